@@ -1,0 +1,163 @@
+"""A Python source that is edited in place and re-analysed incrementally.
+
+The document owns the exact bytes tree-sitter parsed, so positions are always
+computed from what the tree describes. Edits become ``Tree.edit`` plus an
+incremental reparse, and rules run again only over the top-level statements
+that the edit or ``Tree.changed_ranges`` touched: a loop whose body changed is
+re-checked whole because its top-level statement is.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from pyiq.analysis.config import Config
+from pyiq.analysis.engine import module_imports, run_rules, select
+from pyiq.analysis.findings import Finding
+from pyiq.analysis.language import new_parser
+from pyiq.analysis.lines import Encoding, LineIndex
+from pyiq.analysis.registry import Registry, load_registry
+
+
+def _merge(intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for lo, hi in sorted(intervals):
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
+class Document:
+    """Bytes, tree, line index and raw findings, kept in step through edits."""
+
+    def __init__(self, source: bytes, registry: Registry | None = None) -> None:
+        self.registry = registry or load_registry()
+        self._parser = new_parser()
+        self.source = source
+        self.tree = self._parser.parse(source)
+        self.lines = LineIndex(source)
+        self.imports = module_imports(self.tree, source)
+        self.raw_findings: list[Finding] = run_rules(
+            self.tree, source, self.registry, imports=self.imports
+        )
+        # Byte ranges (in the current source) re-analysed by the last edit.
+        self.last_regions: list[tuple[int, int]] = []
+
+    @classmethod
+    def from_text(cls, text: str, registry: Registry | None = None) -> Document:
+        return cls(text.encode("utf-8", "surrogatepass"), registry)
+
+    @property
+    def text(self) -> str:
+        return self.source.decode("utf-8", "surrogateescape")
+
+    def findings(self, config: Config | None = None) -> list[Finding]:
+        """Findings after rule selection and suppression comments."""
+        return select(self.raw_findings, self.source, self.tree, config, self.registry)
+
+    def apply_edit(
+        self,
+        start: tuple[int, int],
+        end: tuple[int, int],
+        text: str,
+        encoding: Encoding = "utf-16",
+    ) -> None:
+        """Replaces the range ``start``-``end`` ((line, column) in ``encoding`` units)."""
+        lo = self.lines.offset(start[0], start[1], encoding)
+        hi = self.lines.offset(end[0], end[1], encoding)
+        if hi < lo:
+            lo, hi = hi, lo
+        self.apply_byte_edit(lo, hi, text.encode("utf-8", "surrogatepass"))
+
+    def replace(self, source: bytes) -> None:
+        """Takes a whole new text, as full-sync clients send it, still incrementally.
+
+        The common prefix and suffix bound the change, so the reparse and the
+        re-analysis stay as local as a precise edit would make them.
+        """
+        old = self.source
+        if old == source:
+            return
+        limit = min(len(old), len(source))
+        prefix = 0
+        while prefix < limit and old[prefix] == source[prefix]:
+            prefix += 1
+        suffix = 0
+        while (
+            suffix < limit - prefix
+            and old[len(old) - 1 - suffix] == source[len(source) - 1 - suffix]
+        ):
+            suffix += 1
+        # Splitting a CRLF pair or a UTF-8 sequence is harmless: tree-sitter edits
+        # bytes, and positions are always rebuilt from the new source.
+        self.apply_byte_edit(prefix, len(old) - suffix, source[prefix : len(source) - suffix])
+
+    def apply_byte_edit(self, start: int, old_end: int, new_text: bytes) -> None:
+        old_source = self.source
+        start = max(0, min(start, len(old_source)))
+        old_end = max(start, min(old_end, len(old_source)))
+        new_source = old_source[:start] + new_text + old_source[old_end:]
+        new_end = start + len(new_text)
+        new_lines = LineIndex(new_source)
+
+        old_tree = self.tree
+        old_tree.edit(
+            start_byte=start,
+            old_end_byte=old_end,
+            new_end_byte=new_end,
+            start_point=self.lines.point(start),
+            old_end_point=self.lines.point(old_end),
+            new_end_point=new_lines.point(new_end),
+        )
+        new_tree = self._parser.parse(new_source, old_tree)
+        changed = [(r.start_byte, r.end_byte) for r in old_tree.changed_ranges(new_tree)]
+
+        self.source = new_source
+        self.tree = new_tree
+        self.lines = new_lines
+
+        imports = module_imports(new_tree, new_source)
+        if imports != self.imports:
+            # Import-aware predicates may flip anywhere in the file.
+            self.imports = imports
+            self.raw_findings = run_rules(new_tree, new_source, self.registry, imports=imports)
+            self.last_regions = [(0, len(new_source))]
+            return
+
+        regions = self._regions(changed + [(start, new_end)])
+        delta = new_end - old_end
+        kept: list[Finding] = []
+        for finding in self.raw_findings:
+            if finding.start_byte < start and finding.end_byte <= start:
+                moved = finding
+            elif finding.start_byte >= old_end:
+                moved = finding.shifted(delta)
+            else:
+                continue
+            if not self._inside(moved.start_byte, regions):
+                kept.append(moved)
+        fresh = run_rules(new_tree, new_source, self.registry, ranges=regions, imports=imports)
+        kept.extend(fresh)
+        kept.sort(key=lambda f: f.sort_key)
+        self.raw_findings = kept
+        self.last_regions = regions
+
+    def _regions(self, intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Whole top-level statements touching any of ``intervals``."""
+        children = self.tree.root_node.children
+        starts = [child.start_byte for child in children]
+        spans: list[tuple[int, int]] = []
+        for lo, hi in _merge(intervals):
+            first = max(0, bisect.bisect_right(starts, lo) - 1)
+            for child in children[first:]:
+                if child.start_byte > hi:
+                    break
+                if child.end_byte >= lo:
+                    spans.append((child.start_byte, child.end_byte))
+        return _merge(spans)
+
+    @staticmethod
+    def _inside(offset: int, regions: list[tuple[int, int]]) -> bool:
+        return any(lo <= offset < hi for lo, hi in regions)

@@ -1,0 +1,156 @@
+"""Runs the rule registry over a parsed tree and turns matches into findings."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from tree_sitter import Node, QueryCursor, Tree
+
+from pyiq.analysis.config import Config
+from pyiq.analysis.findings import Finding
+from pyiq.analysis.language import new_parser
+from pyiq.analysis.predicates import PREDICATES, MatchContext
+from pyiq.analysis.registry import Registry, load_registry
+from pyiq.analysis.suppression import Suppressions
+
+_PLACEHOLDER = re.compile(r"\{(_?[A-Za-z][A-Za-z0-9_.-]*)\}")
+_MAX_BINDING = 60
+_IMPORTS = frozenset({"import_statement", "import_from_statement"})
+
+
+def module_imports(tree: Tree, source: bytes) -> frozenset[str]:
+    """Names that top-level imports bind to modules or their members.
+
+    Predicates such as monkey-patch detection need to know which names are
+    modules; only top-level imports count, which keeps this a scan of the
+    module's direct children rather than of the whole tree.
+    """
+    names: set[str] = set()
+    for statement in tree.root_node.named_children:
+        if statement.type not in _IMPORTS:
+            continue
+        for child in statement.named_children:
+            if statement.type == "import_from_statement" and child == statement.child_by_field_name(
+                "module_name"
+            ):
+                continue
+            if child.type == "dotted_name":
+                first = child.named_children[0] if child.named_children else child
+                names.add(source[first.start_byte : first.end_byte].decode("utf-8", "replace"))
+            elif child.type == "aliased_import":
+                alias = child.child_by_field_name("alias")
+                if alias is not None:
+                    names.add(source[alias.start_byte : alias.end_byte].decode("utf-8", "replace"))
+    return frozenset(names)
+
+
+def _binding_text(node: Node, source: bytes) -> str:
+    text = source[node.start_byte : node.end_byte].decode("utf-8", "replace")
+    text = " ".join(text.split())
+    if len(text) > _MAX_BINDING:
+        text = text[: _MAX_BINDING - 1] + "…"
+    return text
+
+
+def _format(message: str, bindings: dict[str, str]) -> str:
+    return _PLACEHOLDER.sub(lambda m: bindings.get(m.group(1), m.group(0)), message)
+
+
+def run_rules(
+    tree: Tree,
+    source: bytes,
+    registry: Registry | None = None,
+    ranges: Sequence[tuple[int, int]] | None = None,
+    imports: frozenset[str] | None = None,
+) -> list[Finding]:
+    """All rule matches in ``ranges`` (default: the whole file), unfiltered.
+
+    A finding belongs to a range when its reported node starts inside it;
+    callers pass ranges aligned to whole top-level statements, so a match is
+    never split between two ranges.
+    """
+    registry = registry or load_registry()
+    if registry.query is None:
+        return []
+    ctx = MatchContext(
+        source, imports if imports is not None else module_imports(tree, source)
+    )
+
+    def predicate(name: str, args: list[tuple[str, str]], _index: int, captures: dict) -> bool:
+        check = PREDICATES.get(name)
+        return bool(check and check(ctx, args, captures))
+
+    root = tree.root_node
+    windows = list(ranges) if ranges is not None else [(0, max(len(source), root.end_byte))]
+    seen: set[tuple[str, int, int]] = set()
+    findings: list[Finding] = []
+    for lo, hi in windows:
+        if hi <= lo and ranges is not None:
+            continue
+        cursor = QueryCursor(registry.query)
+        if ranges is not None:
+            cursor.set_byte_range(lo, hi)
+        for index, captured in cursor.matches(root, predicate=predicate):
+            rule = registry.pattern_rules[index]
+            reported = captured.get(rule.reported_capture)
+            if not reported:
+                continue
+            bindings = {name: _binding_text(nodes[0], source) for name, nodes in captured.items()}
+            construct = captured.get("_construct")
+            for node in reported:
+                if ranges is not None and not (lo <= node.start_byte < hi):
+                    continue
+                key = (rule.id, node.start_byte, node.end_byte)
+                if key in seen:
+                    continue
+                seen.add(key)
+                outer = construct[0] if construct else node
+                findings.append(
+                    Finding(
+                        rule=rule.id,
+                        start_byte=node.start_byte,
+                        end_byte=node.end_byte,
+                        construct_start=min(outer.start_byte, node.start_byte),
+                        construct_end=max(outer.end_byte, node.end_byte),
+                        message=_format(rule.message, bindings),
+                        bindings=tuple(sorted(bindings.items())),
+                    )
+                )
+    findings.sort(key=lambda f: f.sort_key)
+    return findings
+
+
+def select(
+    findings: Iterable[Finding],
+    source: bytes,
+    tree: Tree,
+    config: Config | None = None,
+    registry: Registry | None = None,
+) -> list[Finding]:
+    """Applies the configuration's rule selection and the file's suppression comments."""
+    registry = registry or load_registry()
+    config = config or Config()
+    suppressions = Suppressions.scan(source, tree)
+    if suppressions.whole_file:
+        return []
+    kept = []
+    for finding in findings:
+        rule = registry.get(finding.rule)
+        if rule is None or not config.enabled(rule):
+            continue
+        if suppressions.suppresses(finding):
+            continue
+        kept.append(finding)
+    return kept
+
+
+def analyze(
+    source: bytes,
+    config: Config | None = None,
+    registry: Registry | None = None,
+) -> list[Finding]:
+    """Findings for a whole file: the engine's one-call entry point."""
+    registry = registry or load_registry()
+    tree = new_parser().parse(source)
+    return select(run_rules(tree, source, registry), source, tree, config, registry)

@@ -1,0 +1,45 @@
+"""The engine's output: what was found, where, and with which names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A rule match, located in bytes of the exact source that was parsed.
+
+    Byte offsets are the one position currency of the engine: the adapters
+    convert them to LSP positions (UTF-16/8/32) or to 1-based line/column
+    for the CLI with :class:`pyiq.analysis.lines.LineIndex`, so that no
+    layer ever re-derives positions from a differently split text.
+    """
+
+    rule: str
+    start_byte: int
+    end_byte: int
+    # The whole construct the finding is about (e.g. the function definition
+    # around a mutable default): hover answers anywhere inside it.
+    construct_start: int
+    construct_end: int
+    message: str
+    bindings: tuple[tuple[str, str], ...] = field(default=())
+
+    def shifted(self, delta: int) -> Finding:
+        return replace(
+            self,
+            start_byte=self.start_byte + delta,
+            end_byte=self.end_byte + delta,
+            construct_start=self.construct_start + delta,
+            construct_end=self.construct_end + delta,
+        )
+
+    def binding(self, name: str, default: str = "") -> str:
+        for key, value in self.bindings:
+            if key == name:
+                return value
+        return default
+
+    @property
+    def sort_key(self) -> tuple[int, int, str]:
+        return (self.start_byte, self.end_byte, self.rule)

@@ -1,0 +1,123 @@
+"""Line index built from the exact bytes that were parsed.
+
+Lines end at ``\\n``, ``\\r\\n`` or a lone ``\\r``: what Python's tokenizer and
+the LSP specification both count. ``str.splitlines`` would also break at
+``\\f``, ``\\v``, ``\\x1c``-``\\x1e``, ``\\x85``, ``\\u2028`` and ``\\u2029``, so
+positions derived from it drift from the editor's. Columns are measured in
+the unit the consumer asks for: UTF-8 bytes, UTF-16 code units (LSP's
+default) or code points (UTF-32, also what ruff reports).
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Literal
+
+Encoding = Literal["utf-8", "utf-16", "utf-32"]
+ENCODINGS: tuple[Encoding, ...] = ("utf-8", "utf-16", "utf-32")
+
+
+def _units(text: str, encoding: Encoding) -> int:
+    if encoding == "utf-32":
+        return len(text)
+    if encoding == "utf-16":
+        return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+    return len(text.encode("utf-8", "surrogatepass"))
+
+
+class LineIndex:
+    """Maps byte offsets to (line, column) and back, for one immutable source."""
+
+    __slots__ = ("_source", "_starts")
+
+    def __init__(self, source: bytes) -> None:
+        self._source = source
+        starts = [0]
+        find = source.find
+        i = 0
+        n = len(source)
+        while True:
+            j = find(b"\n", i)
+            k = find(b"\r", i, j if j >= 0 else n)
+            if k >= 0:
+                # A CR before the next LF (or with no LF left): either CRLF or a lone CR.
+                if k + 1 < n and source[k + 1] == 0x0A:
+                    starts.append(k + 2)
+                    i = k + 2
+                else:
+                    starts.append(k + 1)
+                    i = k + 1
+                continue
+            if j < 0:
+                break
+            starts.append(j + 1)
+            i = j + 1
+        self._starts = starts
+
+    @property
+    def line_count(self) -> int:
+        return len(self._starts)
+
+    def line_start(self, line: int) -> int:
+        return self._starts[line]
+
+    def line_end(self, line: int) -> int:
+        """Offset of the line's end, before its line break."""
+        if line + 1 < len(self._starts):
+            end = self._starts[line + 1]
+            if end >= 2 and self._source[end - 2 : end] == b"\r\n":
+                return end - 2
+            return end - 1
+        return len(self._source)
+
+    def line_of(self, offset: int) -> int:
+        return bisect.bisect_right(self._starts, offset) - 1
+
+    def decode(self, start: int, end: int) -> str:
+        # Invalid UTF-8 counts one unit per undecodable byte, so positions stay
+        # monotonic even in files that are not valid UTF-8.
+        return self._source[start:end].decode("utf-8", "surrogateescape")
+
+    def position(self, offset: int, encoding: Encoding = "utf-16") -> tuple[int, int]:
+        """Zero-based (line, column) of a byte offset, column in ``encoding`` units."""
+        offset = max(0, min(offset, len(self._source)))
+        line = self.line_of(offset)
+        start = self._starts[line]
+        if encoding == "utf-8":
+            return line, offset - start
+        return line, _units(self.decode(start, offset), encoding)
+
+    def offset(self, line: int, column: int, encoding: Encoding = "utf-16") -> int:
+        """Byte offset of a (line, column) position, clamped into the source.
+
+        A line past the end clamps to the end of the source and a column past
+        the end of its line clamps to the line's end, as LSP asks servers to do.
+        """
+        if line < 0:
+            return 0
+        if line >= len(self._starts):
+            return len(self._source)
+        start = self._starts[line]
+        end = self.line_end(line)
+        if column <= 0:
+            return start
+        if encoding == "utf-8":
+            offset = min(start + column, end)
+            # Never land inside a multi-byte character.
+            while offset > start and (self._source[offset] & 0xC0) == 0x80:
+                offset -= 1
+            return offset
+        text = self.decode(start, end)
+        units = 0
+        for index, ch in enumerate(text):
+            width = 2 if encoding == "utf-16" and ord(ch) > 0xFFFF else 1
+            if units + width > column:
+                return start + len(text[:index].encode("utf-8", "surrogateescape"))
+            units += width
+        return end
+
+    def point(self, offset: int) -> tuple[int, int]:
+        """tree-sitter's (row, byte column): rows break at ``\\n`` only."""
+        row = self._source.count(b"\n", 0, offset)
+        last = self._source.rfind(b"\n", 0, offset)
+        return row, offset - (last + 1)

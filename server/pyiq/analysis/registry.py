@@ -1,0 +1,251 @@
+"""Rules are data: one tree-sitter query file per rule.
+
+A rule file ``<id>.scm`` starts with ``;;`` comment lines holding its
+Markdown description, followed by one or more patterns. Metadata travels in
+``#set!`` directives (``id``, ``name``, ``category``, ``severity``,
+``message`` and optionally ``peer``); the reported capture is the one whose
+name does not start with ``_``; ``@_construct`` marks the whole construct a
+hover should answer on. Python predicates (``#pyiq-...?``) are allowed only
+where a query cannot express the condition.
+
+Loading validates all of it, because py-tree-sitter silently treats a
+predicate it does not implement as always true: a typo would turn a precise
+rule into one that matches everything.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+from tree_sitter import Query, QueryError
+
+from pyiq.analysis.language import python_language
+from pyiq.analysis.predicates import PREDICATES
+
+Category = Literal["bug-risk", "concept"]
+Severity = Literal["error", "warning", "information", "hint"]
+
+CATEGORIES: tuple[Category, ...] = ("bug-risk", "concept")
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "information", "hint")
+DEFAULT_SEVERITY: dict[Category, Severity] = {"bug-risk": "warning", "concept": "hint"}
+
+# Predicates py-tree-sitter evaluates natively. ``#is?``/``#is-not?`` are
+# parsed but never evaluated, so they are refused like unknown ones.
+BUILTIN_PREDICATES = frozenset(
+    {
+        "eq?",
+        "not-eq?",
+        "any-eq?",
+        "any-not-eq?",
+        "match?",
+        "not-match?",
+        "any-match?",
+        "any-not-match?",
+        "any-of?",
+        "not-any-of?",
+        "set!",
+    }
+)
+REQUIRED_KEYS = ("id", "name", "category", "severity", "message")
+OPTIONAL_KEYS = ("peer",)
+RULE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_PLACEHOLDER = re.compile(r"\{(_?[A-Za-z][A-Za-z0-9_.-]*)\}")
+_TOKEN = re.compile(r'"(?:\\.|[^"\\])*"|;[^\n]*|#([A-Za-z0-9_?!.-]+)|@([A-Za-z0-9_.-]+)')
+
+
+# py-tree-sitter 0.25/0.26 can corrupt memory when a Query that used
+# predicates is deallocated (a later Query() then crashes the process); rule
+# queries are few and small, so every one created is kept for the process.
+_KEEP_ALIVE: list[Query] = []
+
+
+def _query(source: str) -> Query:
+    query = Query(python_language(), source)
+    _KEEP_ALIVE.append(query)
+    return query
+
+
+class RuleError(ValueError):
+    """A rule file that cannot be loaded; the message names the file."""
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    name: str
+    category: Category
+    severity: Severity
+    message: str
+    description: str
+    peer: str | None
+    reported_capture: str
+    path: str
+
+    @property
+    def is_bug_risk(self) -> bool:
+        return self.category == "bug-risk"
+
+
+@dataclass(frozen=True, slots=True)
+class _Parsed:
+    rule: Rule
+    source: str
+    pattern_count: int
+
+
+def _tokens(source: str) -> tuple[set[str], set[str]]:
+    """Predicate names and capture names, ignoring strings and comments."""
+    predicates: set[str] = set()
+    captures: set[str] = set()
+    for match in _TOKEN.finditer(source):
+        if match.group(1):
+            predicates.add(match.group(1))
+        elif match.group(2):
+            captures.add(match.group(2))
+    return predicates, captures
+
+
+def _description(source: str) -> str:
+    lines: list[str] = []
+    for line in source.splitlines():
+        stripped = line.strip()
+        if not stripped.startswith(";;"):
+            break
+        text = stripped[2:]
+        lines.append(text[1:] if text.startswith(" ") else text)
+    return "\n".join(lines).strip()
+
+
+def parse_rule_file(path: Path | str, source: str) -> _Parsed:
+    """Validate one rule file and return its rule; raises RuleError."""
+    name = Path(str(path)).name
+    stem = name.removesuffix(".scm")
+
+    def fail(message: str) -> RuleError:
+        return RuleError(f"{name}: {message}")
+
+    try:
+        query = _query(source)
+    except QueryError as exc:
+        raise fail(f"invalid query: {exc}") from None
+    if query.pattern_count == 0:
+        raise fail("no pattern")
+
+    predicates, captures = _tokens(source)
+    unknown = sorted(p for p in predicates if p not in BUILTIN_PREDICATES and p not in PREDICATES)
+    if unknown:
+        raise fail(
+            "unknown predicate(s) "
+            + ", ".join(f"#{p}" for p in unknown)
+            + " (tree-sitter would ignore them and match everything)"
+        )
+
+    settings: dict[str, str] = {}
+    for index in range(query.pattern_count):
+        for key, value in query.pattern_settings(index).items():
+            if key not in REQUIRED_KEYS and key not in OPTIONAL_KEYS:
+                raise fail(f"unknown #set! key {key!r}")
+            if value is None:
+                raise fail(f"#set! {key} needs a value")
+            if key in settings and settings[key] != value:
+                raise fail(f"conflicting #set! {key}: {settings[key]!r} and {value!r}")
+            settings[key] = value
+    missing = [key for key in REQUIRED_KEYS if key not in settings]
+    if missing:
+        raise fail("missing #set! " + ", ".join(missing))
+    rule_id = settings["id"]
+    if not RULE_ID.match(rule_id):
+        raise fail(f"rule id {rule_id!r} is not kebab-case")
+    if rule_id != stem:
+        raise fail(f"rule id {rule_id!r} does not match the file name")
+    category = settings["category"]
+    if category not in CATEGORIES:
+        raise fail(f"category {category!r} is not one of {', '.join(CATEGORIES)}")
+    severity = settings["severity"]
+    if severity not in SEVERITIES:
+        raise fail(f"severity {severity!r} is not one of {', '.join(SEVERITIES)}")
+
+    reported = sorted(c for c in captures if not c.startswith("_"))
+    if len(reported) != 1:
+        raise fail(
+            "exactly one reported capture (not starting with '_') is required, found "
+            + (", ".join("@" + c for c in reported) or "none")
+        )
+    for placeholder in _PLACEHOLDER.findall(settings["message"]):
+        if placeholder not in captures:
+            raise fail(f"message refers to unknown capture {{{placeholder}}}")
+    description = _description(source)
+    if not description:
+        raise fail("missing description (leading ';;' comment lines)")
+
+    rule = Rule(
+        id=rule_id,
+        name=settings["name"],
+        category=category,  # type: ignore[arg-type]
+        severity=severity,  # type: ignore[arg-type]
+        message=settings["message"],
+        description=description,
+        peer=settings.get("peer"),
+        reported_capture=reported[0],
+        path=str(path),
+    )
+    return _Parsed(rule, source, query.pattern_count)
+
+
+class Registry:
+    """All rules, and one combined query that runs them in a single tree walk.
+
+    Running one query per rule would walk the tree once per rule; the
+    combined query walks it once and tells rules apart by pattern index.
+    """
+
+    def __init__(self, parsed: list[_Parsed]) -> None:
+        parsed = sorted(parsed, key=lambda p: p.rule.id)
+        self.rules: dict[str, Rule] = {p.rule.id: p.rule for p in parsed}
+        # Patterns keep their order when files are concatenated, so each
+        # rule owns the next ``pattern_count`` pattern indices.
+        self.query = (
+            _query("\n".join(p.source for p in parsed)) if parsed else None
+        )
+        self.pattern_rules: list[Rule] = []
+        for item in parsed:
+            self.pattern_rules.extend([item.rule] * item.pattern_count)
+        if self.query is not None and self.query.pattern_count != len(self.pattern_rules):
+            raise RuleError("combined rule query lost patterns; a rule file is malformed")
+
+    def get(self, rule_id: str) -> Rule | None:
+        return self.rules.get(rule_id)
+
+    def __contains__(self, rule_id: object) -> bool:
+        return rule_id in self.rules
+
+    def __iter__(self):  # noqa: ANN204 - a plain iterator over rules
+        return iter(self.rules.values())
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+
+def load_rules_from(directory: Path) -> Registry:
+    parsed: list[_Parsed] = []
+    errors: list[str] = []
+    for path in sorted(directory.glob("*.scm")):
+        try:
+            parsed.append(parse_rule_file(path, path.read_text(encoding="utf-8")))
+        except RuleError as exc:
+            errors.append(str(exc))
+    if errors:
+        raise RuleError("invalid rule files:\n  " + "\n  ".join(errors))
+    return Registry(parsed)
+
+
+@cache
+def load_registry() -> Registry:
+    """The rules shipped with pyiq, loaded and validated once per process."""
+    directory = resources.files("pyiq") / "rules"
+    return load_rules_from(Path(str(directory)))
