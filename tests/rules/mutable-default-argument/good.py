@@ -1,0 +1,16 @@
+def add_item(item, bucket=None):
+    if bucket is None:
+        bucket = []
+    bucket.append(item)
+    return bucket
+
+
+def immutable(a=(), b=frozenset(), c="", d=0, e=None):
+    return a, b, c, d, e
+
+
+lambda_default = lambda x=[]: x  # lambdas are not checked, as in the peer rule
+
+
+def keyword_only(*, flag=False):
+    return flag
