@@ -126,7 +126,7 @@ class Document:
             self.last_regions = [(0, len(new_source))]
             return
 
-        regions = self._regions(changed + [(start, new_end)])
+        regions = self._regions([*changed, (start, new_end)])
         delta = new_end - old_end
         kept: list[Finding] = []
         for finding in self.raw_findings:

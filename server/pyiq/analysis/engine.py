@@ -73,9 +73,7 @@ def run_rules(
     registry = registry or load_registry()
     if registry.query is None:
         return []
-    ctx = MatchContext(
-        source, imports if imports is not None else module_imports(tree, source)
-    )
+    ctx = MatchContext(source, imports if imports is not None else module_imports(tree, source))
 
     def predicate(name: str, args: list[tuple[str, str]], _index: int, captures: dict) -> bool:
         check = PREDICATES.get(name)

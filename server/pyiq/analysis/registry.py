@@ -209,9 +209,7 @@ class Registry:
         self.rules: dict[str, Rule] = {p.rule.id: p.rule for p in parsed}
         # Patterns keep their order when files are concatenated, so each
         # rule owns the next ``pattern_count`` pattern indices.
-        self.query = (
-            _query("\n".join(p.source for p in parsed)) if parsed else None
-        )
+        self.query = _query("\n".join(p.source for p in parsed)) if parsed else None
         self.pattern_rules: list[Rule] = []
         for item in parsed:
             self.pattern_rules.extend([item.rule] * item.pattern_count)

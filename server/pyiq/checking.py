@@ -1,0 +1,145 @@
+"""Checking files on disk: the work behind ``pyiq check``, free of output concerns."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from pyiq.analysis import Config, ConfigError, analyze, load_registry
+from pyiq.analysis.config import find_pyproject, load_config
+from pyiq.analysis.lines import LineIndex
+from pyiq.links import questions_for, surfaces
+from pyiq.sources import SourceError, read_source
+
+# Below this many files a process pool costs more to start than it saves.
+POOL_THRESHOLD = 48
+
+
+@dataclass(frozen=True, slots=True)
+class Overrides:
+    """Command-line rule selection, applied over each file's ``[tool.pyiq]``."""
+
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A finding with 1-based lines and columns counted in code points, like ruff."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    rule: str
+    category: str
+    severity: str
+    message: str
+    questions: tuple[str, ...]
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "rule": self.rule,
+            "category": self.category,
+            "severity": self.severity,
+            "message": self.message,
+            "questions": list(self.questions),
+        }
+
+
+@dataclass(slots=True)
+class FileResult:
+    path: str
+    findings: list[Located] = field(default_factory=list)
+    error: str | None = None
+
+
+@cache
+def _config_for_pyproject(path: Path | None) -> Config:
+    return load_config(path, load_registry())
+
+
+@cache
+def _pyproject_for_dir(directory: Path) -> Path | None:
+    return find_pyproject(directory)
+
+
+def config_for(path: Path, overrides: Overrides) -> Config:
+    config = _config_for_pyproject(_pyproject_for_dir(path.resolve().parent))
+    changes: dict[str, object] = {}
+    if overrides.select is not None:
+        changes["select"] = overrides.select
+    if overrides.ignore:
+        changes["ignore"] = (*config.ignore, *overrides.ignore)
+    return config.merged(**changes) if changes else config
+
+
+def locate(path: str, source: bytes, config: Config) -> list[Located]:
+    registry = load_registry()
+    index = LineIndex(source)
+    located: list[Located] = []
+    for finding in analyze(source, config, registry):
+        rule = registry.rules[finding.rule]
+        if not surfaces(rule, config):
+            continue
+        line, column = index.position(finding.start_byte, "utf-32")
+        end_line, end_column = index.position(finding.end_byte, "utf-32")
+        located.append(
+            Located(
+                path=path,
+                line=line + 1,
+                column=column + 1,
+                end_line=end_line + 1,
+                end_column=end_column + 1,
+                rule=rule.id,
+                category=rule.category,
+                severity=config.severity_of(rule),
+                message=finding.message,
+                questions=tuple(q.id for q in questions_for(rule.id)),
+            )
+        )
+    return located
+
+
+def check_file(path: Path, overrides: Overrides = Overrides()) -> FileResult:
+    """Never raises for a bad file: the problem is returned as the result's error."""
+    name = str(path)
+    try:
+        config = config_for(path, overrides)
+        source = read_source(path)
+        return FileResult(name, locate(name, source.data, config))
+    except (SourceError, ConfigError) as exc:
+        return FileResult(name, error=str(exc))
+    except RecursionError:
+        return FileResult(name, error=f"{name}: too deeply nested to analyse")
+
+
+def _check_chunk(args: tuple[list[Path], Overrides]) -> list[FileResult]:
+    paths, overrides = args
+    return [check_file(path, overrides) for path in paths]
+
+
+def check_paths(
+    paths: Sequence[Path], overrides: Overrides = Overrides(), jobs: int | None = None
+) -> Iterator[FileResult]:
+    """Results in input order; a process pool works through long lists on every core."""
+    jobs = jobs or os.cpu_count() or 1
+    if jobs <= 1 or len(paths) < POOL_THRESHOLD:
+        for path in paths:
+            yield check_file(path, overrides)
+        return
+    size = max(8, min(64, len(paths) // (jobs * 8) or 1))
+    chunks = [(list(paths[i : i + size]), overrides) for i in range(0, len(paths), size)]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for results in pool.map(_check_chunk, chunks):
+            yield from results

@@ -1,0 +1,58 @@
+"""Which interview questions a rule's findings raise.
+
+The engine knows rules, the bank knows questions; this is the one place
+that joins them, so the CLI and the language server agree on what a finding
+links to and which findings a configured interview level surfaces.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import cache
+
+from pyiq.analysis.config import Config
+from pyiq.analysis.registry import Rule
+from pyiq.bank import BankError, Question, load_bank
+
+log = logging.getLogger(__name__)
+
+RULE_DOCS_URL = "https://github.com/pyiq/pyiq/blob/main/docs/rules/{id}.md"
+
+
+def rule_docs_url(rule_id: str) -> str:
+    return RULE_DOCS_URL.format(id=rule_id)
+
+
+@cache
+def _bank_error() -> str | None:
+    try:
+        load_bank()
+    except BankError as exc:
+        log.error("question bank unavailable: %s", exc)
+        return str(exc)
+    return None
+
+
+def bank_problem() -> str | None:
+    """Why the bank could not be loaded, or None when it is fine."""
+    return _bank_error()
+
+
+def questions_for(rule_id: str) -> list[Question]:
+    """The bank's questions for a rule, most basic level first; [] without a bank."""
+    if _bank_error() is not None:
+        return []
+    order = {"junior": 0, "mid": 1, "senior": 2}
+    return sorted(load_bank().for_rule(rule_id), key=lambda q: (order.get(q.level, 3), q.id))
+
+
+def surfaces(rule: Rule, config: Config) -> bool:
+    """Whether findings of ``rule`` are shown at the configured interview levels.
+
+    Bug risks are always shown; a concept is shown when one of its questions
+    is at a selected level (or when it has no question yet).
+    """
+    if rule.is_bug_risk or len(config.level) == 3:
+        return True
+    questions = questions_for(rule.id)
+    return not questions or any(q.level in config.level for q in questions)

@@ -1,0 +1,1 @@
+"""Output formats for ``pyiq check``: text for people, JSON and SARIF for tools."""
