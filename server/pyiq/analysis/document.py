@@ -103,6 +103,20 @@ class Document:
         new_lines = LineIndex(new_source)
 
         old_tree = self.tree
+        delta = new_end - old_end
+        # Top-level statements as they will stand after the edit if nothing
+        # but their offsets changed; any new statement not in this set was
+        # re-parsed differently (an opened string swallowing code, say), which
+        # ``changed_ranges`` does not always report.
+        expected = {
+            (
+                c.start_byte + (delta if c.start_byte >= old_end else 0),
+                c.end_byte + (delta if c.start_byte >= old_end else 0),
+                c.type,
+            )
+            for c in old_tree.root_node.children
+            if c.end_byte <= start or c.start_byte >= old_end
+        }
         old_tree.edit(
             start_byte=start,
             old_end_byte=old_end,
@@ -111,8 +125,21 @@ class Document:
             old_end_point=self.lines.point(old_end),
             new_end_point=new_lines.point(new_end),
         )
+        had_error = old_tree.root_node.has_error
         new_tree = self._parser.parse(new_source, old_tree)
+        if had_error or new_tree.root_node.has_error:
+            # With error recovery in play, tree-sitter's incremental result can
+            # differ from a fresh parse (an unterminated string closed far
+            # away keeps the reused nodes in between). A fresh parse keeps the
+            # findings identical to reopening the file; it is still compared
+            # with the edited old tree, so re-analysis stays regional.
+            new_tree = self._parser.parse(new_source)
         changed = [(r.start_byte, r.end_byte) for r in old_tree.changed_ranges(new_tree)]
+        changed.extend(
+            (c.start_byte, c.end_byte)
+            for c in new_tree.root_node.children
+            if (c.start_byte, c.end_byte, c.type) not in expected
+        )
 
         self.source = new_source
         self.tree = new_tree
@@ -127,7 +154,6 @@ class Document:
             return
 
         regions = self._regions([*changed, (start, new_end)])
-        delta = new_end - old_end
         kept: list[Finding] = []
         for finding in self.raw_findings:
             if finding.start_byte < start and finding.end_byte <= start:

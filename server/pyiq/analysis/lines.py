@@ -104,7 +104,7 @@ class LineIndex:
         if encoding == "utf-8":
             offset = min(start + column, end)
             # Never land inside a multi-byte character.
-            while offset > start and (self._source[offset] & 0xC0) == 0x80:
+            while start < offset < len(self._source) and (self._source[offset] & 0xC0) == 0x80:
                 offset -= 1
             return offset
         text = self.decode(start, end)

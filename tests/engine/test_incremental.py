@@ -1,0 +1,123 @@
+"""Incremental analysis must equal a fresh analysis of the final text.
+
+Random edit sequences (positions in UTF-8, UTF-16 or UTF-32 units, as LSP
+clients send them) are applied to a Document; after every sequence its
+findings must be exactly those of a document opened on the final text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pyiq.analysis import Document
+from pyiq.analysis.lines import ENCODINGS
+
+RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+SEED = "\n".join(
+    path.read_text(encoding="utf-8") for path in sorted(RULES_DIR.glob("*/bad.py"))[:12]
+)
+SEED += "\nx = 'é😀'\r\nfor i in range(3):\r    fs.append(lambda: i)\n"
+
+FRAGMENTS = [
+    "",
+    "\n",
+    "\r\n",
+    "\r",
+    "    ",
+    "\t",
+    "(",
+    ")",
+    "[]",
+    "{}",
+    ":",
+    "'",
+    '"""',
+    "#",
+    "# pyiq: ignore\n",
+    "import os\n",
+    "import copy\n",
+    "os.getcwd = f\n",
+    "for i in items:\n    ",
+    "while True:\n    ",
+    "lambda: i",
+    "def f(a=[]):\n    return a\n",
+    "def g(x, y={}):",
+    "class C(A, B):\n    def __enter__(self): ...\n",
+    " is 1000",
+    " == None",
+    " is not ()",
+    "except:\n    pass\n",
+    "global counter\n",
+    "yield x",
+    "@property\n",
+    "é",
+    "😀",
+    "x",
+    "i",
+]
+
+
+@st.composite
+def edits(draw: st.DrawFn) -> list[tuple[float, float, str, str]]:
+    count = draw(st.integers(min_value=1, max_value=8))
+    return [
+        (
+            draw(st.floats(min_value=0, max_value=1)),
+            draw(st.floats(min_value=0, max_value=0.05)),
+            draw(st.sampled_from(FRAGMENTS)),
+            draw(st.sampled_from(ENCODINGS)),
+        )
+        for _ in range(count)
+    ]
+
+
+def _apply(doc: Document, where: float, span: float, text: str, encoding: str) -> None:
+    size = len(doc.source)
+    start = min(size, int(where * size))
+    end = min(size, start + int(span * size))
+    start_pos = doc.lines.position(start, encoding)
+    end_pos = doc.lines.position(end, encoding)
+    doc.apply_edit(start_pos, end_pos, text, encoding)
+
+
+@settings(
+    max_examples=1500,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(edits())
+def test_incremental_findings_equal_fresh_findings(sequence) -> None:
+    doc = Document.from_text(SEED)
+    for where, span, text, encoding in sequence:
+        _apply(doc, where, span, text, encoding)
+    fresh = Document(doc.source)
+    assert doc.raw_findings == fresh.raw_findings
+    assert doc.findings() == fresh.findings()
+
+
+def test_edit_recomputes_only_the_touched_statement() -> None:
+    text = "def a(x=[]):\n    pass\n\n\ndef b(y):\n    return y\n"
+    doc = Document.from_text(text)
+    doc.apply_edit((4, 7), (4, 7), "={}")  # def b(y={}):
+    assert [f.rule for f in doc.findings()] == ["mutable-default-argument"] * 2
+    start = text.index("def b")
+    assert doc.last_regions == [(start, start + len("def b(y={}):\n    return y"))]
+
+
+def test_replace_with_whole_text_is_incremental() -> None:
+    doc = Document.from_text("import os\n\n\ndef f(a):\n    return a\n")
+    new = b"import os\n\n\ndef f(a=[]):\n    return a\n"
+    doc.replace(new)
+    assert [f.rule for f in doc.findings()] == ["mutable-default-argument"]
+    start = new.index(b"def f")
+    assert doc.last_regions == [(start, start + len(b"def f(a=[]):\n    return a"))]
+
+
+def test_positions_in_each_encoding_address_the_same_byte() -> None:
+    doc = Document.from_text("s = '😀'; t = 1\n")
+    # After the emoji: UTF-8 counts 4 units, UTF-16 2, UTF-32 1.
+    for encoding, column in (("utf-8", 9), ("utf-16", 7), ("utf-32", 6)):
+        assert doc.lines.offset(0, column, encoding) == len("s = '😀".encode())
