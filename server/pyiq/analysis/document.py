@@ -171,17 +171,24 @@ class Document:
         self.last_regions = regions
 
     def _regions(self, intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """Whole top-level statements touching any of ``intervals``."""
+        """Whole top-level statements touching any of ``intervals``.
+
+        Each statement's region reaches to the next statement's start (the
+        last one to the end of the source), so bytes between statements, such
+        as a tail an unterminated string leaves outside every node, belong to
+        a region too and stale findings there are dropped.
+        """
         children = self.tree.root_node.children
         starts = [child.start_byte for child in children]
+        bounds = [0, *starts[1:], len(self.source)] if children else [0, len(self.source)]
         spans: list[tuple[int, int]] = []
         for lo, hi in _merge(intervals):
-            first = max(0, bisect.bisect_right(starts, lo) - 1)
-            for child in children[first:]:
-                if child.start_byte > hi:
+            first = max(0, bisect.bisect_right(bounds, lo) - 1)
+            for i in range(first, len(bounds) - 1):
+                if bounds[i] > hi:
                     break
-                if child.end_byte >= lo:
-                    spans.append((child.start_byte, child.end_byte))
+                if bounds[i + 1] > lo or (lo == hi == bounds[i + 1] == bounds[-1]):
+                    spans.append((bounds[i], bounds[i + 1]))
         return _merge(spans)
 
     @staticmethod
