@@ -12,6 +12,7 @@ import os
 from collections.abc import Iterator
 
 import pytest
+
 from pyiq.bank import clear_cache
 
 

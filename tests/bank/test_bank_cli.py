@@ -10,10 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from bank_data import raw_questions
-from bank_factory import question, write_topic
+
 from pyiq.analysis.registry import load_registry
 from pyiq.cli.main import main
+from tests.bank.bank_data import raw_questions
+from tests.bank.bank_factory import question, write_topic
 
 
 @pytest.fixture

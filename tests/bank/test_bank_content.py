@@ -14,9 +14,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from bank_data import QUESTIONS, raw_questions, raw_topic, topic_paths
+
 from pyiq.analysis.registry import load_registry
 from pyiq.bank import BankError, load_bank
+from tests.bank.bank_data import QUESTIONS, raw_questions, raw_topic, topic_paths
 
 MIN_QUESTIONS = 150
 MIN_ANSWER_WORDS = 60

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from bank_data import raw_questions
+
+from tests.bank.bank_data import raw_questions
 
 TIMEOUT = 20
 

@@ -8,9 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from bank_factory import question, write_topic
+
 from pyiq.bank import Bank, BankError, Question, load_bank
 from pyiq.bank import cache as bank_cache
+from tests.bank.bank_factory import question, write_topic
 
 
 @pytest.fixture

@@ -11,8 +11,9 @@ import subprocess
 import sys
 
 import pytest
-from bank_data import QUESTIONS, REPO, raw_questions
-from bank_seeds import SeedIndex, index_seeds, seeds_dir
+
+from tests.bank.bank_data import QUESTIONS, REPO, raw_questions
+from tests.bank.bank_seeds import SeedIndex, index_seeds, seeds_dir
 
 SEEDS = seeds_dir(REPO)
 OVERLAP_TOOL = SEEDS.parent / "tools" / "seed_overlap.py"

@@ -1,0 +1,1 @@
+"""Tests of the question bank: loader, content, examples, seed coverage, CLI."""
