@@ -7,6 +7,7 @@ never recursion, so a 500-deep expression cannot exhaust the stack.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -251,10 +252,214 @@ def mutates_iterable(ctx: MatchContext, args: Args, captures: Captures) -> bool:
     return False
 
 
+# --- Concept predicates -------------------------------------------------------
+# Conditions of the concept rules that need a walk or a negation a query
+# cannot say. Each stays within one scope so its cost is linear in the file.
+
+_IMPORT_TYPES = frozenset({"import_statement", "import_from_statement"})
+
+
+def yields(ctx: MatchContext, args: Args, captures: Captures) -> bool:
+    """The function's own body yields (nested defs, lambdas and classes excluded).
+
+    A ``yield`` turns the enclosing ``def`` into a generator function, but only
+    the innermost one, so the walk stops at nested scopes.
+    """
+    for function in _captured(args, captures):
+        body = function.child_by_field_name("body")
+        if body is None:
+            continue
+        if any(node.type == "yield" for node in descendants(body, stop=SCOPE_TYPES)):
+            return True
+    return False
+
+
+def not_assigned_to_name(ctx: MatchContext, args: Args, captures: Captures) -> bool:
+    """The node is not the value of a plain ``name = ...`` assignment.
+
+    ``name = lambda: ...`` is the bug-risk rule lambda-assignment; every other
+    lambda is the concept.
+    """
+    for node in _captured(args, captures):
+        child = node
+        parent = node.parent
+        while parent is not None and parent.type == "parenthesized_expression":
+            child, parent = parent, parent.parent
+        if parent is None or parent.type != "assignment":
+            continue
+        left = parent.child_by_field_name("left")
+        if parent.child_by_field_name("right") == child and left is not None:
+            if left.type == "identifier":
+                return False
+    return True
+
+
+def _scope_bindings(function: Node, ctx: MatchContext) -> tuple[set[str], set[str]]:
+    """Names a function binds locally, and names it declares nonlocal/global."""
+    bound = _parameter_names(function, ctx)
+    declared: set[str] = set()
+    body = function.child_by_field_name("body")
+    if body is None:
+        return bound, declared
+    for node in descendants(body, stop=SCOPE_TYPES):
+        kind = node.type
+        if kind in {"assignment", "augmented_assignment", "for_statement", "for_in_clause"}:
+            left = node.child_by_field_name("left")
+            if left is not None:
+                bound |= target_names(left, ctx)
+        elif kind == "named_expression":
+            name = node.child_by_field_name("name")
+            if name is not None:
+                bound.add(ctx.text(name))
+        elif kind in {"function_definition", "class_definition"}:
+            name = node.child_by_field_name("name")
+            if name is not None:
+                bound.add(ctx.text(name))
+        elif kind == "as_pattern_target":
+            for child in node.named_children:
+                bound |= target_names(child, ctx)
+        elif kind == "aliased_import":
+            alias = node.child_by_field_name("alias")
+            if alias is not None:
+                bound.add(ctx.text(alias))
+        elif kind == "dotted_name" and node.parent is not None:
+            parent = node.parent
+            if parent.type in _IMPORT_TYPES and parent.child_by_field_name("module_name") != node:
+                first = node.named_children[0] if node.named_children else node
+                bound.add(ctx.text(first))
+        elif kind in {"nonlocal_statement", "global_statement"}:
+            declared |= {ctx.text(c) for c in node.named_children if c.type == "identifier"}
+    return bound - declared, declared
+
+
+def _body_loads(function: Node, ctx: MatchContext) -> set[str]:
+    """Identifiers the function's own body mentions as names (not attributes/keywords)."""
+    loads: set[str] = set()
+    body = function.child_by_field_name("body")
+    if body is None:
+        return loads
+    for node in descendants(body, stop=SCOPE_TYPES):
+        if node.type != "identifier":
+            continue
+        parent = node.parent
+        if parent is not None:
+            if parent.type == "attribute" and parent.child_by_field_name("attribute") == node:
+                continue
+            if parent.type == "keyword_argument" and parent.child_by_field_name("name") == node:
+                continue
+        loads.add(ctx.text(node))
+    return loads
+
+
+def closure(ctx: MatchContext, args: Args, captures: Captures) -> bool:
+    """A nested function reads a name that an enclosing function binds.
+
+    Class bodies in between are skipped, as Python's name resolution does;
+    only the nested function's own body counts (defaults and decorators run
+    in the enclosing scope).
+    """
+    for function in _captured(args, captures):
+        enclosing = [a for a in ancestors(function) if a.type in FUNCTION_TYPES]
+        if not enclosing:
+            continue
+        local, declared = _scope_bindings(function, ctx)
+        free = (_body_loads(function, ctx) - local) | declared
+        if not free:
+            continue
+        for outer in enclosing:
+            if free & _scope_bindings(outer, ctx)[0]:
+                return True
+    return False
+
+
+def defines_methods(ctx: MatchContext, args: Args, captures: Captures) -> bool:
+    """The class body (its block) defines every method named in the arguments."""
+    wanted = set(_strings(args))
+    for block in _captured(args, captures):
+        names: set[str] = set()
+        for statement in block.named_children:
+            if statement.type == "decorated_definition":
+                statement = statement.child_by_field_name("definition") or statement
+            if statement.type == "function_definition":
+                name = statement.child_by_field_name("name")
+                if name is not None:
+                    names.add(ctx.text(name))
+        if wanted <= names:
+            return True
+    return False
+
+
+def without_argument(ctx: MatchContext, args: Args, captures: Captures) -> bool:
+    """The call's arguments do not pass ``keyword`` with a value matching ``pattern``.
+
+    Arguments: the argument list capture, the keyword, a regular expression
+    for the value and optionally the keyword's positional index (``Loader`` is
+    the second positional parameter of ``yaml.load``).
+    """
+    strings = _strings(args)
+    if len(strings) < 2:
+        return True
+    keyword, pattern = strings[0], re.compile(strings[1])
+    position = int(strings[2]) if len(strings) > 2 else None
+    for arguments in _captured(args, captures):
+        positional = 0
+        for argument in arguments.named_children:
+            if argument.type == "keyword_argument":
+                name = argument.child_by_field_name("name")
+                value = argument.child_by_field_name("value")
+                if name is not None and value is not None and ctx.text(name) == keyword:
+                    if pattern.search(ctx.text(value)):
+                        return False
+            elif argument.type != "comment":
+                if positional == position and pattern.search(ctx.text(argument)):
+                    return False
+                positional += 1
+    return True
+
+
+def not_imported_module(ctx: MatchContext, args: Args, captures: Captures) -> bool:
+    """The node is not a name bound by a top-level import (negation of imported-module)."""
+    return not any(ctx.text(n) in ctx.module_imports for n in _captured(args, captures))
+
+
+def mutates_loop_iterable(ctx: MatchContext, args: Args, captures: Captures) -> bool:
+    """The captured object is the sequence a surrounding ``for`` loop of the same scope iterates.
+
+    Anchored on the mutation (``items.remove(x)``, ``del items[i]``) so the
+    finding lands on it; iterating a copy (``items[:]``, ``list(items)``) is
+    the fix and does not match, because only plain names and attributes are
+    compared.
+    """
+    for obj in _captured(args, captures):
+        seq = ctx.text(obj)
+        previous = obj
+        for ancestor in ancestors(obj):
+            if ancestor.type in SCOPE_TYPES:
+                break
+            in_body = ancestor.child_by_field_name("body") == previous
+            if ancestor.type == "for_statement" and in_body:
+                iterated = ancestor.child_by_field_name("right")
+                if (
+                    iterated is not None
+                    and iterated.type in {"identifier", "attribute"}
+                    and ctx.text(iterated) == seq
+                ):
+                    return True
+            previous = ancestor
+    return False
+
+
 PREDICATES: dict[str, Predicate] = {
     "pyiq-late-binding?": late_binding,
     "pyiq-imported-module?": imported_module,
     "pyiq-calls-itself?": calls_itself,
     "pyiq-in-loop?": in_loop,
     "pyiq-mutates-iterable?": mutates_iterable,
+    "pyiq-yields?": yields,
+    "pyiq-not-assigned-to-name?": not_assigned_to_name,
+    "pyiq-closure?": closure,
+    "pyiq-defines-methods?": defines_methods,
+    "pyiq-without-argument?": without_argument,
+    "pyiq-not-imported-module?": not_imported_module,
+    "pyiq-mutates-loop-iterable?": mutates_loop_iterable,
 }

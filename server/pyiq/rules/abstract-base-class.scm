@@ -1,0 +1,26 @@
+;; Finds classes that inherit `ABC` / `abc.ABC` or declare
+;; `metaclass=ABCMeta` / `metaclass=abc.ABCMeta`.
+;;
+;; An abstract base class defines an interface: with `@abstractmethod`
+;; members it cannot be instantiated, and subclasses are checked for the
+;; overrides when they are instantiated. `ABCMeta` also allows virtual
+;; subclasses (`register`, `__subclasshook__`), which is how
+;; `collections.abc` makes `isinstance(x, Iterable)` work for classes that
+;; merely define `__iter__`. Compare `typing.Protocol` for static duck typing.
+
+(class_definition
+  name: (identifier) @name
+  superclasses: (argument_list [(identifier) (attribute)] @_base)
+  (#match? @_base "^(abc\\.)?ABC$")
+  (#set! id "abstract-base-class")
+  (#set! name "Abstract base class")
+  (#set! category "concept")
+  (#set! severity "hint")
+  (#set! message "Abstract base class `{name}`: an interface that cannot be instantiated while it has abstract methods")) @_construct
+
+(class_definition
+  name: (identifier) @name
+  superclasses: (argument_list (keyword_argument name: (identifier) @_keyword value: [(identifier) (attribute)] @_meta))
+  (#eq? @_keyword "metaclass")
+  (#match? @_meta "^(abc\\.)?ABCMeta$")
+  (#set! id "abstract-base-class")) @_construct
