@@ -15,7 +15,8 @@ $(STAMP): $(BIN)/python pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	-$(BIN)/pyiq check examples/
+	@# pyiq exits 1 because the examples hold bug risks on purpose.
+	$(BIN)/pyiq check examples/ || [ $$? -eq 1 ]
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n auto -q

@@ -14,7 +14,7 @@ import bisect
 from pyiq.analysis.config import Config
 from pyiq.analysis.engine import module_imports, run_rules, select
 from pyiq.analysis.findings import Finding
-from pyiq.analysis.language import new_parser
+from pyiq.analysis.language import new_parser, sanitize
 from pyiq.analysis.lines import Encoding, LineIndex
 from pyiq.analysis.registry import Registry, load_registry
 
@@ -35,6 +35,7 @@ class Document:
     def __init__(self, source: bytes, registry: Registry | None = None) -> None:
         self.registry = registry or load_registry()
         self._parser = new_parser()
+        source = sanitize(source)
         self.source = source
         self.tree = self._parser.parse(source)
         self.lines = LineIndex(source)
@@ -98,7 +99,7 @@ class Document:
         old_source = self.source
         start = max(0, min(start, len(old_source)))
         old_end = max(start, min(old_end, len(old_source)))
-        new_source = old_source[:start] + new_text + old_source[old_end:]
+        new_source = sanitize(old_source[:start] + new_text + old_source[old_end:])
         new_end = start + len(new_text)
         new_lines = LineIndex(new_source)
 

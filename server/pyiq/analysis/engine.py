@@ -9,7 +9,7 @@ from tree_sitter import Node, QueryCursor, Tree
 
 from pyiq.analysis.config import Config
 from pyiq.analysis.findings import Finding
-from pyiq.analysis.language import new_parser
+from pyiq.analysis.language import new_parser, sanitize
 from pyiq.analysis.predicates import PREDICATES, MatchContext
 from pyiq.analysis.registry import Registry, load_registry
 from pyiq.analysis.suppression import Suppressions
@@ -150,5 +150,6 @@ def analyze(
 ) -> list[Finding]:
     """Findings for a whole file: the engine's one-call entry point."""
     registry = registry or load_registry()
+    source = sanitize(source)
     tree = new_parser().parse(source)
     return select(run_rules(tree, source, registry), source, tree, config, registry)
