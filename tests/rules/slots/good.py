@@ -1,0 +1,8 @@
+__slots__ = ("x",)  # module level: no effect
+
+
+class Point:
+    slots = ("x", "y")
+
+    def __init__(self):
+        self.__slots__ = ()

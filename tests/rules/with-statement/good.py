@@ -1,0 +1,7 @@
+handle = open("data.txt")
+try:
+    data = handle.read()
+finally:
+    handle.close()
+
+without = "with"
