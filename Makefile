@@ -18,8 +18,16 @@ demo: $(STAMP)
 	@# pyiq exits 1 because the examples hold bug risks on purpose.
 	$(BIN)/pyiq check examples/ || [ $$? -eq 1 ]
 
-test: $(STAMP)
-	$(BIN)/python -m pytest -n auto -q
+# The SARIF 2.1.0 JSON schema, for validating `pyiq check --format sarif` in the tests;
+# it ships inside an npm package, so npm fetches it once into the venv.
+SARIF_SCHEMA := $(VENV)/sarif-2.1.0.json
+$(SARIF_SCHEMA): | $(BIN)/python
+	@tmp=$$(mktemp -d) && cd $$tmp && npm pack --silent @microsoft/jest-sarif@1.0.0-beta.0 >/dev/null \
+	  && tar xzf *.tgz && cp package/lib/schemas/sarif-2.1.0-rtm.5.json $(CURDIR)/$(SARIF_SCHEMA); \
+	  rm -rf $$tmp
+
+test: $(STAMP) $(SARIF_SCHEMA)
+	PYIQ_SARIF_SCHEMA=$(SARIF_SCHEMA) $(BIN)/python -m pytest -n auto -q
 	$(BIN)/ruff check server tests benchmarks
 	$(BIN)/ruff format --check server tests benchmarks
 

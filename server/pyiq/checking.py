@@ -65,8 +65,19 @@ class FileResult:
 
 
 @cache
-def _config_for_pyproject(path: Path | None) -> Config:
+def _config_for_pyproject(path: Path | None, stamp: tuple[int, int]) -> Config:
     return load_config(path, load_registry())
+
+
+def _stamp(path: Path | None) -> tuple[int, int]:
+    """Keys the config cache by file state, so an edited pyproject is re-read."""
+    if path is None:
+        return (0, 0)
+    try:
+        stat = path.stat()
+    except OSError:
+        return (0, 0)
+    return (stat.st_mtime_ns, stat.st_size)
 
 
 @cache
@@ -75,7 +86,8 @@ def _pyproject_for_dir(directory: Path) -> Path | None:
 
 
 def config_for(path: Path, overrides: Overrides) -> Config:
-    config = _config_for_pyproject(_pyproject_for_dir(path.resolve().parent))
+    pyproject = _pyproject_for_dir(path.resolve().parent)
+    config = _config_for_pyproject(pyproject, _stamp(pyproject))
     changes: dict[str, object] = {}
     if overrides.select is not None:
         changes["select"] = overrides.select
