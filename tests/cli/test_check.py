@@ -98,7 +98,7 @@ def test_discovery_skips_vcs_venvs_node_modules_and_gitignored(tmp_path: Path, c
 
 def test_select_and_ignore_and_unknown_rules(tmp_path: Path, capsys) -> None:
     (tmp_path / "a.py").write_text(BAD)
-    code, out, _ = run(capsys, str(tmp_path), "--ignore", "mutable-default-argument")
+    code, _, _ = run(capsys, str(tmp_path), "--ignore", "mutable-default-argument")
     assert code == 0
     code, _, err = run(capsys, str(tmp_path), "--select", "mutable-defaults")
     assert code == 2
