@@ -7,6 +7,7 @@ never recursion, so a 500-deep expression cannot exhaust the stack.
 
 from __future__ import annotations
 
+import builtins
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -449,7 +450,726 @@ def mutates_loop_iterable(ctx: MatchContext, args: Args, captures: Captures) -> 
     return False
 
 
+# --- Bug-risk predicates: the few semantic checks the ruff peer rules make ---
+#
+# Name resolution here is deliberately small: a file's imports are read once
+# (a regex over the source, cheaper than a tree walk), and a builtin counts as
+# shadowed when an enclosing scope binds the name. That is what ruff's peer
+# rules consult (qualified names of callees, builtin bindings), without a full
+# semantic model.
+
+_IMPORT_LINE = re.compile(
+    rb"^[ \t]*(?:from[ \t]+([\w.]+)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]+)|import[ \t]+([^\n#;]+))",
+    re.MULTILINE,
+)
+_ALIAS = re.compile(r"^([\w.]+)(?:\s+as\s+(\w+))?$")
+_CACHE_SIZE = 8
+_per_file: dict[int, tuple[MatchContext, dict[object, object]]] = {}
+
+
+def _file_cache(ctx: MatchContext) -> dict[object, object]:
+    """Memo for one analysis run: predicates fire per match, facts are per file."""
+    entry = _per_file.get(id(ctx))
+    if entry is not None and entry[0] is ctx:
+        return entry[1]
+    if len(_per_file) >= _CACHE_SIZE:
+        _per_file.clear()
+    memo: dict[object, object] = {}
+    _per_file[id(ctx)] = (ctx, memo)
+    return memo
+
+
+def _imports(ctx: MatchContext) -> dict[str, str]:
+    """Local name -> qualified name for every import statement in the file."""
+    memo = _file_cache(ctx)
+    found = memo.get("imports")
+    if isinstance(found, dict):
+        return found
+    names: dict[str, str] = {}
+    for match in _IMPORT_LINE.finditer(ctx.source):
+        module, members, plain = match.groups()
+        if module is not None:
+            text = members.decode("utf-8", "replace").strip("() \t\r\n\\")
+            base = module.decode("utf-8", "replace")
+            for part in text.replace("\\\n", " ").replace("\n", " ").split(","):
+                alias = _ALIAS.match(part.strip())
+                if alias and alias.group(1) != "*":
+                    names[alias.group(2) or alias.group(1)] = f"{base}.{alias.group(1)}"
+        elif plain is not None:
+            for part in plain.decode("utf-8", "replace").split(","):
+                alias = _ALIAS.match(part.strip())
+                if alias is None:
+                    continue
+                if alias.group(2):
+                    names[alias.group(2)] = alias.group(1)
+                else:
+                    head = alias.group(1).split(".")[0]
+                    names.setdefault(head, head)
+    memo["imports"] = names
+    return names
+
+
+_TARGET_WRAPPERS = frozenset(
+    {
+        "pattern_list",
+        "tuple_pattern",
+        "list_pattern",
+        "list_splat_pattern",
+        "parenthesized_expression",
+        "tuple",
+        "list",
+        "expression_list",
+    }
+)
+_PARAMETER_PARENTS = frozenset({"parameters", "lambda_parameters", "typed_parameter"})
+_NOT_A_NAME_PARENTS = frozenset(
+    {
+        "import_statement",
+        "import_from_statement",
+        "dotted_name",
+        "aliased_import",
+        "global_statement",
+        "nonlocal_statement",
+        "delete_statement",
+    }
+)
+
+
+def name_context(node: Node) -> str:
+    """``load``, ``store`` or ``other`` (not a variable reference) for an identifier."""
+    parent = node.parent
+    if parent is None:
+        return "load"
+    kind = parent.type
+    if kind in _NOT_A_NAME_PARENTS or kind in _PARAMETER_PARENTS:
+        return "other"
+    if kind in {"attribute", "keyword_argument", "function_definition", "class_definition"}:
+        field = "attribute" if kind == "attribute" else "name"
+        if parent.child_by_field_name(field) == node:
+            return "other"
+    if kind in {"default_parameter", "typed_default_parameter"}:
+        return "other" if parent.child_by_field_name("name") == node else "load"
+    if kind in {"list_splat_pattern", "dictionary_splat_pattern"}:
+        grand = parent.parent
+        if grand is not None and grand.type in _PARAMETER_PARENTS:
+            return "other"
+    if kind == "as_pattern_target":
+        grand = parent.parent
+        owner = grand.parent if grand is not None else None
+        return "other" if owner is not None and owner.type == "except_clause" else "store"
+    if kind == "expression_list" and parent.parent is not None:
+        if parent.parent.type == "delete_statement":
+            return "other"
+    child, current = node, parent
+    while current.type in _TARGET_WRAPPERS and current.parent is not None:
+        child, current = current, current.parent
+    kind = current.type
+    if kind in {"assignment", "augmented_assignment", "for_statement", "for_in_clause"}:
+        if current.child_by_field_name("left") == child:
+            return "store"
+    elif kind == "named_expression" and current.child_by_field_name("name") == child:
+        return "store"
+    return "load"
+
+
+def _parameter_list(function: Node, ctx: MatchContext) -> set[str]:
+    """Every parameter name, including ``*args``, ``**kwargs`` and keyword-only ones."""
+    names: set[str] = set()
+    params = function.child_by_field_name("parameters")
+    if params is None:
+        return names
+    for param in params.named_children:
+        if param.type == "identifier":
+            names.add(ctx.text(param))
+            continue
+        name = param.child_by_field_name("name")
+        if name is not None and param.type != "typed_parameter":
+            names.add(ctx.text(name))
+            continue
+        for child in param.named_children:
+            if child.type == "identifier":
+                names.add(ctx.text(child))
+                break
+            if child.type in {"list_splat_pattern", "dictionary_splat_pattern"}:
+                for inner in child.named_children:
+                    if inner.type == "identifier":
+                        names.add(ctx.text(inner))
+                break
+    return names
+
+
+def _target_names(target: Node, ctx: MatchContext) -> list[str]:
+    """Names an assignment target binds, the way ruff's B023 collects them."""
+    names: list[str] = []
+    stack = [target]
+    while stack:
+        node = stack.pop()
+        if node.type == "identifier":
+            names.append(ctx.text(node))
+        elif node.type in _TARGET_WRAPPERS:
+            stack.extend(node.named_children)
+    return names
+
+
+def _function_facts(function: Node, ctx: MatchContext) -> tuple[set[str], set[str]]:
+    """Names a function or lambda body may not borrow from a loop: its own bindings.
+
+    Mirrors ruff's B023: parameters, names stored anywhere in the body, and
+    for a ``def`` also the parameters of lambdas in its body.
+    """
+    memo = _file_cache(ctx)
+    key = ("function", function.start_byte, function.end_byte)
+    cached = memo.get(key)
+    if isinstance(cached, tuple):
+        return cached
+    own = _parameter_list(function, ctx)
+    stored: set[str] = set()
+    body = function.child_by_field_name("body")
+    if body is not None:
+        nodes = [body] if body.type == "identifier" else list(descendants(body))
+        for node in nodes:
+            if node.type == "identifier":
+                if name_context(node) == "store":
+                    stored.add(ctx.text(node))
+            elif node.type == "lambda" and function.type == "function_definition":
+                own |= _parameter_list(node, ctx)
+    facts = (own, stored)
+    memo[key] = facts
+    return facts
+
+
+def _loop_assigned(loop: Node, ctx: MatchContext) -> set[str]:
+    """Names a loop or comprehension (re)assigns, not looking into defs or lambdas."""
+    memo = _file_cache(ctx)
+    key = ("loop", loop.start_byte, loop.end_byte, loop.type)
+    cached = memo.get(key)
+    if isinstance(cached, set):
+        return cached
+    names: set[str] = set()
+    nodes = [loop, *descendants(loop, stop=frozenset({"function_definition", "lambda"}))]
+    for node in nodes:
+        if node.type in {"assignment", "augmented_assignment", "for_statement", "for_in_clause"}:
+            left = node.child_by_field_name("left")
+            if left is not None:
+                names.update(_target_names(left, ctx))
+    memo[key] = names
+    return names
+
+
+_KEY_FUNCTIONS = frozenset({"filter", "reduce", "map"})
+
+
+def _safe_lambda(lam: Node, ctx: MatchContext) -> bool:
+    """Lambdas ruff's B023 trusts to run at once.
+
+    Those returned, passed positionally to map/filter/reduce, or passed as ``key=``.
+    """
+    node, parent = lam, lam.parent
+    while parent is not None and parent.type == "parenthesized_expression":
+        node, parent = parent, parent.parent
+    if parent is None:
+        return False
+    if parent.type == "return_statement":
+        return True
+    if parent.type == "keyword_argument":
+        name = parent.child_by_field_name("name")
+        return (
+            parent.child_by_field_name("value") == node
+            and name is not None
+            and (ctx.text(name) == "key")
+        )
+    if parent.type == "argument_list" and parent.parent is not None:
+        callee = parent.parent.child_by_field_name("function")
+        if callee is None:
+            return False
+        text = ctx.text(callee)
+        return (callee.type == "identifier" and text in _KEY_FUNCTIONS) or text == (
+            "functools.reduce"
+        )
+    return False
+
+
+_LOOPS_AND_COMPREHENSIONS = LOOP_TYPES | COMPREHENSION_TYPES
+
+
+def late_bound_name(ctx: MatchContext, args: Args, captures: Captures) -> bool:
+    """The identifier is read by a def/lambda body but rebound by an enclosing loop.
+
+    Same reasoning as ruff's B023: for every enclosing loop or comprehension,
+    the outermost function between it and the name must not bind the name
+    itself (parameter or assignment), while the loop assigns it.
+    """
+    for name_node in _captured(args, captures):
+        if name_context(name_node) != "load":
+            continue
+        name = ctx.text(name_node)
+        function: Node | None = None
+        child = name_node
+        for ancestor in ancestors(name_node):
+            kind = ancestor.type
+            if kind in FUNCTION_TYPES:
+                in_body = ancestor.child_by_field_name("body") == child
+                if kind == "lambda" and _safe_lambda(ancestor, ctx):
+                    pass
+                else:
+                    function = ancestor if in_body else None
+            elif kind in _LOOPS_AND_COMPREHENSIONS and function is not None:
+                own, stored = _function_facts(function, ctx)
+                if name not in own and name not in stored and name in _loop_assigned(ancestor, ctx):
+                    return True
+            child = ancestor
+    return False
+
+
+def _scope_of(node: Node) -> list[Node]:
+    """Scopes whose bindings are visible at ``node``, innermost first (class only if innermost)."""
+    scopes: list[Node] = []
+    child = node
+    for ancestor in ancestors(node):
+        kind = ancestor.type
+        if kind in FUNCTION_TYPES:
+            if ancestor.child_by_field_name("body") == child:
+                scopes.append(ancestor)
+        elif kind == "class_definition":
+            if not scopes and ancestor.child_by_field_name("body") == child:
+                scopes.append(ancestor)
+        elif kind == "module":
+            scopes.append(ancestor)
+        child = ancestor
+    return scopes
+
+
+_NESTED_SCOPES = frozenset({"function_definition", "class_definition", "lambda"}) | (
+    COMPREHENSION_TYPES
+)
+
+
+def _bound_in_scope(scope: Node, ctx: MatchContext) -> set[str]:
+    """Names a scope binds: parameters, assignments, loop targets, defs, classes, imports."""
+    memo = _file_cache(ctx)
+    key = ("scope", scope.start_byte, scope.end_byte, scope.type)
+    cached = memo.get(key)
+    if isinstance(cached, set):
+        return cached
+    names: set[str] = set()
+    if scope.type in FUNCTION_TYPES:
+        names |= _parameter_list(scope, ctx)
+    body = scope if scope.type == "module" else scope.child_by_field_name("body")
+    if body is not None and body.type != "identifier":
+        for node in descendants(body, stop=_NESTED_SCOPES):
+            kind = node.type
+            if kind == "identifier":
+                parent = node.parent
+                if name_context(node) == "store":
+                    names.add(ctx.text(node))
+                elif parent is not None and parent.type == "as_pattern_target":
+                    names.add(ctx.text(node))
+            elif kind in {"function_definition", "class_definition"}:
+                name = node.child_by_field_name("name")
+                if name is not None:
+                    names.add(ctx.text(name))
+            elif kind in {"import_statement", "import_from_statement"}:
+                for item in node.children_by_field_name("name"):
+                    aliased = item.type == "aliased_import"
+                    alias = item.child_by_field_name("alias") if aliased else None
+                    if alias is not None:
+                        names.add(ctx.text(alias))
+                    elif item.type == "dotted_name" and item.named_children:
+                        first = item.named_children[0]
+                        last = item.named_children[-1]
+                        names.add(ctx.text(first if kind == "import_statement" else last))
+    memo[key] = names
+    return names
+
+
+BUILTIN_NAMES = frozenset(dir(builtins))
+
+
+def _is_builtin(node: Node, ctx: MatchContext) -> bool:
+    """The identifier refers to the builtin of that name: no scope around it rebinds it."""
+    name = ctx.text(node)
+    if name not in BUILTIN_NAMES or name in _imports(ctx):
+        return False
+    return not any(name in _bound_in_scope(scope, ctx) for scope in _scope_of(node))
+
+
+def qualified_name(node: Node, ctx: MatchContext) -> str | None:
+    """``module.member`` for a name or attribute chain, resolved through imports and builtins."""
+    parts: list[str] = []
+    current = node
+    while current.type == "attribute":
+        attribute = current.child_by_field_name("attribute")
+        obj = current.child_by_field_name("object")
+        if attribute is None or obj is None:
+            return None
+        parts.append(ctx.text(attribute))
+        current = obj
+    if current.type != "identifier":
+        return None
+    head = ctx.text(current)
+    imports = _imports(ctx)
+    if head in imports:
+        base = imports[head]
+    elif _is_builtin(current, ctx):
+        base = "builtins." + head
+    else:
+        return None
+    return ".".join([base, *reversed(parts)])
+
+
+def _unsubscripted(node: Node) -> Node:
+    """``tuple[int]`` -> ``tuple``: what a subscripted callee or annotation names."""
+    if node.type == "subscript":
+        value = node.child_by_field_name("value")
+        if value is not None:
+            return value
+    return node
+
+
+_IMMUTABLE_TYPES = frozenset(
+    {
+        "collections.abc.Sized",
+        "typing.LiteralString",
+        "typing.Sized",
+        *(f"builtins.{n}" for n in ("bool", "bytes", "complex", "float", "frozenset", "int")),
+        *(f"builtins.{n}" for n in ("object", "range", "str")),
+    }
+)
+_IMMUTABLE_GENERICS = frozenset(
+    {
+        "builtins.tuple",
+        *(
+            f"collections.abc.{n}"
+            for n in (
+                "ByteString Collection Container Iterable Mapping Reversible Sequence Set".split()
+            )
+        ),
+        *(
+            f"typing.{n}"
+            for n in (
+                "AbstractSet ByteString Callable Collection Container FrozenSet Iterable "
+                "Literal Mapping Never NoReturn Reversible Sequence Tuple"
+            ).split()
+        ),
+    }
+)
+MUTABLE_CALLS = frozenset(
+    {
+        "builtins.dict",
+        "builtins.list",
+        "builtins.set",
+        "collections.Counter",
+        "collections.OrderedDict",
+        "collections.defaultdict",
+        "collections.deque",
+    }
+)
+IMMUTABLE_CALLS = frozenset(
+    {
+        *(f"datetime.{n}" for n in ("date", "datetime", "time", "timedelta", "timezone", "tzinfo")),
+        "decimal.Decimal",
+        "fractions.Fraction",
+        "operator.attrgetter",
+        "operator.itemgetter",
+        "operator.methodcaller",
+        "pathlib.Path",
+        "types.MappingProxyType",
+        "re.compile",
+        *(
+            f"builtins.{n}"
+            for n in ("bool", "bytes", "complex", "float", "frozenset", "int", "str", "tuple")
+        ),
+    }
+)
+
+
+def _immutable_annotation(annotation: Node, ctx: MatchContext) -> bool:
+    """ruff's notion of an immutable annotation (``Sequence[int]``, ``int | None``, ...)."""
+    stack = [annotation]
+    while stack:
+        node = stack.pop()
+        kind = node.type
+        if kind in {"type", "parenthesized_expression"} and node.named_children:
+            stack.append(node.named_children[0])
+        elif kind in {"identifier", "attribute"}:
+            name = qualified_name(node, ctx)
+            if name not in _IMMUTABLE_TYPES and name not in _IMMUTABLE_GENERICS:
+                return False
+        elif kind in {"subscript", "generic_type"}:
+            value = node.child_by_field_name("value") or node.named_children[0]
+            name = qualified_name(value, ctx)
+            items = [c for c in node.children_by_field_name("subscript")]
+            if kind == "generic_type":
+                args = node.named_children[-1]
+                items = [c for c in args.named_children]
+            if name in _IMMUTABLE_GENERICS:
+                continue
+            if name == "typing.Union" and len(items) > 1:
+                stack.extend(items)
+            elif name == "typing.Optional" and len(items) == 1:
+                stack.extend(items)
+            elif name in {"typing.Annotated", "typing_extensions.Annotated"} and len(items) > 1:
+                stack.append(items[0])
+            else:
+                return False
+        elif kind == "binary_operator":
+            operator = node.child_by_field_name("operator")
+            if operator is None or operator.type != "|":
+                return False
+            stack.extend(c for c in (node.child_by_field_name(f) for f in ("left", "right")) if c)
+        elif kind != "none":
+            return False
+    return True
+
+
+def _typed_default_is_immutable(value: Node, ctx: MatchContext) -> bool:
+    param = value.parent
+    while param is not None and param.type not in {"default_parameter", "typed_default_parameter"}:
+        if param.type == "lambda":
+            return True  # ruff does not look inside lambdas in defaults
+        param = param.parent
+    if param is None or param.type != "typed_default_parameter":
+        return False
+    annotation = param.child_by_field_name("type")
+    return annotation is not None and _immutable_annotation(annotation, ctx)
+
+
+def mutable_default(ctx: MatchContext, args: Args, captures: Captures) -> bool:
+    """A default value that builds a mutable object, unless the annotation is immutable (B006)."""
+    for value in _captured(args, captures):
+        if value.type == "call":
+            callee = value.child_by_field_name("function")
+            if callee is None or qualified_name(_unsubscripted(callee), ctx) not in MUTABLE_CALLS:
+                return False
+        if _typed_default_is_immutable(value, ctx):
+            return False
+    return True
+
+
+def call_in_default(ctx: MatchContext, args: Args, captures: Captures) -> bool:
+    """A call in a default value that is neither a known-mutable nor an immutable builder (B008)."""
+    for call in _captured(args, captures):
+        callee = call.child_by_field_name("function")
+        if callee is None or _typed_default_is_immutable(call, ctx):
+            return False
+        if qualified_name(callee, ctx) in MUTABLE_CALLS:
+            return False
+        if qualified_name(_unsubscripted(callee), ctx) in IMMUTABLE_CALLS:
+            return False
+    return True
+
+
+_STRING_PREFIX = re.compile(rb"^[rRbBuU]*['\"]")
+
+
+def _is_constant(node: Node, ctx: MatchContext) -> bool:
+    """ruff's ``is_constant``: a number, non-f string, bytes, singleton, or tuple of them."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        kind = current.type
+        if kind == "tuple":
+            stack.extend(current.named_children)
+        elif kind == "concatenated_string":
+            stack.extend(current.named_children)
+        elif kind == "string":
+            if not _STRING_PREFIX.match(ctx.source[current.start_byte : current.end_byte]):
+                return False
+        elif kind not in {"integer", "float", "true", "false", "none", "ellipsis"}:
+            if kind != "comment":
+                return False
+    return True
+
+
+_SINGLETONS = frozenset({"true", "false", "none", "ellipsis"})
+
+
+def constant_non_singleton(ctx: MatchContext, args: Args, captures: Captures) -> bool:
+    """ruff's ``is_constant_non_singleton``: a literal constant other than True/False/None/..."""
+    nodes = _captured(args, captures)
+    return bool(nodes) and all(n.type not in _SINGLETONS and _is_constant(n, ctx) for n in nodes)
+
+
+def not_constant_non_singleton(ctx: MatchContext, args: Args, captures: Captures) -> bool:
+    """The operand is not a literal constant other than a singleton (E711/E712 skip those)."""
+    return not constant_non_singleton(ctx, args, captures)
+
+
+_IDENTITY_LITERALS = frozenset(
+    {"list", "dictionary", "set", "list_comprehension", "dictionary_comprehension"}
+    | {"set_comprehension"}
+)
+
+
+def identity_literal(ctx: MatchContext, args: Args, captures: Captures) -> bool:
+    """An operand ``is`` must not be used with: a constant or a fresh container (F632)."""
+    nodes = _captured(args, captures)
+    return bool(nodes) and all(
+        n.type in _IDENTITY_LITERALS or constant_non_singleton(ctx, [("n", "capture")], {"n": [n]})
+        for n in nodes
+    )
+
+
+_TYPE_NAMES = frozenset(
+    (
+        "bool bytearray bytes classmethod complex dict enumerate filter float frozenset int list "
+        "map memoryview object property range reversed set slice staticmethod str super tuple "
+        "type zip ArithmeticError AssertionError AttributeError BaseException BlockingIOError "
+        "BrokenPipeError BufferError BytesWarning ChildProcessError ConnectionAbortedError "
+        "ConnectionError ConnectionRefusedError ConnectionResetError DeprecationWarning "
+        "EnvironmentError EOFError Exception FileExistsError FileNotFoundError FloatingPointError "
+        "FutureWarning GeneratorExit ImportError ImportWarning IndentationError IndexError "
+        "InterruptedError IOError IsADirectoryError KeyboardInterrupt KeyError LookupError "
+        "MemoryError ModuleNotFoundError NameError NotADirectoryError NotImplementedError OSError "
+        "OverflowError PendingDeprecationWarning PermissionError ProcessLookupError RecursionError "
+        "ReferenceError ResourceWarning RuntimeError RuntimeWarning StopAsyncIteration "
+        "StopIteration SyntaxError SyntaxWarning SystemError SystemExit TabError TimeoutError "
+        "TypeError UnboundLocalError UnicodeDecodeError UnicodeEncodeError UnicodeError "
+        "UnicodeTranslateError UnicodeWarning UserWarning ValueError Warning ZeroDivisionError"
+    ).split()
+)
+
+
+def _is_type(node: Node, ctx: MatchContext) -> bool:
+    if node.type == "call":
+        callee = node.child_by_field_name("function")
+        return (
+            callee is not None
+            and callee.type == "identifier"
+            and (ctx.text(callee) == "type" and _is_builtin(callee, ctx))
+        )
+    if node.type == "identifier":
+        return ctx.text(node) in _TYPE_NAMES and _is_builtin(node, ctx)
+    return False
+
+
+def _is_dtype(node: Node, ctx: MatchContext) -> bool:
+    if node.type == "call":
+        callee = node.child_by_field_name("function")
+        return callee is not None and qualified_name(callee, ctx) == "numpy.dtype"
+    if node.type == "attribute":
+        attribute = node.child_by_field_name("attribute")
+        return attribute is not None and ctx.text(attribute) == "dtype"
+    return False
+
+
+def type_comparison(ctx: MatchContext, args: Args, captures: Captures) -> bool:
+    """``==``/``!=`` between operands one of which is a type, neither a dtype (E721)."""
+    left = _captured(args, captures, 0)
+    right = _captured(args, captures, 1)
+    if not left or not right:
+        return False
+    a, b = left[0], right[0]
+    if not (_is_type(a, ctx) or _is_type(b, ctx)):
+        return False
+    return not (_is_dtype(a, ctx) or _is_dtype(b, ctx))
+
+
+def no_bare_reraise(ctx: MatchContext, args: Args, captures: Captures) -> bool:
+    """The handler's body does not itself re-raise with a bare ``raise`` (E722 skips those)."""
+    for handler in _captured(args, captures):
+        for child in handler.named_children:
+            if child.type != "block":
+                continue
+            for statement in child.named_children:
+                if statement.type == "raise_statement" and not statement.named_children:
+                    return False
+    return True
+
+
+def outside_class_body(ctx: MatchContext, args: Args, captures: Captures) -> bool:
+    """The node's innermost scope is not a class body."""
+    for node in _captured(args, captures):
+        scopes = _scope_of(node)
+        if scopes and scopes[0].type == "class_definition":
+            return False
+    return True
+
+
+def _rebinds(node: Node, name: str, ctx: MatchContext) -> bool:
+    """The statement binds ``name`` the way ruff's PLW0603 counts an update."""
+    kind = node.type
+    if kind in {"assignment", "augmented_assignment"}:
+        left = node.child_by_field_name("left")
+        while left is not None and left.type == "parenthesized_expression" and left.named_children:
+            left = left.named_children[0]
+        return left is not None and left.type == "identifier" and ctx.text(left) == name
+    if kind in {"function_definition", "class_definition"}:
+        own = node.child_by_field_name("name")
+        return own is not None and ctx.text(own) == name
+    if kind == "delete_statement":
+        targets = node.named_children
+        if targets and targets[0].type == "expression_list":
+            targets = targets[0].named_children
+        return any(t.type == "identifier" and ctx.text(t) == name for t in targets)
+    if kind in {"import_statement", "import_from_statement"}:
+        for item in node.children_by_field_name("name"):
+            if item.type == "aliased_import":
+                alias = item.child_by_field_name("alias")
+                if alias is not None and ctx.text(alias) == name:
+                    return True
+            elif item.type == "dotted_name":
+                parts = item.named_children
+                if kind == "import_statement" and len(parts) == 1 and ctx.text(parts[0]) == name:
+                    return True
+                if kind == "import_from_statement" and ctx.text(item) == name:
+                    return True
+    return False
+
+
+_REBINDING = frozenset(
+    {
+        "assignment",
+        "augmented_assignment",
+        "function_definition",
+        "class_definition",
+        "delete_statement",
+        "import_statement",
+        "import_from_statement",
+    }
+)
+
+
+def global_rebound(ctx: MatchContext, args: Args, captures: Captures) -> bool:
+    """The scope declaring the name ``global`` also assigns, defines, imports or deletes it.
+
+    Like ruff's PLW0603, only the scope's last ``global`` statement for a name
+    is reported, and loop/with/except targets do not count as updates.
+    """
+    for name_node in _captured(args, captures):
+        name = ctx.text(name_node)
+        statement = name_node.parent
+        scopes = _scope_of(name_node) if statement is not None else []
+        if not scopes:
+            return False
+        scope = scopes[0]
+        body = scope if scope.type == "module" else scope.child_by_field_name("body")
+        if body is None:
+            return False
+        rebound = False
+        for node in descendants(body, stop=_NESTED_SCOPES):
+            kind = node.type
+            if kind == "global_statement" and node.start_byte > name_node.start_byte:
+                if any(ctx.text(c) == name for c in node.named_children):
+                    return False
+            elif kind in _REBINDING and not rebound and _rebinds(node, name, ctx):
+                rebound = True
+        if not rebound:
+            return False
+    return True
+
+
 PREDICATES: dict[str, Predicate] = {
+    "pyiq-late-bound-name?": late_bound_name,
+    "pyiq-mutable-default?": mutable_default,
+    "pyiq-call-in-default?": call_in_default,
+    "pyiq-constant-non-singleton?": constant_non_singleton,
+    "pyiq-not-constant-non-singleton?": not_constant_non_singleton,
+    "pyiq-identity-literal?": identity_literal,
+    "pyiq-type-comparison?": type_comparison,
+    "pyiq-no-bare-reraise?": no_bare_reraise,
+    "pyiq-outside-class-body?": outside_class_body,
+    "pyiq-global-rebound?": global_rebound,
     "pyiq-late-binding?": late_binding,
     "pyiq-imported-module?": imported_module,
     "pyiq-calls-itself?": calls_itself,

@@ -1,0 +1,182 @@
+"""Agreement of pyiq's bug-risk rules with their ruff peers, by (file, line).
+
+For each rule with a ``peer`` ruff code, ruff runs with only the peer codes
+selected (``--isolated``, so no project configuration, ``--ignore-noqa`` so
+``# noqa`` comments do not hide raw detections, ``--no-cache``), and pyiq's
+engine runs unfiltered (``run_rules``: no ``# pyiq: ignore`` handling, no
+configuration). Locations are compared as sets of (file, line): several
+findings on one line count once on each side.
+
+Files ruff cannot lint are left out of both sides: files that are not UTF-8
+(ruff skips them with a warning) and files where ruff reports any
+``invalid-syntax`` diagnostic (ruff stops or degrades analysis there, and
+tree-sitter recovers differently, so neither side is meaningful).
+
+Usage: ``python benchmarks/agreement.py [--bar 0.97] [--show 10] [--rule ID]``.
+Exits 1 if any rule's precision or recall is below the bar.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "server"))
+
+import corpus  # noqa: E402
+
+from pyiq.analysis.engine import run_rules  # noqa: E402
+from pyiq.analysis.language import new_parser  # noqa: E402
+from pyiq.analysis.lines import LineIndex  # noqa: E402
+from pyiq.analysis.registry import load_registry  # noqa: E402
+
+Location = tuple[str, int]
+
+
+def ruff_binary() -> str:
+    """The project's ruff (the venv's), else whatever is on PATH."""
+    local = Path(sys.executable).parent / "ruff"
+    return str(local) if local.exists() else (shutil.which("ruff") or "ruff")
+
+
+def run_ruff(files: list[Path], codes: list[str]) -> list[dict]:
+    """ruff's JSON diagnostics for ``files`` with exactly ``codes`` selected."""
+    results: list[dict] = []
+    batch = 400
+    for start in range(0, len(files), batch):
+        chunk = [str(f) for f in files[start : start + batch]]
+        proc = subprocess.run(
+            [
+                ruff_binary(),
+                "check",
+                "--isolated",
+                "--no-cache",
+                "--ignore-noqa",
+                "--no-fix",
+                "--exit-zero",
+                "--target-version",
+                "py311",
+                "--output-format",
+                "json",
+                "--select",
+                ",".join(codes),
+                *chunk,
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if proc.returncode not in (0, 1):
+            raise SystemExit(f"ruff failed: {proc.stderr[:2000]}")
+        results.extend(json.loads(proc.stdout or "[]"))
+    return results
+
+
+def _pyiq_file(path: str) -> list[tuple[str, str, int]]:
+    source = Path(path).read_bytes()
+    tree = new_parser().parse(source)
+    index = LineIndex(source)
+    registry = load_registry()
+    found = []
+    for finding in run_rules(tree, source, registry):
+        rule = registry.get(finding.rule)
+        if rule is None or rule.peer is None:
+            continue
+        line, _ = index.position(finding.start_byte, "utf-32")
+        found.append((finding.rule, path, line + 1))
+    return found
+
+
+def run_pyiq(files: list[Path], jobs: int) -> list[tuple[str, str, int]]:
+    paths = [str(f) for f in files]
+    if jobs <= 1:
+        return [item for p in paths for item in _pyiq_file(p)]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return [item for chunk in pool.map(_pyiq_file, paths, chunksize=32) for item in chunk]
+
+
+def lintable(files: list[Path]) -> list[Path]:
+    keep = []
+    for path in files:
+        try:
+            path.read_bytes().decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        keep.append(path)
+    return keep
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--bar", type=float, default=0.97)
+    parser.add_argument("--show", type=int, default=10, help="disagreements listed per rule")
+    parser.add_argument("--rule", action="append", help="only these rule ids")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    args = parser.parse_args(argv)
+
+    registry = load_registry()
+    peers = {r.id: r.peer for r in registry if r.peer and r.is_bug_risk}
+    if args.rule:
+        peers = {k: v for k, v in peers.items() if k in args.rule}
+    files = lintable(corpus.files())
+    diagnostics = run_ruff(files, sorted(set(peers.values())))
+    broken = {d["filename"] for d in diagnostics if d.get("code") in (None, "invalid-syntax")}
+    files = [f for f in files if str(f) not in broken]
+    keep = {str(f) for f in files}
+
+    ruff_locs: dict[str, set[Location]] = defaultdict(set)
+    for d in diagnostics:
+        if d["filename"] in keep and d.get("code"):
+            ruff_locs[d["code"]].add((d["filename"], d["location"]["row"]))
+    pyiq_locs: dict[str, set[Location]] = defaultdict(set)
+    for rule_id, path, line in run_pyiq(files, args.jobs):
+        pyiq_locs[rule_id].add((path, line))
+
+    print(f"{len(files)} files compared ({len(broken)} left out: ruff reports invalid syntax)")
+    header = (
+        f"{'rule':<26} {'code':<8} {'pyiq':>6} {'ruff':>6} {'both':>6} {'prec':>7} {'recall':>7}"
+    )
+    print(header)
+    print("-" * len(header))
+    failed = []
+    details = []
+    for rule_id, code in sorted(peers.items()):
+        ours, theirs = pyiq_locs[rule_id], ruff_locs[code]
+        both = ours & theirs
+        precision = len(both) / len(ours) if ours else 1.0
+        recall = len(both) / len(theirs) if theirs else 1.0
+        ok = precision >= args.bar and recall >= args.bar
+        mark = "" if ok else "  FAIL"
+        print(
+            f"{rule_id:<26} {code:<8} {len(ours):>6} {len(theirs):>6} {len(both):>6} "
+            f"{precision:>7.3f} {recall:>7.3f}{mark}"
+        )
+        if not ok:
+            failed.append(rule_id)
+        extra = sorted(ours - theirs)[: args.show]
+        missed = sorted(theirs - ours)[: args.show]
+        if extra or missed:
+            details.append((rule_id, code, extra, missed))
+    for rule_id, code, extra, missed in details:
+        print(f"\n{rule_id} ({code}):")
+        for path, line in extra:
+            print(f"  only pyiq  {path}:{line}")
+        for path, line in missed:
+            print(f"  only ruff  {path}:{line}")
+    if failed:
+        print(f"\nbelow the bar ({args.bar}): {', '.join(failed)}")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
