@@ -1,0 +1,7 @@
+import collections
+from collections import Counter
+
+counts = Counter(words)
+#        ^^^^^^^ counter
+letters = collections.Counter("mississippi")
+#         ^^^^^^^^^^^^^^^^^^^ counter

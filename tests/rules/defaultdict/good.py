@@ -1,0 +1,3 @@
+groups = {}
+for key, value in pairs:
+    groups.setdefault(key, []).append(value)

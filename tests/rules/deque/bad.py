@@ -1,0 +1,7 @@
+import collections
+from collections import deque
+
+queue = deque([start])
+#       ^^^^^ deque
+window = collections.deque(maxlen=3)
+#        ^^^^^^^^^^^^^^^^^ deque

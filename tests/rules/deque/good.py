@@ -1,0 +1,5 @@
+import queue
+
+jobs = queue.Queue()
+items = []
+items.insert(0, "first")

@@ -1,0 +1,6 @@
+import json
+
+decoder = json.JSONDecoder()
+data = response.json()
+text = yaml.dump(data)
+state = orjson.loads(text)

@@ -1,0 +1,5 @@
+buffer = bytearray(b"hello world")
+view = memoryview(buffer)
+#      ^^^^^^^^^^ memoryview
+header = memoryview(data)[:4]
+#        ^^^^^^^^^^ memoryview

@@ -1,0 +1,3 @@
+buffer = bytearray(b"hello world")
+chunk = bytes(buffer[:4])
+view = buffer.memoryview()

@@ -1,0 +1,3 @@
+cache = {}
+cache["a"] = 1
+ordered = dict(sorted(items))

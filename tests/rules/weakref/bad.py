@@ -1,0 +1,9 @@
+import weakref
+#      ^^^^^^^ weakref
+
+ref = weakref.ref(obj)
+#     ^^^^^^^^^^^ weakref
+cache = weakref.WeakValueDictionary()
+#       ^^^^^^^^^^^^^^^^^^^^^^^^^^^ weakref
+finalizer = weakref.finalize(obj, cleanup)
+#           ^^^^^^^^^^^^^^^^ weakref

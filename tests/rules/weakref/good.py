@@ -1,0 +1,4 @@
+import gc
+
+strong = obj
+registry = {}
