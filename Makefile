@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint format bench clean
+.PHONY: demo test lint format bench docs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,9 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(BIN)/ruff format server tests benchmarks
 	$(BIN)/ruff check --fix server tests benchmarks
+
+docs: $(STAMP)
+	$(BIN)/python -m pyiq.rule_docs
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py
