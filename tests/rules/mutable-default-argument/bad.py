@@ -1,3 +1,6 @@
+import collections
+
+
 def add_item(item, bucket=[]):
 #                         ^^ mutable-default-argument
     bucket.append(item)
