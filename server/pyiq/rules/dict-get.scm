@@ -1,0 +1,26 @@
+;; Finds `.get(...)` calls with one or two positional arguments and no
+;; keyword arguments. It is a heuristic: the receiver's type is unknown, so
+;; any object's `get` qualifies, except calls on a top-level imported module
+;; (`requests.get(url)`) and receivers named like HTTP clients (`...client`,
+;; `...session`).
+;;
+;; `d.get(key, default)` avoids the `KeyError` of `d[key]`; the default is
+;; `None` when omitted and is evaluated even when the key exists. Compare
+;; `setdefault` (also inserts) and `collections.defaultdict` (creates missing
+;; values).
+
+(call function: (attribute object: (_) @_object attribute: (identifier) @_method) @get arguments: (argument_list . (expression) .)
+  (#eq? @_method "get")
+  (#not-match? @_object "(client|session|requests|httpx)$")
+  (#pyiq-not-imported-module? @_object)
+  (#set! id "dict-get")
+  (#set! name "dict.get")
+  (#set! category "concept")
+  (#set! severity "hint")
+  (#set! message "`{get}(...)`: returns a default (`None`) instead of raising `KeyError` for a missing key"))
+
+(call function: (attribute object: (_) @_object attribute: (identifier) @_method) @get arguments: (argument_list . [(identifier) (string) (concatenated_string) (integer) (float) (attribute) (call) (subscript) (none) (true) (false) (list) (dictionary) (tuple) (set) (binary_operator) (unary_operator) (boolean_operator) (conditional_expression) (lambda) (parenthesized_expression)] . [(identifier) (string) (concatenated_string) (integer) (float) (attribute) (call) (subscript) (none) (true) (false) (list) (dictionary) (tuple) (set) (binary_operator) (unary_operator) (boolean_operator) (conditional_expression) (lambda) (parenthesized_expression)] .)
+  (#eq? @_method "get")
+  (#not-match? @_object "(client|session|requests|httpx)$")
+  (#pyiq-not-imported-module? @_object)
+  (#set! id "dict-get"))

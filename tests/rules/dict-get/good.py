@@ -1,0 +1,8 @@
+import requests
+
+value = mapping["key"]
+item = queue.get()
+response = requests.get("https://example.com")
+page = self.client.get("/users", follow=True)
+data = session.get(url)
+choice = config.get("port", default=8080)

@@ -1,0 +1,5 @@
+import sys
+
+del obj
+size = sys.getsizeof(obj)
+tracker = weakref.ref(obj)

@@ -1,0 +1,16 @@
+import os
+
+
+class Config:
+    pass
+
+
+config = Config()
+config.debug = True
+self_like = object()
+os.environ["HOME"] = "/tmp"
+value = setattr(config, "debug", False)
+
+
+def patch(module):
+    module.getcwd = lambda: "/"  # a parameter, not an imported module

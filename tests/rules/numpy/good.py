@@ -1,0 +1,5 @@
+import numbers
+import pandas as pd
+
+np = None
+values = array([1, 2])

@@ -1,0 +1,4 @@
+import pandas as pd
+#      ^^^^^^ pandas
+from pandas import DataFrame
+#    ^^^^^^ pandas

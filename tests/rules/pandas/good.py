@@ -1,0 +1,5 @@
+import numpy as np
+import polars as pl
+
+pd = None
+frame = DataFrame()

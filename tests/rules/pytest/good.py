@@ -1,0 +1,15 @@
+import unittest
+
+
+def test_plain():
+    assert 1 + 1 == 2
+
+
+@fixture
+def client():
+    return None
+
+
+@my.pytest.fixture
+def other():
+    return None

@@ -1,0 +1,5 @@
+plain = sorted(numbers)
+backwards = sorted(numbers, reverse=True)
+numbers.sort()
+oldest = max(people, key=lambda p: p.age)
+grouped = itertools.groupby(people, key=lambda p: p.team)

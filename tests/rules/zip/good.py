@@ -1,0 +1,5 @@
+import zipfile
+
+archive = zipfile.ZipFile("a.zip")
+longest = itertools.zip_longest(a, b)
+packed = gzip.compress(data)
