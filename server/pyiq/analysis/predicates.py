@@ -276,22 +276,34 @@ def yields(ctx: MatchContext, args: Args, captures: Captures) -> bool:
 
 
 def not_assigned_to_name(ctx: MatchContext, args: Args, captures: Captures) -> bool:
-    """The node is not the value of a plain ``name = ...`` assignment.
+    """The lambda is not one the bug-risk rule lambda-assignment reports.
 
-    ``name = lambda: ...`` is the bug-risk rule lambda-assignment; every other
-    lambda is the concept.
+    That rule (ruff E731) takes ``name = lambda: ...`` as a statement, with
+    at most one pair of parentheses around the lambda, and an annotated
+    ``name: T = lambda: ...`` outside class bodies. Every other lambda is the
+    concept, so each lambda gets exactly one of the two findings.
     """
     for node in _captured(args, captures):
-        child = node
-        parent = node.parent
-        while parent is not None and parent.type == "parenthesized_expression":
+        child, parent = node, node.parent
+        if parent is not None and parent.type == "parenthesized_expression":
             child, parent = parent, parent.parent
         if parent is None or parent.type != "assignment":
             continue
+        statement = parent.parent
         left = parent.child_by_field_name("left")
-        if parent.child_by_field_name("right") == child and left is not None:
-            if left.type == "identifier":
-                return False
+        if (
+            parent.child_by_field_name("right") != child
+            or left is None
+            or left.type != "identifier"
+            or statement is None
+            or statement.type != "expression_statement"
+        ):
+            continue
+        if parent.child_by_field_name("type") is None:
+            return False
+        scope = next((a for a in ancestors(parent) if a.type in SCOPE_TYPES), None)
+        if scope is None or scope.type != "class_definition":
+            return False
     return True
 
 

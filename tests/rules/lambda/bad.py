@@ -16,3 +16,12 @@ def make_adder(n):
 
 button.on_click = lambda event: None
 #                 ^^^^^^^^^^^^^^^^^^ lambda
+first = second = lambda: 0
+#                ^^^^^^^^^ lambda
+nested = ((lambda: 0))
+#          ^^^^^^^^^ lambda
+
+
+class Model:
+    key: "Callable[[int], int]" = lambda x: x
+    #                             ^^^^^^^^^^^ lambda
