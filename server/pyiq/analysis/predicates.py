@@ -372,15 +372,24 @@ def closure(ctx: MatchContext, args: Args, captures: Captures) -> bool:
     in the enclosing scope).
     """
     for function in _captured(args, captures):
-        enclosing = [a for a in ancestors(function) if a.type in FUNCTION_TYPES]
-        if not enclosing:
-            continue
+        # The free names first: they are cheap, and most functions have
+        # none, which spares the walk up (``Node.parent`` costs O(depth)).
         local, declared = _scope_bindings(function, ctx)
         free = (_body_loads(function, ctx) - local) | declared
         if not free:
             continue
-        for outer in enclosing:
-            if free & _scope_bindings(outer, ctx)[0]:
+        memo = _file_cache(ctx)
+        for outer in ancestors(function):
+            if outer.type not in FUNCTION_TYPES:
+                continue
+            # Every nested function asks about its enclosing ones: memoized
+            # per file, or a function with many nested defs turns quadratic.
+            key = ("closure-scope", outer.start_byte, outer.end_byte)
+            bound = memo.get(key)
+            if not isinstance(bound, set):
+                bound = _scope_bindings(outer, ctx)[0]
+                memo[key] = bound
+            if free & bound:
                 return True
     return False
 
