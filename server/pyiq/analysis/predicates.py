@@ -465,9 +465,20 @@ def mutates_loop_iterable(ctx: MatchContext, args: Args, captures: Captures) -> 
                     iterated is not None
                     and iterated.type in {"identifier", "attribute"}
                     and ctx.text(iterated) == seq
+                    and not _rebound_in(previous, seq, ctx)
                 ):
                     return True
             previous = ancestor
+    return False
+
+
+def _rebound_in(body: Node, name: str, ctx: MatchContext) -> bool:
+    """The block assigns a new object to ``name``: later mutations hit that one."""
+    for node in descendants(body, stop=SCOPE_TYPES):
+        if node.type == "assignment":
+            left = node.child_by_field_name("left")
+            if left is not None and ctx.text(left) == name:
+                return True
     return False
 
 

@@ -16,3 +16,6 @@ def prune(items, others):
         pass
     else:
         items.clear()
+    for item in items:
+        items = []  # rebinds the name: the loop keeps iterating the old list
+        items.append(item)
