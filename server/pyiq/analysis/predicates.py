@@ -1162,6 +1162,33 @@ _REBINDING = frozenset(
 )
 
 
+def _global_facts(scope: Node, ctx: MatchContext) -> tuple[dict[str, int], set[str]]:
+    """For one scope: where each name's last ``global`` statement starts, and the names rebound.
+
+    Computed once per scope and memoised, since every name of every
+    ``global`` statement in the scope asks the same question.
+    """
+    memo = _file_cache(ctx)
+    key = ("globals", scope.start_byte, scope.end_byte, scope.type)
+    cached = memo.get(key)
+    if isinstance(cached, tuple):
+        return cached
+    last: dict[str, int] = {}
+    statements: list[Node] = []
+    body = scope if scope.type == "module" else scope.child_by_field_name("body")
+    if body is not None:
+        for node in descendants(body, stop=_NESTED_SCOPES):
+            if node.type == "global_statement":
+                for child in node.named_children:
+                    last[ctx.text(child)] = node.start_byte
+            elif node.type in _REBINDING:
+                statements.append(node)
+    rebound = {name for name in last if any(_rebinds(s, name, ctx) for s in statements)}
+    facts = (last, rebound)
+    memo[key] = facts
+    return facts
+
+
 def global_rebound(ctx: MatchContext, args: Args, captures: Captures) -> bool:
     """The scope declaring the name ``global`` also assigns, defines, imports or deletes it.
 
@@ -1169,24 +1196,13 @@ def global_rebound(ctx: MatchContext, args: Args, captures: Captures) -> bool:
     is reported, and loop/with/except targets do not count as updates.
     """
     for name_node in _captured(args, captures):
-        name = ctx.text(name_node)
         statement = name_node.parent
-        scopes = _scope_of(name_node) if statement is not None else []
-        if not scopes:
+        scopes = _scope_of(name_node)
+        if statement is None or not scopes:
             return False
-        scope = scopes[0]
-        body = scope if scope.type == "module" else scope.child_by_field_name("body")
-        if body is None:
-            return False
-        rebound = False
-        for node in descendants(body, stop=_NESTED_SCOPES):
-            kind = node.type
-            if kind == "global_statement" and node.start_byte > name_node.start_byte:
-                if any(ctx.text(c) == name for c in node.named_children):
-                    return False
-            elif kind in _REBINDING and not rebound and _rebinds(node, name, ctx):
-                rebound = True
-        if not rebound:
+        last, rebound = _global_facts(scopes[0], ctx)
+        name = ctx.text(name_node)
+        if name not in rebound or last.get(name) != statement.start_byte:
             return False
     return True
 
@@ -1214,4 +1230,5 @@ PREDICATES: dict[str, Predicate] = {
     "pyiq-without-argument?": without_argument,
     "pyiq-not-imported-module?": not_imported_module,
     "pyiq-mutates-loop-iterable?": mutates_loop_iterable,
+    "pyiq-builtin?": builtin,
 }

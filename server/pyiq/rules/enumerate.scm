@@ -1,4 +1,5 @@
-;; Finds calls of the built-in `enumerate(...)`.
+;; Finds calls of the built-in `enumerate(...)` (not shadowed by a local or
+;; imported name).
 ;;
 ;; `for i, item in enumerate(items, start=1)` replaces `range(len(items))`
 ;; indexing and manual counters. It works on any iterable, lazily, and
@@ -6,6 +7,7 @@
 
 (call function: (identifier) @usage
   (#any-of? @usage "enumerate")
+  (#pyiq-builtin? @usage)
   (#set! id "enumerate")
   (#set! name "enumerate")
   (#set! category "concept")

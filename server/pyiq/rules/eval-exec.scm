@@ -1,4 +1,5 @@
-;; Finds calls of the built-ins `eval(...)` and `exec(...)`.
+;; Finds calls of the built-ins `eval(...)` and `exec(...)` (not shadowed by a
+;; local or imported name).
 ;;
 ;; `eval` evaluates an expression and `exec` runs statements, with full access
 ;; to the interpreter: on user input that is arbitrary code execution, and
@@ -8,6 +9,7 @@
 
 (call function: (identifier) @usage
   (#any-of? @usage "eval" "exec")
+  (#pyiq-builtin? @usage)
   (#set! id "eval-exec")
   (#set! name "eval and exec")
   (#set! category "concept")

@@ -1,4 +1,5 @@
-;; Finds calls of the built-in `hasattr(...)`.
+;; Finds calls of the built-in `hasattr(...)` (not shadowed by a local or
+;; imported name).
 ;;
 ;; Duck typing cares about what an object can do, not its class. `hasattr`
 ;; checks first (LBYL); the Pythonic alternative is to just use the attribute
@@ -9,6 +10,7 @@
 
 (call function: (identifier) @usage
   (#any-of? @usage "hasattr")
+  (#pyiq-builtin? @usage)
   (#set! id "hasattr-duck-typing")
   (#set! name "hasattr and duck typing")
   (#set! category "concept")

@@ -1,6 +1,6 @@
 ;; Finds the iterator protocol: `__iter__`, `__next__`, `__aiter__` or
 ;; `__anext__` defined in a class body, and explicit calls of the built-ins
-;; `iter(...)` and `next(...)`.
+;; `iter(...)` and `next(...)` (not shadowed by a local name).
 ;;
 ;; `for x in obj` calls `iter(obj)` (which calls `__iter__`) to get an
 ;; iterator, then `next()` (`__next__`) until it raises `StopIteration`. An
@@ -26,4 +26,5 @@
 
 ((call function: (identifier) @protocol) @_construct
   (#any-of? @protocol "iter" "next")
+  (#pyiq-builtin? @protocol)
   (#set! id "iterator-protocol"))

@@ -1,4 +1,5 @@
-;; Finds calls of the built-in `memoryview(...)`.
+;; Finds calls of the built-in `memoryview(...)` (not shadowed by a local or
+;; imported name).
 ;;
 ;; A memoryview exposes the buffer protocol of `bytes`, `bytearray`,
 ;; `array.array` or NumPy arrays without copying: slicing a memoryview is
@@ -8,6 +9,7 @@
 
 (call function: (identifier) @usage
   (#any-of? @usage "memoryview")
+  (#pyiq-builtin? @usage)
   (#set! id "memoryview")
   (#set! name "memoryview")
   (#set! category "concept")

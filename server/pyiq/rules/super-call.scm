@@ -1,4 +1,5 @@
-;; Finds calls of the built-in `super()` (with or without arguments).
+;; Finds calls of the built-in `super()` (with or without arguments; not
+;; shadowed by a local or imported name).
 ;;
 ;; `super()` returns a proxy that looks attributes up in the next class of the
 ;; instance's MRO after the current class, not necessarily the direct parent:
@@ -9,6 +10,7 @@
 
 ((call function: (identifier) @_super) @super
   (#eq? @_super "super")
+  (#pyiq-builtin? @_super)
   (#set! id "super-call")
   (#set! name "super()")
   (#set! category "concept")

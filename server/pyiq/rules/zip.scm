@@ -1,4 +1,5 @@
-;; Finds calls of the built-in `zip(...)`.
+;; Finds calls of the built-in `zip(...)` (not shadowed by a local or
+;; imported name).
 ;;
 ;; `zip` pairs up elements lazily and stops at the shortest input, silently
 ;; dropping the rest; `strict=True` (3.10+) raises instead and
@@ -7,6 +8,7 @@
 
 (call function: (identifier) @usage
   (#any-of? @usage "zip")
+  (#pyiq-builtin? @usage)
   (#set! id "zip")
   (#set! name "zip")
   (#set! category "concept")

@@ -3,3 +3,7 @@ for index in range(len(items)):
 
 counter = itertools.count()
 result = tools.enumerate(items)
+
+
+def numbered(enumerate, items):
+    return enumerate(items)  # a parameter shadows the builtin

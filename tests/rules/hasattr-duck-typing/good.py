@@ -5,3 +5,7 @@ except AttributeError:
 
 value = getattr(stream, "name", None)
 same = obj.hasattr("x")
+
+
+def check(hasattr):
+    return hasattr(obj, "x")  # a parameter shadows the builtin

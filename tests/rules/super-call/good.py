@@ -7,3 +7,7 @@ class Child(Parent):
 
 
 supervisor = make_super()
+
+
+def helper(super):
+    return super()  # a parameter shadows the builtin
