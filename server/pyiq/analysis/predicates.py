@@ -1207,6 +1207,16 @@ def global_rebound(ctx: MatchContext, args: Args, captures: Captures) -> bool:
     return True
 
 
+def builtin(ctx: MatchContext, args: Args, captures: Captures) -> bool:
+    """The identifier is the builtin of that name (not shadowed, not imported).
+
+    ``filter(tarinfo)`` with a parameter called ``filter`` is not the
+    built-in ``filter``; concept rules about builtins ask this first.
+    """
+    nodes = _captured(args, captures)
+    return bool(nodes) and all(_is_builtin(n, ctx) for n in nodes)
+
+
 PREDICATES: dict[str, Predicate] = {
     "pyiq-late-bound-name?": late_bound_name,
     "pyiq-mutable-default?": mutable_default,
