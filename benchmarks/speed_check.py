@@ -1,0 +1,129 @@
+"""How much the rules cost on top of parsing, and how pyiq compares with ruff.
+
+Over the benchmark corpus (``benchmarks/corpus.py``), each repetition times:
+
+(a) ``parse``: tree-sitter alone: read every file's bytes and ``parser.parse``;
+(b) ``engine``: the full engine, ``analyze`` (parse + all rules + selection),
+    single process, with the registry as shipped;
+(b') ``engine-bug``: the same with a registry of the bug-risk rules only;
+(c) ``pyiq-cli``: ``pyiq check --format json --jobs 1`` on the corpus roots;
+(d) ``ruff``: ``ruff check --select <the peer codes> --isolated --no-cache``.
+
+The target is engine <= 2x parse: the rules run as one combined query in a
+single tree walk, so most of the cost should be the parse itself.
+
+Usage: ``python benchmarks/speed_check.py [-n 5] [--no-cli] [--profile]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "server"))
+
+import corpus  # noqa: E402
+from agreement import ruff_binary  # noqa: E402
+
+from pyiq.analysis.engine import analyze  # noqa: E402
+from pyiq.analysis.language import new_parser  # noqa: E402
+from pyiq.analysis.registry import Registry, load_registry, parse_rule_file  # noqa: E402
+
+
+def bug_risk_registry() -> Registry:
+    """The shipped bug-risk rules alone, to price them apart from concept rules."""
+    parsed = []
+    for rule in load_registry():
+        if rule.is_bug_risk:
+            path = Path(rule.path)
+            parsed.append(parse_rule_file(path, path.read_text(encoding="utf-8")))
+    return Registry(parsed)
+
+
+def time_parse(files: list[Path]) -> None:
+    parser = new_parser()
+    for path in files:
+        parser.parse(path.read_bytes())
+
+
+def time_engine(files: list[Path], registry: Registry) -> None:
+    for path in files:
+        analyze(path.read_bytes(), registry=registry)
+
+
+def time_command(command: list[str]) -> None:
+    """Runs a checker; exit 1 means findings, and 2 (some files unreadable) still ran the rest."""
+    proc = subprocess.run(command, capture_output=True, check=False)
+    if proc.returncode not in (0, 1, 2) or not proc.stdout:
+        raise RuntimeError(f"{command[:3]} failed: {proc.stderr[-2000:]!r}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", "--repeat", type=int, default=5)
+    parser.add_argument("--no-cli", action="store_true", help="skip the pyiq check CLI timing")
+    parser.add_argument("--profile", action="store_true", help="cProfile one engine pass")
+    args = parser.parse_args(argv)
+
+    roots = corpus.roots()
+    files = corpus.files(roots)
+    full = load_registry()
+    bug = bug_risk_registry()
+    codes = sorted({r.peer for r in full if r.peer and r.is_bug_risk})
+    print(f"{len(files)} files, {sum(f.stat().st_size for f in files) / 1e6:.1f} MB")
+    print(f"registry: {len(full)} rules ({len(bug)} bug-risk); ruff codes: {','.join(codes)}")
+
+    if args.profile:
+        profiler = cProfile.Profile()
+        profiler.runcall(time_engine, files, full)
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+
+    timings: dict[str, Callable[[], None]] = {
+        "parse": lambda: time_parse(files),
+        "engine": lambda: time_engine(files, full),
+        "engine-bug": lambda: time_engine(files, bug),
+    }
+    if not args.no_cli:
+        pyiq = [sys.executable, "-m", "pyiq", "check", "--format", "json", "--jobs", "1"]
+        pyiq += ["--no-progress", *map(str, roots)]
+        timings["pyiq-cli"] = lambda: time_command(pyiq)
+    ruff = [ruff_binary(), "check", "--isolated", "--no-cache", "--exit-zero", "--select"]
+    ruff += [",".join(codes), "--output-format", "json", *map(str, files)]
+    timings["ruff"] = lambda: time_command(ruff)
+
+    samples: dict[str, list[float]] = {name: [] for name in timings}
+    for round_ in range(args.repeat):
+        for name, run in timings.items():
+            start = time.perf_counter()
+            try:
+                run()
+            except RuntimeError as exc:
+                print(f"{name}: {exc}")
+                samples[name].append(float("nan"))
+                continue
+            samples[name].append(time.perf_counter() - start)
+        print(f"round {round_ + 1}: " + ", ".join(f"{k} {v[-1]:.2f}s" for k, v in samples.items()))
+
+    medians = {name: statistics.median(values) for name, values in samples.items()}
+    print("\nmedian of", args.repeat, "runs:")
+    for name, value in medians.items():
+        print(f"  {name:<11} {value:8.2f} s")
+    print(f"  engine / parse      {medians['engine'] / medians['parse']:.2f}x  (target <= 2x)")
+    print(f"  engine-bug / parse  {medians['engine-bug'] / medians['parse']:.2f}x")
+    if "pyiq-cli" in medians:
+        print(f"  pyiq-cli / ruff     {medians['pyiq-cli'] / medians['ruff']:.1f}x")
+    print(f"  engine / ruff       {medians['engine'] / medians['ruff']:.1f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
