@@ -268,7 +268,8 @@ def yields(ctx: MatchContext, args: Args, captures: Captures) -> bool:
     """
     for function in _captured(args, captures):
         body = function.child_by_field_name("body")
-        if body is None:
+        # Most functions do not contain the word at all: skip their walk.
+        if body is None or ctx.source.find(b"yield", body.start_byte, body.end_byte) < 0:
             continue
         if any(node.type == "yield" for node in descendants(body, stop=SCOPE_TYPES)):
             return True
@@ -372,8 +373,10 @@ def closure(ctx: MatchContext, args: Args, captures: Captures) -> bool:
     in the enclosing scope).
     """
     for function in _captured(args, captures):
-        # The free names first: they are cheap, and most functions have
-        # none, which spares the walk up (``Node.parent`` costs O(depth)).
+        # Most functions (top-level ones, methods) have no enclosing function:
+        # the walk up stops at the first function or reaches the module.
+        if not any(a.type in FUNCTION_TYPES for a in ancestors(function)):
+            continue
         local, declared = _scope_bindings(function, ctx)
         free = (_body_loads(function, ctx) - local) | declared
         if not free:
@@ -1217,6 +1220,25 @@ def builtin(ctx: MatchContext, args: Args, captures: Captures) -> bool:
     return bool(nodes) and all(_is_builtin(n, ctx) for n in nodes)
 
 
+def recursive(ctx: MatchContext, args: Args, captures: Captures) -> bool:
+    """``calls-itself``, after a cheap text check: the body must mention the name.
+
+    The recursion rule asks this of every function in the file; most never
+    mention their own name, so their bodies are not walked.
+    """
+    for function in _captured(args, captures):
+        name = function.child_by_field_name("name")
+        body = function.child_by_field_name("body")
+        if name is None or body is None:
+            continue
+        own = ctx.source[name.start_byte : name.end_byte]
+        if ctx.source.find(own, body.start_byte, body.end_byte) < 0:
+            continue
+        if calls_itself(ctx, [("_f", "capture")], {"_f": [function]}):
+            return True
+    return False
+
+
 PREDICATES: dict[str, Predicate] = {
     "pyiq-late-bound-name?": late_bound_name,
     "pyiq-mutable-default?": mutable_default,
@@ -1241,4 +1263,5 @@ PREDICATES: dict[str, Predicate] = {
     "pyiq-not-imported-module?": not_imported_module,
     "pyiq-mutates-loop-iterable?": mutates_loop_iterable,
     "pyiq-builtin?": builtin,
+    "pyiq-recursive?": recursive,
 }

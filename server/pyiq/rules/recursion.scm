@@ -8,7 +8,7 @@
 ;; Every recursion needs a base case reached on every path.
 
 ((function_definition name: (identifier) @name) @_construct
-  (#pyiq-calls-itself? @_construct)
+  (#pyiq-recursive? @_construct)
   (#set! id "recursion")
   (#set! name "Recursion")
   (#set! category "concept")
