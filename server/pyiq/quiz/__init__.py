@@ -1,0 +1,1 @@
+"""The quiz engine (work in progress): see the modules for the pieces."""
