@@ -100,8 +100,11 @@ def mutable_default(site: Site) -> Draft | None:
             ),
         ),
         lesson=f"Fix: default to `None` and build a fresh {kind} inside "
-        f"(`if {p} is None: {p} = {kind}()`).",
+        f"(`if {p} is None: {p} = {_EMPTY[kind]}`).",
     )
+
+
+_EMPTY = {"list": "[]", "dict": "{}", "set": "set()"}
 
 
 def _empty_or_literal(site: Site, node: Node) -> list | dict | set | None:

@@ -38,7 +38,7 @@ class Draft:
     prompt: str
     code: str
     options: tuple[Option, ...]
-    # Appended to every explanation: the lesson, whatever was picked.
+    # Appended to the right choice's explanation: what to take away.
     lesson: str = ""
 
 
@@ -85,11 +85,15 @@ def prove(draft: Draft, result: RunResult) -> Proven | None:
 
 
 def _explain(option: Option, correct: bool, output: str, lesson: str) -> str:
-    if correct:
-        head = option.right or f"Running the snippet prints `{output}`."
-    else:
-        head = option.wrong or f"Running the snippet prints `{output}`, not this."
-    return f"{head} {lesson}".strip() if lesson else head
+    """The misconception for a wrong choice; the reason and the lesson for the right one.
+
+    The lesson goes with the right choice only: a wrong pick is shown both
+    explanations, and the lesson should be read once.
+    """
+    if not correct:
+        return option.wrong or f"Running the snippet prints `{output}`, not this."
+    head = option.right or f"Running the snippet prints `{output}`."
+    return f"{head} {lesson}" if lesson else head
 
 
 def _seed(code: str) -> int:
