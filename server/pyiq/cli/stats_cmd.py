@@ -1,0 +1,97 @@
+"""``pyiq stats``: progress per topic and level, as a table or JSON.
+
+Answered, accuracy, mastered, due today and the current streak, read from
+the progress store the quiz and the editor write to.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from pyiq.cli.quiz_cmd import add_data_dir, open_store
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "stats",
+        help="show quiz progress per topic and level",
+        description="Answered questions, accuracy, mastered cards, reviews due today and "
+        "streaks, per topic and level.",
+    )
+    parser.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (text)"
+    )
+    parser.add_argument(
+        "--mastery-threshold",
+        type=_fraction,
+        default=None,
+        metavar="R",
+        help="recall probability at which a card counts as mastered (0.9)",
+    )
+    add_data_dir(parser)
+    parser.set_defaults(func=run)
+
+
+def _fraction(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0 < value <= 1:
+        raise argparse.ArgumentTypeError("must be in (0, 1]")
+    return value
+
+
+def run(args: argparse.Namespace) -> int:
+    from pyiq.quiz.mastery import DEFAULT_THRESHOLD
+    from pyiq.quiz.stats import compute
+    from pyiq.quiz.store import Store
+
+    store = open_store(args.data_dir)
+    if not isinstance(store, Store):
+        return EXIT_USAGE
+    with store:
+        stats = compute(store, threshold=args.mastery_threshold or DEFAULT_THRESHOLD)
+    if args.format == "json":
+        json.dump(stats.to_dict(), sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(highlight=False)
+    if not stats.groups:
+        console.print("No answers yet: run `pyiq quiz PATH` to start.")
+        return EXIT_OK
+    table = Table(title="pyiq progress", title_justify="left")
+    table.add_column("topic")
+    table.add_column("level")
+    for name in ("answered", "accuracy", "mastered", "due today", "streak"):
+        table.add_column(name, justify="right")
+    for group in stats.groups:
+        table.add_row(group.topic, group.level, *_numbers(group))
+    table.add_section()
+    table.add_row("all", "", *_numbers(stats.total), style="bold")
+    console.print(table)
+    days = stats.day_streak
+    console.print(f"Day streak: {days} day{'s' if days != 1 else ''}.")
+    return EXIT_OK
+
+
+def _numbers(group: object) -> list[str]:
+    from pyiq.quiz.stats import GroupStats
+
+    assert isinstance(group, GroupStats)
+    accuracy = "—" if group.accuracy is None else f"{round(100 * group.accuracy)}%"
+    return [
+        str(group.answered),
+        accuracy,
+        f"{group.mastered}/{group.cards}",
+        str(group.due_today),
+        str(group.streak),
+    ]
