@@ -1,0 +1,293 @@
+/**
+ * What the extension's commands do, written against `EditorHost` so it is
+ * unit-tested without VS Code.
+ *
+ * The quiz always reaches the panel the same way, whether it was started
+ * from the palette, the context menu, the status bar, a code lens or a code
+ * action: the server answers `pyiq.quizFile` / `pyiq.quizAt` with the quiz as
+ * data (this client declares `quizUi: "data"`), and `showQuizResult` puts it
+ * in the panel. Answers go back through `pyiq.recordAnswer` so they land in
+ * the same progress store as the command-line quiz.
+ */
+
+import type { EditorHost, QuizView } from "./host";
+import type { FromWebview } from "./protocol";
+import { isAnswerReport, readQuiz, type AnswerReport } from "./quizModel";
+import { dueCount, explainMarkdown, progressMarkdown } from "./results";
+import { countTopics, statusView, type StatusView } from "./status";
+
+export const SERVER_COMMANDS = {
+  quizFile: "pyiq.quizFile",
+  quizAt: "pyiq.quizAt",
+  explain: "pyiq.explain",
+  recordAnswer: "pyiq.recordAnswer",
+  stats: "pyiq.stats",
+} as const;
+
+/** The server commands whose result is a quiz. */
+export const QUIZ_COMMANDS: ReadonlySet<string> = new Set([SERVER_COMMANDS.quizFile, SERVER_COMMANDS.quizAt]);
+
+function errorText(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === "object" && error !== null && typeof (error as { message?: unknown }).message === "string") {
+    return (error as { message: string }).message;
+  }
+  return String(error);
+}
+
+function baseName(uri: string): string {
+  const path = decodeURIComponent(uri.replace(/[?#].*$/, ""));
+  return path.slice(path.lastIndexOf("/") + 1) || path;
+}
+
+export class Controller {
+  private view: QuizView | undefined;
+  private rerun: (() => Promise<unknown>) | undefined;
+  private quizUri: string | undefined;
+  private pending: FromWebview[] = [];
+  private lastQuizMessage: Parameters<QuizView["post"]>[0] | undefined;
+  private warnedNoRecord = false;
+  private due: number | undefined;
+  /** Server state for the status bar. */
+  serverState: "running" | "starting" | "stopped" = "starting";
+
+  constructor(private readonly host: EditorHost) {}
+
+  private requireServer(): boolean {
+    if (this.host.serverCommands() === undefined) {
+      void this.host.showWarning("pyiq: the language server is not running; see the pyiq output for why.");
+      return false;
+    }
+    return true;
+  }
+
+  private pythonEditor(): ReturnType<EditorHost["activeEditor"]> {
+    const editor = this.host.activeEditor();
+    if (!editor || editor.languageId !== "python") {
+      void this.host.showInformation("pyiq: open a Python file to be quizzed on it.");
+      return undefined;
+    }
+    return editor;
+  }
+
+  /** "pyiq: Quiz me on this file". `uri` comes from the explorer/editor context menu. */
+  async quizFile(uri?: string): Promise<void> {
+    const target = uri ?? this.pythonEditor()?.uri;
+    if (!target || !this.requireServer()) return;
+    await this.runQuiz(`Quiz · ${baseName(target)}`, target, () =>
+      this.host.executeServerCommand(SERVER_COMMANDS.quizFile, [target]),
+    );
+  }
+
+  /** "pyiq: Quiz me on this construct": the construct under the cursor. */
+  async quizAt(uri?: string, position?: { line: number; character: number }): Promise<void> {
+    const editor = this.host.activeEditor();
+    let target = uri;
+    let at = position;
+    if (!target || !at) {
+      const python = this.pythonEditor();
+      if (!python) return;
+      target = python.uri;
+      at = { line: python.line, character: python.character };
+    }
+    if (!this.requireServer()) return;
+    const where = editor && editor.uri === target ? ` (line ${at.line + 1})` : "";
+    const args = [target, at];
+    await this.runQuiz(`Quiz · ${baseName(target)}${where}`, target, () =>
+      this.host.executeServerCommand(SERVER_COMMANDS.quizAt, args),
+    );
+  }
+
+  /**
+   * Runs a quiz command and shows its result in the panel; also used for
+   * quizzes started by code lenses and code actions (through the language
+   * client's command middleware), which pass the already-running request.
+   */
+  async runQuiz(title: string, uri: string | undefined, run: () => Promise<unknown>): Promise<void> {
+    this.rerun = run;
+    this.quizUri = uri;
+    const view = this.openView(title);
+    this.send(view, { type: "loading", title });
+    let result: unknown;
+    try {
+      result = await run();
+    } catch (error) {
+      this.send(view, { type: "error", message: `The server could not build the quiz: ${errorText(error)}` });
+      this.host.log(`quiz failed: ${errorText(error)}`);
+      return;
+    }
+    this.showQuizResult(title, result);
+  }
+
+  /** Puts a quiz command's result in the panel; false when it was not quiz data. */
+  showQuizResult(title: string, result: unknown): boolean {
+    const quiz = readQuiz(result, title);
+    const view = this.openView(title);
+    if (!quiz) {
+      this.send(view, {
+        type: "error",
+        message:
+          "The server did not send the quiz as data. Update pyiq (the quiz panel needs a server " +
+          "that supports the quizUi \"data\" option).",
+      });
+      this.host.log(`unexpected quiz result: ${JSON.stringify(result)?.slice(0, 500)}`);
+      return false;
+    }
+    if (!quiz.title || quiz.title === "pyiq quiz") quiz.title = title;
+    if (!quiz.uri && this.quizUri) quiz.uri = this.quizUri;
+    if (quiz.uri) this.quizUri = quiz.uri;
+    this.send(view, { type: "quiz", quiz });
+    return true;
+  }
+
+  private openView(title: string): QuizView {
+    if (!this.view || this.view.disposed) {
+      this.view = this.host.quizView(title);
+      this.view.onMessage((message) => void this.onWebviewMessage(message));
+    } else {
+      this.view.reveal();
+    }
+    return this.view;
+  }
+
+  private send(view: QuizView, message: Parameters<QuizView["post"]>[0]): void {
+    if (message.type !== "recorded") this.lastQuizMessage = message;
+    view.post(message);
+  }
+
+  /** Messages from the panel. Exposed for tests. */
+  async onWebviewMessage(message: FromWebview): Promise<void> {
+    switch (message.type) {
+      case "ready":
+        // A panel that loaded after the quiz was posted missed it; send it again.
+        if (!message.restored && this.lastQuizMessage && this.view) this.view.post(this.lastQuizMessage);
+        break;
+      case "answer":
+        if (isAnswerReport(message)) await this.record({ id: message.id, chosen: message.chosen, correct: message.correct });
+        break;
+      case "done":
+        this.host.log(`quiz finished: ${message.correct}/${message.asked} correct`);
+        void this.refreshDue();
+        break;
+      case "again":
+        if (this.rerun) await this.runQuiz(this.lastTitle(), this.quizUri, this.rerun);
+        break;
+      case "reveal":
+        if (this.quizUri) this.host.revealLine(this.quizUri, Math.max(0, message.line - 1));
+        break;
+    }
+    this.pending.push(message);
+  }
+
+  /** Messages seen so far (tests). */
+  get received(): readonly FromWebview[] {
+    return this.pending;
+  }
+
+  private lastTitle(): string {
+    const last = this.lastQuizMessage;
+    if (last?.type === "quiz") return last.quiz.title;
+    if (last?.type === "loading") return last.title;
+    return "pyiq quiz";
+  }
+
+  private async record(report: AnswerReport): Promise<void> {
+    const commands = this.host.serverCommands();
+    if (commands && !commands.includes(SERVER_COMMANDS.recordAnswer)) {
+      if (!this.warnedNoRecord) {
+        this.warnedNoRecord = true;
+        this.host.log(`the server does not offer ${SERVER_COMMANDS.recordAnswer}; answers are not saved`);
+      }
+      this.view?.post({ type: "recorded", id: report.id, ok: false });
+      return;
+    }
+    try {
+      const args: Record<string, unknown> = { ...report };
+      if (this.quizUri) args.uri = this.quizUri;
+      await this.host.executeServerCommand(SERVER_COMMANDS.recordAnswer, [args]);
+      this.view?.post({ type: "recorded", id: report.id, ok: true });
+    } catch (error) {
+      this.host.log(`could not record the answer to ${report.id}: ${errorText(error)}`);
+      this.view?.post({ type: "recorded", id: report.id, ok: false });
+    }
+  }
+
+  /** "pyiq: Explain…": a rule or question id, picked from this file's findings or typed. */
+  async explain(id?: string): Promise<void> {
+    if (!this.requireServer()) return;
+    let target = id;
+    if (!target) {
+      const editor = this.host.activeEditor();
+      const items = new Map<string, { label: string; description: string }>();
+      for (const d of editor ? this.host.diagnostics(editor.uri) : []) {
+        if (d.source !== "pyiq") continue;
+        const code = typeof d.code === "object" && d.code !== null ? (d.code as { value?: unknown }).value : d.code;
+        if (typeof code !== "string" && typeof code !== "number") continue;
+        const key = String(code);
+        if (!items.has(key)) items.set(key, { label: key, description: `line ${d.line + 1}: ${d.message.split("\n")[0]}` });
+      }
+      target = await this.host.pick(
+        [...items.values()],
+        items.size ? "A rule in this file, or type a rule or question id" : "Type a rule or question id",
+        true,
+      );
+      if (!target) return;
+    }
+    let result: unknown;
+    try {
+      result = await this.host.executeServerCommand(SERVER_COMMANDS.explain, [target]);
+    } catch (error) {
+      void this.host.showError(`pyiq: could not explain ${target}: ${errorText(error)}`);
+      return;
+    }
+    const markdown = explainMarkdown(result);
+    if (!markdown) {
+      void this.host.showInformation(`pyiq: nothing is known about "${target}".`);
+      return;
+    }
+    this.host.showMarkdown(`pyiq: ${target}`, markdown);
+  }
+
+  /**
+   * "pyiq: Show my progress": from the server when it offers `pyiq.stats`,
+   * else `pyiq stats` in a terminal with the same installation as the server.
+   */
+  async showProgress(cli?: string[]): Promise<void> {
+    const commands = this.host.serverCommands();
+    if (commands?.includes(SERVER_COMMANDS.stats)) {
+      try {
+        const result = await this.host.executeServerCommand(SERVER_COMMANDS.stats, []);
+        this.due = dueCount(result) ?? this.due;
+        this.host.showMarkdown("pyiq: progress", progressMarkdown(result));
+        return;
+      } catch (error) {
+        this.host.log(`pyiq.stats failed: ${errorText(error)}`);
+      }
+    }
+    if (cli) {
+      this.host.runInTerminal("pyiq progress", cli);
+    } else {
+      void this.host.showWarning("pyiq: progress needs the language server; see the pyiq output.");
+    }
+  }
+
+  /** Asks the server for the reviews due, for the status bar; silent when it cannot say. */
+  async refreshDue(): Promise<number | undefined> {
+    const commands = this.host.serverCommands();
+    if (!commands?.includes(SERVER_COMMANDS.stats)) return this.due;
+    try {
+      this.due = dueCount(await this.host.executeServerCommand(SERVER_COMMANDS.stats, [{ summary: true }])) ?? this.due;
+    } catch {
+      // The status bar simply leaves the count out.
+    }
+    return this.due;
+  }
+
+  /** The status bar for the active editor. */
+  status(): StatusView {
+    const editor = this.host.activeEditor();
+    const python = editor?.languageId === "python";
+    const topics = python && editor ? countTopics(this.host.diagnostics(editor.uri)) : 0;
+    return statusView({ python, topics, due: this.due, state: this.serverState });
+  }
+}

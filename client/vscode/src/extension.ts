@@ -1,0 +1,443 @@
+/**
+ * The VS Code side: starts the pyiq language server, implements `EditorHost`
+ * with the VS Code API, and wires commands, the status bar and the quiz
+ * panel to `Controller`. Logic that can be tested without VS Code lives in
+ * the other modules; this file is glue.
+ */
+
+import { execFile } from "node:child_process";
+import { constants as fsConstants, promises as fs } from "node:fs";
+import * as vscode from "vscode";
+import {
+  ExecuteCommandRequest,
+  LanguageClient,
+  State,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from "vscode-languageclient/node";
+import { Controller, QUIZ_COMMANDS, SERVER_COMMANDS } from "./controller";
+import type { ActiveEditor, DiagnosticInfo, EditorHost, PickItem, QuizView } from "./host";
+import { isFromWebview, type FromWebview, type ToWebview } from "./protocol";
+import { makeNonce, renderMarkdownPage, renderQuizPage } from "./quizHtml";
+import {
+  installCommand,
+  notFoundMessage,
+  resolveServerCommand,
+  searchPath,
+  sibling,
+  type ServerCommand,
+} from "./serverCommand";
+import { serverSettings } from "./settings";
+
+const OUTPUT_NAME = "pyiq";
+const DOCUMENT_SELECTOR = [
+  { scheme: "file", language: "python" },
+  { scheme: "untitled", language: "python" },
+];
+
+/** The part of the Python extension's API this extension uses. */
+interface PythonExtensionApi {
+  environments?: {
+    getActiveEnvironmentPath(resource?: vscode.Uri): { id: string; path: string } | undefined;
+    resolveEnvironment?(
+      env: { id: string; path: string } | string,
+    ): Promise<{ executable?: { uri?: vscode.Uri } } | undefined>;
+  };
+  settings?: {
+    getExecutionDetails?(resource?: vscode.Uri): { execCommand?: string[] };
+  };
+}
+
+let state: Extension | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  state = new Extension(context);
+  await state.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await state?.stop();
+  state = undefined;
+}
+
+function uriString(value: unknown): string | undefined {
+  if (value instanceof vscode.Uri) return value.toString();
+  if (typeof value === "string" && value) return value;
+  return undefined;
+}
+
+function execOk(command: string, args: string[], timeoutMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    execFile(command, args, { timeout: timeoutMs, windowsHide: true }, (error) => resolve(!error));
+  });
+}
+
+class Extension implements EditorHost {
+  private readonly output: vscode.OutputChannel;
+  private readonly status: vscode.StatusBarItem;
+  private readonly controller: Controller;
+  private client: LanguageClient | undefined;
+  private server: ServerCommand | undefined;
+  private markdownPanel: vscode.WebviewPanel | undefined;
+  private starting: Promise<void> | undefined;
+
+  constructor(private readonly context: vscode.ExtensionContext) {
+    this.output = vscode.window.createOutputChannel(OUTPUT_NAME);
+    this.status = vscode.window.createStatusBarItem("pyiq.status", vscode.StatusBarAlignment.Right, 100);
+    this.status.name = "pyiq";
+    this.controller = new Controller(this);
+    context.subscriptions.push(this.output, this.status);
+  }
+
+  async start(): Promise<void> {
+    const { subscriptions } = this.context;
+    const command = (id: string, run: (...args: unknown[]) => unknown): void => {
+      subscriptions.push(vscode.commands.registerCommand(id, run));
+    };
+    command("pyiq.quizMeOnFile", (uri) => this.controller.quizFile(uriString(uri)));
+    command("pyiq.quizMeOnConstruct", () => this.controller.quizAt());
+    command("pyiq.showProgress", () =>
+      this.controller.showProgress(this.server ? sibling(this.server, "stats") : undefined),
+    );
+    command("pyiq.explainPrompt", (id) => this.controller.explain(typeof id === "string" ? id : undefined));
+    command("pyiq.restartServer", () => this.restart());
+    command("pyiq.showOutput", () => this.output.show(true));
+    command("pyiq.statusClicked", () =>
+      this.controller.serverState === "stopped" ? this.output.show(true) : this.controller.quizFile(),
+    );
+    this.status.command = "pyiq.statusClicked";
+
+    subscriptions.push(
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration("pyiq.server")) {
+          void this.restart();
+        } else if (event.affectsConfiguration("pyiq")) {
+          this.pushSettings();
+        }
+      }),
+      vscode.window.onDidChangeActiveTextEditor(() => this.updateStatus()),
+      vscode.languages.onDidChangeDiagnostics(() => this.updateStatus()),
+    );
+    this.updateStatus();
+    await this.startClient();
+  }
+
+  async stop(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    if (client) {
+      await client.stop().catch(() => undefined);
+    }
+  }
+
+  private async restart(): Promise<void> {
+    await this.starting;
+    await this.stop();
+    await this.startClient();
+  }
+
+  private startClient(): Promise<void> {
+    this.starting = this.doStartClient().finally(() => {
+      this.starting = undefined;
+    });
+    return this.starting;
+  }
+
+  private async doStartClient(): Promise<void> {
+    this.controller.serverState = "starting";
+    this.updateStatus();
+    let interpreter: string | undefined;
+    const server = await resolveServerCommand({
+      configured: () => vscode.workspace.getConfiguration("pyiq").get("server.command"),
+      activeInterpreter: async () => (interpreter = await this.activeInterpreter()),
+      hasPyiq: (python) => execOk(python, ["-c", "import pyiq.lsp"], 15000),
+      which: (name) =>
+        searchPath(name, process.env, process.platform, (path) =>
+          fs.access(path, fsConstants.X_OK).then(
+            () => true,
+            () => false,
+          ),
+        ),
+    });
+    this.server = server;
+    if (!server) {
+      this.controller.serverState = "stopped";
+      this.updateStatus();
+      this.log(notFoundMessage(interpreter));
+      void this.offerInstall(interpreter);
+      return;
+    }
+    this.log(`starting ${[server.command, ...server.args].join(" ")} (from ${server.source})`);
+    const serverOptions: ServerOptions = { command: server.command, args: server.args, options: { env: process.env } };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: DOCUMENT_SELECTOR,
+      outputChannel: this.output,
+      initializationOptions: serverSettings(vscode.workspace.getConfiguration("pyiq")),
+      middleware: {
+        workspace: {
+          configuration: async (params, token, next) => {
+            const result: unknown = await next(params, token);
+            if (!Array.isArray(result)) return result as never;
+            return result.map((value: unknown, i) => (params.items[i]?.section === "pyiq" ? serverSettings(value) : value));
+          },
+        },
+        // Code lenses, code actions and hover links run the server's commands
+        // through VS Code; quizzes and explanations open in this extension's panels.
+        executeCommand: async (command, args, next) => {
+          if (QUIZ_COMMANDS.has(command)) {
+            const uri = uriString(args[0]);
+            const title = uri ? `Quiz · ${uri.slice(uri.lastIndexOf("/") + 1)}` : "pyiq quiz";
+            let result: unknown;
+            await this.controller.runQuiz(title, uri, async () => (result = (await next(command, args)) as unknown));
+            return result as never;
+          }
+          if (command === SERVER_COMMANDS.explain && typeof args[0] === "string") {
+            await this.controller.explain(args[0]);
+            return undefined;
+          }
+          return (await next(command, args)) as never;
+        },
+      },
+    };
+    const client = new LanguageClient("pyiq", "pyiq", serverOptions, clientOptions);
+    this.client = client;
+    client.onDidChangeState((event) => {
+      if (this.client !== client) return;
+      this.controller.serverState =
+        event.newState === State.Running ? "running" : event.newState === State.Starting ? "starting" : "stopped";
+      this.updateStatus();
+    });
+    try {
+      await client.start();
+    } catch (error) {
+      this.controller.serverState = "stopped";
+      this.updateStatus();
+      this.log(`the language server failed to start: ${error instanceof Error ? error.message : String(error)}`);
+      const choice = await vscode.window.showErrorMessage(
+        "pyiq: the language server failed to start. Check `pyiq.server.command` or the interpreter, " +
+          "and see the output for details.",
+        "Show output",
+        "Open settings",
+      );
+      if (choice === "Show output") this.output.show(true);
+      if (choice === "Open settings") void vscode.commands.executeCommand("workbench.action.openSettings", "pyiq.server");
+      return;
+    }
+    this.controller.serverState = "running";
+    this.updateStatus();
+    void this.controller.refreshDue().then(() => this.updateStatus());
+  }
+
+  private async offerInstall(interpreter: string | undefined): Promise<void> {
+    const copy = "Copy install command";
+    const settings = "Open settings";
+    const choice = await vscode.window.showErrorMessage(notFoundMessage(interpreter), copy, settings);
+    if (choice === copy) {
+      await vscode.env.clipboard.writeText(installCommand(interpreter));
+      void vscode.window.showInformationMessage(
+        "pyiq: install command copied. Run it in a terminal, then run “pyiq: Restart the language server”.",
+      );
+    } else if (choice === settings) {
+      void vscode.commands.executeCommand("workbench.action.openSettings", "pyiq.server.command");
+    }
+  }
+
+  private async activeInterpreter(): Promise<string | undefined> {
+    const extension = vscode.extensions.getExtension<PythonExtensionApi>("ms-python.python");
+    if (!extension) return undefined;
+    const api = extension.isActive ? extension.exports : await extension.activate();
+    const resource = vscode.window.activeTextEditor?.document.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
+    const environments = api?.environments;
+    if (environments) {
+      const active = environments.getActiveEnvironmentPath(resource);
+      if (active) {
+        const resolved = await environments.resolveEnvironment?.(active).catch(() => undefined);
+        return resolved?.executable?.uri?.fsPath ?? active.path;
+      }
+    }
+    return api?.settings?.getExecutionDetails?.(resource)?.execCommand?.[0];
+  }
+
+  private pushSettings(): void {
+    const client = this.client;
+    if (!client || !client.isRunning()) return;
+    void client
+      .sendNotification("workspace/didChangeConfiguration", {
+        settings: serverSettings(vscode.workspace.getConfiguration("pyiq")),
+      })
+      .catch((error: unknown) => this.log(`could not send settings: ${String(error)}`));
+  }
+
+  private updateStatus(): void {
+    const view = this.controller.status();
+    if (!view.visible) {
+      this.status.hide();
+      return;
+    }
+    this.status.text = view.text;
+    this.status.tooltip = view.tooltip;
+    this.status.show();
+  }
+
+  // --- EditorHost -------------------------------------------------------------------------
+
+  activeEditor(): ActiveEditor | undefined {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) return undefined;
+    const { document, selection } = editor;
+    const path = document.uri.path;
+    return {
+      uri: document.uri.toString(),
+      languageId: document.languageId,
+      line: selection.active.line,
+      character: selection.active.character,
+      fileName: path.slice(path.lastIndexOf("/") + 1),
+    };
+  }
+
+  diagnostics(uri: string): DiagnosticInfo[] {
+    return vscode.languages.getDiagnostics(vscode.Uri.parse(uri)).map((d) => ({
+      source: d.source,
+      code: d.code,
+      line: d.range.start.line,
+      message: d.message,
+    }));
+  }
+
+  serverCommands(): readonly string[] | undefined {
+    const client = this.client;
+    if (!client || !client.isRunning()) return undefined;
+    return client.initializeResult?.capabilities.executeCommandProvider?.commands ?? [];
+  }
+
+  async executeServerCommand(command: string, args: unknown[]): Promise<unknown> {
+    const client = this.client;
+    if (!client || !client.isRunning()) throw new Error("the pyiq language server is not running");
+    return client.sendRequest(ExecuteCommandRequest.type, { command, arguments: args });
+  }
+
+  showInformation(message: string, ...actions: string[]): Promise<string | undefined> {
+    return Promise.resolve(vscode.window.showInformationMessage(message, ...actions));
+  }
+
+  showWarning(message: string, ...actions: string[]): Promise<string | undefined> {
+    return Promise.resolve(vscode.window.showWarningMessage(message, ...actions));
+  }
+
+  showError(message: string, ...actions: string[]): Promise<string | undefined> {
+    return Promise.resolve(vscode.window.showErrorMessage(message, ...actions));
+  }
+
+  pick(items: PickItem[], placeholder: string, allowCustom: boolean): Promise<string | undefined> {
+    return new Promise((resolve) => {
+      const quickPick = vscode.window.createQuickPick<PickItem & vscode.QuickPickItem>();
+      quickPick.placeholder = placeholder;
+      quickPick.items = items;
+      quickPick.matchOnDescription = true;
+      if (allowCustom) {
+        quickPick.onDidChangeValue((value) => {
+          const typed = value.trim();
+          const exact = items.some((item) => item.label === typed);
+          quickPick.items = typed && !exact ? [{ label: typed, description: "explain this id" }, ...items] : items;
+        });
+      }
+      let done = false;
+      quickPick.onDidAccept(() => {
+        done = true;
+        const chosen = quickPick.selectedItems[0]?.label ?? (allowCustom ? quickPick.value.trim() : "");
+        quickPick.hide();
+        resolve(chosen || undefined);
+      });
+      quickPick.onDidHide(() => {
+        quickPick.dispose();
+        if (!done) resolve(undefined);
+      });
+      quickPick.show();
+    });
+  }
+
+  quizView(title: string): QuizView {
+    const extensionUri = this.context.extensionUri;
+    const panel = vscode.window.createWebviewPanel(
+      "pyiq.quiz",
+      title,
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
+      {
+        enableScripts: true,
+        retainContextWhenHidden: true,
+        localResourceRoots: [vscode.Uri.joinPath(extensionUri, "dist"), vscode.Uri.joinPath(extensionUri, "media")],
+      },
+    );
+    panel.iconPath = vscode.Uri.joinPath(extensionUri, "media", "icon.png");
+    const webview = panel.webview;
+    webview.html = renderQuizPage({
+      cspSource: webview.cspSource,
+      nonce: makeNonce(),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, "dist", "quiz.js")).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, "media", "quiz.css")).toString(),
+      title,
+    });
+    let disposed = false;
+    panel.onDidDispose(() => (disposed = true), undefined, this.context.subscriptions);
+    return {
+      post: (message: ToWebview) => {
+        if (message.type === "quiz" || message.type === "loading") panel.title = message.type === "quiz" ? message.quiz.title : message.title;
+        void webview.postMessage(message);
+      },
+      onMessage: (handler: (message: FromWebview) => void) => {
+        webview.onDidReceiveMessage(
+          (message: unknown) => {
+            if (isFromWebview(message)) handler(message);
+          },
+          undefined,
+          this.context.subscriptions,
+        );
+      },
+      reveal: () => panel.reveal(undefined, false),
+      get disposed() {
+        return disposed;
+      },
+    };
+  }
+
+  showMarkdown(title: string, markdown: string): void {
+    const extensionUri = this.context.extensionUri;
+    if (!this.markdownPanel) {
+      this.markdownPanel = vscode.window.createWebviewPanel(
+        "pyiq.markdown",
+        title,
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        { enableScripts: false, localResourceRoots: [vscode.Uri.joinPath(extensionUri, "media")] },
+      );
+      this.markdownPanel.onDidDispose(() => (this.markdownPanel = undefined));
+    } else {
+      this.markdownPanel.reveal(undefined, true);
+    }
+    const webview = this.markdownPanel.webview;
+    this.markdownPanel.title = title;
+    webview.html = renderMarkdownPage({
+      cspSource: webview.cspSource,
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, "media", "quiz.css")).toString(),
+      title,
+      markdown,
+    });
+  }
+
+  runInTerminal(name: string, argv: string[]): void {
+    const terminal = vscode.window.createTerminal({ name, shellPath: argv[0], shellArgs: argv.slice(1) });
+    terminal.show();
+  }
+
+  revealLine(uri: string, line: number): void {
+    void vscode.window
+      .showTextDocument(vscode.Uri.parse(uri), {
+        viewColumn: vscode.ViewColumn.One,
+        selection: new vscode.Range(line, 0, line, 0),
+      })
+      .then(undefined, (error: unknown) => this.log(`could not open ${uri}: ${String(error)}`));
+  }
+
+  log(message: string): void {
+    this.output.appendLine(`[client] ${message}`);
+  }
+}

@@ -1,0 +1,417 @@
+/**
+ * The quiz panel's page in a real browser: Debian's Chromium (never a downloaded one), driven by
+ * Playwright. The page is exactly what the extension puts in the webview (`renderQuizPage`,
+ * dist/quiz.js, media/quiz.css), served from a fake webview origin; `acquireVsCodeApi` is a stub
+ * recording what the page sends. The VS Code theme is emulated the way VS Code does it: a body
+ * class and --vscode-* variables on the root element.
+ *
+ * Screenshots go to out/screenshots/ (and to media/screenshots/ with PYIQ_UPDATE_SCREENSHOTS=1,
+ * which is how the committed PNGs are made).
+ */
+
+import assert from "node:assert/strict";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, copyFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { extname, join, resolve } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { FromWebview, ToWebview } from "../../src/protocol";
+import { makeNonce, renderMarkdownPage, renderQuizPage } from "../../src/quizHtml";
+import { readQuiz } from "../../src/quizModel";
+import { SAMPLE_QUIZ_RESULT } from "../fixtures/sampleQuiz";
+
+const ROOT = resolve(__dirname, "..", "..");
+const CHROMIUM = process.env.PYIQ_CHROMIUM ?? "/usr/bin/chromium";
+const ORIGIN = "https://pyiq-webview.test";
+const SHOTS = join(ROOT, "out", "screenshots");
+const COMMITTED_SHOTS = join(ROOT, "media", "screenshots");
+const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM} (apt-get install chromium)`;
+
+/** Colours VS Code's Light Modern and Dark Modern themes give the variables the page reads. */
+const THEMES = {
+  light: {
+    bodyClass: "vscode-light",
+    vars: {
+      "--vscode-editor-background": "#ffffff",
+      "--vscode-editor-foreground": "#3b3b3b",
+      "--vscode-descriptionForeground": "#3b3b3b",
+      "--vscode-editorWidget-background": "#f8f8f8",
+      "--vscode-widget-border": "#e5e5e5",
+      "--vscode-textCodeBlock-background": "#f8f8f8",
+      "--vscode-button-background": "#005fb8",
+      "--vscode-button-foreground": "#ffffff",
+      "--vscode-button-secondaryBackground": "#e5e5e5",
+      "--vscode-button-secondaryForeground": "#3b3b3b",
+      "--vscode-focusBorder": "#005fb8",
+      "--vscode-progressBar-background": "#005fb8",
+      "--vscode-font-family": "system-ui, Ubuntu, 'Droid Sans', sans-serif",
+      "--vscode-font-size": "13px",
+      "--vscode-editor-font-family": "'DejaVu Sans Mono', monospace",
+    },
+  },
+  dark: {
+    bodyClass: "vscode-dark",
+    vars: {
+      "--vscode-editor-background": "#1f1f1f",
+      "--vscode-editor-foreground": "#cccccc",
+      "--vscode-descriptionForeground": "#9d9d9d",
+      "--vscode-editorWidget-background": "#202020",
+      "--vscode-widget-border": "#313131",
+      "--vscode-textCodeBlock-background": "#2b2b2b",
+      "--vscode-button-background": "#0078d4",
+      "--vscode-button-foreground": "#ffffff",
+      "--vscode-button-secondaryBackground": "#313131",
+      "--vscode-button-secondaryForeground": "#cccccc",
+      "--vscode-focusBorder": "#0078d4",
+      "--vscode-progressBar-background": "#0078d4",
+      "--vscode-font-family": "system-ui, Ubuntu, 'Droid Sans', sans-serif",
+      "--vscode-font-size": "13px",
+      "--vscode-editor-font-family": "'DejaVu Sans Mono', monospace",
+    },
+  },
+} as const;
+
+type Theme = keyof typeof THEMES;
+
+const TYPES: Record<string, string> = {
+  ".js": "text/javascript",
+  ".css": "text/css",
+  ".png": "image/png",
+  ".html": "text/html",
+};
+
+let context: BrowserContext;
+let profile: string;
+const remoteRequests: string[] = [];
+const pages = new Map<string, string>();
+
+function quizPage(): string {
+  return renderQuizPage({
+    cspSource: ORIGIN,
+    nonce: makeNonce(),
+    scriptUri: `${ORIGIN}/dist/quiz.js`,
+    styleUri: `${ORIGIN}/media/quiz.css`,
+    title: "Quiz · orders.py",
+  });
+}
+
+interface Probe {
+  sent: FromWebview[];
+  state: unknown;
+  violations: string[];
+  errors: string[];
+}
+
+/** A page with the quiz panel loaded, in a theme, with the VS Code API stubbed. */
+async function openPanel(theme: Theme, savedState?: unknown, html = quizPage()): Promise<Page> {
+  const path = `/panel-${pages.size}.html`;
+  pages.set(path, html);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  (page as Page & { pyiqErrors?: string[] }).pyiqErrors = errors;
+  await page.addInitScript(
+    ({ theme, savedState }) => {
+      const probe = { sent: [] as unknown[], state: savedState ?? undefined, violations: [] as string[] };
+      (window as unknown as { __pyiq: typeof probe }).__pyiq = probe;
+      (window as unknown as { acquireVsCodeApi: () => unknown }).acquireVsCodeApi = () => ({
+        postMessage: (message: unknown) => probe.sent.push(JSON.parse(JSON.stringify(message)) as unknown),
+        getState: () => probe.state,
+        setState: (state: unknown) => (probe.state = JSON.parse(JSON.stringify(state ?? null)) as unknown),
+      });
+      document.addEventListener("securitypolicyviolation", (event) =>
+        probe.violations.push(`${event.violatedDirective} ${event.blockedURI}`),
+      );
+      document.addEventListener("DOMContentLoaded", () => {
+        for (const [name, value] of Object.entries(theme.vars)) {
+          document.documentElement.style.setProperty(name, value);
+        }
+        document.body.classList.add(theme.bodyClass);
+        document.body.dataset.vscodeThemeKind = theme.bodyClass;
+      });
+    },
+    { theme: THEMES[theme], savedState },
+  );
+  await page.goto(`${ORIGIN}${path}`);
+  await waitForSent(page, (m) => m.type === "ready");
+  return page;
+}
+
+async function probe(page: Page): Promise<Probe> {
+  const data = await page.evaluate(() => (window as unknown as { __pyiq: Omit<Probe, "errors"> }).__pyiq);
+  return { ...data, errors: (page as Page & { pyiqErrors?: string[] }).pyiqErrors ?? [] };
+}
+
+async function waitForSent(page: Page, test: (m: FromWebview) => boolean): Promise<FromWebview> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const found = (await probe(page)).sent.find(test);
+    if (found) return found;
+    await page.waitForTimeout(25);
+  }
+  throw new Error(`the page never sent the expected message; sent: ${JSON.stringify((await probe(page)).sent)}`);
+}
+
+async function send(page: Page, message: ToWebview): Promise<void> {
+  await page.evaluate((m) => window.postMessage(m, "*"), message);
+}
+
+function sampleQuiz() {
+  const quiz = readQuiz(SAMPLE_QUIZ_RESULT);
+  assert.ok(quiz);
+  return quiz;
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  const file = join(SHOTS, name);
+  await page.screenshot({ path: file, fullPage: true, animations: "disabled", caret: "hide" });
+  const png = readFileSync(file);
+  assert.equal(png.subarray(1, 4).toString("latin1"), "PNG");
+  if (process.env.PYIQ_UPDATE_SCREENSHOTS === "1") {
+    mkdirSync(COMMITTED_SHOTS, { recursive: true });
+    copyFileSync(file, join(COMMITTED_SHOTS, name));
+  }
+}
+
+async function assertClean(page: Page): Promise<void> {
+  const { violations, errors } = await probe(page);
+  assert.deepEqual(violations, [], "no Content-Security-Policy violations");
+  assert.deepEqual(errors, [], "no script errors");
+  assert.deepEqual(remoteRequests, [], "nothing outside the webview origin was requested");
+}
+
+describe("quiz webview in Chromium", { skip }, () => {
+  before(async () => {
+    profile = mkdtempSync(join(tmpdir(), "pyiq-chromium-"));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+      viewport: { width: 760, height: 560 },
+      deviceScaleFactor: 1,
+      colorScheme: "light",
+      offline: false,
+    });
+    context.setDefaultTimeout(10_000);
+    await context.route("**/*", async (route) => {
+      const url = new URL(route.request().url());
+      if (url.origin !== ORIGIN) {
+        remoteRequests.push(url.href);
+        await route.abort("blockedbyclient");
+        return;
+      }
+      const page = pages.get(url.pathname);
+      if (page !== undefined) {
+        await route.fulfill({ status: 200, contentType: "text/html", body: page });
+        return;
+      }
+      const file = join(ROOT, url.pathname);
+      if (!file.startsWith(ROOT) || !existsSync(file)) {
+        await route.fulfill({ status: 404, body: "not found" });
+        return;
+      }
+      await route.fulfill({
+        status: 200,
+        contentType: TYPES[extname(file)] ?? "application/octet-stream",
+        body: readFileSync(file),
+      });
+    });
+  });
+
+  after(async () => {
+    await context?.close();
+    rmSync(profile, { recursive: true, force: true });
+  });
+
+  it("shows a question, takes a click, and reports the answer with the verdict (light theme)", async () => {
+    const page = await openPanel("light");
+    await send(page, { type: "quiz", quiz: sampleQuiz() });
+    await page.locator("h2.prompt").waitFor();
+    assert.match(await page.locator("h2.prompt").innerText(), /called twice/);
+    assert.equal(await page.locator("#counter").innerText(), "Question 1 of 3");
+    assert.equal(await page.locator("button.choice").count(), 4);
+    assert.equal(await page.locator("pre.code .tok-keyword").first().innerText(), "def");
+    assert.equal(await page.locator("pre.code .ln").first().innerText(), "12");
+    assert.equal(await page.locator("#verdict").isHidden(), true);
+
+    await page.locator("button.choice").nth(1).click();
+    const verdict = page.locator("#verdict");
+    await verdict.waitFor();
+    assert.match(await verdict.innerText(), /Correct/);
+    assert.match(await verdict.innerText(), /created once/);
+    assert.equal(await page.locator("button.choice.is-correct").count(), 1);
+    assert.equal(await page.locator("button.choice:disabled").count(), 4);
+    assert.equal(await page.locator("#score").innerText(), "Score 1/1");
+    assert.equal(await page.locator("#progress").getAttribute("aria-valuenow"), "1");
+    const answer = await waitForSent(page, (m) => m.type === "answer");
+    assert.deepEqual(answer, { type: "answer", id: "mutable-default-leak", chosen: 1, correct: true });
+    await screenshot(page, "quiz-light.png");
+    await assertClean(page);
+    await page.close();
+  });
+
+  it("shows a wrong answer's verdict and explanation in the dark theme", async () => {
+    const page = await openPanel("dark");
+    await send(page, { type: "quiz", quiz: sampleQuiz() });
+    await page.locator("button.choice").first().waitFor();
+    await page.locator("button.choice").nth(0).click();
+    const verdict = page.locator("#verdict");
+    await verdict.waitFor();
+    assert.match(await verdict.innerText(), /Not quite — the answer is 2/);
+    assert.match(await verdict.innerText(), /runs once/, "the chosen answer's explanation");
+    assert.match(await verdict.innerText(), /created once/, "the correct answer's explanation");
+    assert.equal(await page.locator("button.choice.is-wrong").count(), 1);
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    assert.equal(background, "rgb(31, 31, 31)", "the page follows the dark theme");
+    const keyword = await page.locator("pre.code .tok-keyword").first().evaluate((el) => getComputedStyle(el).color);
+    assert.equal(keyword, "rgb(197, 134, 192)", "dark syntax colours");
+    const answer = await waitForSent(page, (m) => m.type === "answer");
+    assert.deepEqual(answer, { type: "answer", id: "mutable-default-leak", chosen: 0, correct: false });
+    await screenshot(page, "quiz-dark.png");
+    await assertClean(page);
+    await page.close();
+  });
+
+  it("walks the whole quiz with keys 1-9 and Enter, then shows the summary", async () => {
+    const page = await openPanel("light");
+    await send(page, { type: "quiz", quiz: sampleQuiz() });
+    await page.locator("button.choice").first().waitFor();
+    await page.keyboard.press("2");
+    await page.locator("#next").waitFor();
+    await page.keyboard.press("Enter");
+    assert.equal(await page.locator("#counter").innerText(), "Question 2 of 3");
+    await page.keyboard.press("1");
+    await page.locator("#next").waitFor();
+    assert.match(await page.locator("#verdict").innerText(), /Not quite/);
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("1");
+    assert.match(await page.locator("#next").innerText(), /^See summary\s+Enter$/);
+    await page.keyboard.press("Enter");
+    await page.locator(".summary").waitFor();
+    assert.equal(await page.locator("#final-score").innerText(), "2 / 3");
+    assert.equal(await page.locator(".results li.ok").count(), 2);
+    assert.equal(await page.locator(".results li.bad").count(), 1);
+    const done = await waitForSent(page, (m) => m.type === "done");
+    assert.deepEqual(done, { type: "done", asked: 3, correct: 2 });
+    const answers = (await probe(page)).sent.filter((m) => m.type === "answer");
+    assert.deepEqual(
+      answers.map((m) => (m.type === "answer" ? [m.id, m.chosen, m.correct] : [])),
+      [
+        ["mutable-default-leak", 1, true],
+        ["generator-laziness", 0, false],
+        ["is-vs-eq-literal", 0, true],
+      ],
+    );
+    await screenshot(page, "quiz-summary-light.png");
+    await page.locator("#again").click();
+    await waitForSent(page, (m) => m.type === "again");
+    await assertClean(page);
+    await page.close();
+  });
+
+  it("answers only once per question, even with repeated keys", async () => {
+    const page = await openPanel("light");
+    await send(page, { type: "quiz", quiz: sampleQuiz() });
+    await page.locator("button.choice").first().waitFor();
+    await page.keyboard.press("3");
+    await page.keyboard.press("4");
+    await page.locator("button.choice").nth(0).click({ force: true });
+    const answers = (await probe(page)).sent.filter((m) => m.type === "answer");
+    assert.equal(answers.length, 1);
+    assert.equal(await page.locator("#score").innerText(), "Score 0/1");
+    await page.close();
+  });
+
+  it("comes back where it was after the panel reloads", async () => {
+    const first = await openPanel("light");
+    await send(first, { type: "quiz", quiz: sampleQuiz() });
+    await first.locator("button.choice").first().waitFor();
+    await first.keyboard.press("2");
+    await first.keyboard.press("Enter");
+    const { state } = await probe(first);
+    await first.close();
+
+    const page = await openPanel("light", state);
+    const ready = await waitForSent(page, (m) => m.type === "ready");
+    assert.deepEqual(ready, { type: "ready", restored: true });
+    assert.equal(await page.locator("#counter").innerText(), "Question 2 of 3");
+    assert.equal(await page.locator("#score").innerText(), "Score 1/1");
+    await page.close();
+  });
+
+  it("shows loading, errors, an empty quiz and unsaved answers", async () => {
+    const page = await openPanel("dark");
+    const ready = await waitForSent(page, (m) => m.type === "ready");
+    assert.deepEqual(ready, { type: "ready", restored: false });
+    await send(page, { type: "loading", title: "Quiz · orders.py" });
+    await page.locator(".loading").waitFor();
+    await send(page, { type: "error", message: "the server is <b>down</b>" });
+    await page.locator(".error").waitFor();
+    assert.match(await page.locator(".error").innerText(), /the server is <b>down<\/b>/, "shown as text, not markup");
+    await send(page, { type: "quiz", quiz: { title: "Quiz · empty.py", questions: [] } });
+    await page.locator(".empty").waitFor();
+    await send(page, { type: "quiz", quiz: sampleQuiz() });
+    await page.locator("button.choice").first().click();
+    await send(page, { type: "recorded", id: "mutable-default-leak", ok: false });
+    await page.locator(".unsaved").waitFor();
+    await assertClean(page);
+    await page.close();
+  });
+
+  it("holds a Content-Security-Policy that allows nothing remote", async () => {
+    const page = await openPanel("light");
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+    assert.ok(csp);
+    assert.match(csp, /default-src 'none'/);
+    assert.match(csp, /script-src 'nonce-[A-Za-z0-9]{32}'/);
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|https?:\/\/(?!pyiq-webview\.test)|\*/);
+    // A script without the nonce and a remote image are both refused.
+    await page.evaluate(() => {
+      const script = document.createElement("script");
+      script.textContent = "window.__injected = true";
+      document.body.appendChild(script);
+      const img = document.createElement("img");
+      img.src = "https://example.com/pixel.png";
+      document.body.appendChild(img);
+    });
+    await page.waitForTimeout(200);
+    assert.equal(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected), undefined);
+    const { violations } = await probe(page);
+    assert.ok(violations.some((v) => v.startsWith("script-src")), JSON.stringify(violations));
+    assert.ok(violations.some((v) => v.startsWith("img-src")), JSON.stringify(violations));
+    assert.deepEqual(remoteRequests, [], "the remote image was never requested");
+    await page.close();
+  });
+
+  it("renders the explain page without any script", async () => {
+    const html = renderMarkdownPage({
+      cspSource: ORIGIN,
+      styleUri: `${ORIGIN}/media/quiz.css`,
+      title: "pyiq: mutable-default-argument",
+      markdown:
+        "# Mutable default argument\n\nDefaults are evaluated **once**.\n\n```python\ndef f(x=[]):\n    x.append(1)\n```\n\n| level | peer |\n|---|---|\n| junior | B006 |\n",
+    });
+    assert.doesNotMatch(html, /<script/);
+    const path = `/doc-${pages.size}.html`;
+    pages.set(path, html);
+    const page = await context.newPage();
+    await page.goto(`${ORIGIN}${path}`);
+    assert.equal(await page.locator("h2").innerText(), "Mutable default argument");
+    assert.equal(await page.locator("td").nth(1).innerText(), "B006");
+    assert.equal(await page.locator(".tok-keyword").first().innerText(), "def");
+    await page.close();
+  });
+});
