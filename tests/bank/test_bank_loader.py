@@ -84,6 +84,8 @@ def test_search_filters_and_ranks(bank_dir: Path) -> None:
     assert [q.id for q in bank.search("numpy broadcasting")] == ["numpy-broadcasting"]
     assert bank.search("gil", level="junior") == []
     assert bank.search("absent-word") == []
+    assert [q.id for q in bank.search("broadcast")] == ["numpy-broadcasting"]  # word prefix
+    assert bank.search("roadcasting") == []  # not the middle of a word
 
 
 def test_schema_error_names_file_key_and_line(bank_dir: Path) -> None:

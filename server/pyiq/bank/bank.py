@@ -122,12 +122,16 @@ class Bank:
     ) -> list[Question]:
         """Questions matching every given filter, best match first.
 
-        ``text`` is split into words; each must occur (case-insensitively) in
-        the id, question, short answer, tags, topic or answer. Results are
-        ranked by where the words occur, ties kept in bank order. Without
+        ``text`` is split into words; each must start a word (case-insensitively)
+        in the id, question, short answer, tags, topic or answer, so ``gil``
+        finds "GIL" but not "fragile" and ``thread`` finds "threads". Results
+        are ranked by where the words occur, ties kept in bank order. Without
         ``text`` the filtered questions come back in bank order.
         """
-        terms = (text or "").lower().split()
+        import re
+
+        words = (text or "").lower().split()
+        terms = [re.compile(r"(?<![a-z0-9_])" + re.escape(word)) for word in words]
         scored: list[tuple[int, int, Question]] = []
         for position, (question, strong, medium, weak) in enumerate(self._search_index()):
             if tag is not None and tag not in question.tags:
@@ -138,16 +142,16 @@ class Bank:
                 continue
             score = 0
             for term in terms:
-                if term in strong:
+                if term.search(strong):
                     score += _STRONG
-                elif term in medium:
+                elif term.search(medium):
                     score += _MEDIUM
-                elif term in weak:
+                elif term.search(weak):
                     score += _WEAK
                 else:
                     break
             else:
-                if terms and question.id == "-".join(terms):
+                if words and question.id == "-".join(words):
                     score += 100  # an exact id always comes first
                 scored.append((-score, position, question))
         scored.sort(key=lambda item: (item[0], item[1]))
