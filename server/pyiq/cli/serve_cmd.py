@@ -1,0 +1,60 @@
+"""``pyiq serve``: the language server over stdio (default), TCP or WebSocket.
+
+The LSP stack is imported only when this command runs, so other commands
+never pay for pygls.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from pyiq.cli.main import EXIT_OK, EXIT_USAGE
+
+
+def _address(value: str) -> tuple[str, int]:
+    host, sep, port = value.rpartition(":")
+    if not sep or not port.isdigit():
+        raise argparse.ArgumentTypeError(f"expected HOST:PORT, got {value!r}")
+    return host or "127.0.0.1", int(port)
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "serve",
+        help="run the language server (stdio by default)",
+        description="Run the pyiq language server for editors.",
+    )
+    transport = parser.add_mutually_exclusive_group()
+    transport.add_argument("--stdio", action="store_true", help="talk over stdin/stdout (default)")
+    transport.add_argument("--tcp", type=_address, metavar="HOST:PORT", help="listen on TCP")
+    transport.add_argument("--ws", type=_address, metavar="HOST:PORT", help="listen on WebSocket")
+    parser.add_argument("--log-file", help="write the server log to this file")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    target = {"filename": args.log_file} if args.log_file else {"stream": sys.stderr}
+    logging.basicConfig(
+        **target,
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    if not args.verbose:
+        # pygls logs every message at INFO: too slow and noisy while typing.
+        logging.getLogger("pygls").setLevel(logging.WARNING)
+    try:
+        from pyiq.lsp.server import create_server
+    except ImportError as exc:
+        print(f"pyiq serve: the language server needs pygls: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    server = create_server()
+    if args.tcp:
+        server.start_tcp(*args.tcp)
+    elif args.ws:
+        server.start_ws(*args.ws)
+    else:
+        server.start_io()
+    return EXIT_OK

@@ -1,0 +1,182 @@
+"""Document sync and diagnostics, pushed or pulled.
+
+Every didChange is applied to the engine document at once (cheap: the
+engine reparses incrementally) but publishing is scheduled with
+``loop.call_soon``: when several changes are already queued, they are all
+applied before the one publish for the latest version runs. No debounce
+timer, so a lone keystroke is answered immediately.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from lsprotocol import types
+
+from pyiq.analysis import Document, Finding
+from pyiq.links import questions_for, rule_docs_url
+from pyiq.lsp.convert import span
+from pyiq.lsp.guard import guarded
+from pyiq.lsp.server import PyiqServer
+from pyiq.lsp.store import OpenDocument, uri_to_path
+
+log = logging.getLogger(__name__)
+
+SEVERITY = {
+    "error": types.DiagnosticSeverity.Error,
+    "warning": types.DiagnosticSeverity.Warning,
+    "information": types.DiagnosticSeverity.Information,
+    "hint": types.DiagnosticSeverity.Hint,
+}
+
+
+def diagnostic_message(server: PyiqServer, finding: Finding) -> str:
+    """The rule's name and the interview question it raises (the finding's text without one)."""
+    rule = server.registry.get(finding.rule)
+    questions = questions_for(finding.rule)
+    if rule is None or not questions:
+        return finding.message
+    return f"{rule.name} — interview: {questions[0].question}"
+
+
+def to_diagnostic(
+    server: PyiqServer, document: OpenDocument, finding: Finding
+) -> types.Diagnostic | None:
+    rule = server.registry.get(finding.rule)
+    if rule is None:
+        return None
+    config = server.config_for(document)
+    level = config.severity_of(rule)
+    if not rule.is_bug_risk:
+        mode = server.settings.concept_diagnostics
+        if mode == "off":
+            return None
+        if mode == "information" and level == "hint":
+            level = "information"
+    elif server.hidden_by_ruff(document, rule.id):
+        return None
+    return types.Diagnostic(
+        range=span(document.engine.lines, finding.start_byte, finding.end_byte, server.encoding),
+        severity=SEVERITY.get(level, types.DiagnosticSeverity.Hint),
+        code=rule.id,
+        code_description=types.CodeDescription(href=rule_docs_url(rule.id)),
+        source="pyiq",
+        message=diagnostic_message(server, finding),
+    )
+
+
+def diagnostics_for(server: PyiqServer, document: OpenDocument) -> list[types.Diagnostic]:
+    out = []
+    for finding in server.findings(document):
+        diagnostic = to_diagnostic(server, document, finding)
+        if diagnostic is not None:
+            out.append(diagnostic)
+    return out
+
+
+def pull_supported(server: PyiqServer) -> bool:
+    text = server.client_capabilities().text_document
+    return text is not None and text.diagnostic is not None
+
+
+def publish(server: PyiqServer, uri: str) -> None:
+    """Publishes the current diagnostics of ``uri`` (no-op in pull mode or once closed)."""
+    document = server.documents.get(uri)
+    if document is None or pull_supported(server):
+        return
+    try:
+        items = diagnostics_for(server, document)
+    except Exception:
+        log.exception("diagnostics failed for %s", uri)
+        items = []
+    server.text_document_publish_diagnostics(
+        types.PublishDiagnosticsParams(uri=uri, version=document.version, diagnostics=items)
+    )
+
+
+_pending: dict[int, set[str]] = {}
+
+
+def schedule_publish(server: PyiqServer, uri: str) -> None:
+    """Publishes once for however many changes are applied before the loop turns."""
+    pending = _pending.setdefault(id(server), set())
+    if uri in pending:
+        return
+    pending.add(uri)
+
+    def run() -> None:
+        pending.discard(uri)
+        publish(server, uri)
+
+    try:
+        asyncio.get_running_loop().call_soon(run)
+    except RuntimeError:
+        run()
+
+
+def republish_all(server: PyiqServer) -> None:
+    if pull_supported(server):
+        try:
+            server.workspace_diagnostic_refresh(None)
+        except Exception:
+            log.debug("client refused diagnostic refresh", exc_info=True)
+        return
+    for uri in list(server.documents):
+        schedule_publish(server, uri)
+
+
+def setup(server: PyiqServer) -> None:
+    @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+    @guarded()
+    def did_open(ls: PyiqServer, params: types.DidOpenTextDocumentParams) -> None:
+        item = params.text_document
+        ls.documents[item.uri] = OpenDocument(
+            uri=item.uri,
+            version=item.version,
+            engine=Document.from_text(item.text, ls.registry),
+            path=uri_to_path(item.uri),
+        )
+        schedule_publish(ls, item.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+    @guarded()
+    def did_change(ls: PyiqServer, params: types.DidChangeTextDocumentParams) -> None:
+        document = ls.documents.get(params.text_document.uri)
+        if document is None:
+            return
+        encoding = ls.encoding
+        for change in params.content_changes:
+            if isinstance(change, types.TextDocumentContentChangePartial):
+                start, end = change.range.start, change.range.end
+                document.engine.apply_edit(
+                    (start.line, start.character), (end.line, end.character), change.text, encoding
+                )
+            else:
+                document.engine.replace(change.text.encode("utf-8", "surrogatepass"))
+        document.version = params.text_document.version
+        schedule_publish(ls, document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+    @guarded()
+    def did_close(ls: PyiqServer, params: types.DidCloseTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        ls.documents.pop(uri, None)
+        if not pull_supported(ls):
+            ls.text_document_publish_diagnostics(
+                types.PublishDiagnosticsParams(uri=uri, diagnostics=[])
+            )
+
+    @server.feature(
+        types.TEXT_DOCUMENT_DIAGNOSTIC,
+        types.DiagnosticOptions(
+            identifier="pyiq", inter_file_dependencies=False, workspace_diagnostics=False
+        ),
+    )
+    @guarded(empty=types.RelatedFullDocumentDiagnosticReport(items=[]))
+    def pull(
+        ls: PyiqServer, params: types.DocumentDiagnosticParams
+    ) -> types.RelatedFullDocumentDiagnosticReport:
+        document = ls.documents.get(params.text_document.uri)
+        items = diagnostics_for(ls, document) if document is not None else []
+        return types.RelatedFullDocumentDiagnosticReport(items=items)

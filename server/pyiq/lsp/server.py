@@ -1,0 +1,104 @@
+"""Glue: the server object, its document store and settings, and feature setup.
+
+Features live in ``pyiq.lsp.features.*``; each module's ``setup(server)``
+registers its handlers. This module only holds shared state and the
+questions every feature asks (which findings does this document show, in
+which position encoding).
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from typing import Any
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+
+from pyiq import __version__
+from pyiq.analysis import Config, Finding
+from pyiq.analysis.lines import Encoding
+from pyiq.links import surfaces
+from pyiq.lsp.convert import encoding_of
+from pyiq.lsp.rules import server_registry
+from pyiq.lsp.settings import Settings, parse_settings
+from pyiq.lsp.store import OpenDocument, ProjectConfigs
+
+log = logging.getLogger(__name__)
+
+FEATURES = ("diagnostics", "hover", "code_actions", "code_lens", "commands", "configuration")
+
+
+class PyiqServer(LanguageServer):
+    """Shared state of one editor session."""
+
+    def __init__(self) -> None:
+        super().__init__("pyiq", __version__)
+        self.registry = server_registry()
+        self.documents: dict[str, OpenDocument] = {}
+        self.settings = Settings()
+        self.projects = ProjectConfigs(self.registry)
+        self.reported_problems: set[str] = set()
+
+    @property
+    def encoding(self) -> Encoding:
+        try:
+            return encoding_of(self.workspace.position_encoding)
+        except RuntimeError:
+            return "utf-16"
+
+    def client_capabilities(self) -> types.ClientCapabilities:
+        return self.protocol.client_capabilities or types.ClientCapabilities()
+
+    def report(
+        self, problems: list[str], kind: types.MessageType = types.MessageType.Warning
+    ) -> None:
+        """Shows each settings problem once per session, so typing does not spam."""
+        for problem in problems:
+            if problem in self.reported_problems:
+                continue
+            self.reported_problems.add(problem)
+            log.warning("%s", problem)
+            self.window_show_message(types.ShowMessageParams(type=kind, message=problem))
+
+    def apply_client_settings(self, data: Any) -> None:
+        self.settings, problems = parse_settings(data, self.registry, self.settings)
+        self.report(problems)
+
+    def config_for(self, document: OpenDocument) -> Config:
+        project = self.projects.for_path(document.path)
+        if project.problem:
+            self.report([project.problem])
+        try:
+            return self.settings.config(project.config, self.registry)
+        except Exception as exc:  # validated already; stay safe regardless
+            log.warning("client settings rejected: %s", exc)
+            return project.config
+
+    def findings(self, document: OpenDocument) -> list[Finding]:
+        """Findings of the document after selection, suppressions and levels."""
+        config = self.config_for(document)
+        kept = []
+        for finding in document.engine.findings(config):
+            rule = self.registry.get(finding.rule)
+            if rule is not None and surfaces(rule, config):
+                kept.append(finding)
+        return kept
+
+    def hidden_by_ruff(self, document: OpenDocument, rule_id: str) -> bool:
+        """Whether ruff already reports this rule's peer in the document's project."""
+        if not self.settings.respect_ruff:
+            return False
+        rule = self.registry.get(rule_id)
+        if rule is None or not rule.is_bug_risk or not rule.peer:
+            return False
+        ruff = self.projects.for_path(document.path).ruff
+        return ruff is not None and ruff.selects(rule.peer)
+
+
+def create_server() -> PyiqServer:
+    server = PyiqServer()
+    for name in FEATURES:
+        module = importlib.import_module(f"pyiq.lsp.features.{name}")
+        module.setup(server)
+    return server

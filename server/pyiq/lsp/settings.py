@@ -1,0 +1,126 @@
+"""Client settings: typed, validated one key at a time, with safe fallbacks.
+
+Settings arrive from ``initializationOptions``, ``workspace/configuration``
+and ``workspace/didChangeConfiguration``. A bad value must not take the
+server down or silently disable it: each invalid key falls back to its
+default and is reported (naming the key and the default), the way
+jedi-language-server treats its initialization options. The defaults here
+must equal ``client/vscode/package.json``; a test holds them together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from pyiq.analysis.config import LEVELS, Config, ConfigError
+from pyiq.analysis.registry import Registry
+
+CONCEPT_MODES = ("hint", "information", "off")
+QUIZ_UIS = ("messages", "data")
+
+DEFAULTS: dict[str, Any] = {
+    "select": None,
+    "ignore": [],
+    "severity": {},
+    "level": list(LEVELS),
+    "conceptDiagnostics": "hint",
+    "codeLens": True,
+    "respectRuff": True,
+    "quizUi": "messages",
+}
+
+# Keys shared with ``[tool.pyiq]``: validated by the engine's own Config.
+ENGINE_KEYS = ("select", "ignore", "severity", "level")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The client's options; ``engine`` holds only what the client set explicitly."""
+
+    engine: Mapping[str, Any] = field(default_factory=dict)
+    concept_diagnostics: str = DEFAULTS["conceptDiagnostics"]
+    code_lens: bool = DEFAULTS["codeLens"]
+    respect_ruff: bool = DEFAULTS["respectRuff"]
+    quiz_ui: str = DEFAULTS["quizUi"]
+
+    def config(self, base: Config, registry: Registry) -> Config:
+        """``base`` (from pyproject) with the client's explicit engine options over it."""
+        if not self.engine:
+            return base
+        parsed = Config.from_mapping(dict(self.engine), registry, prefix="pyiq")
+        return base.merged(**{key: getattr(parsed, key) for key in self.engine})
+
+    def as_dict(self) -> dict[str, Any]:
+        """The effective options in the client's spelling, defaults filled in."""
+        out = {key: DEFAULTS[key] for key in ENGINE_KEYS}
+        out.update(self.engine)
+        out.update(
+            conceptDiagnostics=self.concept_diagnostics,
+            codeLens=self.code_lens,
+            respectRuff=self.respect_ruff,
+            quizUi=self.quiz_ui,
+        )
+        return out
+
+
+def _engine_value(key: str, value: Any, registry: Registry) -> Any:
+    """Validates one engine key with the engine's parser, so errors read the same."""
+    Config.from_mapping({key: value}, registry, prefix="pyiq")
+    return value
+
+
+def parse_settings(
+    data: object, registry: Registry, base: Settings | None = None
+) -> tuple[Settings, list[str]]:
+    """Settings from a client mapping over ``base``, and one problem per bad key.
+
+    A key equal to its default counts as unset for the engine keys: editors
+    send every setting with its default, which must not hide ``[tool.pyiq]``.
+    """
+    settings = base or Settings()
+    problems: list[str] = []
+    if data is None:
+        return settings, problems
+    if not isinstance(data, Mapping):
+        return settings, [f"pyiq: expected an object of settings, got {type(data).__name__}"]
+    engine = dict(settings.engine)
+    changes: dict[str, Any] = {}
+    for key, value in data.items():
+        if key in ENGINE_KEYS:
+            if value is None or value == DEFAULTS[key]:
+                engine.pop(key, None)
+                continue
+            try:
+                engine[key] = _engine_value(key, value, registry)
+            except ConfigError as exc:
+                problems.append(f"{exc}; using the default {DEFAULTS[key]!r}")
+        elif key == "conceptDiagnostics":
+            if value in CONCEPT_MODES:
+                changes["concept_diagnostics"] = value
+            else:
+                problems.append(
+                    f"pyiq.conceptDiagnostics: {value!r} is not one of "
+                    f"{', '.join(CONCEPT_MODES)}; using the default {DEFAULTS[key]!r}"
+                )
+        elif key in ("codeLens", "respectRuff"):
+            attr = "code_lens" if key == "codeLens" else "respect_ruff"
+            if isinstance(value, bool):
+                changes[attr] = value
+            else:
+                problems.append(
+                    f"pyiq.{key}: expected true or false, got {value!r}; "
+                    f"using the default {DEFAULTS[key]!r}"
+                )
+        elif key == "quizUi":
+            if value in QUIZ_UIS:
+                changes["quiz_ui"] = value
+            else:
+                problems.append(
+                    f"pyiq.quizUi: {value!r} is not one of {', '.join(QUIZ_UIS)}; "
+                    f"using the default {DEFAULTS[key]!r}"
+                )
+        else:
+            problems.append(f"pyiq.{key}: unknown setting (known: {', '.join(DEFAULTS)})")
+    return replace(settings, engine=engine, **changes), problems
