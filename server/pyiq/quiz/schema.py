@@ -81,9 +81,10 @@ def _to_v1(db: sqlite3.Connection) -> None:
 def _to_v2(db: sqlite3.Connection) -> None:
     for column in _REVIEW_COLUMNS_V2:
         db.execute(f"ALTER TABLE reviews ADD COLUMN {column}")
-    rows = db.execute("SELECT id FROM reviews WHERE uid IS NULL").fetchall()
+    rows = db.execute("SELECT id, answered_at FROM reviews").fetchall()
     db.executemany(
-        "UPDATE reviews SET uid = ? WHERE id = ?", [(uuid.uuid4().hex, rid) for (rid,) in rows]
+        "UPDATE reviews SET uid = ?, answered_at = ? WHERE id = ?",
+        [(uuid.uuid4().hex, _restamp(when), rid) for rid, when in rows],
     )
     db.execute("CREATE UNIQUE INDEX reviews_uid ON reviews (uid)")
     db.execute("DROP INDEX reviews_card")
@@ -112,14 +113,21 @@ def _to_v2(db: sqlite3.Connection) -> None:
                 card.get("step"),
                 card.get("stability"),
                 card.get("difficulty"),
-                card["due"],
-                card.get("last_review"),
+                _restamp(card["due"]),
+                _restamp(card.get("last_review")),
                 reps,
                 lapses,
                 updated_at,
             ),
         )
     _backfill_topics(db)
+
+
+def _restamp(text: str | None) -> str | None:
+    """Dates in the one fixed-width format that compares correctly as text."""
+    from pyiq.quiz.scheduling import parse_stamp, stamp
+
+    return stamp(parse_stamp(text)) if text else None
 
 
 def _backfill_topics(db: sqlite3.Connection) -> None:
