@@ -1,7 +1,91 @@
-"""placeholder."""
+"""Code actions: exact quick fixes, "ignore on this line" and "quiz me on this"."""
 
+from __future__ import annotations
+
+from lsprotocol import types
+
+from pyiq.analysis import Finding
+from pyiq.lsp.convert import offset, position, span
+from pyiq.lsp.fixes import Fix, ignore_fix, quick_fix
+from pyiq.lsp.guard import guarded
 from pyiq.lsp.server import PyiqServer
+from pyiq.lsp.store import OpenDocument
+
+
+def _workspace_edit(ls: PyiqServer, document: OpenDocument, fix: Fix) -> types.WorkspaceEdit:
+    lines = document.engine.lines
+    edits = [
+        types.TextEdit(range=span(lines, e.start, e.end, ls.encoding), new_text=e.text)
+        for e in fix.edits
+    ]
+    return types.WorkspaceEdit(changes={document.uri: edits})
+
+
+def _diagnostic_for(params: types.CodeActionParams, rule_id: str) -> list[types.Diagnostic] | None:
+    matching = [d for d in params.context.diagnostics if d.code == rule_id]
+    return matching or None
+
+
+def actions_for(
+    ls: PyiqServer, document: OpenDocument, finding: Finding, params: types.CodeActionParams
+) -> list[types.CodeAction]:
+    engine = document.engine
+    diagnostics = _diagnostic_for(params, finding.rule)
+    out: list[types.CodeAction] = []
+    fix = quick_fix(engine, finding)
+    if fix is not None:
+        out.append(
+            types.CodeAction(
+                title=fix.title,
+                kind=types.CodeActionKind.QuickFix,
+                diagnostics=diagnostics,
+                is_preferred=True,
+                edit=_workspace_edit(ls, document, fix),
+            )
+        )
+    ignore = ignore_fix(engine, finding)
+    out.append(
+        types.CodeAction(
+            title=ignore.title,
+            kind=types.CodeActionKind.QuickFix,
+            diagnostics=diagnostics,
+            edit=_workspace_edit(ls, document, ignore),
+        )
+    )
+    at = position(engine.lines, finding.start_byte, ls.encoding)
+    out.append(
+        types.CodeAction(
+            title=f"Quiz me on this ({finding.rule})",
+            kind=types.CodeActionKind.Empty,
+            command=types.Command(
+                title="Quiz me on this",
+                command="pyiq.quizAt",
+                arguments=[document.uri, {"line": at.line, "character": at.character}],
+            ),
+        )
+    )
+    return out
 
 
 def setup(server: PyiqServer) -> None:
-    """Registers nothing yet."""
+    @server.feature(
+        types.TEXT_DOCUMENT_CODE_ACTION,
+        types.CodeActionOptions(
+            code_action_kinds=[types.CodeActionKind.QuickFix, types.CodeActionKind.Empty]
+        ),
+    )
+    @guarded(empty=[])
+    def code_action(ls: PyiqServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+        document = ls.documents.get(params.text_document.uri)
+        if document is None:
+            return []
+        lines = document.engine.lines
+        lo = offset(lines, params.range.start, ls.encoding)
+        hi = offset(lines, params.range.end, ls.encoding)
+        if hi < lo:
+            lo, hi = hi, lo
+        out: list[types.CodeAction] = []
+        for finding in ls.findings(document):
+            if finding.start_byte <= hi and lo <= finding.end_byte:
+                out.extend(actions_for(ls, document, finding, params))
+        return out
