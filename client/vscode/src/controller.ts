@@ -44,7 +44,7 @@ export class Controller {
   private view: QuizView | undefined;
   private rerun: (() => Promise<unknown>) | undefined;
   private quizUri: string | undefined;
-  private pending: FromWebview[] = [];
+  private seen: FromWebview[] = [];
   private lastQuizMessage: Parameters<QuizView["post"]>[0] | undefined;
   private warnedNoRecord = false;
   private due: number | undefined;
@@ -106,7 +106,7 @@ export class Controller {
   async runQuiz(title: string, uri: string | undefined, run: () => Promise<unknown>): Promise<void> {
     this.rerun = run;
     this.quizUri = uri;
-    const view = this.openView(title);
+    const view = this.openView(title, true);
     this.send(view, { type: "loading", title });
     let result: unknown;
     try {
@@ -122,7 +122,7 @@ export class Controller {
   /** Puts a quiz command's result in the panel; false when it was not quiz data. */
   showQuizResult(title: string, result: unknown): boolean {
     const quiz = readQuiz(result, title);
-    const view = this.openView(title);
+    const view = this.openView(title, false);
     if (!quiz) {
       this.send(view, {
         type: "error",
@@ -140,11 +140,12 @@ export class Controller {
     return true;
   }
 
-  private openView(title: string): QuizView {
+  /** The panel, created when missing; an existing one is brought to front when `reveal`. */
+  private openView(title: string, reveal: boolean): QuizView {
     if (!this.view || this.view.disposed) {
       this.view = this.host.quizView(title);
       this.view.onMessage((message) => void this.onWebviewMessage(message));
-    } else {
+    } else if (reveal) {
       this.view.reveal();
     }
     return this.view;
@@ -176,12 +177,12 @@ export class Controller {
         if (this.quizUri) this.host.revealLine(this.quizUri, Math.max(0, message.line - 1));
         break;
     }
-    this.pending.push(message);
+    this.seen.push(message);
   }
 
   /** Messages seen so far (tests). */
   get received(): readonly FromWebview[] {
-    return this.pending;
+    return this.seen;
   }
 
   private lastTitle(): string {

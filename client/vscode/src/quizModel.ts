@@ -119,7 +119,7 @@ export function readQuestion(raw: unknown, index: number): QuizQuestion | undefi
     line = raw.line !== undefined ? lineValue : lineValue + 1;
   }
   const question: QuizQuestion = {
-    id: firstString(raw, "id", "question", "questionId") || `question-${index + 1}`,
+    id: firstString(raw, "id", "questionId") || `question-${index + 1}`,
     prompt: firstString(raw, "prompt", "text", "question_text", "title"),
     code: firstString(raw, "code", "snippet", "example"),
     choices: choices.map((c) => c.label),
@@ -128,7 +128,8 @@ export function readQuestion(raw: unknown, index: number): QuizQuestion | undefi
     explanation: firstString(raw, "explanation", "short", "answer_text"),
   };
   const rule = firstString(raw, "rule", "ruleId");
-  const title = firstString(raw, "topic", "title", "name");
+  // `question` is the bank's interview question the quiz item drills into.
+  const title = firstString(raw, "topic", "title", "name", "question");
   const why = firstString(raw, "why", "context");
   const level = firstString(raw, "level");
   if (rule) question.rule = rule;

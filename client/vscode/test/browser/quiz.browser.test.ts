@@ -115,7 +115,11 @@ async function openPanel(theme: Theme, savedState?: unknown, html = quizPage()):
   (page as Page & { pyiqErrors?: string[] }).pyiqErrors = errors;
   await page.addInitScript(
     ({ theme, savedState }) => {
-      const probe = { sent: [] as unknown[], state: savedState ?? undefined, violations: [] as string[] };
+      const probe: { sent: unknown[]; state: unknown; violations: string[] } = {
+        sent: [],
+        state: savedState ?? undefined,
+        violations: [],
+      };
       (window as unknown as { __pyiq: typeof probe }).__pyiq = probe;
       (window as unknown as { acquireVsCodeApi: () => unknown }).acquireVsCodeApi = () => ({
         postMessage: (message: unknown) => probe.sent.push(JSON.parse(JSON.stringify(message)) as unknown),

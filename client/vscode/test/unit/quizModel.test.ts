@@ -97,3 +97,32 @@ describe("answers", () => {
     );
   });
 });
+
+describe("the server's quiz data", () => {
+  it("reads pyiq.lsp.quiz.quiz_data's shape", () => {
+    // As returned by `pyiq.quizFile` with quizUi "data" (server/pyiq/lsp/quiz.py).
+    const quiz = readQuiz({
+      questions: [
+        {
+          id: "functions-mutable-default",
+          question: "Why do mutable default arguments leak state between calls?",
+          prompt: "What does the second call print?",
+          code: "def f(x=[]):\n    x.append(1)\n    return x\nf()\nprint(f())",
+          choices: [
+            { text: "[1]", correct: false, explanation: "Defaults are not re-created per call." },
+            { text: "[1, 1]", correct: true, explanation: "The same list object is reused." },
+          ],
+          correct_index: 1,
+        },
+      ],
+    });
+    assert.ok(quiz);
+    const [q] = quiz.questions;
+    assert.equal(q.id, "functions-mutable-default");
+    assert.equal(q.title, "Why do mutable default arguments leak state between calls?");
+    assert.equal(q.prompt, "What does the second call print?");
+    assert.equal(q.correct, 1);
+    assert.deepEqual(q.explanations, ["Defaults are not re-created per call.", "The same list object is reused."]);
+    assert.equal(q.line, undefined);
+  });
+});

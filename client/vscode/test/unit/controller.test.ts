@@ -1,0 +1,292 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { Controller } from "../../src/controller";
+import type { ActiveEditor, DiagnosticInfo, EditorHost, PickItem, QuizView } from "../../src/host";
+import type { FromWebview, ToWebview } from "../../src/protocol";
+import { SAMPLE_QUIZ_RESULT } from "../fixtures/sampleQuiz";
+
+const URI = "file:///home/dev/shop/orders.py";
+
+/** An EditorHost made of plain objects that records what the controller did. */
+class FakeHost implements EditorHost {
+  editor: ActiveEditor | undefined = { uri: URI, languageId: "python", line: 11, character: 4, fileName: "orders.py" };
+  diags: DiagnosticInfo[] = [];
+  commands: string[] | undefined = ["pyiq.quizFile", "pyiq.quizAt", "pyiq.explain", "pyiq.recordAnswer"];
+  results = new Map<string, (args: unknown[]) => unknown>();
+  executed: [string, unknown[]][] = [];
+  messages: string[] = [];
+  picks: { items: PickItem[]; answer: string | undefined }[] = [];
+  pickAnswer: string | undefined;
+  markdown: [string, string][] = [];
+  terminals: [string, string[]][] = [];
+  revealed: [string, number][] = [];
+  logs: string[] = [];
+  views: FakeView[] = [];
+
+  activeEditor(): ActiveEditor | undefined {
+    return this.editor;
+  }
+  diagnostics(): DiagnosticInfo[] {
+    return this.diags;
+  }
+  serverCommands(): readonly string[] | undefined {
+    return this.commands;
+  }
+  async executeServerCommand(command: string, args: unknown[]): Promise<unknown> {
+    this.executed.push([command, args]);
+    const result = this.results.get(command);
+    if (!result) throw new Error(`unknown command ${command}`);
+    return result(args);
+  }
+  async showInformation(message: string): Promise<string | undefined> {
+    this.messages.push(`info: ${message}`);
+    return undefined;
+  }
+  async showWarning(message: string): Promise<string | undefined> {
+    this.messages.push(`warning: ${message}`);
+    return undefined;
+  }
+  async showError(message: string): Promise<string | undefined> {
+    this.messages.push(`error: ${message}`);
+    return undefined;
+  }
+  async pick(items: PickItem[]): Promise<string | undefined> {
+    this.picks.push({ items, answer: this.pickAnswer });
+    return this.pickAnswer;
+  }
+  quizView(title: string): QuizView {
+    const view = new FakeView(title);
+    this.views.push(view);
+    return view;
+  }
+  showMarkdown(title: string, markdown: string): void {
+    this.markdown.push([title, markdown]);
+  }
+  runInTerminal(name: string, argv: string[]): void {
+    this.terminals.push([name, argv]);
+  }
+  revealLine(uri: string, line: number): void {
+    this.revealed.push([uri, line]);
+  }
+  log(message: string): void {
+    this.logs.push(message);
+  }
+}
+
+class FakeView implements QuizView {
+  posted: ToWebview[] = [];
+  handler: ((message: FromWebview) => void) | undefined;
+  reveals = 0;
+  disposed = false;
+  constructor(readonly title: string) {}
+  post(message: ToWebview): void {
+    this.posted.push(message);
+  }
+  onMessage(handler: (message: FromWebview) => void): void {
+    this.handler = handler;
+  }
+  reveal(): void {
+    this.reveals++;
+  }
+}
+
+function setup(): { host: FakeHost; controller: Controller } {
+  const host = new FakeHost();
+  host.results.set("pyiq.quizFile", () => SAMPLE_QUIZ_RESULT);
+  host.results.set("pyiq.quizAt", () => ({ questions: [SAMPLE_QUIZ_RESULT.questions[1]] }));
+  host.results.set("pyiq.recordAnswer", () => null);
+  host.results.set("pyiq.explain", (args) => `# ${String(args[0])}\n\nExplained.`);
+  return { host, controller: new Controller(host) };
+}
+
+describe("quiz commands", () => {
+  it("quizzes the active file in the panel", async () => {
+    const { host, controller } = setup();
+    await controller.quizFile();
+    assert.deepEqual(host.executed, [["pyiq.quizFile", [URI]]]);
+    assert.equal(host.views.length, 1);
+    const [loading, quiz] = host.views[0].posted;
+    assert.deepEqual(loading, { type: "loading", title: "Quiz · orders.py" });
+    assert.equal(quiz.type, "quiz");
+    assert.equal(quiz.type === "quiz" && quiz.quiz.questions.length, 3);
+  });
+
+  it("quizzes a file from the explorer by its URI, even with another editor active", async () => {
+    const { host, controller } = setup();
+    host.editor = undefined;
+    await controller.quizFile("file:///x/other%20file.py");
+    assert.deepEqual(host.executed, [["pyiq.quizFile", ["file:///x/other%20file.py"]]]);
+    assert.equal(host.views[0].posted[0].type === "loading" && host.views[0].posted[0].title, "Quiz · other file.py");
+  });
+
+  it("quizzes the construct at the cursor", async () => {
+    const { host, controller } = setup();
+    await controller.quizAt();
+    assert.deepEqual(host.executed, [["pyiq.quizAt", [URI, { line: 11, character: 4 }]]]);
+    const title = host.views[0].posted[0];
+    assert.equal(title.type === "loading" && title.title, "Quiz · orders.py (line 12)");
+  });
+
+  it("asks for a Python file instead of quizzing anything else", async () => {
+    const { host, controller } = setup();
+    host.editor = { ...host.editor!, languageId: "markdown" };
+    await controller.quizFile();
+    await controller.quizAt();
+    assert.deepEqual(host.executed, []);
+    assert.equal(host.messages.length, 2);
+    assert.match(host.messages[0], /open a Python file/);
+  });
+
+  it("says the server is not running instead of failing", async () => {
+    const { host, controller } = setup();
+    host.commands = undefined;
+    await controller.quizFile();
+    assert.deepEqual(host.executed, []);
+    assert.match(host.messages[0], /not running/);
+  });
+
+  it("shows the server's error in the panel", async () => {
+    const { host, controller } = setup();
+    host.results.set("pyiq.quizFile", () => {
+      throw new Error("document not open");
+    });
+    await controller.quizFile();
+    const last = host.views[0].posted.at(-1);
+    assert.deepEqual(last, { type: "error", message: "The server could not build the quiz: document not open" });
+  });
+
+  it("explains an old server's message-based quiz result", async () => {
+    const { host, controller } = setup();
+    host.results.set("pyiq.quizFile", () => ({ asked: 2, correct: 1 }));
+    await controller.quizFile();
+    const last = host.views[0].posted.at(-1);
+    assert.equal(last?.type, "error");
+    assert.match(last?.type === "error" ? last.message : "", /quizUi/);
+  });
+
+  it("reuses one panel", async () => {
+    const { host, controller } = setup();
+    await controller.quizFile();
+    await controller.quizAt();
+    assert.equal(host.views.length, 1);
+    assert.equal(host.views[0].reveals, 1);
+    host.views[0].disposed = true;
+    await controller.quizFile();
+    assert.equal(host.views.length, 2);
+  });
+});
+
+describe("panel messages", () => {
+  it("records answers through pyiq.recordAnswer and confirms", async () => {
+    const { host, controller } = setup();
+    await controller.quizFile();
+    await controller.onWebviewMessage({ type: "answer", id: "mutable-default-leak", chosen: 1, correct: true });
+    assert.deepEqual(host.executed.at(-1), [
+      "pyiq.recordAnswer",
+      [{ id: "mutable-default-leak", chosen: 1, correct: true, uri: URI }],
+    ]);
+    assert.deepEqual(host.views[0].posted.at(-1), { type: "recorded", id: "mutable-default-leak", ok: true });
+  });
+
+  it("tells the panel when the answer could not be stored", async () => {
+    const { host, controller } = setup();
+    await controller.quizFile();
+    host.results.set("pyiq.recordAnswer", () => {
+      throw new Error("store locked");
+    });
+    await controller.onWebviewMessage({ type: "answer", id: "q", chosen: 0, correct: false });
+    assert.deepEqual(host.views[0].posted.at(-1), { type: "recorded", id: "q", ok: false });
+    assert.ok(host.logs.some((l) => l.includes("store locked")));
+  });
+
+  it("does not call a recordAnswer the server does not offer", async () => {
+    const { host, controller } = setup();
+    host.commands = ["pyiq.quizFile"];
+    await controller.quizFile();
+    await controller.onWebviewMessage({ type: "answer", id: "q", chosen: 0, correct: false });
+    await controller.onWebviewMessage({ type: "answer", id: "r", chosen: 0, correct: false });
+    assert.ok(!host.executed.some(([c]) => c === "pyiq.recordAnswer"));
+    assert.equal(host.logs.filter((l) => l.includes("does not offer")).length, 1);
+  });
+
+  it("resends the quiz to a panel that loaded late, not to one that restored its state", async () => {
+    const { host, controller } = setup();
+    await controller.quizFile();
+    const before = host.views[0].posted.length;
+    await controller.onWebviewMessage({ type: "ready", restored: true });
+    assert.equal(host.views[0].posted.length, before);
+    await controller.onWebviewMessage({ type: "ready", restored: false });
+    assert.equal(host.views[0].posted.at(-1)?.type, "quiz");
+  });
+
+  it("runs the same quiz again", async () => {
+    const { host, controller } = setup();
+    await controller.quizAt();
+    await controller.onWebviewMessage({ type: "again" });
+    assert.deepEqual(
+      host.executed.map(([c]) => c),
+      ["pyiq.quizAt", "pyiq.quizAt"],
+    );
+  });
+
+  it("reveals the question's line in the quizzed document", async () => {
+    const { host, controller } = setup();
+    await controller.quizFile();
+    await controller.onWebviewMessage({ type: "reveal", line: 12 });
+    assert.deepEqual(host.revealed, [[SAMPLE_QUIZ_RESULT.uri, 11]]);
+  });
+});
+
+describe("explain and progress", () => {
+  it("explains an id given by a hover link or code action", async () => {
+    const { host, controller } = setup();
+    await controller.explain("is-literal");
+    assert.deepEqual(host.markdown, [["pyiq: is-literal", "# is-literal\n\nExplained."]]);
+  });
+
+  it("offers this file's rules and accepts a typed id", async () => {
+    const { host, controller } = setup();
+    host.diags = [
+      { source: "pyiq", code: "mutable-default-argument", line: 11, message: "Mutable default argument — interview: …" },
+      { source: "pyiq", code: "mutable-default-argument", line: 20, message: "again" },
+      { source: "pyiq", code: { value: "generator-function" }, line: 29, message: "Generator function" },
+      { source: "ruff", code: "B006", line: 11, message: "ruff's" },
+    ];
+    host.pickAnswer = "generator-function";
+    await controller.explain();
+    assert.deepEqual(
+      host.picks[0].items.map((i) => i.label),
+      ["mutable-default-argument", "generator-function"],
+    );
+    assert.equal(host.picks[0].items[0].description, "line 12: Mutable default argument — interview: …");
+    assert.deepEqual(host.executed, [["pyiq.explain", ["generator-function"]]]);
+  });
+
+  it("does nothing when the pick is cancelled, and says when an id is unknown", async () => {
+    const { host, controller } = setup();
+    await controller.explain();
+    assert.deepEqual(host.executed, []);
+    host.results.set("pyiq.explain", () => null);
+    await controller.explain("nope");
+    assert.match(host.messages.at(-1) ?? "", /nothing is known about "nope"/);
+  });
+
+  it("shows progress from the server when it offers pyiq.stats", async () => {
+    const { host, controller } = setup();
+    host.commands = [...host.commands!, "pyiq.stats"];
+    host.results.set("pyiq.stats", () => ({ answered: 4, due: 2 }));
+    await controller.showProgress(["pyiq", "stats"]);
+    assert.equal(host.markdown[0][0], "pyiq: progress");
+    assert.match(host.markdown[0][1], /Answered\*\*: 4/);
+    assert.deepEqual(host.terminals, []);
+    assert.equal(controller.status().text, "$(sync~spin) pyiq");
+    controller.serverState = "running";
+    assert.equal(controller.status().text, "$(mortar-board) 0 · 2 due");
+  });
+
+  it("falls back to `pyiq stats` in a terminal", async () => {
+    const { host, controller } = setup();
+    await controller.showProgress(["/v/bin/python", "-m", "pyiq", "stats"]);
+    assert.deepEqual(host.terminals, [["pyiq progress", ["/v/bin/python", "-m", "pyiq", "stats"]]]);
+  });
+});
