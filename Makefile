@@ -47,3 +47,8 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache
+
+# The VS Code extension, packaged as client/vscode/pyiq.vsix (needs node 20+ and npm).
+.PHONY: vsix
+vsix:
+	cd client/vscode && npm ci --no-audit --no-fund && npm run package
