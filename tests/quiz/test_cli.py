@@ -1,0 +1,169 @@
+"""pyiq quiz / stats / progress / export, run as commands."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from pyiq.bank import BankError
+from pyiq.cli.main import main
+from pyiq.quiz.store import Store
+
+
+def run(capsys, *argv):
+    status = main(list(argv))
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def reviews(data_dir):
+    with Store.open(data_dir=data_dir) as store:
+        return store.reviews()
+
+
+def test_json_prints_the_quiz_and_records_nothing(capsys, data_dir, sample):
+    status, out, _ = run(capsys, "quiz", str(sample), "--format", "json", "--count", "3")
+    assert status == 0
+    items = json.loads(out)["items"]
+    assert len(items) == 3 and items[0]["kind"] == "predict"
+    assert items[0]["choices"][items[0]["correct_index"]]["correct"] is True
+    assert reviews(data_dir) == []
+
+
+def test_scripted_answers_are_recorded_with_verdicts(capsys, data_dir, sample):
+    _, out, _ = run(capsys, "quiz", str(sample), "--format", "json", "--count", "3")
+    items = json.loads(out)["items"]
+    right = items[0]["correct_index"] + 1
+    wrong = (items[1]["correct_index"] + 1) % len(items[1]["choices"]) + 1
+    answers = f"{right}:easy,{wrong},-"
+    status, out, _ = run(
+        capsys, "quiz", str(sample), "--format", "json", "--count", "3", "--answers", answers
+    )
+    assert status == 0
+    data = json.loads(out)
+    assert [r["correct"] for r in data["results"]] == [True, False]
+    assert data["results"][0]["rating"] == "easy" and data["results"][1]["rating"] == "again"
+    assert data["results"][1]["explanation"]  # the misconception behind the wrong pick
+    assert data["summary"]["answered"] == 2 and data["summary"]["correct"] == 1
+    stored = reviews(data_dir)
+    assert [r.card_id for r in stored] == [items[0]["id"], items[1]["id"]]
+    assert stored[0].source == "cli" and stored[0].rated_by == "user"
+
+
+def test_text_answers_show_verdicts_and_a_summary(capsys, data_dir, sample):
+    status, out, _ = run(capsys, "quiz", str(sample), "--count", "2", "--answers", "a,b")
+    assert status == 0
+    assert "Question 1/2" in out and "Question 2/2" in out
+    assert out.count("Next review") == 2 and "pyiq explain" in out
+    assert "Quiz over" in out and "Every answer is saved" in out
+    assert len(reviews(data_dir)) == 2
+
+
+def test_answers_piped_on_stdin(data_dir, sample):
+    result = subprocess.run(
+        [sys.executable, "-m", "pyiq", "quiz", str(sample), "--count", "3"],
+        input="1\n\n2\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Question 3/3" in result.stdout and "Quiz stopped" in result.stdout
+    assert len(reviews(data_dir)) == 2
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--answers", "9"], "pick 1-"),
+        (["--answers", "1:perfect"], "unknown rating"),
+        (["--topic", "closure"], "did you mean 'closures'"),
+    ],
+)
+def test_bad_requests_are_usage_errors(capsys, data_dir, sample, argv, message):
+    status, _, err = run(capsys, "quiz", str(sample), *argv)
+    assert status == 2 and message in err
+
+
+def test_missing_path_and_empty_file(capsys, data_dir, tmp_path):
+    status, _, err = run(capsys, "quiz", str(tmp_path / "nope.py"))
+    assert status == 2 and "no such file" in err
+    plain = tmp_path / "plain.py"
+    plain.write_text("x = 1\n")
+    status, _, err = run(capsys, "quiz", str(plain))
+    assert status == 1 and "no question to ask" in err
+
+
+def test_invalid_bank_gives_a_clear_message(capsys, data_dir, sample, monkeypatch):
+    def broken():
+        raise BankError("questions/identity.yaml: questions[2]: missing 'quiz'")
+
+    monkeypatch.setattr("pyiq.quiz.builder.load_bank", broken)
+    status, _, err = run(capsys, "quiz", str(sample))
+    assert status == 2
+    assert "question bank cannot be loaded" in err and "identity.yaml" in err
+
+
+def test_corrupt_store_is_reported_on_stderr(capsys, data_dir, sample):
+    data_dir.mkdir()
+    (data_dir / "progress.sqlite3").write_bytes(b"garbage" * 100)
+    status, _, err = run(capsys, "quiz", str(sample), "--count", "1", "--answers", "1")
+    assert status == 0
+    assert str(data_dir / "progress.sqlite3") in err and ".corrupt-" in err
+
+
+def test_data_dir_flag_overrides_the_environment(capsys, data_dir, sample, tmp_path):
+    other = tmp_path / "elsewhere"
+    run(capsys, "quiz", str(sample), "--count", "1", "--answers", "1", "--data-dir", str(other))
+    assert (other / "progress.sqlite3").exists()
+    assert reviews(data_dir) == []
+
+
+def test_review_quiz_without_paths(capsys, data_dir):
+    status, out, _ = run(capsys, "quiz", "--topic", "closures", "--format", "json")
+    assert status == 0
+    assert all(item["topic"] == "closures" for item in json.loads(out)["items"])
+
+
+def test_stats_json_and_table(capsys, data_dir, sample):
+    status, out, _ = run(capsys, "stats")
+    assert status == 0 and "No answers yet" in out
+    run(capsys, "quiz", str(sample), "--count", "3", "--answers", "1,2,3")
+    status, out, _ = run(capsys, "stats", "--format", "json")
+    data = json.loads(out)
+    assert data["total"]["answered"] == 3
+    assert {"topic", "level", "answered", "accuracy", "mastered", "due_today", "streak"} <= set(
+        data["groups"][0]
+    )
+    status, out, _ = run(capsys, "stats")
+    assert "accuracy" in out and "due today" in out and "Day streak: 1 day" in out
+
+
+def test_progress_export_import(capsys, data_dir, sample, tmp_path):
+    run(capsys, "quiz", str(sample), "--count", "2", "--answers", "1,2")
+    export = tmp_path / "progress.json"
+    status, _, err = run(capsys, "progress", "export", str(export))
+    assert status == 0 and "exported 2 answers" in err
+    other = tmp_path / "machine-b"
+    status, _, err = run(capsys, "progress", "import", str(export), "--data-dir", str(other))
+    assert status == 0 and "imported 2 new answers (0 already present)" in err
+    status, _, err = run(capsys, "progress", "import", str(export), "--data-dir", str(other))
+    assert "imported 0 new answers (2 already present)" in err
+    export.write_text("{}")
+    status, _, err = run(capsys, "progress", "import", str(export))
+    assert status == 2 and "not a pyiq progress export" in err
+
+
+def test_export_anki_deck_of_bank_and_of_a_folder(capsys, sample, tmp_path):
+    deck = tmp_path / "all.apkg"
+    status, _, err = run(capsys, "export", "--anki", str(deck), "--level", "senior")
+    assert status == 0 and zipfile.is_zipfile(deck) and "questions to" in err
+    folder_deck = tmp_path / "folder.apkg"
+    status, _, err = run(capsys, "export", "--anki", str(folder_deck), str(sample.parent))
+    assert status == 0 and zipfile.is_zipfile(folder_deck)
+    status, _, err = run(capsys, "export", "--anki", str(deck), "--topic", "nope")
+    assert status == 2 and "unknown topic" in err
