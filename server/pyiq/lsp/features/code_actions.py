@@ -86,6 +86,10 @@ def setup(server: PyiqServer) -> None:
             lo, hi = hi, lo
         out: list[types.CodeAction] = []
         for finding in ls.findings(document):
-            if finding.start_byte <= hi and lo <= finding.end_byte:
+            # The construct, not just the reported span: the cursor is often on
+            # `x` of `x == None` while the squiggle is under `None`.
+            start = min(finding.start_byte, finding.construct_start)
+            end = max(finding.end_byte, finding.construct_end)
+            if start <= hi and lo <= end:
                 out.extend(actions_for(ls, document, finding, params))
         return out

@@ -1,0 +1,109 @@
+"""A real client session against ``pyiq serve`` over stdio, every wait bounded."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+from lsprotocol import types
+from pytest_lsp import ClientServerConfig, LanguageClient
+
+TIMEOUT = 15.0
+
+
+def capabilities(
+    encodings: list[str] | None = None, pull: bool = False
+) -> types.ClientCapabilities:
+    return types.ClientCapabilities(
+        general=types.GeneralClientCapabilities(
+            position_encodings=[types.PositionEncodingKind(e) for e in encodings]
+            if encodings
+            else None
+        ),
+        text_document=types.TextDocumentClientCapabilities(
+            diagnostic=types.DiagnosticClientCapabilities() if pull else None,
+            publish_diagnostics=types.PublishDiagnosticsClientCapabilities(version_support=True),
+        ),
+        window=types.WindowClientCapabilities(
+            show_message=types.ShowMessageRequestClientCapabilities()
+        ),
+        workspace=types.WorkspaceClientCapabilities(configuration=False),
+    )
+
+
+@contextlib.asynccontextmanager
+async def session(
+    init_options: Any = None,
+    encodings: list[str] | None = None,
+    pull: bool = False,
+    root: Path | None = None,
+) -> AsyncIterator[LanguageClient]:
+    config = ClientServerConfig(server_command=[sys.executable, "-m", "pyiq", "serve"])
+    client = await asyncio.wait_for(config.start(), TIMEOUT)
+    try:
+        await asyncio.wait_for(
+            client.initialize_session(
+                types.InitializeParams(
+                    capabilities=capabilities(encodings, pull),
+                    initialization_options=init_options,
+                    root_uri=root.as_uri() if root else None,
+                )
+            ),
+            TIMEOUT,
+        )
+        yield client
+    finally:
+        with contextlib.suppress(Exception):
+            await asyncio.wait_for(client.shutdown_session(), TIMEOUT)
+        with contextlib.suppress(Exception):
+            await asyncio.wait_for(client.stop(), TIMEOUT)
+
+
+async def open_and_wait(
+    client: LanguageClient, uri: str, text: str, version: int = 1
+) -> list[types.Diagnostic]:
+    """Opens a document and returns its first published diagnostics."""
+    waiter = asyncio.ensure_future(
+        client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    )
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(
+                uri=uri, language_id="python", version=version, text=text
+            )
+        )
+    )
+    await asyncio.wait_for(waiter, TIMEOUT)
+    return list(client.diagnostics[uri])
+
+
+async def wait_version(client: LanguageClient, uri: str, version: int) -> list[types.Diagnostic]:
+    """Waits until diagnostics for ``version`` of ``uri`` are published."""
+
+    async def loop() -> None:
+        while True:
+            params = await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+            if params.uri == uri and params.version == version:
+                return
+
+    await asyncio.wait_for(loop(), TIMEOUT)
+    return list(client.diagnostics[uri])
+
+
+def apply_edits(text: str, edits: list[types.TextEdit]) -> str:
+    """Applies UTF-16 TextEdits (ASCII test sources) bottom-up."""
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+
+    def off(pos: types.Position) -> int:
+        return starts[pos.line] + pos.character
+
+    for edit in sorted(edits, key=lambda e: off(e.range.start), reverse=True):
+        text = text[: off(edit.range.start)] + edit.new_text + text[off(edit.range.end) :]
+    return text
