@@ -99,7 +99,8 @@ def main() -> int:
 
     count = results["load_bank(), warm cache"]["count"]
     print(f"pyiq bank load, {args.runs} fresh processes per scenario, {count} questions")
-    print(f"python {sys.version.split()[0]} on {sys.platform}")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
+    print(f"python {sys.version.split()[0]} on {sys.platform}, {os.cpu_count()} CPUs, load {load}")
     print()
     stats = f"{'median':>8} {'min':>8} {'max':>8}"
     print(f"{'':<44} {'import + load_bank() ms':^26}   {'whole process ms':^26}")
