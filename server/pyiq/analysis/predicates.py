@@ -779,8 +779,43 @@ _NESTED_SCOPES = frozenset({"function_definition", "class_definition", "lambda"}
 )
 
 
+_COMPOUND = frozenset(
+    {
+        "if_statement",
+        "elif_clause",
+        "else_clause",
+        "while_statement",
+        "try_statement",
+        "except_clause",
+        "except_group_clause",
+        "finally_clause",
+        "with_statement",
+        "match_statement",
+        "case_clause",
+        "block",
+    }
+)
+
+
+def _import_bindings(statement: Node, ctx: MatchContext) -> list[str]:
+    names: list[str] = []
+    for item in statement.children_by_field_name("name"):
+        if item.type == "aliased_import":
+            alias = item.child_by_field_name("alias")
+            if alias is not None:
+                names.append(ctx.text(alias))
+        elif item.type == "dotted_name" and item.named_children:
+            first, last = item.named_children[0], item.named_children[-1]
+            names.append(ctx.text(first if statement.type == "import_statement" else last))
+    return names
+
+
 def _bound_in_scope(scope: Node, ctx: MatchContext) -> set[str]:
-    """Names a scope binds: parameters, assignments, loop targets, defs, classes, imports."""
+    """Names a scope binds: parameters, assignments, loop targets, defs, classes, imports.
+
+    Bindings are statements, so the walk visits statements and the blocks of
+    compound statements only, never expressions: a fraction of the nodes.
+    """
     memo = _file_cache(ctx)
     key = ("scope", scope.start_byte, scope.end_byte, scope.type)
     cached = memo.get(key)
@@ -790,29 +825,42 @@ def _bound_in_scope(scope: Node, ctx: MatchContext) -> set[str]:
     if scope.type in FUNCTION_TYPES:
         names |= _parameter_list(scope, ctx)
     body = scope if scope.type == "module" else scope.child_by_field_name("body")
-    if body is not None and body.type != "identifier":
-        for node in descendants(body, stop=_NESTED_SCOPES):
-            kind = node.type
-            if kind == "identifier":
-                parent = node.parent
-                if name_context(node) == "store":
-                    names.add(ctx.text(node))
-                elif parent is not None and parent.type == "as_pattern_target":
-                    names.add(ctx.text(node))
+    stack = [body] if body is not None and scope.type != "lambda" else []
+    while stack:
+        for statement in stack.pop().named_children:
+            kind = statement.type
+            if kind == "expression_statement":
+                for target in statement.named_children:
+                    while target is not None and target.type in {
+                        "assignment",
+                        "augmented_assignment",
+                    }:
+                        left = target.child_by_field_name("left")
+                        if left is not None:
+                            names.update(_target_names(left, ctx))
+                        target = target.child_by_field_name("right")
+            elif kind == "decorated_definition":
+                definition = statement.child_by_field_name("definition")
+                name = definition.child_by_field_name("name") if definition else None
+                if name is not None:
+                    names.add(ctx.text(name))
             elif kind in {"function_definition", "class_definition"}:
-                name = node.child_by_field_name("name")
+                name = statement.child_by_field_name("name")
                 if name is not None:
                     names.add(ctx.text(name))
             elif kind in {"import_statement", "import_from_statement"}:
-                for item in node.children_by_field_name("name"):
-                    aliased = item.type == "aliased_import"
-                    alias = item.child_by_field_name("alias") if aliased else None
-                    if alias is not None:
-                        names.add(ctx.text(alias))
-                    elif item.type == "dotted_name" and item.named_children:
-                        first = item.named_children[0]
-                        last = item.named_children[-1]
-                        names.add(ctx.text(first if kind == "import_statement" else last))
+                names.update(_import_bindings(statement, ctx))
+            elif kind == "for_statement":
+                left = statement.child_by_field_name("left")
+                if left is not None:
+                    names.update(_target_names(left, ctx))
+                stack.append(statement)
+            elif kind in _COMPOUND:
+                if kind == "with_statement" or kind == "except_clause":
+                    for node in descendants(statement, stop=_NESTED_SCOPES | {"block"}):
+                        if node.type == "as_pattern_target" and node.named_children:
+                            names.update(_target_names(node.named_children[0], ctx))
+                stack.append(statement)
     memo[key] = names
     return names
 
