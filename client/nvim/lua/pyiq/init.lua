@@ -1,0 +1,418 @@
+-- pyiq for Neovim: registers the pyiq language server for Python buffers and adds
+-- :PyiqQuiz, :PyiqExplain and :PyiqStats.
+--
+-- Works from Neovim 0.7 (Debian bookworm) on: uses nvim-lspconfig when it is installed,
+-- and vim.lsp.start_client + buf_attach_client otherwise (vim.lsp.start is 0.8+). The quiz
+-- runs over the standard window/showMessageRequest, answered through vim.ui.select, so any
+-- picker plugin that replaces vim.ui.select (telescope, dressing, fzf-lua, ...) shows it.
+
+local M = {}
+
+local NAME = "pyiq"
+local INSTALL = "python3 -m pip install pyiq"
+
+local defaults = {
+  -- The server command; nil finds `pyiq` on PATH (or in $VIRTUAL_ENV).
+  cmd = nil,
+  filetypes = { "python" },
+  root_markers = { "pyproject.toml", "setup.py", "setup.cfg", "ruff.toml", ".git" },
+  -- Server settings (select, ignore, severity, level, conceptDiagnostics, codeLens,
+  -- respectRuff), sent as initializationOptions and answered to workspace/configuration.
+  settings = {},
+  -- Refresh and show code lenses ("3 interview topics · Quiz me"); run one with
+  -- :lua vim.lsp.codelens.run().
+  codelens = true,
+  -- Use nvim-lspconfig when it is installed.
+  use_lspconfig = true,
+  on_attach = nil,
+  capabilities = nil,
+}
+
+M.config = vim.deepcopy(defaults)
+
+local function notify(message, level)
+  vim.notify("pyiq: " .. message, level or vim.log.levels.INFO)
+end
+
+-- A settings table that encodes as a JSON object even when empty.
+local function as_object(value)
+  if type(value) ~= "table" or vim.tbl_isempty(value) then
+    return vim.empty_dict()
+  end
+  return value
+end
+
+local function is_executable(path)
+  return path ~= nil and path ~= "" and vim.fn.executable(path) == 1
+end
+
+--- The command that starts the server, or nil (and why) when none is found.
+function M.server_cmd(config)
+  config = config or M.config
+  if type(config.cmd) == "string" then
+    return { config.cmd, "serve" }
+  end
+  if type(config.cmd) == "table" and #config.cmd > 0 then
+    local cmd = vim.deepcopy(config.cmd)
+    if not vim.tbl_contains(cmd, "serve") then
+      table.insert(cmd, "serve")
+    end
+    return cmd
+  end
+  local venv = vim.env.VIRTUAL_ENV
+  if venv and is_executable(venv .. "/bin/pyiq") then
+    return { venv .. "/bin/pyiq", "serve" }
+  end
+  if is_executable("pyiq") then
+    return { vim.fn.exepath("pyiq"), "serve" }
+  end
+  return nil,
+    "the pyiq language server was not found. Install it with `"
+      .. INSTALL
+      .. "`, or pass its command: require('pyiq').setup{ cmd = { '/path/to/pyiq', 'serve' } }"
+end
+
+--- The nearest directory above `path` holding one of the root markers, or the file's directory.
+function M.root_dir(path, markers)
+  markers = markers or M.config.root_markers
+  local dir = vim.fn.fnamemodify(path, ":p:h")
+  local home = vim.loop.os_homedir()
+  local current = dir
+  while current and current ~= "" do
+    for _, marker in ipairs(markers) do
+      if vim.loop.fs_stat(current .. "/" .. marker) then
+        return current
+      end
+    end
+    local parent = vim.fn.fnamemodify(current, ":h")
+    if parent == current or current == home then
+      break
+    end
+    current = parent
+  end
+  return dir
+end
+
+-- window/showMessageRequest through vim.ui.select. The handler must return the answer, so
+-- an asynchronous picker is waited for (vim.wait keeps the editor responsive meanwhile).
+local function show_message_request(_, params)
+  local actions = params and params.actions or {}
+  if #actions == 0 then
+    vim.notify(params and params.message or "", vim.log.levels.INFO)
+    return vim.NIL
+  end
+  local done, chosen = false, nil
+  vim.ui.select(actions, {
+    prompt = params.message,
+    format_item = function(action)
+      return action.title
+    end,
+    kind = "pyiq.quiz",
+  }, function(item)
+    chosen, done = item, true
+  end)
+  if not done then
+    vim.wait(60 * 60 * 1000, function()
+      return done
+    end, 50)
+  end
+  return chosen or vim.NIL
+end
+
+M.handlers = {
+  ["window/showMessageRequest"] = show_message_request,
+}
+
+local function find_client(bufnr)
+  for _, client in pairs(vim.lsp.buf_get_clients(bufnr or 0)) do
+    if client.name == NAME then
+      return client
+    end
+  end
+  return nil
+end
+
+M.client = find_client
+
+local function on_attach(client, bufnr)
+  if M.config.codelens and client.server_capabilities and client.server_capabilities.codeLensProvider then
+    local group = vim.api.nvim_create_augroup("pyiq_codelens_" .. bufnr, { clear = true })
+    vim.api.nvim_create_autocmd({ "BufEnter", "InsertLeave", "BufWritePost", "CursorHold" }, {
+      group = group,
+      buffer = bufnr,
+      callback = function()
+        pcall(vim.lsp.codelens.refresh)
+      end,
+    })
+    pcall(vim.lsp.codelens.refresh)
+  end
+  if M.config.on_attach then
+    M.config.on_attach(client, bufnr)
+  end
+end
+
+local function client_config(cmd, root)
+  local settings = as_object(M.config.settings)
+  return {
+    name = NAME,
+    cmd = cmd,
+    root_dir = root,
+    workspace_folders = root and { { uri = vim.uri_from_fname(root), name = root } } or nil,
+    init_options = settings,
+    settings = { pyiq = settings },
+    handlers = M.handlers,
+    capabilities = M.config.capabilities or vim.lsp.protocol.make_client_capabilities(),
+    on_attach = on_attach,
+  }
+end
+
+local clients_by_root = {}
+
+--- Attaches the server to a buffer, starting it for the buffer's project when needed.
+function M.attach(bufnr)
+  bufnr = (bufnr == nil or bufnr == 0) and vim.api.nvim_get_current_buf() or bufnr
+  if find_client(bufnr) then
+    return
+  end
+  local cmd, why = M.server_cmd()
+  if not cmd then
+    if not M._warned then
+      M._warned = true
+      notify(why, vim.log.levels.WARN)
+    end
+    return
+  end
+  local name = vim.api.nvim_buf_get_name(bufnr)
+  local root = M.root_dir(name ~= "" and name or vim.fn.getcwd())
+  local id = clients_by_root[root]
+  local client = id and vim.lsp.get_client_by_id(id)
+  if not client or client.is_stopped() then
+    id = vim.lsp.start_client(client_config(cmd, root))
+    if not id then
+      notify("could not start `" .. table.concat(cmd, " ") .. "`", vim.log.levels.ERROR)
+      return
+    end
+    clients_by_root[root] = id
+  end
+  vim.lsp.buf_attach_client(bufnr, id)
+end
+
+local function register_with_lspconfig(lspconfig)
+  local configs = require("lspconfig.configs")
+  local cmd = M.server_cmd()
+  if not configs[NAME] then
+    configs[NAME] = {
+      default_config = {
+        cmd = cmd or { "pyiq", "serve" },
+        filetypes = M.config.filetypes,
+        root_dir = lspconfig.util.root_pattern(unpack(M.config.root_markers)),
+        single_file_support = true,
+        init_options = as_object(M.config.settings),
+        settings = { pyiq = as_object(M.config.settings) },
+      },
+      docs = {
+        description = "pyiq: Python interview questions where the code is (`pyiq serve`).",
+      },
+    }
+  end
+  lspconfig[NAME].setup({
+    cmd = cmd,
+    handlers = M.handlers,
+    capabilities = M.config.capabilities,
+    on_attach = on_attach,
+  })
+end
+
+-- Commands -----------------------------------------------------------------------------
+
+local function execute(bufnr, command, arguments, callback)
+  local client = find_client(bufnr)
+  if not client then
+    notify("the language server is not attached to this buffer (see :LspInfo or :messages)", vim.log.levels.WARN)
+    return false
+  end
+  client.request("workspace/executeCommand", { command = command, arguments = arguments }, function(err, result)
+    if err then
+      notify(command .. " failed: " .. (err.message or vim.inspect(err)), vim.log.levels.ERROR)
+    end
+    if callback then
+      callback(err, result)
+    end
+  end, bufnr)
+  return true
+end
+
+local function summary(result)
+  if type(result) ~= "table" then
+    return "quiz finished"
+  end
+  local asked, correct = result.asked or 0, result.correct or 0
+  if asked == 0 then
+    return "no quiz questions for this code yet"
+  end
+  return string.format("quiz finished: %d of %d correct", correct, asked)
+end
+
+--- Quiz on the whole buffer (pyiq.quizFile). `callback(err, result)` gets the server's summary.
+function M.quiz_file(bufnr, callback)
+  bufnr = (bufnr == nil or bufnr == 0) and vim.api.nvim_get_current_buf() or bufnr
+  return execute(bufnr, "pyiq.quizFile", { vim.uri_from_bufnr(bufnr) }, callback or function(err, result)
+    if not err then
+      notify(summary(result))
+    end
+  end)
+end
+
+--- Quiz on the construct under the cursor (pyiq.quizAt).
+function M.quiz_at(bufnr, callback)
+  bufnr = (bufnr == nil or bufnr == 0) and vim.api.nvim_get_current_buf() or bufnr
+  local client = find_client(bufnr)
+  local params = vim.lsp.util.make_position_params(0, client and client.offset_encoding or nil)
+  return execute(bufnr, "pyiq.quizAt", { vim.uri_from_bufnr(bufnr), params.position }, callback or function(err, result)
+    if not err then
+      notify(summary(result))
+    end
+  end)
+end
+
+local function show_markdown(title, markdown)
+  local lines = vim.split(markdown, "\n", { plain = true })
+  vim.cmd("botright new")
+  local buf = vim.api.nvim_get_current_buf()
+  vim.api.nvim_buf_set_lines(buf, 0, -1, false, lines)
+  vim.bo[buf].buftype = "nofile"
+  vim.bo[buf].bufhidden = "wipe"
+  vim.bo[buf].swapfile = false
+  vim.bo[buf].modifiable = false
+  vim.bo[buf].filetype = "markdown"
+  pcall(vim.api.nvim_buf_set_name, buf, "pyiq://" .. title)
+  vim.keymap.set("n", "q", "<cmd>close<cr>", { buffer = buf, nowait = true, silent = true })
+  return buf
+end
+
+-- The rule of the pyiq diagnostic under the cursor, if any.
+local function rule_at_cursor(bufnr)
+  local line = vim.api.nvim_win_get_cursor(0)[1] - 1
+  for _, d in ipairs(vim.diagnostic.get(bufnr, { lnum = line })) do
+    if d.source == "pyiq" and d.code then
+      return tostring(d.code)
+    end
+  end
+  return nil
+end
+
+--- Explains a rule or question id (pyiq.explain) in a Markdown scratch buffer.
+function M.explain(id, bufnr, callback)
+  bufnr = (bufnr == nil or bufnr == 0) and vim.api.nvim_get_current_buf() or bufnr
+  local function run(key)
+    if not key or key == "" then
+      return
+    end
+    execute(bufnr, "pyiq.explain", { key }, function(err, result)
+      if err then
+        return callback and callback(err, nil)
+      end
+      if type(result) ~= "string" or result == "" then
+        notify("nothing is known about " .. key, vim.log.levels.WARN)
+        return callback and callback(nil, nil)
+      end
+      local buf = show_markdown(key, result)
+      if callback then
+        callback(nil, buf)
+      end
+    end)
+  end
+  if id and id ~= "" then
+    return run(id)
+  end
+  local guess = rule_at_cursor(bufnr)
+  vim.ui.input({ prompt = "pyiq: explain rule or question: ", default = guess or "" }, run)
+end
+
+--- Progress: `pyiq.stats` from the server when it offers it, else `pyiq stats` in a terminal.
+function M.stats(bufnr)
+  bufnr = (bufnr == nil or bufnr == 0) and vim.api.nvim_get_current_buf() or bufnr
+  local client = find_client(bufnr)
+  local provider = client and client.server_capabilities.executeCommandProvider
+  if provider and vim.tbl_contains(provider.commands or {}, "pyiq.stats") then
+    return execute(bufnr, "pyiq.stats", {}, function(err, result)
+      if not err then
+        show_markdown("progress", type(result) == "string" and result or vim.inspect(result))
+      end
+    end)
+  end
+  local cmd = (client and client.config.cmd) or M.server_cmd()
+  if not cmd then
+    notify("pyiq is not installed: " .. INSTALL, vim.log.levels.WARN)
+    return false
+  end
+  local argv = {}
+  for _, word in ipairs(cmd) do
+    if word == "serve" then
+      break
+    end
+    table.insert(argv, word)
+  end
+  table.insert(argv, "stats")
+  vim.cmd("botright new")
+  vim.fn.termopen(argv)
+  return true
+end
+
+local function create_commands()
+  vim.api.nvim_create_user_command("PyiqQuiz", function(opts)
+    if opts.args == "here" then
+      M.quiz_at(0)
+    else
+      M.quiz_file(0)
+    end
+  end, {
+    nargs = "?",
+    complete = function()
+      return { "here" }
+    end,
+    desc = "pyiq: quiz me on this file (`:PyiqQuiz here`: on the construct under the cursor)",
+  })
+  vim.api.nvim_create_user_command("PyiqExplain", function(opts)
+    M.explain(opts.args, 0)
+  end, { nargs = "?", desc = "pyiq: explain a rule or question id (default: the one under the cursor)" })
+  vim.api.nvim_create_user_command("PyiqStats", function()
+    M.stats(0)
+  end, { nargs = 0, desc = "pyiq: show my progress" })
+end
+
+--- Registers the server and the commands. Options: see `defaults` above and :help pyiq.
+function M.setup(opts)
+  M.config = vim.tbl_deep_extend("force", vim.deepcopy(defaults), opts or {})
+  if opts and opts.settings then
+    -- Lists (select, ignore, level) replace the defaults instead of merging by index.
+    M.config.settings = opts.settings
+  end
+  create_commands()
+  local ok, lspconfig = false, nil
+  if M.config.use_lspconfig then
+    ok, lspconfig = pcall(require, "lspconfig")
+  end
+  if ok and lspconfig then
+    M.using = "lspconfig"
+    register_with_lspconfig(lspconfig)
+    return
+  end
+  M.using = "builtin"
+  local group = vim.api.nvim_create_augroup("pyiq_attach", { clear = true })
+  vim.api.nvim_create_autocmd("FileType", {
+    group = group,
+    pattern = M.config.filetypes,
+    callback = function(args)
+      M.attach(args.buf)
+    end,
+  })
+  -- Buffers opened before setup().
+  for _, buf in ipairs(vim.api.nvim_list_bufs()) do
+    if vim.api.nvim_buf_is_loaded(buf) and vim.tbl_contains(M.config.filetypes, vim.bo[buf].filetype) then
+      M.attach(buf)
+    end
+  end
+end
+
+return M
