@@ -90,6 +90,7 @@ def test_plugin_end_to_end(tmp_path: Path, server_env: dict[str, str], nvim_vers
         "quiz",
         "quiz here",
         "explain",
+        "stats",
     ]
     assert data["using"] == "builtin"
     assert data["commands"] == {"PyiqQuiz": 2, "PyiqExplain": 2, "PyiqStats": 2}
@@ -133,6 +134,10 @@ def test_plugin_end_to_end(tmp_path: Path, server_env: dict[str, str], nvim_vers
     text = "\n".join(data["explain"]["lines"])
     assert "default" in text.lower()
     assert data["explain_filetype"] == "markdown"
+
+    assert data["stats_buftype"] == "terminal"
+    assert data["stats_exit"] == 0
+    assert data["stats_lines"], "pyiq stats printed something"
 
 
 def test_plugin_uses_lspconfig_when_present(tmp_path: Path, server_env: dict[str, str]) -> None:

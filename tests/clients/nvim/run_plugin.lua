@@ -151,6 +151,19 @@ local function main()
   end, "the explanation")
   out.explain = explained
   step("explain")
+
+  -- :PyiqStats: `pyiq stats` (same installation as the server) in a terminal split.
+  vim.cmd("PyiqStats")
+  local term = vim.api.nvim_get_current_buf()
+  out.stats_buftype = vim.bo[term].buftype
+  local job = vim.b[term].terminal_job_id
+  local code = vim.fn.jobwait({ job }, 30000)[1]
+  out.stats_exit = code
+  vim.wait(200)
+  out.stats_lines = vim.tbl_filter(function(line)
+    return line ~= ""
+  end, vim.api.nvim_buf_get_lines(term, 0, -1, false))
+  step("stats")
 end
 
 local ok, err = xpcall(main, debug.traceback)
