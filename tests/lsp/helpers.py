@@ -44,6 +44,15 @@ async def session(
 ) -> AsyncIterator[LanguageClient]:
     config = ClientServerConfig(server_command=[sys.executable, "-m", "pyiq", "serve"])
     client = await asyncio.wait_for(config.start(), TIMEOUT)
+    published: dict[str, int | None] = {}
+    client.published_versions = published  # type: ignore[attr-defined]
+    default = client.protocol.fm.features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS]
+
+    def record(params: types.PublishDiagnosticsParams) -> None:
+        default(params)
+        published[params.uri] = params.version
+
+    client.protocol.fm.features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = record
     try:
         await asyncio.wait_for(
             client.initialize_session(
@@ -85,10 +94,8 @@ async def wait_version(client: LanguageClient, uri: str, version: int) -> list[t
     """Waits until diagnostics for ``version`` of ``uri`` are published."""
 
     async def loop() -> None:
-        while True:
-            params = await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
-            if params.uri == uri and params.version == version:
-                return
+        while client.published_versions.get(uri) != version:
+            await asyncio.sleep(0.005)
 
     await asyncio.wait_for(loop(), TIMEOUT)
     return list(client.diagnostics[uri])

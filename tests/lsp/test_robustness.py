@@ -1,0 +1,193 @@
+"""Incremental sync equals a fresh open, and bursts of requests never wedge the server."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from pathlib import Path
+
+from lsprotocol import types
+
+from tests.lsp.helpers import TIMEOUT, open_and_wait, session, wait_version
+
+BASE = '''import os
+
+
+def add(item, bucket=[]):
+    """Collect 🐍 items."""
+    bucket.append(item)
+    return bucket
+
+
+class Box:
+    def __eq__(self, other):
+        return self is 1
+
+    def gen(self):
+        for i in range(3):
+            yield lambda: i
+
+
+square = lambda n: n * n
+if os.environ == None:
+    pass
+'''
+
+SNIPPETS = [
+    "x",
+    " ",
+    "\n",
+    "def ",
+    "(",
+    ")",
+    ":",
+    "=[]",
+    "is 1",
+    "lambda: i",
+    "🐍",
+    "é",
+    "    ",
+    '"',
+]
+
+
+def _offsets(text: str) -> list[int]:
+    """UTF-16 length of each line, for building positions."""
+    return [len(line.encode("utf-16-le")) // 2 for line in text.split("\n")]
+
+
+def _random_change(rng: random.Random, text: str) -> tuple[types.Range, str, str]:
+    """A random edit as an LSP range (UTF-16) plus the new full text."""
+    lines = text.split("\n")
+    line = rng.randrange(len(lines))
+    chars = lines[line]
+    col = rng.randrange(len(chars) + 1)
+    end_col = min(len(chars), col + rng.choice([0, 0, 1, 3]))
+    new = rng.choice(SNIPPETS) if rng.random() < 0.8 else ""
+
+    def utf16(s: str) -> int:
+        return len(s.encode("utf-16-le")) // 2
+
+    start = types.Position(line=line, character=utf16(chars[:col]))
+    end = types.Position(line=line, character=utf16(chars[:end_col]))
+    lines[line] = chars[:col] + new + chars[end_col:]
+    return types.Range(start=start, end=end), new, "\n".join(lines)
+
+
+def _key(diagnostics: list[types.Diagnostic]) -> list[tuple]:
+    return sorted(
+        (
+            d.code,
+            d.range.start.line,
+            d.range.start.character,
+            d.range.end.line,
+            d.range.end.character,
+            d.message,
+        )
+        for d in diagnostics
+    )
+
+
+async def test_incremental_changes_match_fresh_open(tmp_path: Path) -> None:
+    rng = random.Random(1234)
+    async with session() as client:
+        for round_ in range(4):
+            uri = (tmp_path / f"diff{round_}.py").as_uri()
+            text = BASE
+            await open_and_wait(client, uri, text)
+            version = 1
+            for _ in range(40):
+                rng_range, new, text = _random_change(rng, text)
+                version += 1
+                client.text_document_did_change(
+                    types.DidChangeTextDocumentParams(
+                        text_document=types.VersionedTextDocumentIdentifier(
+                            uri=uri, version=version
+                        ),
+                        content_changes=[
+                            types.TextDocumentContentChangePartial(range=rng_range, text=new)
+                        ],
+                    )
+                )
+            incremental = await wait_version(client, uri, version)
+            fresh_uri = (tmp_path / f"fresh{round_}.py").as_uri()
+            fresh = await open_and_wait(client, fresh_uri, text)
+            assert _key(incremental) == _key(fresh), text
+
+
+async def test_stress_bursts_then_hover_answers(tmp_path: Path) -> None:
+    rng = random.Random(99)
+    uri = (tmp_path / "stress.py").as_uri()
+    async with session() as client:
+        text = BASE
+        await open_and_wait(client, uri, text)
+        version = 1
+        doc = types.TextDocumentIdentifier(uri=uri)
+        for _burst in range(10):
+            pending = []
+            for _ in range(30):
+                rng_range, new, text = _random_change(rng, text)
+                version += 1
+                client.text_document_did_change(
+                    types.DidChangeTextDocumentParams(
+                        text_document=types.VersionedTextDocumentIdentifier(
+                            uri=uri, version=version
+                        ),
+                        content_changes=[
+                            types.TextDocumentContentChangePartial(range=rng_range, text=new)
+                        ],
+                    )
+                )
+                position = types.Position(line=rng.randrange(40), character=rng.randrange(80))
+                pending.append(
+                    client.text_document_hover_async(
+                        types.HoverParams(text_document=doc, position=position)
+                    )
+                )
+                pending.append(
+                    client.text_document_code_action_async(
+                        types.CodeActionParams(
+                            text_document=doc,
+                            range=types.Range(start=position, end=position),
+                            context=types.CodeActionContext(diagnostics=[]),
+                        )
+                    )
+                )
+            await asyncio.wait_for(asyncio.gather(*pending), TIMEOUT)
+        await wait_version(client, uri, version)
+        # Positions far past the end are clamped, unknown documents answer empty.
+        far = await asyncio.wait_for(
+            client.text_document_hover_async(
+                types.HoverParams(
+                    text_document=doc, position=types.Position(line=10_000, character=10_000)
+                )
+            ),
+            TIMEOUT,
+        )
+        unknown = await asyncio.wait_for(
+            client.text_document_hover_async(
+                types.HoverParams(
+                    text_document=types.TextDocumentIdentifier(uri="file:///nowhere.py"),
+                    position=types.Position(line=0, character=0),
+                )
+            ),
+            TIMEOUT,
+        )
+        assert unknown is None
+        del far
+        # Reset to a known text and check a hover still answers properly.
+        version += 1
+        client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                content_changes=[types.TextDocumentContentChangeWholeDocument(text=BASE)],
+            )
+        )
+        await wait_version(client, uri, version)
+        hover = await asyncio.wait_for(
+            client.text_document_hover_async(
+                types.HoverParams(text_document=doc, position=types.Position(line=5, character=6))
+            ),
+            TIMEOUT,
+        )
+    assert hover is not None and "Mutable default argument" in hover.contents.value
