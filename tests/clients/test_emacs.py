@@ -1,0 +1,128 @@
+"""The Emacs setup (client/emacs/pyiq.el) in a real batch Emacs with Eglot, against ``pyiq serve``.
+
+``emacs --batch`` loads ``pyiq.el``, checks that ``pyiq-eglot-setup`` registers the server for
+``python-mode``/``python-ts-mode``, then connects Eglot to the real server, waits for the
+diagnostics, hovers, takes the quiz with ``pyiq-quiz-file`` (answered through
+``completing-read``, which pyiq's ``window/showMessageRequest`` handler calls), explains a
+rule and shows the progress. Skipped, saying so, only when Emacs or Eglot is not installed
+(``apt-get install emacs-nox elpa-eglot``; Emacs 29+ has Eglot built in).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.clients.conftest import CLIENT, pyiq_command
+from tests.clients.test_nvim import SAMPLE
+
+HERE = Path(__file__).parent / "emacs"
+EMACS = shutil.which("emacs")
+
+
+def _has_eglot() -> bool:
+    if EMACS is None:
+        return False
+    probe = subprocess.run(
+        [
+            EMACS,
+            "--batch",
+            "--eval",
+            "(progn (unless (require 'eglot nil t)"
+            ' (dolist (d (file-expand-wildcards "/usr/share/emacs/site-lisp/elpa/*"))'
+            " (add-to-list 'load-path d)) (require 'eglot)) (princ \"eglot-ok\"))",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    return "eglot-ok" in probe.stdout
+
+
+pytestmark = [
+    pytest.mark.skipif(EMACS is None, reason="Emacs is not installed (apt-get install emacs-nox)"),
+    pytest.mark.skipif(
+        EMACS is not None and not _has_eglot(),
+        reason="Eglot is not available (apt-get install elpa-eglot, or Emacs 29+)",
+    ),
+]
+
+
+def run_emacs(tmp_path: Path, env: dict[str, str], **extra: str) -> dict[str, Any]:
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "pyproject.toml").write_text('[project]\nname = "shop"\n')
+    (project / ".git").mkdir()  # project.el finds the root by VCS
+    source = project / "orders.py"
+    source.write_text(SAMPLE)
+    result = tmp_path / "result.json"
+    env = dict(
+        env,
+        PYIQ_PLUGIN=str(CLIENT / "emacs"),
+        PYIQ_SERVER=json.dumps([*pyiq_command(), "serve"]),
+        PYIQ_FILE=str(source),
+        PYIQ_RESULT=str(result),
+        PYIQ_HOVER_LINE="0",
+        PYIQ_HOVER_COL="20",
+        **extra,
+    )
+    proc = subprocess.run(
+        [EMACS, "--batch", "-l", str(HERE / "run_pyiq.el")],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
+    )
+    assert result.exists(), f"no result (exit {proc.returncode}):\n{proc.stderr[-3000:]}"
+    return json.loads(result.read_text())
+
+
+def test_pyiq_el_loads_and_registers(tmp_path: Path, server_env: dict[str, str]) -> None:
+    data = run_emacs(tmp_path, server_env, PYIQ_CONNECT="0")
+    assert data["errors"] == [], data["errors"]
+    assert data["registered"] == ["(python-mode python-ts-mode)"], "one entry, both modes"
+    assert data["contact"][0] == "pyiq-server"
+    assert data["contact"][-1] == "serve"
+    assert set(data["commands"]) == {
+        "pyiq-quiz-file",
+        "pyiq-quiz-here",
+        "pyiq-explain",
+        "pyiq-stats",
+        "pyiq-eglot-setup",
+    }
+
+
+def test_eglot_with_the_server(tmp_path: Path, server_env: dict[str, str]) -> None:
+    data = run_emacs(tmp_path, server_env)
+    assert data["errors"] == [], data["errors"]
+    steps = ["registered", "connected", "diagnostics", "hover", "quiz", "explain", "stats"]
+    assert data["steps"] == steps
+    assert data["major_mode"] == "python-mode"
+    assert data["server_class"] == "pyiq-server"
+
+    codes = {d["code"]: d for d in data["diagnostics"]}
+    assert codes["mutable-default-argument"]["severity"] == 2
+    assert codes["mutable-default-argument"]["source"] == "pyiq"
+    assert codes["mutable-default-argument"]["line"] == 0
+    assert "generator-function" in codes
+
+    assert "default" in data["hover"].lower()
+
+    asked = data["quiz_asked"]
+    assert asked >= 1
+    assert data["quiz_chosen"] == data["prompt_choices"][:asked], "the server got our answers"
+    graded = [v for v in data["verdicts"] if v.startswith(("Correct", "Not quite"))]
+    assert sum(v.startswith("Correct") for v in graded[:asked]) == data["quiz_correct"]
+    assert "pyiq quiz: orders.py" in data["quiz_buffer"]
+    assert graded[0] in data["quiz_buffer"], "verdicts are shown in the quiz buffer"
+
+    assert "default" in data["explain"].lower()
+    assert data["stats"].strip()
