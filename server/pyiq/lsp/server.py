@@ -75,9 +75,9 @@ class PyiqServer(LanguageServer):
             log.warning("client settings rejected: %s", exc)
             return project.config
 
-    def findings(self, document: OpenDocument) -> list[Finding]:
+    def findings(self, document: OpenDocument, config: Config | None = None) -> list[Finding]:
         """Findings of the document after selection, suppressions and levels."""
-        config = self.config_for(document)
+        config = config or self.config_for(document)
         kept = []
         for finding in document.engine.findings(config):
             rule = self.registry.get(finding.rule)

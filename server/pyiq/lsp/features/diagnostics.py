@@ -10,11 +10,12 @@ timer, so a lone keystroke is answered immediately.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 
 from lsprotocol import types
 
-from pyiq.analysis import Document, Finding
+from pyiq.analysis import Config, Document, Finding
 from pyiq.links import questions_for, rule_docs_url
 from pyiq.lsp.convert import span
 from pyiq.lsp.guard import guarded
@@ -34,19 +35,25 @@ SEVERITY = {
 def diagnostic_message(server: PyiqServer, finding: Finding) -> str:
     """The rule's name and the interview question it raises (the finding's text without one)."""
     rule = server.registry.get(finding.rule)
-    questions = questions_for(finding.rule)
-    if rule is None or not questions:
+    question = _first_question(finding.rule)
+    if rule is None or question is None:
         return finding.message
-    return f"{rule.name} — interview: {questions[0].question}"
+    return f"{rule.name} — interview: {question}"
+
+
+@functools.lru_cache(maxsize=512)
+def _first_question(rule_id: str) -> str | None:
+    """Cached: a large file has hundreds of findings and the bank lookup is not free."""
+    questions = questions_for(rule_id)
+    return questions[0].question if questions else None
 
 
 def to_diagnostic(
-    server: PyiqServer, document: OpenDocument, finding: Finding
+    server: PyiqServer, document: OpenDocument, finding: Finding, config: Config
 ) -> types.Diagnostic | None:
     rule = server.registry.get(finding.rule)
     if rule is None:
         return None
-    config = server.config_for(document)
     level = config.severity_of(rule)
     if not rule.is_bug_risk:
         mode = server.settings.concept_diagnostics
@@ -67,9 +74,12 @@ def to_diagnostic(
 
 
 def diagnostics_for(server: PyiqServer, document: OpenDocument) -> list[types.Diagnostic]:
+    # Configuration is resolved once per publish, not per finding: a large
+    # file has hundreds of concept findings and every lookup stats files.
+    config = server.config_for(document)
     out = []
-    for finding in server.findings(document):
-        diagnostic = to_diagnostic(server, document, finding)
+    for finding in server.findings(document, config):
+        diagnostic = to_diagnostic(server, document, finding, config)
         if diagnostic is not None:
             out.append(diagnostic)
     return out
