@@ -148,10 +148,10 @@ def render_summary(summary: Summary, now: datetime | None = None) -> RenderableT
 def humanize(when: datetime, now: datetime | None = None) -> str:
     """``in 10 minutes`` / ``in 3 days``: how far away a review is."""
     seconds = (utc(when) - utc(now)).total_seconds()
-    if seconds <= 60:
+    if seconds < 30:
         return "now"
     for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
-        if seconds >= size:
+        if seconds >= size or unit == "minute":
             count = round(seconds / size)
             return f"in {count} {unit}{'s' if count != 1 else ''}"
     return "now"
