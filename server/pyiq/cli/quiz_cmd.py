@@ -62,8 +62,30 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="store_false",
         help="bank questions only, no predict-the-output questions",
     )
+    add_mastery_threshold(parser)
     add_data_dir(parser)
     parser.set_defaults(func=run)
+
+
+def add_mastery_threshold(parser: argparse.ArgumentParser) -> None:
+    """``--mastery-threshold``: the recall probability at which a card counts as mastered."""
+    parser.add_argument(
+        "--mastery-threshold",
+        type=_fraction,
+        default=None,
+        metavar="R",
+        help="recall probability (0-1] at which a question counts as mastered (0.9)",
+    )
+
+
+def _fraction(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0 < value <= 1:
+        raise argparse.ArgumentTypeError("must be more than 0 and at most 1")
+    return value
 
 
 def add_data_dir(parser: argparse.ArgumentParser) -> None:
@@ -110,6 +132,7 @@ def run(args: argparse.Namespace) -> int:
     from rich.console import Console
 
     from pyiq.quiz.builder import QuizError, build_quiz
+    from pyiq.quiz.mastery import DEFAULT_THRESHOLD
     from pyiq.quiz.model import QuizItem
     from pyiq.quiz.store import Store
     from pyiq.quiz.terminal import ScriptedAnswer, parse_answer, run_interactive, run_scripted
@@ -131,6 +154,7 @@ def run(args: argparse.Namespace) -> int:
                 level=args.level,
                 topic=args.topic,
                 predict=args.predict,
+                threshold=args.mastery_threshold or DEFAULT_THRESHOLD,
             )
         except BankError as exc:
             print(bank_message(exc), file=sys.stderr)

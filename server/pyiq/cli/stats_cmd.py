@@ -10,7 +10,7 @@ import argparse
 import json
 import sys
 
-from pyiq.cli.quiz_cmd import add_data_dir, open_store
+from pyiq.cli.quiz_cmd import add_data_dir, add_mastery_threshold, open_store
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -26,25 +26,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--format", choices=("text", "json"), default="text", help="output format (text)"
     )
-    parser.add_argument(
-        "--mastery-threshold",
-        type=_fraction,
-        default=None,
-        metavar="R",
-        help="recall probability at which a card counts as mastered (0.9)",
-    )
+    add_mastery_threshold(parser)
     add_data_dir(parser)
     parser.set_defaults(func=run)
-
-
-def _fraction(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
-    if not 0 < value <= 1:
-        raise argparse.ArgumentTypeError("must be in (0, 1]")
-    return value
 
 
 def run(args: argparse.Namespace) -> int:
