@@ -172,6 +172,11 @@ class Extension implements EditorHost {
     const clientOptions: LanguageClientOptions = {
       documentSelector: DOCUMENT_SELECTOR,
       outputChannel: this.output,
+      // Hovers fold the full answer in <details>, and may link to the quiz and explain commands.
+      markdown: {
+        supportHtml: true,
+        isTrusted: { enabledCommands: [SERVER_COMMANDS.quizAt, SERVER_COMMANDS.quizFile, SERVER_COMMANDS.explain] },
+      },
       initializationOptions: serverSettings(vscode.workspace.getConfiguration("pyiq")),
       middleware: {
         workspace: {

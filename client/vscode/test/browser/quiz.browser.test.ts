@@ -19,6 +19,9 @@ import type { FromWebview, ToWebview } from "../../src/protocol";
 import { makeNonce, renderMarkdownPage, renderQuizPage } from "../../src/quizHtml";
 import { readQuiz } from "../../src/quizModel";
 import { SAMPLE_QUIZ_RESULT } from "../fixtures/sampleQuiz";
+import { renderMarkdown } from "../../src/webview/markup";
+import { highlightLines, escapeHtml } from "../../src/webview/highlight";
+import { StdioLspClient } from "./lsp";
 
 const ROOT = resolve(__dirname, "..", "..");
 const CHROMIUM = process.env.PYIQ_CHROMIUM ?? "/usr/bin/chromium";
@@ -26,6 +29,8 @@ const ORIGIN = "https://pyiq-webview.test";
 const SHOTS = join(ROOT, "out", "screenshots");
 const COMMITTED_SHOTS = join(ROOT, "media", "screenshots");
 const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM} (apt-get install chromium)`;
+/** The server argv (without `serve`), from the pytest wrapper; the hover test needs it. */
+const SERVER = process.env.PYIQ_SERVER?.trim();
 
 /** Colours VS Code's Light Modern and Dark Modern themes give the variables the page reads. */
 const THEMES = {
@@ -188,58 +193,60 @@ async function assertClean(page: Page): Promise<void> {
   assert.deepEqual(remoteRequests, [], "nothing outside the webview origin was requested");
 }
 
+// One browser for every test in this file.
+before(async () => {
+  if (skip) return;
+  profile = mkdtempSync(join(tmpdir(), "pyiq-chromium-"));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+    viewport: { width: 760, height: 560 },
+    deviceScaleFactor: 1,
+    colorScheme: "light",
+    offline: false,
+  });
+  context.setDefaultTimeout(10_000);
+  await context.route("**/*", async (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin !== ORIGIN) {
+      remoteRequests.push(url.href);
+      await route.abort("blockedbyclient");
+      return;
+    }
+    const page = pages.get(url.pathname);
+    if (page !== undefined) {
+      await route.fulfill({ status: 200, contentType: "text/html", body: page });
+      return;
+    }
+    const file = join(ROOT, url.pathname);
+    if (!file.startsWith(ROOT) || !existsSync(file)) {
+      await route.fulfill({ status: 404, body: "not found" });
+      return;
+    }
+    await route.fulfill({
+      status: 200,
+      contentType: TYPES[extname(file)] ?? "application/octet-stream",
+      body: readFileSync(file),
+    });
+  });
+});
+
+after(async () => {
+  await context?.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
 describe("quiz webview in Chromium", { skip }, () => {
-  before(async () => {
-    profile = mkdtempSync(join(tmpdir(), "pyiq-chromium-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-      viewport: { width: 760, height: 560 },
-      deviceScaleFactor: 1,
-      colorScheme: "light",
-      offline: false,
-    });
-    context.setDefaultTimeout(10_000);
-    await context.route("**/*", async (route) => {
-      const url = new URL(route.request().url());
-      if (url.origin !== ORIGIN) {
-        remoteRequests.push(url.href);
-        await route.abort("blockedbyclient");
-        return;
-      }
-      const page = pages.get(url.pathname);
-      if (page !== undefined) {
-        await route.fulfill({ status: 200, contentType: "text/html", body: page });
-        return;
-      }
-      const file = join(ROOT, url.pathname);
-      if (!file.startsWith(ROOT) || !existsSync(file)) {
-        await route.fulfill({ status: 404, body: "not found" });
-        return;
-      }
-      await route.fulfill({
-        status: 200,
-        contentType: TYPES[extname(file)] ?? "application/octet-stream",
-        body: readFileSync(file),
-      });
-    });
-  });
-
-  after(async () => {
-    await context?.close();
-    rmSync(profile, { recursive: true, force: true });
-  });
-
   it("shows a question, takes a click, and reports the answer with the verdict (light theme)", async () => {
     const page = await openPanel("light");
     await send(page, { type: "quiz", quiz: sampleQuiz() });
@@ -416,6 +423,133 @@ describe("quiz webview in Chromium", { skip }, () => {
     assert.equal(await page.locator("h2").innerText(), "Mutable default argument");
     assert.equal(await page.locator("td").nth(1).innerText(), "B006");
     assert.equal(await page.locator(".tok-keyword").first().innerText(), "def");
+    await page.close();
+  });
+});
+
+const SAMPLE_SOURCE = `def add_item(item, cart=[]):
+    """Adds an item to the cart."""
+    cart.append(item)
+    return cart
+
+
+def read_lines(path):
+    with open(path) as handle:
+        for line in handle:
+            yield line.rstrip()
+`;
+
+interface LspDiagnostic {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  severity?: number;
+  code?: string;
+  source?: string;
+  message: string;
+}
+
+/** VS Code's editor with the server's diagnostics and hover, drawn from the real server's answers. */
+function editorPage(diagnostics: LspDiagnostic[], hover: string, at: { line: number; character: number }): string {
+  const lines = highlightLines(SAMPLE_SOURCE.trimEnd());
+  const rows = lines
+    .map(
+      (html, i) =>
+        `<div class="row${i === at.line ? " current" : ""}"><span class="gutter">${i + 1}</span><span class="text">${html || " "}</span></div>`,
+    )
+    .join("");
+  const markers = diagnostics
+    .map((d) => {
+      const kind = d.severity === 2 ? "warning" : "hint";
+      const width = Math.max(1, d.range.end.character - d.range.start.character);
+      const top = 6 + d.range.start.line * 20 + 17;
+      return `<span class="marker ${kind}" style-data="${top},${d.range.start.character},${width}"></span>`;
+    })
+    .join("");
+  // <details> folds the full answer; show it folded, as VS Code does.
+  const folded = hover.replace(/<details>\s*<summary>(.*?)<\/summary>[\s\S]*?<\/details>/g, "**▸ $1**");
+  const here = diagnostics.filter((d) => d.range.start.line === at.line);
+  const diagHtml = here
+    .map((d) => `<div class="diag">${escapeHtml(d.message)} <span class="src">${escapeHtml(`${d.source ?? ""}(${d.code ?? ""})`)}</span></div>`)
+    .join("");
+  return `<!DOCTYPE html><html><head><meta charset="utf-8">
+<link rel="stylesheet" href="${ORIGIN}/media/quiz.css"><link rel="stylesheet" href="${ORIGIN}/test/fixtures/editor.css">
+</head><body class="vscode-dark editor-page">
+<div class="tabs"><div class="tab active">orders.py</div><div class="tab">README.md</div></div>
+<div class="code" id="code">${rows}${markers}
+<div class="hover" id="hover" data-at="${at.line},${at.character}">${diagHtml}${renderMarkdown(folded)}</div></div>
+</body></html>`;
+}
+
+describe("hover from the real server, drawn as VS Code shows it", { skip: skip || (SERVER ? false : "PYIQ_SERVER is not set") }, () => {
+  let client: StdioLspClient | undefined;
+
+  after(async () => {
+    await client?.close();
+  });
+
+  it("hovers on a mutable default and takes the screenshot", async () => {
+    const data = mkdtempSync(join(tmpdir(), "pyiq-hover-"));
+    client = new StdioLspClient([...(SERVER ?? "").split(" "), "serve"], { ...process.env, PYIQ_DATA_DIR: data });
+    const uri = "file:///home/dev/shop/orders.py";
+    await client.request("initialize", {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: {
+        textDocument: {
+          hover: { contentFormat: ["markdown", "plaintext"] },
+          publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true },
+        },
+      },
+      initializationOptions: { quizUi: "data" },
+    });
+    client.notify("initialized", {});
+    const published = client.waitFor<{ uri: string; diagnostics: LspDiagnostic[] }>(
+      "textDocument/publishDiagnostics",
+      (p) => p.uri === uri && p.diagnostics.length > 0,
+    );
+    client.notify("textDocument/didOpen", { textDocument: { uri, languageId: "python", version: 1, text: SAMPLE_SOURCE } });
+    const { diagnostics } = await published;
+    const mutable = diagnostics.find((d) => d.code === "mutable-default-argument");
+    assert.ok(mutable, JSON.stringify(diagnostics));
+    assert.equal(mutable.severity, 2);
+    const at = { line: 0, character: 24 };
+    const hover = await client.request<{ contents: { kind: string; value: string } }>("textDocument/hover", {
+      textDocument: { uri },
+      position: at,
+    });
+    assert.equal(hover.contents.kind, "markdown");
+    assert.match(hover.contents.value, /default/i);
+    rmSync(data, { recursive: true, force: true });
+
+    const path = `/hover-${pages.size}.html`;
+    pages.set(path, editorPage(diagnostics, hover.contents.value, at));
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 860, height: 560 });
+    await page.goto(`${ORIGIN}${path}`);
+    // Place markers and the hover by character cells, measured in the page's monospace font.
+    await page.evaluate(() => {
+      const code = document.getElementById("code") as HTMLElement;
+      const probe = document.createElement("span");
+      probe.textContent = "0000000000";
+      probe.style.visibility = "hidden";
+      code.querySelector(".text")?.appendChild(probe);
+      const ch = probe.getBoundingClientRect().width / 10;
+      probe.remove();
+      const text = code.querySelector(".text") as HTMLElement;
+      const left = text.getBoundingClientRect().left - code.getBoundingClientRect().left;
+      code.querySelectorAll<HTMLElement>(".marker").forEach((marker) => {
+        const [top, col, width] = (marker.getAttribute("style-data") ?? "0,0,0").split(",").map(Number);
+        marker.style.top = `${top}px`;
+        marker.style.left = `${left + col * ch}px`;
+        marker.style.width = `${width * ch}px`;
+      });
+      const hover = document.getElementById("hover") as HTMLElement;
+      const [line, col] = (hover.dataset.at ?? "0,0").split(",").map(Number);
+      hover.style.top = `${6 + (line + 1) * 20 + 2}px`;
+      hover.style.left = `${left + col * ch - 10}px`;
+    });
+    assert.match(await page.locator("#hover").innerText(), /default/i);
+    assert.equal(await page.locator(".marker.warning").count(), 1);
+    await screenshot(page, "hover-dark.png");
     await page.close();
   });
 });
