@@ -486,7 +486,7 @@ describe("hover from the real server, drawn as VS Code shows it", { skip: skip |
     await client?.close();
   });
 
-  it("hovers on a mutable default and takes the screenshot", async () => {
+  it("hovers on a mutable default, takes the screenshot, and shows the server's quiz in the panel", async () => {
     const data = mkdtempSync(join(tmpdir(), "pyiq-hover-"));
     client = new StdioLspClient([...(SERVER ?? "").split(" "), "serve"], { ...process.env, PYIQ_DATA_DIR: data });
     const uri = "file:///home/dev/shop/orders.py";
@@ -518,6 +518,24 @@ describe("hover from the real server, drawn as VS Code shows it", { skip: skip |
     });
     assert.equal(hover.contents.kind, "markdown");
     assert.match(hover.contents.value, /default/i);
+
+    // The quiz as data, as the extension asks for it, shown in the real panel page.
+    const result = await client.request<unknown>("workspace/executeCommand", { command: "pyiq.quizFile", arguments: [uri] });
+    const quiz = readQuiz(result, "Quiz · orders.py");
+    assert.ok(quiz, `not quiz data: ${JSON.stringify(result).slice(0, 300)}`);
+    const raw = (result as { questions: unknown[] }).questions;
+    assert.equal(quiz.questions.length, raw.length, "every question the server sent can be asked");
+    assert.ok(quiz.questions.length >= 1);
+    const panel = await openPanel("dark");
+    await send(panel, { type: "quiz", quiz });
+    await panel.locator("button.choice").first().waitFor();
+    assert.equal(await panel.locator("#counter").innerText(), `Question 1 of ${quiz.questions.length}`);
+    await panel.locator("button.choice").nth(quiz.questions[0].correct).click();
+    assert.match(await panel.locator("#verdict").innerText(), /Correct/);
+    const answer = await waitForSent(panel, (m) => m.type === "answer");
+    assert.deepEqual(answer, { type: "answer", id: quiz.questions[0].id, chosen: quiz.questions[0].correct, correct: true });
+    await assertClean(panel);
+    await panel.close();
     rmSync(data, { recursive: true, force: true });
 
     const path = `/hover-${pages.size}.html`;
