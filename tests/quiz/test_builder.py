@@ -116,3 +116,20 @@ def test_items_serialise_to_json(sample):
     data = json.loads(json.dumps([item.to_dict() for item in items]))
     assert data[0]["kind"] == "predict"
     assert {"id", "prompt", "code", "choices", "correct_index", "more"} <= set(data[0])
+
+
+def test_plain_texts_for_message_based_clients(store, sample):
+    from pyiq.quiz import answer
+
+    item = build_quiz(sample, count=1, now=NOW)[0]
+    assert "`" not in item.plain_prompt and item.code.rstrip() in item.plain_prompt
+    wrong = (item.correct_index + 1) % len(item.choices)
+    verdict = answer(store, item, wrong, 3.0, source="lsp", now=NOW)
+    assert verdict.message.startswith("Not quite: the answer is")
+    assert item.choices[wrong].explanation.replace("`", "") in verdict.message
+    assert verdict.message.endswith(f"Full answer: pyiq explain {item.question_id}")
+    right = answer(store, item, item.correct_index, now=NOW)
+    assert right.correct and right.message.startswith("Right!")
+    with pytest.raises(ValueError, match="out of range"):
+        answer(store, item, 9)
+    assert [r.source for r in store.reviews()] == ["lsp", None]

@@ -32,6 +32,14 @@ Record an answer (committed before returning) and get the verdict::
 
 or, without an item, ``store.record_answer(question_id, correct, rating, elapsed)``.
 ``rating`` is None (rated from correctness and time) or again/hard/good/easy.
+For message-based UIs, ``item.plain_prompt`` (prompt and code, no Markdown)
+and ``verdict.message`` (verdict, misconception, explanation, pointer) are
+ready-made; choice texts within an item are distinct, so they can serve as
+``MessageActionItem`` titles.
+
+``build_quiz`` is synchronous and proves predict questions by running small
+snippets in subprocesses (tens to hundreds of milliseconds); an asyncio
+server should call it through ``asyncio.to_thread``.
 
 Mastery for hovers, hints and code lenses::
 

@@ -69,6 +69,14 @@ class QuizItem:
         )
 
     @property
+    def plain_prompt(self) -> str:
+        """Prompt and code as one plain text, for UIs without Markdown (message requests)."""
+        text = self.prompt.replace("`", "")
+        if self.code:
+            text += "\n\n" + self.code.rstrip()
+        return text
+
+    @property
     def location(self) -> str | None:
         if self.path is None or self.line is None:
             return None
@@ -117,6 +125,21 @@ class Verdict:
     def explanation(self) -> str:
         """Why the picked choice is right, or the misconception behind it."""
         return self.picked.explanation
+
+    @property
+    def message(self) -> str:
+        """The verdict as one plain message: right/wrong, why, and where to read more."""
+        item = self.item
+        if self.correct:
+            text = f"Right! {item.correct.explanation}"
+        else:
+            text = f"Not quite: the answer is {item.correct.text}."
+            if self.explanation:
+                text += f" {self.explanation}"
+            text += f" {item.correct.explanation}"
+        if item.more:
+            text += f" Full answer: {item.more}"
+        return text.replace("`", "")
 
     def to_dict(self) -> dict[str, object]:
         return {
