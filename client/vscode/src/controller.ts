@@ -164,7 +164,12 @@ export class Controller {
         if (!message.restored && this.lastQuizMessage && this.view) this.view.post(this.lastQuizMessage);
         break;
       case "answer":
-        if (isAnswerReport(message)) await this.record({ id: message.id, chosen: message.chosen, correct: message.correct });
+        if (isAnswerReport(message)) {
+          const report: AnswerReport = { id: message.id, chosen: message.chosen, correct: message.correct };
+          if (message.elapsed !== undefined) report.elapsed = message.elapsed;
+          if (message.rule !== undefined) report.rule = message.rule;
+          await this.record(report);
+        }
         break;
       case "done":
         this.host.log(`quiz finished: ${message.correct}/${message.asked} correct`);

@@ -16,7 +16,7 @@ export type ToWebview =
 export type FromWebview =
   /** The page loaded; `restored` when it brought back a quiz from its saved state. */
   | { type: "ready"; restored: boolean }
-  | { type: "answer"; id: string; chosen: number; correct: boolean }
+  | { type: "answer"; id: string; chosen: number; correct: boolean; elapsed?: number; rule?: string }
   | { type: "done"; asked: number; correct: number }
   | { type: "again" }
   /** Reveal a line (1-based) of the quiz's document in the editor. */

@@ -32,6 +32,8 @@ export interface QuizQuestion {
   /** "Why this came up here", tied to the user's code. */
   why?: string;
   level?: string;
+  /** Why the quiz picked it: "bug-risk", "new", "learning", "due" or "review". */
+  reason?: string;
 }
 
 export interface Quiz {
@@ -46,6 +48,9 @@ export interface AnswerReport {
   id: string;
   chosen: number;
   correct: boolean;
+  /** Seconds from showing the question to the answer (the store rates fast answers "easy"). */
+  elapsed?: number;
+  rule?: string;
 }
 
 type Loose = Record<string, unknown>;
@@ -132,10 +137,12 @@ export function readQuestion(raw: unknown, index: number): QuizQuestion | undefi
   const title = firstString(raw, "topic", "title", "name", "question");
   const why = firstString(raw, "why", "context");
   const level = firstString(raw, "level");
+  const reason = firstString(raw, "reason");
   if (rule) question.rule = rule;
   if (title && title !== question.prompt) question.title = title;
   if (why) question.why = why;
   if (level) question.level = level;
+  if (reason) question.reason = reason;
   if (line !== undefined) question.line = line;
   if (!question.prompt) {
     return undefined;
@@ -180,7 +187,9 @@ export function isAnswerReport(value: unknown): value is AnswerReport {
     typeof value.chosen === "number" &&
     Number.isInteger(value.chosen) &&
     value.chosen >= 0 &&
-    typeof value.correct === "boolean"
+    typeof value.correct === "boolean" &&
+    (value.elapsed === undefined || (typeof value.elapsed === "number" && value.elapsed >= 0)) &&
+    (value.rule === undefined || typeof value.rule === "string")
   );
 }
 

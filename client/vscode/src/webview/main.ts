@@ -41,6 +41,16 @@ const progressEl = document.getElementById("progress") as HTMLElement;
 const progressFill = document.getElementById("progress-fill") as HTMLElement;
 
 let state: State | undefined = restore(vscode.getState());
+/** When the current question was shown (ms), for the answer's `elapsed`; unknown after a reload. */
+let shownAt: number | undefined;
+
+const REASONS: Record<string, string> = {
+  "bug-risk": "bug risk in your code",
+  new: "new",
+  learning: "learning",
+  due: "due for review",
+  review: "review",
+};
 
 function restore(saved: unknown): State | undefined {
   if (typeof saved !== "object" || saved === null) {
@@ -113,8 +123,11 @@ function render(): void {
 
 function renderQuestion(q: QuizQuestion, answer: Answer | null): void {
   const meta: string[] = [];
-  if (q.title) meta.push(`<span class="topic">${escapeHtml(q.title)}</span>`);
+  // A topic is a chip; a whole interview question reads better as a line of its own.
+  const longTitle = q.title !== undefined && q.title.length > 48;
+  if (q.title && !longTitle) meta.push(`<span class="topic">${escapeHtml(q.title)}</span>`);
   if (q.level) meta.push(`<span class="level">${escapeHtml(q.level)}</span>`);
+  if (q.reason) meta.push(`<span class="reason reason-${escapeHtml(q.reason)}">${escapeHtml(REASONS[q.reason] ?? q.reason)}</span>`);
   if (q.line !== undefined) {
     meta.push(`<button class="link where" type="button" data-line="${q.line}">line ${q.line}</button>`);
   }
@@ -130,6 +143,7 @@ function renderQuestion(q: QuizQuestion, answer: Answer | null): void {
   view.innerHTML =
     `<article class="question">` +
     (meta.length ? `<div class="meta">${meta.join("")}</div>` : "") +
+    (longTitle && q.title ? `<p class="interview">${renderInline(q.title)}</p>` : "") +
     `<h2 class="prompt">${renderInline(q.prompt)}</h2>` +
     (q.why ? `<p class="why">${renderInline(q.why)}</p>` : "") +
     (q.code ? codeBlock(q.code, q.line) : "") +
@@ -145,6 +159,7 @@ function renderQuestion(q: QuizQuestion, answer: Answer | null): void {
   if (answer) {
     showVerdict(q, answer);
   } else {
+    shownAt = performance.now();
     view.querySelector<HTMLButtonElement>("button.choice")?.focus();
   }
 }
@@ -194,7 +209,11 @@ function choose(chosen: number): void {
   const answer = { chosen, correct: chosen === q.correct };
   state.answers[state.index] = answer;
   save();
-  post({ type: "answer", id: q.id, chosen, correct: answer.correct });
+  const report: FromWebview = { type: "answer", id: q.id, chosen, correct: answer.correct };
+  if (shownAt !== undefined) report.elapsed = Math.round((performance.now() - shownAt) / 100) / 10;
+  if (q.rule) report.rule = q.rule;
+  shownAt = undefined;
+  post(report);
   updateHeader();
   showVerdict(q, answer);
 }

@@ -188,6 +188,25 @@ describe("panel messages", () => {
     assert.deepEqual(host.views[0].posted.at(-1), { type: "recorded", id: "mutable-default-leak", ok: true });
   });
 
+  it("passes the answer time and rule on to the store", async () => {
+    const { host, controller } = setup();
+    await controller.quizFile();
+    await controller.onWebviewMessage({ type: "answer", id: "q", chosen: 2, correct: false, elapsed: 4.2, rule: "is-literal" });
+    assert.deepEqual(host.executed.at(-1), [
+      "pyiq.recordAnswer",
+      [{ id: "q", chosen: 2, correct: false, elapsed: 4.2, rule: "is-literal", uri: URI }],
+    ]);
+  });
+
+  it("ignores malformed answers", async () => {
+    const { host, controller } = setup();
+    await controller.quizFile();
+    const before = host.executed.length;
+    await controller.onWebviewMessage({ type: "answer", id: "q", chosen: -1, correct: false });
+    await controller.onWebviewMessage({ type: "answer", id: "q", chosen: 1, correct: true, elapsed: -3 });
+    assert.equal(host.executed.length, before);
+  });
+
   it("tells the panel when the answer could not be stored", async () => {
     const { host, controller } = setup();
     await controller.quizFile();

@@ -85,6 +85,8 @@ describe("answers", () => {
     assert.ok(!isAnswerReport({ id: "q", chosen: 1.5, correct: true }));
     assert.ok(!isAnswerReport({ id: 3, chosen: 1, correct: true }));
     assert.ok(!isAnswerReport({ id: "q", chosen: 1, correct: "yes" }));
+    assert.ok(isAnswerReport({ id: "q", chosen: 1, correct: true, elapsed: 3.5, rule: "r" }));
+    assert.ok(!isAnswerReport({ id: "q", chosen: 1, correct: true, elapsed: "3" }));
   });
 
   it("scores", () => {
@@ -95,6 +97,39 @@ describe("answers", () => {
       ]),
       { asked: 2, correct: 1 },
     );
+  });
+});
+
+describe("the quiz builder's items", () => {
+  it("reads pyiq.quiz.model.QuizItem fields (reason, topic, level, line)", () => {
+    const q = readQuestion(
+      {
+        id: "predict:mutable-default-argument",
+        kind: "predict",
+        prompt: "What does this print?",
+        code: "def f(x=[]): ...",
+        choices: [
+          { text: "[1]", correct: false, explanation: "" },
+          { text: "[1, 1]", correct: true, explanation: "" },
+        ],
+        correct_index: 1,
+        question_id: "mutable-default-arguments",
+        question: "Why are mutable defaults dangerous?",
+        rule: "mutable-default-argument",
+        topic: "functions",
+        level: "junior",
+        path: "shop/orders.py",
+        line: 12,
+        reason: "bug-risk",
+      },
+      0,
+    );
+    assert.ok(q);
+    assert.equal(q.id, "predict:mutable-default-argument");
+    assert.equal(q.title, "functions");
+    assert.equal(q.reason, "bug-risk");
+    assert.equal(q.line, 12);
+    assert.equal(q.rule, "mutable-default-argument");
   });
 });
 
