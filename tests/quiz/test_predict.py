@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from pyiq.quiz.predict import GENERATORS, Draft, Option, draft_for, prove
 from pyiq.quiz.runner import RunResult, run_many, run_snippet
@@ -237,3 +241,33 @@ def test_choice_order_is_stable_and_not_always_first():
         assert first == again
         positions.add(first.correct_index)
     assert len(positions) > 1
+
+
+TRICKY_NAMES = [
+    "calls", "log", "fn", "steps", "fail", "copy", "shallow", "deep", "first", "second",
+    "gen", "n", "Anything", "MyDict", "sys", "lru_cache", "value", "item", "bucket", "i",
+    "self", "match", "print", "list", "None_", "données", "x1", "callbacks", "show",
+]  # fmt: skip
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_user_names_never_break_a_template(data):
+    """Whatever the user called things, the snippet runs and prints a foreseen option."""
+    drafts = []
+    for rule, source, _expected, names in CASES:
+        renamed = source
+        for name in names:
+            if name in ("ValueError", "time"):
+                continue
+            new = data.draw(st.sampled_from(TRICKY_NAMES))
+            renamed = re.sub(rf"\b{re.escape(name)}\b", new, renamed)
+        sites = [s for s in sites_in_source(renamed) if s.rule == rule]
+        draft = draft_for(sites[0]) if sites else None
+        if draft is not None:
+            drafts.append(draft)
+    assert len(drafts) >= len(CASES) // 2
+    for draft, result in zip(drafts, run_many([d.code for d in drafts]), strict=True):
+        assert result.ok, f"{draft.rule}:\n{draft.code}\n{result.stderr}"
+        foreseen = {option.text for option in draft.options}
+        assert result.output in foreseen, f"{draft.rule}:\n{draft.code}\n-> {result.output}"
