@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import bisect
 
+from tree_sitter import Tree
+
 from pyiq.analysis.config import Config
 from pyiq.analysis.engine import module_imports, run_rules, select
 from pyiq.analysis.findings import Finding
 from pyiq.analysis.language import new_parser, sanitize
 from pyiq.analysis.lines import Encoding, LineIndex
+from pyiq.analysis.predicates import descendants
 from pyiq.analysis.registry import Registry, load_registry
 
 
@@ -27,6 +30,38 @@ def _merge(intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             merged.append((lo, hi))
     return merged
+
+
+# Bytes whose insertion or removal can change how distant text is tokenised
+# or grouped: quotes, comments, brackets, line structure and indentation.
+_RELEXING = frozenset(b"'\"#\\()[]{}:;\n\r\t \x0c")
+
+
+def _may_relex(inserted: bytes, removed: bytes) -> bool:
+    """Whether an edit could make an incremental parse diverge from a fresh one.
+
+    Typing identifier characters, digits and operators inside a broken file
+    is the common case while editing; only edits touching the bytes above
+    pay for the fresh parse.
+    """
+    return any(byte in _RELEXING for byte in inserted) or any(byte in _RELEXING for byte in removed)
+
+
+_SCOPES = frozenset({"function_definition", "class_definition", "decorated_definition"})
+
+
+def _module_level_global(tree: Tree, source: bytes) -> bool:
+    """Whether a ``global`` statement sits in module scope (at any depth)."""
+    if b"global" not in source:
+        return False
+    for child in tree.root_node.children:
+        if child.type == "global_statement":
+            return True
+        if child.type in _SCOPES or child.type in ("expression_statement", "comment"):
+            continue
+        if any(n.type == "global_statement" for n in descendants(child, stop=_SCOPES)):
+            return True
+    return False
 
 
 class Document:
@@ -128,7 +163,9 @@ class Document:
         )
         had_error = old_tree.root_node.has_error
         new_tree = self._parser.parse(new_source, old_tree)
-        if had_error or new_tree.root_node.has_error:
+        if (had_error or new_tree.root_node.has_error) and _may_relex(
+            new_text, old_source[start:old_end]
+        ):
             # With error recovery in play, tree-sitter's incremental result can
             # differ from a fresh parse (an unterminated string closed far
             # away keeps the reused nodes in between). A fresh parse keeps the
@@ -147,8 +184,10 @@ class Document:
         self.lines = new_lines
 
         imports = module_imports(new_tree, new_source)
-        if imports != self.imports:
-            # Import-aware predicates may flip anywhere in the file.
+        if imports != self.imports or _module_level_global(new_tree, new_source):
+            # Import-aware predicates may flip anywhere in the file, and a
+            # `global` at module level is judged against every top-level
+            # assignment: both make the whole file the region.
             self.imports = imports
             self.raw_findings = run_rules(new_tree, new_source, self.registry, imports=imports)
             self.last_regions = [(0, len(new_source))]
