@@ -1,7 +1,8 @@
 """The VS Code extension's own checks, run from pytest so ``make test`` covers them.
 
 Type check (``tsc --noEmit``), lint (eslint), unit tests of the extension logic (node's test
-runner, the VS Code API behind ``EditorHost``), and the quiz webview in Debian's Chromium
+runner, the VS Code API behind ``EditorHost``), the bundled extension activated against a
+stand-in ``vscode`` module and the real server, and the quiz webview in Debian's Chromium
 driven by Playwright. ``npm ci`` installs the locked dependencies when node_modules is missing
 or older than the lock file. Skipped, saying so, only when node or npm is not installed.
 """
@@ -12,6 +13,7 @@ import fcntl
 import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -89,3 +91,13 @@ def test_unit(prepared: None) -> None:
 def test_quiz_panel_in_chromium(prepared: None) -> None:
     env = dict(os.environ, PYIQ_CHROMIUM=str(CHROMIUM), PYIQ_SERVER=" ".join(pyiq_command()))
     run(["node", "scripts/run-tests.mjs", "browser"], env=env)
+
+
+def test_extension_with_the_real_server(prepared: None, tmp_path: Path) -> None:
+    env = dict(
+        os.environ,
+        PYIQ_PYTHON=sys.executable,
+        PYIQ_SERVER=" ".join(pyiq_command()),
+        PYIQ_DATA_DIR=str(tmp_path / "data"),
+    )
+    run(["node", "scripts/run-tests.mjs", "host"], env=env)
