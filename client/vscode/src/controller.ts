@@ -50,6 +50,13 @@ export class Controller {
   private due: number | undefined;
   /** Server state for the status bar. */
   serverState: "running" | "starting" | "stopped" = "starting";
+  /**
+   * The pyiq command line of the server's installation (e.g. `[python, -m, pyiq]`), for
+   * `pyiq stats` when the server has no stats command.
+   */
+  cli: string[] | undefined;
+  /** Called when the status bar's figures change outside an editor event. */
+  onStatusChange: (() => void) | undefined;
 
   constructor(private readonly host: EditorHost) {}
 
@@ -254,38 +261,49 @@ export class Controller {
     this.host.showMarkdown(`pyiq: ${target}`, markdown);
   }
 
-  /**
-   * "pyiq: Show my progress": from the server when it offers `pyiq.stats`,
-   * else `pyiq stats` in a terminal with the same installation as the server.
-   */
-  async showProgress(cli?: string[]): Promise<void> {
-    const commands = this.host.serverCommands();
-    if (commands?.includes(SERVER_COMMANDS.stats)) {
+  /** Progress as data: the server's `pyiq.stats` when offered, else `pyiq stats --format json`. */
+  private async stats(): Promise<unknown> {
+    if (this.host.serverCommands()?.includes(SERVER_COMMANDS.stats)) {
       try {
-        const result = await this.host.executeServerCommand(SERVER_COMMANDS.stats, []);
-        this.due = dueCount(result) ?? this.due;
-        this.host.showMarkdown("pyiq: progress", progressMarkdown(result));
-        return;
+        return await this.host.executeServerCommand(SERVER_COMMANDS.stats, []);
       } catch (error) {
         this.host.log(`pyiq.stats failed: ${errorText(error)}`);
       }
     }
-    if (cli) {
-      this.host.runInTerminal("pyiq progress", cli);
+    if (!this.cli) return undefined;
+    const output = await this.host.runCli([...this.cli, "stats", "--format", "json"]);
+    return JSON.parse(output) as unknown;
+  }
+
+  /**
+   * "pyiq: Show my progress": answers, accuracy, mastery and reviews due per topic, from the
+   * same progress store the quiz writes; `pyiq stats` in a terminal if that fails.
+   */
+  async showProgress(): Promise<void> {
+    let result: unknown;
+    try {
+      result = await this.stats();
+    } catch (error) {
+      this.host.log(`pyiq stats failed: ${errorText(error)}`);
+    }
+    if (result !== undefined) {
+      this.due = dueCount(result) ?? this.due;
+      this.host.showMarkdown("pyiq: progress", progressMarkdown(result));
+    } else if (this.cli) {
+      this.host.runInTerminal("pyiq progress", [...this.cli, "stats"]);
     } else {
-      void this.host.showWarning("pyiq: progress needs the language server; see the pyiq output.");
+      void this.host.showWarning("pyiq: progress needs pyiq installed; see the pyiq output.");
     }
   }
 
-  /** Asks the server for the reviews due, for the status bar; silent when it cannot say. */
+  /** The reviews due, for the status bar; silent when nothing can say. */
   async refreshDue(): Promise<number | undefined> {
-    const commands = this.host.serverCommands();
-    if (!commands?.includes(SERVER_COMMANDS.stats)) return this.due;
     try {
-      this.due = dueCount(await this.host.executeServerCommand(SERVER_COMMANDS.stats, [{ summary: true }])) ?? this.due;
+      this.due = dueCount(await this.stats()) ?? this.due;
     } catch {
       // The status bar simply leaves the count out.
     }
+    this.onStatusChange?.();
     return this.due;
   }
 

@@ -25,7 +25,6 @@ import {
   resolveServerCommand,
   searchPath,
   sibling,
-  type ServerCommand,
 } from "./serverCommand";
 import { serverSettings } from "./settings";
 
@@ -77,7 +76,6 @@ class Extension implements EditorHost {
   private readonly status: vscode.StatusBarItem;
   private readonly controller: Controller;
   private client: LanguageClient | undefined;
-  private server: ServerCommand | undefined;
   private markdownPanel: vscode.WebviewPanel | undefined;
   private starting: Promise<void> | undefined;
 
@@ -86,6 +84,7 @@ class Extension implements EditorHost {
     this.status = vscode.window.createStatusBarItem("pyiq.status", vscode.StatusBarAlignment.Right, 100);
     this.status.name = "pyiq";
     this.controller = new Controller(this);
+    this.controller.onStatusChange = () => this.updateStatus();
     context.subscriptions.push(this.output, this.status);
   }
 
@@ -96,9 +95,7 @@ class Extension implements EditorHost {
     };
     command("pyiq.quizMeOnFile", (uri) => this.controller.quizFile(uriString(uri)));
     command("pyiq.quizMeOnConstruct", () => this.controller.quizAt());
-    command("pyiq.showProgress", () =>
-      this.controller.showProgress(this.server ? sibling(this.server, "stats") : undefined),
-    );
+    command("pyiq.showProgress", () => this.controller.showProgress());
     command("pyiq.explainPrompt", (id) => this.controller.explain(typeof id === "string" ? id : undefined));
     command("pyiq.restartServer", () => this.restart());
     command("pyiq.showOutput", () => this.output.show(true));
@@ -159,7 +156,7 @@ class Extension implements EditorHost {
           ),
         ),
     });
-    this.server = server;
+    this.controller.cli = server ? sibling(server, "stats").slice(0, -1) : undefined;
     if (!server) {
       this.controller.serverState = "stopped";
       this.updateStatus();
@@ -230,7 +227,7 @@ class Extension implements EditorHost {
     }
     this.controller.serverState = "running";
     this.updateStatus();
-    void this.controller.refreshDue().then(() => this.updateStatus());
+    void this.controller.refreshDue();
   }
 
   private async offerInstall(interpreter: string | undefined): Promise<void> {
@@ -431,6 +428,15 @@ class Extension implements EditorHost {
   runInTerminal(name: string, argv: string[]): void {
     const terminal = vscode.window.createTerminal({ name, shellPath: argv[0], shellArgs: argv.slice(1) });
     terminal.show();
+  }
+
+  runCli(argv: string[]): Promise<string> {
+    return new Promise((resolve, reject) => {
+      execFile(argv[0], argv.slice(1), { timeout: 30_000, windowsHide: true, maxBuffer: 4 << 20 }, (error, stdout) => {
+        if (error) reject(new Error(`${argv.join(" ")}: ${error.message}`));
+        else resolve(stdout);
+      });
+    });
   }
 
   revealLine(uri: string, line: number): void {

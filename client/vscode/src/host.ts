@@ -56,6 +56,8 @@ export interface EditorHost {
   quizView(title: string): QuizView;
   showMarkdown(title: string, markdown: string): void;
   runInTerminal(name: string, argv: string[]): void;
+  /** Runs a command to completion and returns its standard output (rejects on failure). */
+  runCli(argv: string[]): Promise<string>;
   revealLine(uri: string, line: number): void;
   log(message: string): void;
 }

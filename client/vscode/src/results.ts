@@ -23,10 +23,14 @@ export function explainMarkdown(result: unknown): string | undefined {
   return undefined;
 }
 
-/** Reviews due in a stats result, if it says. */
+/** Reviews due in a stats result (`pyiq stats --format json` or the server's), if it says. */
 export function dueCount(result: unknown): number | undefined {
   if (!isObject(result)) return undefined;
-  for (const key of ["due", "reviewsDue", "reviews_due", "dueCount", "due_count"]) {
+  if (isObject(result.total)) {
+    const total = dueCount(result.total);
+    if (total !== undefined) return total;
+  }
+  for (const key of ["due", "due_today", "reviewsDue", "reviews_due", "dueCount", "due_count"]) {
     const value = result[key];
     if (typeof value === "number" && Number.isFinite(value) && value >= 0) return Math.floor(value);
     if (Array.isArray(value)) return value.length;
@@ -46,8 +50,46 @@ function title(key: string): string {
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
 
+function percent(value: unknown): string {
+  return typeof value === "number" ? `${Math.round(value * 100)}%` : "";
+}
+
+/** `pyiq stats --format json`: totals, then one row per topic and level. */
+function statsMarkdown(result: Record<string, unknown>): string | undefined {
+  const total = result.total;
+  const groups = result.groups;
+  if (!isObject(total) || !Array.isArray(groups)) return undefined;
+  if (!total.answered) {
+    return "# Your pyiq progress\n\nNo answers yet. Take a quiz with **pyiq: Quiz me on this file**.\n";
+  }
+  const lines = [
+    "# Your pyiq progress",
+    "",
+    `- **Answered**: ${cell(total.answered)} (${percent(total.accuracy)} correct)`,
+    `- **Mastered**: ${cell(total.mastered)} of ${cell(total.cards)} questions`,
+    `- **Reviews due today**: ${cell(total.due_today)}`,
+  ];
+  if (typeof result.day_streak === "number") lines.push(`- **Day streak**: ${result.day_streak}`);
+  lines.push(
+    "",
+    "| Topic | Level | Answered | Correct | Mastered | Due |",
+    "| --- | --- | --- | --- | --- | --- |",
+    ...groups
+      .filter(isObject)
+      .map(
+        (g) =>
+          `| ${cell(g.topic)} | ${cell(g.level)} | ${cell(g.answered)} | ${percent(g.accuracy)} | ${cell(g.mastered)}/${cell(g.cards)} | ${cell(g.due_today)} |`,
+      ),
+  );
+  return lines.join("\n") + "\n";
+}
+
 /** A progress result as Markdown: a string as is, an object as a list and tables. */
 export function progressMarkdown(result: unknown): string {
+  if (isObject(result)) {
+    const stats = statsMarkdown(result);
+    if (stats) return stats;
+  }
   const direct = explainMarkdown(result);
   if (direct !== undefined && (typeof result === "string" || isObject(result) && typeof result.markdown === "string")) {
     return direct;

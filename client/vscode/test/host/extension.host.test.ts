@@ -178,6 +178,11 @@ describe("the extension in a stand-in VS Code, with the real server", { skip }, 
       assert.match(doc.html, /Mutable default argument/);
       assert.doesNotMatch(doc.html, /<script/);
 
+      // Progress, from `pyiq stats --format json` of the same installation.
+      await fake.recorded.commands.get("pyiq.showProgress")!();
+      const progress = fake.recorded.panels.filter((p) => p.viewType === "pyiq.markdown").at(-1);
+      assert.match(progress?.html ?? "", /Your pyiq progress/);
+
       // A setting takes effect without a reload: concept hints switched off.
       fake.changeSetting("pyiq.conceptDiagnostics", "off");
       await until("the hints to go", () => {

@@ -19,6 +19,8 @@ class FakeHost implements EditorHost {
   pickAnswer: string | undefined;
   markdown: [string, string][] = [];
   terminals: [string, string[]][] = [];
+  cli = new Map<string, string | Error>();
+  cliRuns: string[][] = [];
   revealed: [string, number][] = [];
   logs: string[] = [];
   views: FakeView[] = [];
@@ -64,6 +66,12 @@ class FakeHost implements EditorHost {
   }
   runInTerminal(name: string, argv: string[]): void {
     this.terminals.push([name, argv]);
+  }
+  async runCli(argv: string[]): Promise<string> {
+    this.cliRuns.push(argv);
+    const out = this.cli.get(argv.join(" "));
+    if (out === undefined || out instanceof Error) throw out ?? new Error("not found");
+    return out;
   }
   revealLine(uri: string, line: number): void {
     this.revealed.push([uri, line]);
@@ -294,18 +302,44 @@ describe("explain and progress", () => {
     const { host, controller } = setup();
     host.commands = [...host.commands!, "pyiq.stats"];
     host.results.set("pyiq.stats", () => ({ answered: 4, due: 2 }));
-    await controller.showProgress(["pyiq", "stats"]);
+    controller.cli = ["pyiq"];
+    await controller.showProgress();
     assert.equal(host.markdown[0][0], "pyiq: progress");
     assert.match(host.markdown[0][1], /Answered\*\*: 4/);
     assert.deepEqual(host.terminals, []);
+    assert.deepEqual(host.cliRuns, []);
     assert.equal(controller.status().text, "$(sync~spin) pyiq");
     controller.serverState = "running";
     assert.equal(controller.status().text, "$(mortar-board) 0 · 2 due");
   });
 
+  it("reads `pyiq stats --format json` from the server's installation otherwise", async () => {
+    const { host, controller } = setup();
+    controller.cli = ["/v/bin/python", "-m", "pyiq"];
+    host.cli.set(
+      "/v/bin/python -m pyiq stats --format json",
+      JSON.stringify({
+        groups: [{ topic: "closures", level: "mid", answered: 3, correct: 1, accuracy: 1 / 3, cards: 2, mastered: 0, due_today: 2 }],
+        total: { topic: "all", level: "all", answered: 3, correct: 1, accuracy: 1 / 3, cards: 2, mastered: 0, due_today: 2 },
+        day_streak: 1,
+      }),
+    );
+    let changes = 0;
+    controller.onStatusChange = () => changes++;
+    assert.equal(await controller.refreshDue(), 2);
+    assert.equal(changes, 1);
+    await controller.showProgress();
+    const [title, markdown] = host.markdown[0];
+    assert.equal(title, "pyiq: progress");
+    assert.match(markdown, /Answered\*\*: 3 \(33% correct\)/);
+    assert.match(markdown, /Reviews due today\*\*: 2/);
+    assert.match(markdown, /\| closures \| mid \| 3 \| 33% \| 0\/2 \| 2 \|/);
+  });
+
   it("falls back to `pyiq stats` in a terminal", async () => {
     const { host, controller } = setup();
-    await controller.showProgress(["/v/bin/python", "-m", "pyiq", "stats"]);
+    controller.cli = ["/v/bin/python", "-m", "pyiq"];
+    await controller.showProgress();
     assert.deepEqual(host.terminals, [["pyiq progress", ["/v/bin/python", "-m", "pyiq", "stats"]]]);
   });
 });

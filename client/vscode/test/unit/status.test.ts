@@ -85,6 +85,7 @@ describe("command results", () => {
 
   it("reads the reviews due", () => {
     assert.equal(dueCount({ due: 4 }), 4);
+    assert.equal(dueCount({ total: { due_today: 5 }, groups: [] }), 5);
     assert.equal(dueCount({ reviews_due: 2.7 }), 2);
     assert.equal(dueCount({ due: ["a", "b"] }), 2);
     assert.equal(dueCount({ due: -1 }), undefined);
@@ -107,5 +108,6 @@ describe("command results", () => {
     assert.match(md, /\| closures \| 7 \| 0\.71 \|/);
     assert.equal(progressMarkdown("already *markdown*"), "already *markdown*");
     assert.match(progressMarkdown(null), /No progress recorded yet/);
+    assert.match(progressMarkdown({ total: { answered: 0 }, groups: [] }), /No answers yet/);
   });
 });
