@@ -103,7 +103,16 @@ def test_pyiq_el_loads_and_registers(tmp_path: Path, server_env: dict[str, str])
 def test_eglot_with_the_server(tmp_path: Path, server_env: dict[str, str]) -> None:
     data = run_emacs(tmp_path, server_env)
     assert data["errors"] == [], data["errors"]
-    steps = ["registered", "connected", "diagnostics", "hover", "quiz", "explain", "stats"]
+    steps = [
+        "registered",
+        "connected",
+        "diagnostics",
+        "hover",
+        "quiz",
+        "quiz here",
+        "explain",
+        "stats",
+    ]
     assert data["steps"] == steps
     assert data["major_mode"] == "python-mode"
     assert data["server_class"] == "pyiq-server"
@@ -123,6 +132,9 @@ def test_eglot_with_the_server(tmp_path: Path, server_env: dict[str, str]) -> No
     assert sum(v.startswith("Correct") for v in graded[:asked]) == data["quiz_correct"]
     assert "pyiq quiz: orders.py" in data["quiz_buffer"]
     assert graded[0] in data["quiz_buffer"], "verdicts are shown in the quiz buffer"
+
+    assert data["here_asked"] >= 1
+    assert any("default" in question_id for question_id in data["here_ids"]), data["here_ids"]
 
     assert "default" in data["explain"].lower()
     assert data["stats"].strip()

@@ -105,6 +105,20 @@
         (run-put "quiz_buffer" (with-current-buffer "*pyiq quiz*" (buffer-string))))
       (run-step "quiz")
 
+      ;; The construct at point (the hover position, on the mutable default).
+      (goto-char (point-min))
+      (forward-line (string-to-number (getenv "PYIQ_HOVER_LINE")))
+      (forward-char (string-to-number (getenv "PYIQ_HOVER_COL")))
+      (let ((result nil))
+        (cl-letf (((symbol-function 'completing-read)
+                   (lambda (_prompt collection &rest _)
+                     (let ((first (car collection))) (if (consp first) (car first) first)))))
+          (pyiq-quiz-here (lambda (r) (setq result (or r :none))))
+          (run-wait 60 (lambda () result) "the quiz at point"))
+        (run-put "here_asked" (plist-get result :asked))
+        (run-put "here_ids" (vconcat (mapcar (lambda (q) (plist-get q :id)) (plist-get result :questions)))))
+      (run-step "quiz here")
+
       (let ((buffer nil))
         (pyiq-explain "mutable-default-argument" (lambda (b) (setq buffer b)))
         (run-wait 30 (lambda () buffer) "the explanation")
