@@ -138,3 +138,30 @@ def test_eglot_with_the_server(tmp_path: Path, server_env: dict[str, str]) -> No
 
     assert "default" in data["explain"].lower()
     assert data["stats"].strip()
+
+
+def test_pyiq_el_byte_compiles_cleanly(tmp_path: Path) -> None:
+    """No byte-compiler warnings: they usually mean a typo'd function or a missing require."""
+    copy = tmp_path / "pyiq.el"
+    copy.write_text((CLIENT / "emacs" / "pyiq.el").read_text())
+    proc = subprocess.run(
+        [
+            EMACS,
+            "--batch",
+            "--eval",
+            "(unless (require 'eglot nil t)"
+            ' (dolist (d (file-expand-wildcards "/usr/share/emacs/site-lisp/elpa/*"))'
+            " (add-to-list 'load-path d)))",
+            "--eval",
+            "(setq byte-compile-error-on-warn t)",
+            "-f",
+            "batch-byte-compile",
+            str(copy),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert (tmp_path / "pyiq.elc").exists()
