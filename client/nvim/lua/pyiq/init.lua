@@ -1,10 +1,12 @@
 -- pyiq for Neovim: registers the pyiq language server for Python buffers and adds
 -- :PyiqQuiz, :PyiqExplain and :PyiqStats.
 --
--- Works from Neovim 0.7 (Debian bookworm) on: uses nvim-lspconfig when it is installed,
--- and vim.lsp.start_client + buf_attach_client otherwise (vim.lsp.start is 0.8+). The quiz
--- runs over the standard window/showMessageRequest, answered through vim.ui.select, so any
--- picker plugin that replaces vim.ui.select (telescope, dressing, fzf-lua, ...) shows it.
+-- Works from Neovim 0.7 (Debian bookworm) on. The server is registered with, in order:
+-- vim.lsp.config + vim.lsp.enable (0.11+), nvim-lspconfig when it is installed, or an
+-- autocommand that calls vim.lsp.start (0.8+) or vim.lsp.start_client + buf_attach_client
+-- (0.7). The quiz runs over the standard window/showMessageRequest, answered through
+-- vim.ui.select, so any picker plugin that replaces vim.ui.select (telescope, dressing,
+-- fzf-lua, ...) shows it.
 
 local M = {}
 
@@ -123,13 +125,36 @@ M.handlers = {
   ["window/showMessageRequest"] = show_message_request,
 }
 
+local function has(version)
+  return vim.fn.has("nvim-" .. version) == 1
+end
+
 local function find_client(bufnr)
-  for _, client in pairs(vim.lsp.buf_get_clients(bufnr or 0)) do
+  bufnr = (bufnr == nil or bufnr == 0) and vim.api.nvim_get_current_buf() or bufnr
+  if vim.lsp.get_clients then
+    return vim.lsp.get_clients({ bufnr = bufnr, name = NAME })[1]
+  end
+  for _, client in pairs(vim.lsp.buf_get_clients(bufnr)) do
     if client.name == NAME then
       return client
     end
   end
   return nil
+end
+
+-- Client methods became `client:method()` in 0.11; the dot form is deprecated there.
+local function client_request(client, method, params, handler, bufnr)
+  if has("0.11") then
+    return client:request(method, params, handler, bufnr)
+  end
+  return client.request(method, params, handler, bufnr)
+end
+
+local function client_stopped(client)
+  if has("0.11") then
+    return client:is_stopped()
+  end
+  return client.is_stopped()
 end
 
 M.client = find_client
@@ -184,9 +209,13 @@ function M.attach(bufnr)
   end
   local name = vim.api.nvim_buf_get_name(bufnr)
   local root = M.root_dir(name ~= "" and name or vim.fn.getcwd())
+  if vim.lsp.start then
+    -- 0.8+: reuses the client with the same name and root.
+    return vim.lsp.start(client_config(cmd, root), { bufnr = bufnr })
+  end
   local id = clients_by_root[root]
   local client = id and vim.lsp.get_client_by_id(id)
-  if not client or client.is_stopped() then
+  if not client or client_stopped(client) then
     id = vim.lsp.start_client(client_config(cmd, root))
     if not id then
       notify("could not start `" .. table.concat(cmd, " ") .. "`", vim.log.levels.ERROR)
@@ -231,7 +260,7 @@ local function execute(bufnr, command, arguments, callback)
     notify("the language server is not attached to this buffer (see :LspInfo or :messages)", vim.log.levels.WARN)
     return false
   end
-  client.request("workspace/executeCommand", { command = command, arguments = arguments }, function(err, result)
+  client_request(client, "workspace/executeCommand", { command = command, arguments = arguments }, function(err, result)
     if err then
       notify(command .. " failed: " .. (err.message or vim.inspect(err)), vim.log.levels.ERROR)
     end
@@ -389,6 +418,28 @@ function M.setup(opts)
     M.config.settings = opts.settings
   end
   create_commands()
+  if vim.lsp.config and vim.lsp.enable then
+    -- 0.11+: the built-in registry (nvim-lspconfig itself now only feeds it configs).
+    local cmd, why = M.server_cmd()
+    if not cmd then
+      notify(why, vim.log.levels.WARN)
+      return
+    end
+    local settings = as_object(M.config.settings)
+    vim.lsp.config(NAME, {
+      cmd = cmd,
+      filetypes = M.config.filetypes,
+      root_markers = M.config.root_markers,
+      init_options = settings,
+      settings = { pyiq = settings },
+      handlers = M.handlers,
+      capabilities = M.config.capabilities,
+      on_attach = on_attach,
+    })
+    vim.lsp.enable(NAME)
+    M.using = "vim.lsp.config"
+    return
+  end
   local ok, lspconfig = false, nil
   if M.config.use_lspconfig then
     ok, lspconfig = pcall(require, "lspconfig")
