@@ -16,10 +16,20 @@ from pyiq.analysis import Document
 from pyiq.analysis.lines import ENCODINGS
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
-SEED = "\n".join(
-    path.read_text(encoding="utf-8") for path in sorted(RULES_DIR.glob("*/bad.py"))[:12]
-)
-SEED += "\nx = 'é😀'\r\nfor i in range(3):\r    fs.append(lambda: i)\n"
+RULE_FILES = sorted(RULES_DIR.glob("*/*.py"))
+TAIL = "\nx = 'é😀'\r\nfor i in range(3):\r    fs.append(lambda: i)\n"
+# Each example edits a few rule test files wrapped in a class, so that edits
+# land both in top-level statements and in methods of a large class.
+CLASS_WRAP = "class Wrapper:\n"
+
+
+def seed_text(paths: list[Path]) -> str:
+    parts = [path.read_text(encoding="utf-8") for path in paths]
+    wrapped = CLASS_WRAP + "".join(
+        "    " + line + "\n" for line in parts[0].splitlines() if line.strip()
+    )
+    return "\n".join([wrapped, *parts[1:]]) + TAIL
+
 
 FRAGMENTS = [
     "",
@@ -88,9 +98,9 @@ def _apply(doc: Document, where: float, span: float, text: str, encoding: str) -
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-@given(edits())
-def test_incremental_findings_equal_fresh_findings(sequence) -> None:
-    doc = Document.from_text(SEED)
+@given(st.lists(st.sampled_from(RULE_FILES), min_size=1, max_size=4), edits())
+def test_incremental_findings_equal_fresh_findings(paths, sequence) -> None:
+    doc = Document.from_text(seed_text(paths))
     for where, span, text, encoding in sequence:
         _apply(doc, where, span, text, encoding)
     fresh = Document(doc.source)

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import bisect
 
-from tree_sitter import Tree
+from tree_sitter import Node, Tree
 
 from pyiq.analysis.config import Config
-from pyiq.analysis.engine import module_imports, run_rules, select
+from pyiq.analysis.engine import intersects, run_rules, select
 from pyiq.analysis.findings import Finding
+from pyiq.analysis.imports import import_map, module_imports
 from pyiq.analysis.language import new_parser, sanitize
 from pyiq.analysis.lines import Encoding, LineIndex
-from pyiq.analysis.predicates import descendants
+from pyiq.analysis.predicates import descendants, module_bindings
 from pyiq.analysis.registry import Registry, load_registry
 
 
@@ -50,6 +51,30 @@ def _may_relex(inserted: bytes, removed: bytes) -> bool:
 _SCOPES = frozenset({"function_definition", "class_definition", "decorated_definition"})
 
 
+def _mentions_import(
+    regions: list[tuple[int, int]],
+    start: int,
+    new_end: int,
+    delta: int,
+    old_source: bytes,
+    new_source: bytes,
+) -> bool:
+    """Whether the re-analysed statements held or hold an ``import``.
+
+    Every import statement contains the keyword, so when neither the old nor
+    the new text of the regions does, the file's imports cannot have changed
+    and the import map need not be rebuilt on this keystroke.
+    """
+    for lo, hi in regions:
+        if b"import" in new_source[lo:hi]:
+            return True
+        old_lo = max(0, lo if lo <= start else lo - delta)
+        old_hi = max(old_lo, hi - delta if hi >= new_end else hi)
+        if b"import" in old_source[old_lo:old_hi]:
+            return True
+    return False
+
+
 def _module_level_global(tree: Tree, source: bytes) -> bool:
     """Whether a ``global`` statement sits in module scope (at any depth)."""
     if b"global" not in source:
@@ -75,8 +100,10 @@ class Document:
         self.tree = self._parser.parse(source)
         self.lines = LineIndex(source)
         self.imports = module_imports(self.tree, source)
+        self.qualified = import_map(self.tree, source)
+        self.bindings = module_bindings(self.tree, source)
         self.raw_findings: list[Finding] = run_rules(
-            self.tree, source, self.registry, imports=self.imports
+            self.tree, source, self.registry, imports=self.imports, qualified=self.qualified
         )
         # Byte ranges (in the current source) re-analysed by the last edit.
         self.last_regions: list[tuple[int, int]] = []
@@ -136,7 +163,7 @@ class Document:
         old_end = max(start, min(old_end, len(old_source)))
         new_source = sanitize(old_source[:start] + new_text + old_source[old_end:])
         new_end = start + len(new_text)
-        new_lines = LineIndex(new_source)
+        new_lines = self.lines.edited(start, old_end, new_source)
 
         old_tree = self.tree
         delta = new_end - old_end
@@ -153,6 +180,12 @@ class Document:
             for c in old_tree.root_node.children
             if c.end_byte <= start or c.start_byte >= old_end
         }
+        # The statement holding the edit only grows or shrinks by it.
+        expected.update(
+            (c.start_byte, c.end_byte + delta, c.type)
+            for c in old_tree.root_node.children
+            if c.start_byte < start and old_end < c.end_byte
+        )
         old_tree.edit(
             start_byte=start,
             old_end_byte=old_end,
@@ -183,54 +216,103 @@ class Document:
         self.tree = new_tree
         self.lines = new_lines
 
+        regions = self._regions([*changed, (start, new_end)])
         imports = module_imports(new_tree, new_source)
-        if imports != self.imports or _module_level_global(new_tree, new_source):
-            # Import-aware predicates may flip anywhere in the file, and a
-            # `global` at module level is judged against every top-level
-            # assignment: both make the whole file the region.
+        qualified = self.qualified
+        if _mentions_import(regions, start, new_end, delta, old_source, new_source):
+            qualified = import_map(new_tree, new_source)
+        bindings = module_bindings(new_tree, new_source)
+        if (
+            imports != self.imports
+            or qualified != self.qualified
+            or bindings != self.bindings
+            or _module_level_global(new_tree, new_source)
+        ):
+            # Imports and module-level names decide how names resolve anywhere
+            # in the file (is `type` still the builtin?), and a `global` at
+            # module level is judged against every top-level assignment: when
+            # any of them changes, the whole file is the region.
             self.imports = imports
-            self.raw_findings = run_rules(new_tree, new_source, self.registry, imports=imports)
+            self.qualified = qualified
+            self.bindings = bindings
+            self.raw_findings = run_rules(
+                new_tree, new_source, self.registry, imports=imports, qualified=qualified
+            )
             self.last_regions = [(0, len(new_source))]
             return
 
-        regions = self._regions([*changed, (start, new_end)])
         kept: list[Finding] = []
         for finding in self.raw_findings:
-            if finding.start_byte < start and finding.end_byte <= start:
+            if finding.span_end <= start and finding.span_start < start:
                 moved = finding
-            elif finding.start_byte >= old_end:
+            elif finding.span_start >= old_end:
                 moved = finding.shifted(delta)
             else:
-                continue
-            if not self._inside(moved.start_byte, regions):
+                continue  # the edit cut through the match: it is re-evaluated
+            if not intersects(moved.span_start, moved.span_end, regions):
                 kept.append(moved)
-        fresh = run_rules(new_tree, new_source, self.registry, ranges=regions, imports=imports)
+        fresh = run_rules(
+            new_tree,
+            new_source,
+            self.registry,
+            ranges=regions,
+            imports=imports,
+            qualified=qualified,
+        )
         kept.extend(fresh)
         kept.sort(key=lambda f: f.sort_key)
         self.raw_findings = kept
         self.last_regions = regions
 
     def _regions(self, intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """Whole top-level statements touching any of ``intervals``.
+        """The statements to re-analyse for edits touching ``intervals``.
 
-        Each statement's region reaches to the next statement's start (the
-        last one to the end of the source), so bytes between statements, such
-        as a tail an unterminated string leaves outside every node, belong to
-        a region too and stale findings there are dropped.
+        The unit is a top-level statement, or, inside a top-level class, the
+        one statement of its body (typically a method) that holds the whole
+        interval: a keystroke in a method of a 3,000-line class re-checks the
+        method. Findings about the class itself are not lost: their matches
+        capture the class or the method and so meet the region. Each unit
+        reaches to the next statement's start, so bytes between statements
+        (such as a tail an unterminated string leaves outside every node)
+        belong to a region too.
         """
-        children = self.tree.root_node.children
-        starts = [child.start_byte for child in children]
-        bounds = [0, *starts[1:], len(self.source)] if children else [0, len(self.source)]
+        root = self.tree.root_node
         spans: list[tuple[int, int]] = []
         for lo, hi in _merge(intervals):
-            first = max(0, bisect.bisect_right(bounds, lo) - 1)
-            for i in range(first, len(bounds) - 1):
-                if bounds[i] > hi:
-                    break
-                if bounds[i + 1] > lo or (lo == hi == bounds[i + 1] == bounds[-1]):
-                    spans.append((bounds[i], bounds[i + 1]))
+            spans.extend(_units(root.children, 0, len(self.source), lo, hi, nested=True))
         return _merge(spans)
 
-    @staticmethod
-    def _inside(offset: int, regions: list[tuple[int, int]]) -> bool:
-        return any(lo <= offset < hi for lo, hi in regions)
+
+def _class_body(node: Node) -> Node | None:
+    if node.type == "decorated_definition":
+        node = node.child_by_field_name("definition") or node
+    if node.type != "class_definition":
+        return None
+    return node.child_by_field_name("body")
+
+
+def _units(
+    children: list[Node], lo_bound: int, hi_bound: int, lo: int, hi: int, nested: bool
+) -> list[tuple[int, int]]:
+    """Extended spans of ``children`` that an interval touches."""
+    if not children:
+        return [(lo_bound, hi_bound)]
+    bounds = [lo_bound, *(child.start_byte for child in children[1:]), hi_bound]
+    touched: list[int] = []
+    first = max(0, bisect.bisect_right(bounds, lo) - 1)
+    for i in range(first, len(children)):
+        if bounds[i] > hi:
+            break
+        if bounds[i + 1] > lo or (lo == hi == bounds[i + 1] == bounds[-1]):
+            touched.append(i)
+    if not touched:
+        return []
+    if nested and len(touched) == 1:
+        body = _class_body(children[touched[0]])
+        inner = body.named_children if body is not None else []
+        if inner and inner[0].start_byte <= lo and hi <= bounds[touched[0] + 1]:
+            # Inside the class body, past its first statement's start.
+            units = _units(inner, inner[0].start_byte, bounds[touched[0] + 1], lo, hi, False)
+            if len(units) == 1:
+                return units
+    return [(bounds[i], bounds[i + 1]) for i in touched]

@@ -9,6 +9,7 @@ from tree_sitter import Node, QueryCursor, Tree
 
 from pyiq.analysis.config import Config
 from pyiq.analysis.findings import Finding
+from pyiq.analysis.imports import module_imports
 from pyiq.analysis.language import new_parser, sanitize
 from pyiq.analysis.predicates import PREDICATES, MatchContext
 from pyiq.analysis.registry import Registry, load_registry
@@ -16,33 +17,6 @@ from pyiq.analysis.suppression import Suppressions
 
 _PLACEHOLDER = re.compile(r"\{(_?[A-Za-z][A-Za-z0-9_.-]*)\}")
 _MAX_BINDING = 60
-_IMPORTS = frozenset({"import_statement", "import_from_statement"})
-
-
-def module_imports(tree: Tree, source: bytes) -> frozenset[str]:
-    """Names that top-level imports bind to modules or their members.
-
-    Predicates such as monkey-patch detection need to know which names are
-    modules; only top-level imports count, which keeps this a scan of the
-    module's direct children rather than of the whole tree.
-    """
-    names: set[str] = set()
-    for statement in tree.root_node.named_children:
-        if statement.type not in _IMPORTS:
-            continue
-        for child in statement.named_children:
-            if statement.type == "import_from_statement" and child == statement.child_by_field_name(
-                "module_name"
-            ):
-                continue
-            if child.type == "dotted_name":
-                first = child.named_children[0] if child.named_children else child
-                names.add(source[first.start_byte : first.end_byte].decode("utf-8", "replace"))
-            elif child.type == "aliased_import":
-                alias = child.child_by_field_name("alias")
-                if alias is not None:
-                    names.add(source[alias.start_byte : alias.end_byte].decode("utf-8", "replace"))
-    return frozenset(names)
 
 
 def _binding_text(node: Node, source: bytes) -> str:
@@ -57,23 +31,35 @@ def _format(message: str, bindings: dict[str, str]) -> str:
     return _PLACEHOLDER.sub(lambda m: bindings.get(m.group(1), m.group(0)), message)
 
 
+def intersects(start: int, end: int, ranges: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``[start, end)`` meets a range; an empty span counts as one byte."""
+    end = max(end, start + 1)
+    return any(start < hi and lo < end for lo, hi in ranges)
+
+
 def run_rules(
     tree: Tree,
     source: bytes,
     registry: Registry | None = None,
     ranges: Sequence[tuple[int, int]] | None = None,
     imports: frozenset[str] | None = None,
+    qualified: dict[str, str] | None = None,
 ) -> list[Finding]:
     """All rule matches in ``ranges`` (default: the whole file), unfiltered.
 
-    A finding belongs to a range when its reported node starts inside it;
-    callers pass ranges aligned to whole top-level statements, so a match is
-    never split between two ranges.
+    With ``ranges``, a finding is returned when the span of its match's
+    captures meets one of them (see ``Finding.span_start``): exactly the
+    findings an edit inside those ranges can have changed.
     """
     registry = registry or load_registry()
     if registry.query is None:
         return []
-    ctx = MatchContext(source, imports if imports is not None else module_imports(tree, source))
+    ctx = MatchContext(
+        source,
+        imports if imports is not None else module_imports(tree, source),
+        tree,
+        qualified,
+    )
 
     def predicate(name: str, args: list[tuple[str, str]], _index: int, captures: dict) -> bool:
         check = PREDICATES.get(name)
@@ -94,11 +80,13 @@ def run_rules(
             reported = captured.get(rule.reported_capture)
             if not reported:
                 continue
+            span_start = min(n.start_byte for nodes in captured.values() for n in nodes)
+            span_end = max(n.end_byte for nodes in captured.values() for n in nodes)
+            if ranges is not None and not intersects(span_start, span_end, ranges):
+                continue
             bindings = {name: _binding_text(nodes[0], source) for name, nodes in captured.items()}
             construct = captured.get("_construct")
             for node in reported:
-                if ranges is not None and not (lo <= node.start_byte < hi):
-                    continue
                 key = (rule.id, node.start_byte, node.end_byte)
                 if key in seen:
                     continue
@@ -113,6 +101,8 @@ def run_rules(
                         construct_end=max(outer.end_byte, node.end_byte),
                         message=_format(rule.message, bindings),
                         bindings=tuple(sorted(bindings.items())),
+                        span_start=span_start,
+                        span_end=span_end,
                     )
                 )
     findings.sort(key=lambda f: f.sort_key)

@@ -24,6 +24,10 @@ class Finding:
     construct_end: int
     message: str
     bindings: tuple[tuple[str, str], ...] = field(default=())
+    # Bytes covered by all of the match's captures: incremental analysis
+    # re-evaluates a finding exactly when an edit region meets this span.
+    span_start: int = -1
+    span_end: int = -1
 
     def shifted(self, delta: int) -> Finding:
         return replace(
@@ -32,6 +36,8 @@ class Finding:
             end_byte=self.end_byte + delta,
             construct_start=self.construct_start + delta,
             construct_end=self.construct_end + delta,
+            span_start=self.span_start + delta,
+            span_end=self.span_end + delta,
         )
 
     def binding(self, name: str, default: str = "") -> str:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from tree_sitter import Node
+from tree_sitter import Node, Tree
 
 FUNCTION_TYPES = frozenset({"function_definition", "lambda"})
 SCOPE_TYPES = frozenset({"function_definition", "lambda", "class_definition", "module"})
@@ -28,6 +28,18 @@ class MatchContext:
 
     source: bytes
     module_imports: frozenset[str] = field(default_factory=frozenset)
+    tree: Tree | None = None
+    _import_map: dict[str, str] | None = None
+    memo: dict[object, object] = field(default_factory=dict)
+
+    @property
+    def import_map(self) -> dict[str, str]:
+        """Local name -> qualified name of every import in the file."""
+        if self._import_map is None:
+            from pyiq.analysis.imports import import_map
+
+            self._import_map = import_map(self.tree, self.source) if self.tree else {}
+        return self._import_map
 
     def text(self, node: Node) -> str:
         return self.source[node.start_byte : node.end_byte].decode("utf-8", "replace")
@@ -493,55 +505,15 @@ def _rebound_in(body: Node, name: str, ctx: MatchContext) -> bool:
 # rules consult (qualified names of callees, builtin bindings), without a full
 # semantic model.
 
-_IMPORT_LINE = re.compile(
-    rb"^[ \t]*(?:from[ \t]+([\w.]+)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]+)|import[ \t]+([^\n#;]+))",
-    re.MULTILINE,
-)
-_ALIAS = re.compile(r"^([\w.]+)(?:\s+as\s+(\w+))?$")
-_CACHE_SIZE = 8
-_per_file: dict[int, tuple[MatchContext, dict[object, object]]] = {}
-
 
 def _file_cache(ctx: MatchContext) -> dict[object, object]:
     """Memo for one analysis run: predicates fire per match, facts are per file."""
-    entry = _per_file.get(id(ctx))
-    if entry is not None and entry[0] is ctx:
-        return entry[1]
-    if len(_per_file) >= _CACHE_SIZE:
-        _per_file.clear()
-    memo: dict[object, object] = {}
-    _per_file[id(ctx)] = (ctx, memo)
-    return memo
+    return ctx.memo
 
 
 def _imports(ctx: MatchContext) -> dict[str, str]:
     """Local name -> qualified name for every import statement in the file."""
-    memo = _file_cache(ctx)
-    found = memo.get("imports")
-    if isinstance(found, dict):
-        return found
-    names: dict[str, str] = {}
-    for match in _IMPORT_LINE.finditer(ctx.source):
-        module, members, plain = match.groups()
-        if module is not None:
-            text = members.decode("utf-8", "replace").strip("() \t\r\n\\")
-            base = module.decode("utf-8", "replace")
-            for part in text.replace("\\\n", " ").replace("\n", " ").split(","):
-                alias = _ALIAS.match(part.strip())
-                if alias and alias.group(1) != "*":
-                    names[alias.group(2) or alias.group(1)] = f"{base}.{alias.group(1)}"
-        elif plain is not None:
-            for part in plain.decode("utf-8", "replace").split(","):
-                alias = _ALIAS.match(part.strip())
-                if alias is None:
-                    continue
-                if alias.group(2):
-                    names[alias.group(2)] = alias.group(1)
-                else:
-                    head = alias.group(1).split(".")[0]
-                    names.setdefault(head, head)
-    memo["imports"] = names
-    return names
+    return ctx.import_map
 
 
 _TARGET_WRAPPERS = frozenset(
@@ -1313,3 +1285,13 @@ PREDICATES: dict[str, Predicate] = {
     "pyiq-builtin?": builtin,
     "pyiq-recursive?": recursive,
 }
+
+
+def module_bindings(tree: Tree, source: bytes) -> frozenset[str]:
+    """Names bound at module scope, which builtin-shadowing checks depend on.
+
+    Any statement of the file can bind one, so the incremental document
+    compares this set after each edit and re-analyses the whole file when
+    it changes.
+    """
+    return frozenset(_bound_in_scope(tree.root_node, MatchContext(source, tree=tree)))

@@ -1,0 +1,84 @@
+"""What a file imports, read from its tree.
+
+Two views: the names top-level imports bind (monkey-patch detection asks
+"is ``os`` a module here?"), and a map from every imported local name to its
+qualified name (name resolution asks "is this ``deque`` collections.deque?").
+The incremental document compares both after each edit: when they change,
+every finding in the file may change.
+"""
+
+from __future__ import annotations
+
+from tree_sitter import Node, Query, QueryCursor, Tree
+
+from pyiq.analysis.language import python_language
+
+_IMPORTS = frozenset({"import_statement", "import_from_statement"})
+_IMPORT_QUERY = "(import_statement) @import (import_from_statement) @import"
+# Created once and never freed (see registry._KEEP_ALIVE for why).
+_import_query: Query | None = None
+
+
+def module_imports(tree: Tree, source: bytes) -> frozenset[str]:
+    """Names that top-level imports bind to modules or their members.
+
+    Predicates such as monkey-patch detection need to know which names are
+    modules; only top-level imports count, which keeps this a scan of the
+    module's direct children rather than of the whole tree.
+    """
+    names: set[str] = set()
+    for statement in tree.root_node.named_children:
+        if statement.type not in _IMPORTS:
+            continue
+        for child in statement.named_children:
+            if statement.type == "import_from_statement" and child == statement.child_by_field_name(
+                "module_name"
+            ):
+                continue
+            if child.type == "dotted_name":
+                first = child.named_children[0] if child.named_children else child
+                names.add(source[first.start_byte : first.end_byte].decode("utf-8", "replace"))
+            elif child.type == "aliased_import":
+                alias = child.child_by_field_name("alias")
+                if alias is not None:
+                    names.add(source[alias.start_byte : alias.end_byte].decode("utf-8", "replace"))
+    return frozenset(names)
+
+
+def import_map(tree: Tree, source: bytes) -> dict[str, str]:
+    """Local name -> qualified name for every import in the file, at any depth.
+
+    Predicates resolve names through it (is this ``deque`` the one from
+    ``collections``?). It comes from one small query, so the incremental
+    document can afford to recompute and compare it on every edit.
+    """
+    global _import_query
+    if _import_query is None:
+        _import_query = Query(python_language(), _IMPORT_QUERY)
+
+    def text(node: Node) -> str:
+        return source[node.start_byte : node.end_byte].decode("utf-8", "replace")
+
+    names: dict[str, str] = {}
+    captured = QueryCursor(_import_query).captures(tree.root_node).get("import", [])
+    for statement in sorted(captured, key=lambda n: n.start_byte):
+        base = ""
+        if statement.type == "import_from_statement":
+            module = statement.child_by_field_name("module_name")
+            base = text(module) if module is not None else ""
+        for child in statement.children_by_field_name("name"):
+            if child.type == "aliased_import":
+                name = child.child_by_field_name("name")
+                alias = child.child_by_field_name("alias")
+                if name is None or alias is None:
+                    continue
+                target = text(name)
+                names[text(alias)] = f"{base}.{target}" if base else target
+            elif child.type == "dotted_name":
+                target = text(child)
+                if base:
+                    names[target] = f"{base}.{target}"
+                else:
+                    head = target.split(".")[0]
+                    names.setdefault(head, head)
+    return names

@@ -1,0 +1,47 @@
+"""The line index: LSP's line breaks, every encoding, and incremental updates."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pyiq.analysis.lines import LineIndex
+
+ALPHABET = st.sampled_from(["a", "é", "😀", "\n", "\r", "\r\n", "\f", "\u2028", " "])
+
+
+def test_breaks_are_lf_crlf_and_lone_cr_only() -> None:
+    index = LineIndex("a\r\nb\rc\nd\u2028e\ff".encode())
+    assert index.line_count == 4
+    assert [index.line_start(i) for i in range(4)] == [0, 3, 5, 7]
+    assert index.line_end(0) == 1
+
+
+def test_columns_per_encoding_and_clamping() -> None:
+    index = LineIndex("x😀y\n".encode())
+    offset_y = len("x😀".encode())
+    assert index.position(offset_y, "utf-8") == (0, 5)
+    assert index.position(offset_y, "utf-16") == (0, 3)
+    assert index.position(offset_y, "utf-32") == (0, 2)
+    assert index.offset(0, 3, "utf-16") == offset_y
+    assert index.offset(0, 2, "utf-16") == 1  # inside the surrogate pair: before the emoji
+    assert index.offset(0, 99) == index.line_end(0)
+    assert index.offset(99, 0) == len("x😀y\n".encode())
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(ALPHABET, max_size=30).map("".join),
+    st.lists(ALPHABET, max_size=6).map("".join),
+    st.integers(min_value=0, max_value=200),
+    st.integers(min_value=0, max_value=10),
+)
+def test_incremental_update_equals_a_fresh_index(
+    text: str, insert: str, where: int, length: int
+) -> None:
+    source = text.encode()
+    start = min(where, len(source))
+    end = min(len(source), start + length)
+    new_source = source[:start] + insert.encode() + source[end:]
+    updated = LineIndex(source).edited(start, end, new_source)
+    assert updated._starts == LineIndex(new_source)._starts
