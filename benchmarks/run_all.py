@@ -1,0 +1,29 @@
+"""Runs every benchmark in one go (``make bench``), each in its own process.
+
+The scripts stay independent so each can be run and tuned alone; this only
+orders them (corpus first, since the others read it) and stops at the first
+one that fails.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SCRIPTS = ["corpus.py", "agreement.py", "speed_check.py", "bench_bank.py", "bench_lsp.py"]
+
+
+def main() -> int:
+    for script in SCRIPTS:
+        print(f"== {script}", flush=True)
+        result = subprocess.run([sys.executable, str(HERE / script)], check=False)
+        if result.returncode != 0:
+            print(f"{script} exited with {result.returncode}", file=sys.stderr)
+            return result.returncode
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
