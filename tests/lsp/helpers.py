@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
+import shutil
 import sys
+import tempfile
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -41,8 +44,18 @@ async def session(
     encodings: list[str] | None = None,
     pull: bool = False,
     root: Path | None = None,
+    data_dir: Path | None = None,
 ) -> AsyncIterator[LanguageClient]:
-    config = ClientServerConfig(server_command=[sys.executable, "-m", "pyiq", "serve"])
+    """A session whose progress store is ``data_dir`` (a fresh temporary one by default).
+
+    Never the user's own store: tests must not read or write real progress.
+    """
+    own = data_dir is None
+    data = tempfile.mkdtemp(prefix="pyiq-lsp-") if own else str(data_dir)
+    config = ClientServerConfig(
+        server_command=[sys.executable, "-m", "pyiq", "serve"],
+        server_env={**os.environ, "PYIQ_DATA_DIR": data},
+    )
     client = await asyncio.wait_for(config.start(), TIMEOUT)
     published: dict[str, int | None] = {}
     client.published_versions = published  # type: ignore[attr-defined]
@@ -70,6 +83,8 @@ async def session(
             await asyncio.wait_for(client.shutdown_session(), TIMEOUT)
         with contextlib.suppress(Exception):
             await asyncio.wait_for(client.stop(), TIMEOUT)
+        if own:
+            shutil.rmtree(data, ignore_errors=True)
 
 
 async def open_and_wait(

@@ -2,7 +2,8 @@
 
 Every handler is wrapped: an exception is logged with its traceback and the
 client gets the feature's empty answer, so a bug in, say, code lenses leaves
-diagnostics and hovers working.
+diagnostics and hovers working. A deliberate ``JsonRpcException`` (a command
+refusing bad arguments) passes through: the client should see that error.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import inspect
 import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
+
+from pygls.exceptions import JsonRpcException
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +31,8 @@ def guarded(empty: Any = None) -> Callable[[F], F]:
             async def run_async(*args: Any, **kwargs: Any) -> Any:
                 try:
                     return await func(*args, **kwargs)
+                except JsonRpcException:
+                    raise
                 except Exception:
                     log.exception("%s failed", func.__name__)
                     return empty
@@ -38,6 +43,8 @@ def guarded(empty: Any = None) -> Callable[[F], F]:
         def run(*args: Any, **kwargs: Any) -> Any:
             try:
                 return func(*args, **kwargs)
+            except JsonRpcException:
+                raise
             except Exception:
                 log.exception("%s failed", func.__name__)
                 return empty

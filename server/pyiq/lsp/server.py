@@ -20,6 +20,7 @@ from pyiq.analysis import Config, Finding
 from pyiq.analysis.lines import Encoding
 from pyiq.links import surfaces
 from pyiq.lsp.convert import encoding_of
+from pyiq.lsp.learning import Learning
 from pyiq.lsp.rules import server_registry
 from pyiq.lsp.settings import Settings, parse_settings
 from pyiq.lsp.store import OpenDocument, ProjectConfigs
@@ -39,6 +40,7 @@ class PyiqServer(LanguageServer):
         self.settings = Settings()
         self.projects = ProjectConfigs(self.registry)
         self.reported_problems: set[str] = set()
+        self.learning = Learning(self.registry, self.report)
 
     @property
     def encoding(self) -> Encoding:
@@ -63,6 +65,7 @@ class PyiqServer(LanguageServer):
 
     def apply_client_settings(self, data: Any) -> None:
         self.settings, problems = parse_settings(data, self.registry, self.settings)
+        self.learning.set_threshold(self.settings.mastery_threshold)
         self.report(problems)
 
     def config_for(self, document: OpenDocument) -> Config:

@@ -6,6 +6,9 @@ server down or silently disable it: each invalid key falls back to its
 default and is reported (naming the key and the default), the way
 jedi-language-server treats its initialization options. The defaults here
 must equal ``client/vscode/package.json``; a test holds them together.
+Keys under ``CLIENT_ONLY_KEYS`` (how the editor starts and traces the
+server) belong to the editor extension: a client that forwards its whole
+section must not get them reported as unknown.
 """
 
 from __future__ import annotations
@@ -29,7 +32,12 @@ DEFAULTS: dict[str, Any] = {
     "codeLens": True,
     "respectRuff": True,
     "quizUi": "messages",
+    "masteryThreshold": 0.9,
 }
+
+# Top-level keys of the ``pyiq`` section that only the editor extension reads
+# (``pyiq.server.command``, ``pyiq.trace.server``); accepted and ignored here.
+CLIENT_ONLY_KEYS = ("server", "trace")
 
 # Keys shared with ``[tool.pyiq]``: validated by the engine's own Config.
 ENGINE_KEYS = ("select", "ignore", "severity", "level")
@@ -44,6 +52,7 @@ class Settings:
     code_lens: bool = DEFAULTS["codeLens"]
     respect_ruff: bool = DEFAULTS["respectRuff"]
     quiz_ui: str = DEFAULTS["quizUi"]
+    mastery_threshold: float = DEFAULTS["masteryThreshold"]
 
     def config(self, base: Config, registry: Registry) -> Config:
         """``base`` (from pyproject) with the client's explicit engine options over it."""
@@ -61,6 +70,7 @@ class Settings:
             codeLens=self.code_lens,
             respectRuff=self.respect_ruff,
             quizUi=self.quiz_ui,
+            masteryThreshold=self.mastery_threshold,
         )
         return out
 
@@ -121,6 +131,16 @@ def parse_settings(
                     f"pyiq.quizUi: {value!r} is not one of {', '.join(QUIZ_UIS)}; "
                     f"using the default {DEFAULTS[key]!r}"
                 )
+        elif key == "masteryThreshold":
+            if isinstance(value, int | float) and not isinstance(value, bool) and 0 < value <= 1:
+                changes["mastery_threshold"] = float(value)
+            else:
+                problems.append(
+                    f"pyiq.masteryThreshold: expected a number above 0 and at most 1, "
+                    f"got {value!r}; using the default {DEFAULTS[key]!r}"
+                )
+        elif key in CLIENT_ONLY_KEYS:
+            continue
         else:
             problems.append(f"pyiq.{key}: unknown setting (known: {', '.join(DEFAULTS)})")
     return replace(settings, engine=engine, **changes), problems

@@ -1,13 +1,21 @@
-"""Code lens above each function or class that raises interview topics."""
+"""Code lenses: interview topics per function or class, and concepts due for review.
+
+A concept the user has answered before and whose review is due gets a
+"Review due: <rule name>" lens on its first construct in the file, so the
+review happens on the user's own code rather than in a separate deck; one
+per rule, because a lens on every generator in a file would be noise.
+"""
 
 from __future__ import annotations
 
 from lsprotocol import types
 from tree_sitter import Node
 
+from pyiq.analysis import Finding
 from pyiq.lsp.convert import position, span
 from pyiq.lsp.guard import guarded
 from pyiq.lsp.server import PyiqServer
+from pyiq.lsp.store import OpenDocument
 
 DEFINITIONS = ("function_definition", "class_definition")
 # Definitions nested deeper than this get no lens of their own: the
@@ -34,6 +42,38 @@ def definitions(root: Node) -> list[Node]:
     return sorted(found, key=lambda n: n.start_byte)
 
 
+def _quiz_lens(document: OpenDocument, at: int, title: str, ls: PyiqServer) -> types.CodeLens:
+    lines = document.engine.lines
+    pos = position(lines, at, ls.encoding)
+    return types.CodeLens(
+        range=span(lines, at, at, ls.encoding),
+        command=types.Command(
+            title=title,
+            command="pyiq.quizAt",
+            arguments=[document.uri, {"line": pos.line, "character": pos.character}],
+        ),
+    )
+
+
+def review_lenses(
+    ls: PyiqServer, document: OpenDocument, findings: list[Finding]
+) -> list[types.CodeLens]:
+    """ "Review due: <rule name>" on the first construct of each concept due for review."""
+    snap = ls.learning.snapshot()
+    if snap is None:
+        return []
+    first: dict[str, Finding] = {}
+    for finding in sorted(findings, key=lambda f: f.construct_start):
+        if finding.rule not in first and ls.learning.concept_due(finding.rule, snap):
+            first[finding.rule] = finding
+    lenses = []
+    for rule_id, finding in first.items():
+        rule = ls.registry.get(rule_id)
+        name = rule.name if rule else rule_id
+        lenses.append(_quiz_lens(document, finding.construct_start, f"Review due: {name}", ls))
+    return lenses
+
+
 def setup(server: PyiqServer) -> None:
     @server.feature(types.TEXT_DOCUMENT_CODE_LENS, types.CodeLensOptions(resolve_provider=False))
     @guarded(empty=[])
@@ -49,16 +89,7 @@ def setup(server: PyiqServer) -> None:
             if not rules:
                 continue
             count = len(rules)
-            at = position(engine.lines, node.start_byte, ls.encoding)
             title = f"{count} interview topic{'s' if count != 1 else ''} · Quiz me"
-            lenses.append(
-                types.CodeLens(
-                    range=span(engine.lines, node.start_byte, node.start_byte, ls.encoding),
-                    command=types.Command(
-                        title=title,
-                        command="pyiq.quizAt",
-                        arguments=[document.uri, {"line": at.line, "character": at.character}],
-                    ),
-                )
-            )
-        return lenses
+            lenses.append(_quiz_lens(document, node.start_byte, title, ls))
+        lenses += review_lenses(ls, document, findings)
+        return sorted(lenses, key=lambda lens: (lens.range.start.line, lens.range.start.character))

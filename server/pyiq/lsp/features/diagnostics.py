@@ -74,11 +74,20 @@ def to_diagnostic(
 
 
 def diagnostics_for(server: PyiqServer, document: OpenDocument) -> list[types.Diagnostic]:
-    # Configuration is resolved once per publish, not per finding: a large
-    # file has hundreds of concept findings and every lookup stats files.
+    """The document's diagnostics, without the hints of concepts the user has mastered.
+
+    A mastered concept is no longer news to the user, so its hint would be
+    noise; bug risks are shown whatever the user knows (knowing about a
+    bug does not remove it from the code).
+    """
+    # Configuration and mastery are resolved once per publish, not per
+    # finding: a large file has hundreds of concept findings.
     config = server.config_for(document)
+    snap = server.learning.snapshot()
     out = []
     for finding in server.findings(document, config):
+        if snap is not None and server.learning.concept_mastered(finding.rule, snap):
+            continue
         diagnostic = to_diagnostic(server, document, finding, config)
         if diagnostic is not None:
             out.append(diagnostic)

@@ -3,6 +3,8 @@
 A hover answers anywhere inside a finding's construct (the whole function
 around a mutable default, not just the ``[]``), listing the most specific
 construct first, and on a rule id written in ``# pyiq: ignore[...]``.
+A concept the user has mastered gets one line instead of the full answer:
+they know it, and a long hover on familiar code is in the way.
 """
 
 from __future__ import annotations
@@ -37,10 +39,19 @@ def _binding_text(document: OpenDocument, finding: Finding) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+def mastered_line(name: str, line: int, question_id: str | None) -> str:
+    """The one-line hover of a mastered concept, still pointing at the full answer."""
+    more = f" · `pyiq explain {question_id}`" if question_id else ""
+    return f"**{name}** (line {line}): mastered{more}"
+
+
 def finding_markdown(ls: PyiqServer, document: OpenDocument, finding: Finding) -> str:
     rule = ls.registry.get(finding.rule)
     name = rule.name if rule else finding.rule
     line = document.engine.lines.line_of(finding.start_byte) + 1
+    if ls.learning.concept_mastered(finding.rule):
+        linked = questions_for(finding.rule)
+        return mastered_line(name, line, linked[0].id if linked else None)
     binding = _binding_text(document, finding)
     why = f"**Why this came up here:** {name} at line {line}" + (
         f" (`{binding}`)" if binding else ""
