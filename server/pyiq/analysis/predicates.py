@@ -107,100 +107,6 @@ def target_names(target: Node, ctx: MatchContext) -> set[str]:
     return names
 
 
-def _parameter_names(function: Node, ctx: MatchContext) -> set[str]:
-    names: set[str] = set()
-    params = function.child_by_field_name("parameters")
-    if params is None:
-        return names
-    for param in params.named_children:
-        if param.type == "identifier":
-            names.add(ctx.text(param))
-            continue
-        name = param.child_by_field_name("name")
-        if name is not None:
-            names.add(ctx.text(name))
-            continue
-        for child in param.named_children:
-            if child.type == "identifier":
-                names.add(ctx.text(child))
-                break
-    return names
-
-
-def _loop_bound_names(loop: Node, ctx: MatchContext) -> set[str]:
-    """Names a loop rebinds on every iteration: its targets and body assignments."""
-    names: set[str] = set()
-    if loop.type == "for_statement":
-        left = loop.child_by_field_name("left")
-        if left is not None:
-            names |= target_names(left, ctx)
-    elif loop.type in COMPREHENSION_TYPES:
-        for child in loop.named_children:
-            if child.type == "for_in_clause":
-                left = child.child_by_field_name("left")
-                if left is not None:
-                    names |= target_names(left, ctx)
-        return names
-    body = loop.child_by_field_name("body")
-    if body is None:
-        return names
-    for node in descendants(body, stop=SCOPE_TYPES):
-        if node.type in {"assignment", "augmented_assignment"}:
-            left = node.child_by_field_name("left")
-            if left is not None:
-                names |= target_names(left, ctx)
-        elif node.type == "named_expression":
-            name = node.child_by_field_name("name")
-            if name is not None:
-                names.add(ctx.text(name))
-        elif node.type == "for_statement":
-            left = node.child_by_field_name("left")
-            if left is not None:
-                names |= target_names(left, ctx)
-    return names
-
-
-def _free_loads(function: Node, ctx: MatchContext) -> list[Node]:
-    """Identifiers the function body reads that it does not bind itself."""
-    body = function.child_by_field_name("body")
-    if body is None:
-        return []
-    local = _parameter_names(function, ctx)
-    loads: list[Node] = []
-    nested = SCOPE_TYPES | COMPREHENSION_TYPES
-    for node in descendants(body, stop=nested):
-        if node.type in {"assignment", "augmented_assignment"}:
-            left = node.child_by_field_name("left")
-            if left is not None and function.type == "function_definition":
-                local |= target_names(left, ctx)
-        if node.type == "identifier":
-            parent = node.parent
-            if parent is not None and parent.type == "attribute":
-                if parent.child_by_field_name("attribute") == node:
-                    continue
-            if parent is not None and parent.type == "keyword_argument":
-                if parent.child_by_field_name("name") == node:
-                    continue
-            loads.append(node)
-    return [n for n in loads if ctx.text(n) not in local]
-
-
-def late_binding(ctx: MatchContext, args: Args, captures: Captures) -> bool:
-    """The function reads a name that an enclosing loop rebinds each iteration."""
-    for function in _captured(args, captures):
-        loop_names: set[str] = set()
-        for ancestor in ancestors(function):
-            if ancestor.type in {"function_definition", "class_definition", "module"}:
-                break
-            if ancestor.type in LOOP_TYPES or ancestor.type in COMPREHENSION_TYPES:
-                loop_names |= _loop_bound_names(ancestor, ctx)
-        if not loop_names:
-            continue
-        if any(ctx.text(n) in loop_names for n in _free_loads(function, ctx)):
-            return True
-    return False
-
-
 def imported_module(ctx: MatchContext, args: Args, captures: Captures) -> bool:
     """The identifier names a module imported at the top of the file."""
     nodes = _captured(args, captures)
@@ -231,37 +137,6 @@ def in_loop(ctx: MatchContext, args: Args, captures: Captures) -> bool:
                 break
             if ancestor.type in LOOP_TYPES:
                 return True
-    return False
-
-
-def mutates_iterable(ctx: MatchContext, args: Args, captures: Captures) -> bool:
-    """A ``for`` loop's body changes the size of the list it iterates."""
-    mutators = set(_strings(args)) or {"append", "remove", "pop", "insert", "extend", "clear"}
-    for loop in _captured(args, captures):
-        iterated = loop.child_by_field_name("right")
-        body = loop.child_by_field_name("body")
-        if iterated is None or body is None or iterated.type not in {"identifier", "attribute"}:
-            continue
-        seq = ctx.text(iterated)
-        for node in descendants(body, stop=SCOPE_TYPES):
-            if node.type == "call":
-                callee = node.child_by_field_name("function")
-                if callee is not None and callee.type == "attribute":
-                    obj = callee.child_by_field_name("object")
-                    attr = callee.child_by_field_name("attribute")
-                    if (
-                        obj is not None
-                        and attr is not None
-                        and ctx.text(obj) == seq
-                        and ctx.text(attr) in mutators
-                    ):
-                        return True
-            elif node.type == "delete_statement":
-                for target in node.named_children:
-                    if target.type == "subscript":
-                        value = target.child_by_field_name("value")
-                        if value is not None and ctx.text(value) == seq:
-                            return True
     return False
 
 
@@ -322,7 +197,7 @@ def not_assigned_to_name(ctx: MatchContext, args: Args, captures: Captures) -> b
 
 def _scope_bindings(function: Node, ctx: MatchContext) -> tuple[set[str], set[str]]:
     """Names a function binds locally, and names it declares nonlocal/global."""
-    bound = _parameter_names(function, ctx)
+    bound = _parameter_list(function, ctx)
     declared: set[str] = set()
     body = function.child_by_field_name("body")
     if body is None:
@@ -1263,18 +1138,15 @@ PREDICATES: dict[str, Predicate] = {
     "pyiq-late-bound-name?": late_bound_name,
     "pyiq-mutable-default?": mutable_default,
     "pyiq-call-in-default?": call_in_default,
-    "pyiq-constant-non-singleton?": constant_non_singleton,
     "pyiq-not-constant-non-singleton?": not_constant_non_singleton,
     "pyiq-identity-literal?": identity_literal,
     "pyiq-type-comparison?": type_comparison,
     "pyiq-no-bare-reraise?": no_bare_reraise,
     "pyiq-outside-class-body?": outside_class_body,
     "pyiq-global-rebound?": global_rebound,
-    "pyiq-late-binding?": late_binding,
     "pyiq-imported-module?": imported_module,
     "pyiq-calls-itself?": calls_itself,
     "pyiq-in-loop?": in_loop,
-    "pyiq-mutates-iterable?": mutates_iterable,
     "pyiq-yields?": yields,
     "pyiq-not-assigned-to-name?": not_assigned_to_name,
     "pyiq-closure?": closure,
