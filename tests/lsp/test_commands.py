@@ -292,3 +292,29 @@ async def test_explain_rule_and_unknown(tmp_path: Path) -> None:
     assert text.startswith("# Identity comparison with a literal")
     assert "no-such-thing" in unknown
     assert again == text
+
+
+async def test_unusable_store_is_reported_once_and_the_server_carries_on(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("a file where the data directory should be\n")
+    uri = (tmp_path / "quiz.py").as_uri()
+    async with session(data_dir=blocker) as client:
+
+        @client.feature(types.WINDOW_SHOW_MESSAGE_REQUEST)
+        def answer(params: types.ShowMessageRequestParams) -> types.MessageActionItem | None:
+            return params.actions[0]
+
+        diagnostics = await open_and_wait(client, uri, MIXED)
+        result = await _execute(client, "pyiq.quizAt", uri, {"line": 0, "character": 0})
+        lenses = await _lenses(client, uri)
+        with pytest.raises(Exception, match="progress store is unavailable"):
+            await _execute(
+                client, "pyiq.recordAnswer", {"id": "generators", "chosen": 0, "correct": True}
+            )
+        messages = [m.message for m in client.messages]
+    assert sorted(d.code for d in diagnostics) == ["generator-function", "mutable-default-argument"]
+    assert result["asked"] == len(result["questions"]) >= 1
+    assert [lens.command.title for lens in lenses] == ["1 interview topic · Quiz me"] * 2
+    problems = [m for m in messages if m.startswith("pyiq: progress is not saved")]
+    assert len(problems) == 1
+    assert str(blocker) in problems[0]
