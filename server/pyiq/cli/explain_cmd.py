@@ -15,9 +15,7 @@ from pyiq.bank import BankError, load_bank
 from pyiq.bank.markdown import SEPARATOR, question_markdown, rule_markdown
 from pyiq.bank.rules import known_rules
 from pyiq.bank.suggest import suggestion_text
-
-EXIT_OK = 0
-EXIT_USAGE = 2
+from pyiq.cli.main import EXIT_OK, EXIT_USAGE
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

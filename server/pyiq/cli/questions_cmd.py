@@ -15,10 +15,9 @@ import sys
 from pyiq.bank import LEVELS, Bank, BankError, Question, load_bank
 from pyiq.bank.rules import known_rules
 from pyiq.bank.suggest import suggestion_text
+from pyiq.cli.main import EXIT_OK, EXIT_USAGE
 
-EXIT_OK = 0
-EXIT_NO_MATCH = 1
-EXIT_USAGE = 2
+EXIT_NO_MATCH = 1  # like grep: nothing matched
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
