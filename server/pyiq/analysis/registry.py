@@ -121,19 +121,31 @@ def _description(source: str) -> str:
     return "\n".join(lines).strip()
 
 
-def parse_rule_file(path: Path | str, source: str) -> _Parsed:
-    """Validate one rule file and return its rule; raises RuleError."""
+def parse_rule_file(
+    path: Path | str,
+    source: str,
+    compiled: tuple[Query, range] | None = None,
+) -> _Parsed:
+    """Validate one rule file and return its rule; raises RuleError.
+
+    ``compiled`` is the combined query and the indices of this file's
+    patterns in it, so that loading all rules compiles each pattern once.
+    """
     name = Path(str(path)).name
     stem = name.removesuffix(".scm")
 
     def fail(message: str) -> RuleError:
         return RuleError(f"{name}: {message}")
 
-    try:
-        query = _query(source)
-    except QueryError as exc:
-        raise fail(f"invalid query: {exc}") from None
-    if query.pattern_count == 0:
+    if compiled is None:
+        try:
+            query = _query(source)
+        except QueryError as exc:
+            raise fail(f"invalid query: {exc}") from None
+        patterns = range(query.pattern_count)
+    else:
+        query, patterns = compiled
+    if len(patterns) == 0:
         raise fail("no pattern")
 
     predicates, captures = _tokens(source)
@@ -146,7 +158,7 @@ def parse_rule_file(path: Path | str, source: str) -> _Parsed:
         )
 
     settings: dict[str, str] = {}
-    for index in range(query.pattern_count):
+    for index in patterns:
         for key, value in query.pattern_settings(index).items():
             if key not in REQUIRED_KEYS and key not in OPTIONAL_KEYS:
                 raise fail(f"unknown #set! key {key!r}")
@@ -194,7 +206,7 @@ def parse_rule_file(path: Path | str, source: str) -> _Parsed:
         reported_capture=reported[0],
         path=str(path),
     )
-    return _Parsed(rule, source, query.pattern_count)
+    return _Parsed(rule, source, len(patterns))
 
 
 class Registry:
@@ -204,12 +216,15 @@ class Registry:
     combined query walks it once and tells rules apart by pattern index.
     """
 
-    def __init__(self, parsed: list[_Parsed]) -> None:
+    def __init__(self, parsed: list[_Parsed], query: Query | None = None) -> None:
+        """``query``, when given, must be the rules' sources joined in id order."""
         parsed = sorted(parsed, key=lambda p: p.rule.id)
         self.rules: dict[str, Rule] = {p.rule.id: p.rule for p in parsed}
         # Patterns keep their order when files are concatenated, so each
         # rule owns the next ``pattern_count`` pattern indices.
-        self.query = _query("\n".join(p.source for p in parsed)) if parsed else None
+        if query is None and parsed:
+            query = _query("\n".join(p.source for p in parsed))
+        self.query = query
         self.pattern_rules: list[Rule] = []
         for item in parsed:
             self.pattern_rules.extend([item.rule] * item.pattern_count)
@@ -230,16 +245,51 @@ class Registry:
 
 
 def load_rules_from(directory: Path) -> Registry:
+    """Every rule file of ``directory``, validated, in one combined query.
+
+    The files are compiled together once: compiling each alone as well would
+    double the language server's start-up. Only when the combined query does
+    not compile are the files compiled one by one, to name the broken ones.
+    """
+    paths = sorted(directory.glob("*.scm"), key=lambda p: p.stem)  # the Registry's id order
+    files = [(path, path.read_text(encoding="utf-8")) for path in paths]
     parsed: list[_Parsed] = []
     errors: list[str] = []
-    for path in sorted(directory.glob("*.scm")):
-        try:
-            parsed.append(parse_rule_file(path, path.read_text(encoding="utf-8")))
-        except RuleError as exc:
-            errors.append(str(exc))
+    joined = "\n".join(source for _, source in files)
+    try:
+        combined = _query(joined) if files else None
+    except QueryError:
+        combined = None
+    if combined is None:
+        for path, source in files:
+            try:
+                parsed.append(parse_rule_file(path, source))
+            except RuleError as exc:
+                errors.append(str(exc))
+    else:
+        # Pattern i belongs to the file whose stretch of the joined source
+        # holds the pattern's first byte.
+        ends: list[int] = []
+        offset = 0
+        for _, source in files:
+            offset += len(source.encode("utf-8")) + 1
+            ends.append(offset)
+        owners: list[list[int]] = [[] for _ in files]
+        position = 0
+        for index in range(combined.pattern_count):
+            start = combined.start_byte_for_pattern(index)
+            while start >= ends[position]:
+                position += 1
+            owners[position].append(index)
+        for (path, source), indices in zip(files, owners, strict=True):
+            patterns = range(indices[0], indices[-1] + 1) if indices else range(0)
+            try:
+                parsed.append(parse_rule_file(path, source, (combined, patterns)))
+            except RuleError as exc:
+                errors.append(str(exc))
     if errors:
         raise RuleError("invalid rule files:\n  " + "\n  ".join(errors))
-    return Registry(parsed)
+    return Registry(parsed, combined)
 
 
 @cache

@@ -1,0 +1,70 @@
+"""Loading rules refuses what tree-sitter would silently get wrong."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pyiq.analysis.registry import RuleError, load_registry, load_rules_from
+
+GOOD = """;; Finds print calls.
+((call function: (identifier) @_f) @call
+  (#eq? @_f "print")
+  (#set! id "{id}")
+  (#set! name "Print call")
+  (#set! category "concept")
+  (#set! severity "hint")
+  (#set! message "`{{_f}}` call"))
+"""
+
+
+def write(directory: Path, rule_id: str, text: str) -> None:
+    (directory / f"{rule_id}.scm").write_text(text.replace("{id}", rule_id), encoding="utf-8")
+
+
+def test_a_valid_rule_loads_with_its_metadata(tmp_path: Path) -> None:
+    write(tmp_path, "print-call", GOOD)
+    rule = load_rules_from(tmp_path).rules["print-call"]
+    assert (rule.name, rule.category, rule.severity, rule.reported_capture) == (
+        "Print call",
+        "concept",
+        "hint",
+        "call",
+    )
+    assert rule.description == "Finds print calls."
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (GOOD.replace('#eq? @_f "print"', '#eqq? @_f "print"'), "unknown predicate(s) #eqq?"),
+        (GOOD.replace('#eq? @_f "print"', "#is? local"), "unknown predicate(s) #is?"),
+        (GOOD.replace('  (#set! severity "hint")\n', ""), "missing #set! severity"),
+        (GOOD.replace('"concept"', '"style"'), "category 'style' is not one of"),
+        (GOOD.replace("@call", "@call @other"), "exactly one reported capture"),
+        (GOOD.replace("{{_f}}", "{_g}"), "message refers to unknown capture {_g}"),
+        (GOOD.replace(";; Finds print calls.\n", ""), "missing description"),
+        (GOOD.replace("(call function:", "(call functon:"), "invalid query"),
+        (GOOD.replace('(#set! id "{id}")', '(#set! id "other-id")'), "does not match the file"),
+    ],
+)
+def test_invalid_rule_files_are_refused_with_the_file_named(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    write(tmp_path, "fine", GOOD)
+    write(tmp_path, "broken", text)
+    with pytest.raises(RuleError) as error:
+        load_rules_from(tmp_path)
+    assert "broken.scm: " in str(error.value)
+    assert message in str(error.value)
+    assert "fine.scm" not in str(error.value)
+
+
+def test_patterns_map_to_their_rules_in_id_order() -> None:
+    # "decorator" sorts before "decorator-factory" as an id but after it as a file
+    # name; the combined query must follow the ids.
+    registry = load_registry()
+    owners = [rule.id for rule in registry.pattern_rules]
+    assert owners == sorted(owners)
+    assert set(owners) == set(registry.rules)
