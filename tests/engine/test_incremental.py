@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -132,3 +133,36 @@ def test_positions_in_each_encoding_address_the_same_byte() -> None:
     # After the emoji: UTF-8 counts 4 units, UTF-16 2, UTF-32 1.
     for encoding, column in (("utf-8", 9), ("utf-16", 7), ("utf-32", 6)):
         assert doc.lines.offset(0, column, encoding) == len("s = '😀".encode())
+
+
+# Sequences that once made incremental findings differ from a fresh parse.
+REGRESSIONS = [
+    (
+        ["operator-overloading/bad.py"],
+        [(0.845703125, 0.0, "for i in items:\n    ", "utf-8")],
+    ),
+    (
+        ["mutable-default-argument/good.py"],
+        [(0.0, 0.03125, "", "utf-8"), (0.0, 0.03125, "", "utf-8")],
+    ),
+    (
+        ["type-comparison/good.py", "abstract-base-class/bad.py"],
+        [(0.0, 0.015625, "", "utf-8"), (0.0, 0.0, "(", "utf-8"), (0.0, 0.046875, "", "utf-8")],
+    ),
+    (
+        ["async-await/bad.py", "operator-overloading/bad.py"],
+        [
+            (0.0, 0.0, "# pyiq: ignore\n", "utf-8"),
+            (0.0, 0.0, "os.getcwd = f\n", "utf-8"),
+            (0.845703125, 0.0, "for i in items:\n    ", "utf-8"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("names", "sequence"), REGRESSIONS)
+def test_known_divergences_stay_fixed(names: list[str], sequence) -> None:
+    doc = Document.from_text(seed_text([RULES_DIR / name for name in names]))
+    for where, span, text, encoding in sequence:
+        _apply(doc, where, span, text, encoding)
+        assert doc.raw_findings == Document(doc.source).raw_findings

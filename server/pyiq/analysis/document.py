@@ -299,11 +299,11 @@ def _units(
         return [(lo_bound, hi_bound)]
     bounds = [lo_bound, *(child.start_byte for child in children[1:]), hi_bound]
     touched: list[int] = []
-    first = max(0, bisect.bisect_right(bounds, lo) - 1)
+    first = max(0, bisect.bisect_left(bounds, lo) - 1)
     for i in range(first, len(children)):
         if bounds[i] > hi:
             break
-        if bounds[i + 1] > lo or (lo == hi == bounds[i + 1] == bounds[-1]):
+        if bounds[i + 1] >= lo:  # a unit ending where the edit starts: its tail may change
             touched.append(i)
     if not touched:
         return []
