@@ -25,7 +25,8 @@ if value is 1000:
 
 
 def _is_bug(rule):
-    return load_registry().rules[rule].is_bug_risk
+    # Questions drawn in by the file's imports have no rule: never bug risks.
+    return rule is not None and load_registry().rules[rule].is_bug_risk
 
 
 def test_bug_risks_come_first_led_by_predict_questions(sample):
@@ -133,3 +134,16 @@ def test_plain_texts_for_message_based_clients(store, sample):
     with pytest.raises(ValueError, match="out of range"):
         answer(store, item, 9)
     assert [r.source for r in store.reviews()] == ["lsp", None]
+
+
+def test_imports_bring_in_questions_no_construct_raises():
+    from pyiq.bank import load_bank
+
+    source = "from flask import Flask\n\napp = Flask(__name__)\nhandlers = [lambda: 1]\n"
+    expected = [q.id for q in load_bank().for_import("flask")]
+    assert expected, "the bank has questions tagged with the flask import"
+    items = build_quiz(source, None, None, count=50, path="app.py", predict=False)
+    ids = [item.id for item in items]
+    assert [i for i in ids if i in expected] == expected
+    # They come after the questions about the file's own constructs.
+    assert ids.index(expected[0]) > ids.index(next(i.id for i in items if i.rule == "lambda"))

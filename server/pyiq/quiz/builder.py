@@ -25,6 +25,7 @@ from datetime import datetime
 from pathlib import Path
 
 from pyiq.analysis import Finding, load_registry
+from pyiq.analysis.imports import import_map
 from pyiq.bank import LEVELS, Bank, Question, load_bank
 from pyiq.bank.suggest import suggestion_text
 from pyiq.quiz.cards import linked_questions, predict_card_id
@@ -94,6 +95,7 @@ def build_quiz(
     else:
         sites = _sites(target, findings, path)
         candidates = _code_candidates(sites, bank, level, topic, predict)
+        candidates += _import_candidates(sites, bank, level, topic, len(candidates))
         cards = store.cards(c.card_id for c in candidates) if store is not None else {}
         for candidate in candidates:
             _rank(candidate, cards.get(candidate.card_id), threshold, moment)
@@ -158,6 +160,37 @@ def _code_candidates(
                     question.topic, question.level, (0 if bug else 1, 0),
                 )
             )  # fmt: skip
+    return candidates
+
+
+def _import_candidates(
+    sites: list[Site], bank: Bank, level: str | None, topic: str | None, order: int
+) -> list[_Candidate]:
+    """Questions the files' imports raise though no construct does (``import flask``).
+
+    Questions about frameworks, packaging or data libraries never match a
+    rule; the modules a file imports are what makes them relevant to it.
+    """
+    modules: list[str] = []
+    seen_files: set[int] = set()
+    for site in sites:
+        if id(site.file) in seen_files:
+            continue
+        seen_files.add(id(site.file))
+        for qualified in import_map(site.file.tree, site.file.source).values():
+            module = qualified.split(".")[0]
+            if module and module not in modules:
+                modules.append(module)
+    candidates: list[_Candidate] = []
+    for module in modules:
+        for question in bank.for_import(module):
+            if _fits(question.level, question.topic, level, topic):
+                candidates.append(
+                    _Candidate(
+                        question.id, None, None, question, None, 0, order + len(candidates),
+                        question.topic, question.level, (1, 0),
+                    )
+                )  # fmt: skip
     return candidates
 
 
