@@ -147,3 +147,16 @@ def test_imports_bring_in_questions_no_construct_raises():
     assert [i for i in ids if i in expected] == expected
     # They come after the questions about the file's own constructs.
     assert ids.index(expected[0]) > ids.index(next(i.id for i in items if i.rule == "lambda"))
+
+
+def test_a_tag_narrows_a_review_quiz_and_an_unknown_tag_is_an_error():
+    items = build_quiz(None, None, None, count=50, tag="gil")
+    assert items and all("gil" in item_tags(item.id) for item in items)
+    with pytest.raises(QuizError, match=r"unknown tag 'gill' \(did you mean 'gil'"):
+        build_quiz(None, None, None, tag="gill")
+
+
+def item_tags(question_id):
+    from pyiq.bank import load_bank
+
+    return load_bank().get(question_id).tags

@@ -38,6 +38,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("--level", choices=LEVELS, help="only questions of this level")
     parser.add_argument("--topic", metavar="T", help="only questions of this topic")
+    parser.add_argument("--tag", metavar="TAG", help="only questions with this tag (e.g. gil)")
     parser.add_argument(
         "--format",
         choices=("text", "json"),
@@ -153,6 +154,7 @@ def run(args: argparse.Namespace) -> int:
                 count=args.count,
                 level=args.level,
                 topic=args.topic,
+                tag=args.tag,
                 predict=args.predict,
                 threshold=args.mastery_threshold or DEFAULT_THRESHOLD,
             )

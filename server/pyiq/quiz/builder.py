@@ -74,6 +74,7 @@ def build_quiz(
     threshold: float = DEFAULT_THRESHOLD,
     now: datetime | None = None,
     bank: Bank | None = None,
+    tag: str | None = None,
 ) -> list[QuizItem]:
     """The questions to ask about ``target``, most relevant first.
 
@@ -89,6 +90,8 @@ def build_quiz(
     """
     bank = bank or load_bank()
     _check_filters(bank, level, topic)
+    if tag is not None and tag not in bank.tags:
+        raise QuizError(f"unknown tag {tag!r}{suggestion_text(tag, bank.tags)}")
     moment = utc(now)
     if target is None:
         candidates = _review_candidates(bank, store, level, topic, moment)
@@ -100,6 +103,8 @@ def build_quiz(
         for candidate in candidates:
             _rank(candidate, cards.get(candidate.card_id), threshold, moment)
         candidates.sort(key=lambda c: (c.tier, c.round, c.order))
+    if tag is not None:
+        candidates = [c for c in candidates if c.question and tag in c.question.tags]
     return _realise(_unique(candidates), max(0, count))
 
 
