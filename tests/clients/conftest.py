@@ -6,10 +6,13 @@ These tests drive real editors (Neovim, Emacs) and a real browser (Chromium) aga
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -38,3 +41,58 @@ def server_env(tmp_path: Path) -> dict[str, str]:
     env.pop("XDG_CONFIG_HOME", None)
     env.pop("XDG_DATA_HOME", None)
     return env
+
+
+SAMPLE = '''\
+def add_item(item, cart=[]):
+    """Adds an item to the cart."""
+    cart.append(item)
+    return cart
+
+
+def read_lines(path):
+    with open(path) as handle:
+        for line in handle:
+            yield line.rstrip()
+'''
+
+
+def run_editor_script(
+    tmp_path: Path,
+    env: dict[str, str],
+    plugin: str,
+    argv: list[str],
+    extra: dict[str, str],
+    vcs_root: bool = False,
+) -> dict[str, Any]:
+    """Runs an editor headless on a sample project; returns the JSON its script wrote.
+
+    The script finds everything in the environment: the plugin folder, the
+    server command, the file to open, where to write its result, and where
+    to hover (line 0, column 20: on ``cart=[]``).
+    """
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "pyproject.toml").write_text('[project]\nname = "shop"\n')
+    if vcs_root:
+        (project / ".git").mkdir()
+    source = project / "orders.py"
+    source.write_text(SAMPLE)
+    result = tmp_path / "result.json"
+    env = dict(
+        env,
+        PYIQ_PLUGIN=str(CLIENT / plugin),
+        PYIQ_SERVER=json.dumps([*pyiq_command(), "serve"]),
+        PYIQ_FILE=str(source),
+        PYIQ_RESULT=str(result),
+        PYIQ_HOVER_LINE="0",
+        PYIQ_HOVER_COL="20",
+        **extra,
+    )
+    proc = subprocess.run(
+        argv, cwd=project, env=env, capture_output=True, text=True, timeout=240, check=False
+    )
+    assert result.exists(), f"{plugin}: no result (exit {proc.returncode}):\n{proc.stderr[-3000:]}"
+    data = json.loads(result.read_text())
+    data["project"] = str(project)
+    return data

@@ -10,7 +10,6 @@ rule and shows the progress. Skipped, saying so, only when Emacs or Eglot is not
 
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -18,8 +17,7 @@ from typing import Any
 
 import pytest
 
-from tests.clients.conftest import CLIENT, pyiq_command
-from tests.clients.test_nvim import SAMPLE
+from tests.clients.conftest import CLIENT, run_editor_script
 
 HERE = Path(__file__).parent / "emacs"
 EMACS = shutil.which("emacs")
@@ -55,34 +53,9 @@ pytestmark = [
 
 
 def run_emacs(tmp_path: Path, env: dict[str, str], **extra: str) -> dict[str, Any]:
-    project = tmp_path / "project"
-    project.mkdir()
-    (project / "pyproject.toml").write_text('[project]\nname = "shop"\n')
-    (project / ".git").mkdir()  # project.el finds the root by VCS
-    source = project / "orders.py"
-    source.write_text(SAMPLE)
-    result = tmp_path / "result.json"
-    env = dict(
-        env,
-        PYIQ_PLUGIN=str(CLIENT / "emacs"),
-        PYIQ_SERVER=json.dumps([*pyiq_command(), "serve"]),
-        PYIQ_FILE=str(source),
-        PYIQ_RESULT=str(result),
-        PYIQ_HOVER_LINE="0",
-        PYIQ_HOVER_COL="20",
-        **extra,
-    )
-    proc = subprocess.run(
-        [EMACS, "--batch", "-l", str(HERE / "run_pyiq.el")],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=240,
-        check=False,
-    )
-    assert result.exists(), f"no result (exit {proc.returncode}):\n{proc.stderr[-3000:]}"
-    return json.loads(result.read_text())
+    argv = [EMACS, "--batch", "-l", str(HERE / "run_pyiq.el")]
+    # project.el finds the root by VCS.
+    return run_editor_script(tmp_path, env, "emacs", argv, extra, vcs_root=True)
 
 
 def test_pyiq_el_loads_and_registers(tmp_path: Path, server_env: dict[str, str]) -> None:

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from tests.clients.conftest import CLIENT, pyiq_command
+from tests.clients.conftest import CLIENT, run_editor_script
 
 HERE = Path(__file__).parent / "nvim"
 NVIM = shutil.which("nvim")
@@ -26,50 +26,10 @@ pytestmark = pytest.mark.skipif(
     NVIM is None, reason="Neovim is not installed (apt-get install neovim)"
 )
 
-SAMPLE = '''\
-def add_item(item, cart=[]):
-    """Adds an item to the cart."""
-    cart.append(item)
-    return cart
-
-
-def read_lines(path):
-    with open(path) as handle:
-        for line in handle:
-            yield line.rstrip()
-'''
-
 
 def run_nvim(tmp_path: Path, env: dict[str, str], **extra: str) -> dict[str, Any]:
-    project = tmp_path / "project"
-    project.mkdir()
-    (project / "pyproject.toml").write_text('[project]\nname = "shop"\n')
-    source = project / "orders.py"
-    source.write_text(SAMPLE)
-    result = tmp_path / "result.json"
-    env = dict(
-        env,
-        PYIQ_PLUGIN=str(CLIENT / "nvim"),
-        PYIQ_SERVER=json.dumps([*pyiq_command(), "serve"]),
-        PYIQ_FILE=str(source),
-        PYIQ_RESULT=str(result),
-        PYIQ_HOVER_LINE="0",
-        PYIQ_HOVER_COL="20",  # on `cart=[]`
-        **extra,
-    )
-    proc = subprocess.run(
-        [NVIM, "--headless", "--clean", "-n", "-c", f"luafile {HERE / 'run_plugin.lua'}"],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=240,
-        check=False,
-    )
-    assert result.exists(), f"nvim wrote no result (exit {proc.returncode}):\n{proc.stderr[-3000:]}"
-    data = json.loads(result.read_text())
-    data["project"] = str(project)
-    return data
+    argv = [NVIM, "--headless", "--clean", "-n", "-c", f"luafile {HERE / 'run_plugin.lua'}"]
+    return run_editor_script(tmp_path, env, "nvim", argv, extra)
 
 
 @pytest.fixture(scope="module")
