@@ -88,15 +88,22 @@ class PyiqServer(LanguageServer):
                 kept.append(finding)
         return kept
 
-    def hidden_by_ruff(self, document: OpenDocument, rule_id: str) -> bool:
-        """Whether ruff already reports this rule's peer in the document's project."""
+    def hidden_by_ruff(self, document: OpenDocument) -> frozenset[str]:
+        """Bug risks whose peer rule ruff already reports in the document's project.
+
+        Resolved once per publish: finding the project stats every
+        configuration file up the directory tree.
+        """
         if not self.settings.respect_ruff:
-            return False
-        rule = self.registry.get(rule_id)
-        if rule is None or not rule.is_bug_risk or not rule.peer:
-            return False
+            return frozenset()
         ruff = self.projects.for_path(document.path).ruff
-        return ruff is not None and ruff.selects(rule.peer)
+        if ruff is None:
+            return frozenset()
+        return frozenset(
+            rule.id
+            for rule in self.registry
+            if rule.is_bug_risk and rule.peer and ruff.selects(rule.peer)
+        )
 
 
 def create_server() -> PyiqServer:

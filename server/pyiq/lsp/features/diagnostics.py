@@ -49,7 +49,11 @@ def _first_question(rule_id: str) -> str | None:
 
 
 def to_diagnostic(
-    server: PyiqServer, document: OpenDocument, finding: Finding, config: Config
+    server: PyiqServer,
+    document: OpenDocument,
+    finding: Finding,
+    config: Config,
+    hidden: frozenset[str] = frozenset(),
 ) -> types.Diagnostic | None:
     rule = server.registry.get(finding.rule)
     if rule is None:
@@ -61,7 +65,7 @@ def to_diagnostic(
             return None
         if mode == "information" and level == "hint":
             level = "information"
-    elif server.hidden_by_ruff(document, rule.id):
+    elif rule.id in hidden:
         return None
     return types.Diagnostic(
         range=span(document.engine.lines, finding.start_byte, finding.end_byte, server.encoding),
@@ -83,12 +87,13 @@ def diagnostics_for(server: PyiqServer, document: OpenDocument) -> list[types.Di
     # Configuration and mastery are resolved once per publish, not per
     # finding: a large file has hundreds of concept findings.
     config = server.config_for(document)
+    hidden = server.hidden_by_ruff(document)
     snap = server.learning.snapshot()
     out = []
     for finding in server.findings(document, config):
         if snap is not None and server.learning.concept_mastered(finding.rule, snap):
             continue
-        diagnostic = to_diagnostic(server, document, finding, config)
+        diagnostic = to_diagnostic(server, document, finding, config, hidden)
         if diagnostic is not None:
             out.append(diagnostic)
     return out
