@@ -40,6 +40,10 @@ def test_a_valid_rule_loads_with_its_metadata(tmp_path: Path) -> None:
     [
         (GOOD.replace('#eq? @_f "print"', '#eqq? @_f "print"'), "unknown predicate(s) #eqq?"),
         (GOOD.replace('#eq? @_f "print"', "#is? local"), "unknown predicate(s) #is?"),
+        (
+            GOOD.replace('#eq? @_f "print"', '#not-any-of? @_f "a" "b"'),
+            "unknown predicate(s) #not-any-of?",
+        ),
         (GOOD.replace('  (#set! severity "hint")\n', ""), "missing #set! severity"),
         (GOOD.replace('"concept"', '"style"'), "category 'style' is not one of"),
         (GOOD.replace("@call", "@call @other"), "exactly one reported capture"),
@@ -61,10 +65,15 @@ def test_invalid_rule_files_are_refused_with_the_file_named(
     assert "fine.scm" not in str(error.value)
 
 
-def test_patterns_map_to_their_rules_in_id_order() -> None:
-    # "decorator" sorts before "decorator-factory" as an id but after it as a file
-    # name; the combined query must follow the ids.
+def test_every_rule_runs_in_the_planned_query_and_twins_share_a_pattern() -> None:
     registry = load_registry()
-    owners = [rule.id for rule in registry.pattern_rules]
-    assert owners == sorted(owners)
-    assert set(owners) == set(registry.rules)
+    owners = {member.rule.id for entry in registry.entries for member in entry.members}
+    assert owners == set(registry.rules)
+    merged = [
+        {member.rule.id for member in entry.members}
+        for entry in registry.entries
+        if not entry.verbatim
+    ]
+    # Methods of a class by name: one pattern for all of these rules.
+    assert any({"dunder-init", "str-repr", "operator-overloading"} <= ids for ids in merged)
+    assert len(registry.entries) < sum(1 for e in registry.entries for _ in e.members)

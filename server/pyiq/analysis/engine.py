@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 
 from tree_sitter import Node, QueryCursor, Tree
 
@@ -11,8 +13,9 @@ from pyiq.analysis.config import Config
 from pyiq.analysis.findings import Finding
 from pyiq.analysis.imports import module_imports
 from pyiq.analysis.language import new_parser, sanitize
+from pyiq.analysis.planner import evaluate
 from pyiq.analysis.predicates import PREDICATES, MatchContext
-from pyiq.analysis.registry import Registry, load_registry
+from pyiq.analysis.registry import Registry, Rule, load_registry
 from pyiq.analysis.suppression import Suppressions
 
 _PLACEHOLDER = re.compile(r"\{(_?[A-Za-z][A-Za-z0-9_.-]*)\}")
@@ -35,6 +38,59 @@ def intersects(start: int, end: int, ranges: Sequence[tuple[int, int]]) -> bool:
     """Whether ``[start, end)`` meets a range; an empty span counts as one byte."""
     end = max(end, start + 1)
     return any(start < hi and lo < end for lo, hi in ranges)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Holds off Python's cycle collector while matches are turned into objects.
+
+    A whole-file run allocates tens of thousands of short-lived, acyclic
+    objects (nodes, capture dicts, tuples); each allocation burst would
+    trigger a collection that walks every live object for nothing.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _report(
+    rule: Rule,
+    captured: dict[str, list[Node]],
+    source: bytes,
+    span_start: int,
+    span_end: int,
+    seen: set[tuple[str, int, int]],
+    findings: list[Finding],
+) -> None:
+    """Adds the rule's findings for one accepted match (once per rule and node)."""
+    reported = captured.get(rule.reported_capture)
+    if not reported:
+        return
+    bindings = {name: _binding_text(nodes[0], source) for name, nodes in captured.items()}
+    construct = captured.get("_construct")
+    for node in reported:
+        key = (rule.id, node.start_byte, node.end_byte)
+        if key in seen:
+            continue
+        seen.add(key)
+        outer = construct[0] if construct else node
+        findings.append(
+            Finding(
+                rule=rule.id,
+                start_byte=node.start_byte,
+                end_byte=node.end_byte,
+                construct_start=min(outer.start_byte, node.start_byte),
+                construct_end=max(outer.end_byte, node.end_byte),
+                message=_format(rule.message, bindings),
+                bindings=tuple(sorted(bindings.items())),
+                span_start=span_start,
+                span_end=span_end,
+            )
+        )
 
 
 def run_rules(
@@ -69,42 +125,36 @@ def run_rules(
     windows = list(ranges) if ranges is not None else [(0, max(len(source), root.end_byte))]
     seen: set[tuple[str, int, int]] = set()
     findings: list[Finding] = []
-    for lo, hi in windows:
-        if hi <= lo and ranges is not None:
-            continue
-        cursor = QueryCursor(registry.query)
-        if ranges is not None:
-            cursor.set_byte_range(lo, hi)
-        for index, captured in cursor.matches(root, predicate=predicate):
-            rule = registry.pattern_rules[index]
-            reported = captured.get(rule.reported_capture)
-            if not reported:
+    entries = registry.entries
+    with _collector_paused():
+        for lo, hi in windows:
+            if hi <= lo and ranges is not None:
                 continue
-            span_start = min(n.start_byte for nodes in captured.values() for n in nodes)
-            span_end = max(n.end_byte for nodes in captured.values() for n in nodes)
-            if ranges is not None and not intersects(span_start, span_end, ranges):
-                continue
-            bindings = {name: _binding_text(nodes[0], source) for name, nodes in captured.items()}
-            construct = captured.get("_construct")
-            for node in reported:
-                key = (rule.id, node.start_byte, node.end_byte)
-                if key in seen:
+            cursor = QueryCursor(registry.query)
+            if ranges is not None:
+                cursor.set_byte_range(lo, hi)
+            for index, captured in cursor.matches(root, predicate=predicate):
+                span_start = min(n.start_byte for nodes in captured.values() for n in nodes)
+                span_end = max(n.end_byte for nodes in captured.values() for n in nodes)
+                if ranges is not None and not intersects(span_start, span_end, ranges):
                     continue
-                seen.add(key)
-                outer = construct[0] if construct else node
-                findings.append(
-                    Finding(
-                        rule=rule.id,
-                        start_byte=node.start_byte,
-                        end_byte=node.end_byte,
-                        construct_start=min(outer.start_byte, node.start_byte),
-                        construct_end=max(outer.end_byte, node.end_byte),
-                        message=_format(rule.message, bindings),
-                        bindings=tuple(sorted(bindings.items())),
-                        span_start=span_start,
-                        span_end=span_end,
+                entry = entries[index]
+                if entry.verbatim:
+                    _report(
+                        entry.members[0].rule,
+                        captured,
+                        source,
+                        span_start,
+                        span_end,
+                        seen,
+                        findings,
                     )
-                )
+                    continue
+                for position in entry.candidates(captured, source):
+                    member = entry.members[position]
+                    own = {member.names[name]: nodes for name, nodes in captured.items()}
+                    if evaluate(member, own, ctx):
+                        _report(member.rule, own, source, span_start, span_end, seen, findings)
     findings.sort(key=lambda f: f.sort_key)
     return findings
 

@@ -113,19 +113,55 @@ def imported_module(ctx: MatchContext, args: Args, captures: Captures) -> bool:
     return bool(nodes) and all(ctx.text(n) in ctx.module_imports for n in nodes)
 
 
+def occurrences(within: Node, needle: bytes, source: bytes) -> Iterator[Node]:
+    """The smallest node around each occurrence of ``needle`` in ``within``'s bytes.
+
+    Finding a rare word by searching the bytes and asking the tree what is
+    there beats walking every node of a body in Python; callers check the
+    node's type, so hits in strings, comments and longer names drop out.
+    """
+    if not needle:
+        return
+    end = within.end_byte
+    position = source.find(needle, within.start_byte, end)
+    while position >= 0:
+        node = within.descendant_for_byte_range(position, position + len(needle))
+        if node is not None:
+            yield node
+        position = source.find(needle, position + len(needle), end)
+
+
+def owner(node: Node, scopes: frozenset[str]) -> Node | None:
+    """The nearest ancestor whose type is one of ``scopes``."""
+    for ancestor in ancestors(node):
+        if ancestor.type in scopes:
+            return ancestor
+    return None
+
+
+_DEF_OR_CLASS = frozenset({"function_definition", "class_definition"})
+
+
 def calls_itself(ctx: MatchContext, args: Args, captures: Captures) -> bool:
-    """The function's body calls the function by its own name."""
+    """The function's body calls the function by its own name.
+
+    Calls inside nested defs and classes belong to them; lambdas run on the
+    function's behalf and count.
+    """
     for function in _captured(args, captures):
         name = function.child_by_field_name("name")
         body = function.child_by_field_name("body")
         if name is None or body is None:
             continue
-        own = ctx.text(name)
-        for node in descendants(body, stop=frozenset({"function_definition", "class_definition"})):
-            if node.type == "call":
-                callee = node.child_by_field_name("function")
-                if callee is not None and callee.type == "identifier" and ctx.text(callee) == own:
-                    return True
+        own = ctx.source[name.start_byte : name.end_byte]
+        for node in occurrences(body, own, ctx.source):
+            if node.type != "identifier" or node.end_byte - node.start_byte != len(own):
+                continue
+            call = node.parent
+            if call is None or call.type != "call" or call.child_by_field_name("function") != node:
+                continue
+            if owner(call, _DEF_OR_CLASS) == function:
+                return True
     return False
 
 
@@ -151,15 +187,16 @@ def yields(ctx: MatchContext, args: Args, captures: Captures) -> bool:
     """The function's own body yields (nested defs, lambdas and classes excluded).
 
     A ``yield`` turns the enclosing ``def`` into a generator function, but only
-    the innermost one, so the walk stops at nested scopes.
+    the innermost one: each ``yield`` keyword in the body is attributed to
+    its nearest scope.
     """
     for function in _captured(args, captures):
         body = function.child_by_field_name("body")
-        # Most functions do not contain the word at all: skip their walk.
-        if body is None or ctx.source.find(b"yield", body.start_byte, body.end_byte) < 0:
+        if body is None:
             continue
-        if any(node.type == "yield" for node in descendants(body, stop=SCOPE_TYPES)):
-            return True
+        for node in occurrences(body, b"yield", ctx.source):
+            if node.type == "yield" and owner(node, SCOPE_TYPES) == function:
+                return True
     return False
 
 
@@ -327,6 +364,20 @@ def without_argument(ctx: MatchContext, args: Args, captures: Captures) -> bool:
                     return False
                 positional += 1
     return True
+
+
+def argument_count(ctx: MatchContext, args: Args, captures: Captures) -> bool:
+    """The argument list holds exactly N arguments (comments are not arguments).
+
+    Queries can anchor the first and last argument but not forbid others in
+    between without listing every expression type, which costs tree-sitter
+    a state per alternative at every call.
+    """
+    wanted = int(_strings(args)[0])
+    return all(
+        sum(1 for child in node.named_children if child.type != "comment") == wanted
+        for node in _captured(args, captures)
+    )
 
 
 def not_imported_module(ctx: MatchContext, args: Args, captures: Captures) -> bool:
@@ -1116,22 +1167,8 @@ def builtin(ctx: MatchContext, args: Args, captures: Captures) -> bool:
 
 
 def recursive(ctx: MatchContext, args: Args, captures: Captures) -> bool:
-    """``calls-itself``, after a cheap text check: the body must mention the name.
-
-    The recursion rule asks this of every function in the file; most never
-    mention their own name, so their bodies are not walked.
-    """
-    for function in _captured(args, captures):
-        name = function.child_by_field_name("name")
-        body = function.child_by_field_name("body")
-        if name is None or body is None:
-            continue
-        own = ctx.source[name.start_byte : name.end_byte]
-        if ctx.source.find(own, body.start_byte, body.end_byte) < 0:
-            continue
-        if calls_itself(ctx, [("_f", "capture")], {"_f": [function]}):
-            return True
-    return False
+    """The function calls itself: ``calls-itself`` under the recursion rule's name."""
+    return calls_itself(ctx, args, captures)
 
 
 PREDICATES: dict[str, Predicate] = {
@@ -1153,6 +1190,7 @@ PREDICATES: dict[str, Predicate] = {
     "pyiq-defines-methods?": defines_methods,
     "pyiq-without-argument?": without_argument,
     "pyiq-not-imported-module?": not_imported_module,
+    "pyiq-argument-count?": argument_count,
     "pyiq-mutates-loop-iterable?": mutates_loop_iterable,
     "pyiq-builtin?": builtin,
     "pyiq-recursive?": recursive,

@@ -25,6 +25,15 @@ from typing import Literal
 from tree_sitter import Query, QueryError
 
 from pyiq.analysis.language import python_language
+from pyiq.analysis.planner import (
+    Entry,
+    Member,
+    Pattern,
+    PlanError,
+    parse_pattern,
+    plan,
+    split_patterns,
+)
 from pyiq.analysis.predicates import PREDICATES
 
 Category = Literal["bug-risk", "concept"]
@@ -35,7 +44,9 @@ SEVERITIES: tuple[Severity, ...] = ("error", "warning", "information", "hint")
 DEFAULT_SEVERITY: dict[Category, Severity] = {"bug-risk": "warning", "concept": "hint"}
 
 # Predicates py-tree-sitter evaluates natively. ``#is?``/``#is-not?`` are
-# parsed but never evaluated, so they are refused like unknown ones.
+# parsed but never evaluated, and ``#not-any-of?`` accepts every node once it
+# lists two values (0.26 compares each value with "!=" and takes any hit), so
+# all three are refused like unknown ones.
 BUILTIN_PREDICATES = frozenset(
     {
         "eq?",
@@ -47,7 +58,6 @@ BUILTIN_PREDICATES = frozenset(
         "any-match?",
         "any-not-match?",
         "any-of?",
-        "not-any-of?",
         "set!",
     }
 )
@@ -95,7 +105,7 @@ class Rule:
 class _Parsed:
     rule: Rule
     source: str
-    pattern_count: int
+    patterns: tuple[Pattern, ...]
 
 
 def _tokens(source: str) -> tuple[set[str], set[str]]:
@@ -121,15 +131,12 @@ def _description(source: str) -> str:
     return "\n".join(lines).strip()
 
 
-def parse_rule_file(
-    path: Path | str,
-    source: str,
-    compiled: tuple[Query, range] | None = None,
-) -> _Parsed:
+def parse_rule_file(path: Path | str, source: str, check_syntax: bool = True) -> _Parsed:
     """Validate one rule file and return its rule; raises RuleError.
 
-    ``compiled`` is the combined query and the indices of this file's
-    patterns in it, so that loading all rules compiles each pattern once.
+    ``check_syntax`` compiles the file on its own. Loading a whole directory
+    skips it, because compiling the planned query checks every file at once
+    and compiling each file as well would double the server's start-up.
     """
     name = Path(str(path)).name
     stem = name.removesuffix(".scm")
@@ -137,15 +144,21 @@ def parse_rule_file(
     def fail(message: str) -> RuleError:
         return RuleError(f"{name}: {message}")
 
-    if compiled is None:
+    try:
+        patterns = tuple(parse_pattern(text) for text in split_patterns(source))
+    except PlanError as exc:
+        raise fail(f"invalid query: {exc}") from None
+    if check_syntax:
         try:
             query = _query(source)
         except QueryError as exc:
             raise fail(f"invalid query: {exc}") from None
-        patterns = range(query.pattern_count)
-    else:
-        query, patterns = compiled
-    if len(patterns) == 0:
+        if query.pattern_count != len(patterns):
+            raise fail(
+                f"tree-sitter reads {query.pattern_count} pattern(s) where pyiq reads "
+                f"{len(patterns)}; write each pattern as one bracketed form"
+            )
+    if not patterns:
         raise fail("no pattern")
 
     predicates, captures = _tokens(source)
@@ -158,8 +171,8 @@ def parse_rule_file(
         )
 
     settings: dict[str, str] = {}
-    for index in patterns:
-        for key, value in query.pattern_settings(index).items():
+    for pattern in patterns:
+        for key, value in pattern.settings:
             if key not in REQUIRED_KEYS and key not in OPTIONAL_KEYS:
                 raise fail(f"unknown #set! key {key!r}")
             if value is None:
@@ -206,30 +219,32 @@ def parse_rule_file(
         reported_capture=reported[0],
         path=str(path),
     )
-    return _Parsed(rule, source, len(patterns))
+    return _Parsed(rule, source, patterns)
 
 
 class Registry:
-    """All rules, and one combined query that runs them in a single tree walk.
+    """All rules, and one planned query that runs them in a single tree walk.
 
     Running one query per rule would walk the tree once per rule; the
-    combined query walks it once and tells rules apart by pattern index.
+    planned query walks it once, with rules that share a pattern shape
+    merged into one pattern (see ``planner``). ``merge=False`` compiles
+    every pattern as written, which tests use as the reference.
     """
 
-    def __init__(self, parsed: list[_Parsed], query: Query | None = None) -> None:
-        """``query``, when given, must be the rules' sources joined in id order."""
+    def __init__(self, parsed: list[_Parsed], *, merge: bool = True) -> None:
         parsed = sorted(parsed, key=lambda p: p.rule.id)
         self.rules: dict[str, Rule] = {p.rule.id: p.rule for p in parsed}
-        # Patterns keep their order when files are concatenated, so each
-        # rule owns the next ``pattern_count`` pattern indices.
-        if query is None and parsed:
-            query = _query("\n".join(p.source for p in parsed))
-        self.query = query
-        self.pattern_rules: list[Rule] = []
-        for item in parsed:
-            self.pattern_rules.extend([item.rule] * item.pattern_count)
-        if self.query is not None and self.query.pattern_count != len(self.pattern_rules):
-            raise RuleError("combined rule query lost patterns; a rule file is malformed")
+        patterns = [(p.rule, pattern) for p in parsed for pattern in p.patterns]
+        if merge:
+            self.entries: list[Entry] = plan(patterns)
+        else:
+            self.entries = [
+                Entry(pattern.text, (Member(rule, {c: c for c in pattern.captures}, ()),), True)
+                for rule, pattern in patterns
+            ]
+        self.query = _query("\n".join(e.source for e in self.entries)) if self.entries else None
+        if self.query is not None and self.query.pattern_count != len(self.entries):
+            raise RuleError("the planned rule query lost patterns; a rule file is malformed")
 
     def get(self, rule_id: str) -> Rule | None:
         return self.rules.get(rule_id)
@@ -244,52 +259,32 @@ class Registry:
         return len(self.rules)
 
 
-def load_rules_from(directory: Path) -> Registry:
-    """Every rule file of ``directory``, validated, in one combined query.
+def load_rules_from(directory: Path, *, merge: bool = True) -> Registry:
+    """Every rule file of ``directory``, validated, in one planned query.
 
-    The files are compiled together once: compiling each alone as well would
-    double the language server's start-up. Only when the combined query does
-    not compile are the files compiled one by one, to name the broken ones.
+    The files are compiled together once. Only when that fails are they
+    compiled one by one, to name the broken ones.
     """
     paths = sorted(directory.glob("*.scm"), key=lambda p: p.stem)  # the Registry's id order
-    files = [(path, path.read_text(encoding="utf-8")) for path in paths]
     parsed: list[_Parsed] = []
     errors: list[str] = []
-    joined = "\n".join(source for _, source in files)
-    try:
-        combined = _query(joined) if files else None
-    except QueryError:
-        combined = None
-    if combined is None:
-        for path, source in files:
-            try:
-                parsed.append(parse_rule_file(path, source))
-            except RuleError as exc:
-                errors.append(str(exc))
-    else:
-        # Pattern i belongs to the file whose stretch of the joined source
-        # holds the pattern's first byte.
-        ends: list[int] = []
-        offset = 0
-        for _, source in files:
-            offset += len(source.encode("utf-8")) + 1
-            ends.append(offset)
-        owners: list[list[int]] = [[] for _ in files]
-        position = 0
-        for index in range(combined.pattern_count):
-            start = combined.start_byte_for_pattern(index)
-            while start >= ends[position]:
-                position += 1
-            owners[position].append(index)
-        for (path, source), indices in zip(files, owners, strict=True):
-            patterns = range(indices[0], indices[-1] + 1) if indices else range(0)
-            try:
-                parsed.append(parse_rule_file(path, source, (combined, patterns)))
-            except RuleError as exc:
-                errors.append(str(exc))
+    for path in paths:
+        try:
+            parsed.append(parse_rule_file(path, path.read_text(encoding="utf-8"), False))
+        except RuleError as exc:
+            errors.append(str(exc))
     if errors:
         raise RuleError("invalid rule files:\n  " + "\n  ".join(errors))
-    return Registry(parsed, combined)
+    try:
+        return Registry(parsed, merge=merge)
+    except QueryError:
+        pass
+    for path in paths:
+        try:
+            parse_rule_file(path, path.read_text(encoding="utf-8"))
+        except RuleError as exc:
+            errors.append(str(exc))
+    raise RuleError("invalid rule files:\n  " + "\n  ".join(errors or ["the combined query"]))
 
 
 @cache

@@ -19,8 +19,9 @@
   (#set! severity "hint")
   (#set! message "`{get}(...)`: returns a default (`None`) instead of raising `KeyError` for a missing key"))
 
-(call function: (attribute object: (_) @_object attribute: (identifier) @_method) @get arguments: (argument_list . [(identifier) (string) (concatenated_string) (integer) (float) (attribute) (call) (subscript) (none) (true) (false) (list) (dictionary) (tuple) (set) (binary_operator) (unary_operator) (boolean_operator) (conditional_expression) (lambda) (parenthesized_expression)] . [(identifier) (string) (concatenated_string) (integer) (float) (attribute) (call) (subscript) (none) (true) (false) (list) (dictionary) (tuple) (set) (binary_operator) (unary_operator) (boolean_operator) (conditional_expression) (lambda) (parenthesized_expression)] .)
+(call function: (attribute object: (_) @_object attribute: (identifier) @_method) @get arguments: (argument_list . (expression) (expression) .) @_arguments
   (#eq? @_method "get")
+  (#pyiq-argument-count? @_arguments "2")
   (#not-match? @_object "(client|session|requests|httpx)$")
   (#pyiq-not-imported-module? @_object)
   (#set! id "dict-get"))

@@ -1,0 +1,357 @@
+"""Plans the combined rule query: patterns that differ only in names and constants run once.
+
+tree-sitter's query cursor pays for every pattern that can start at a node
+(each one becomes a state it carries through the node's subtree) and
+py-tree-sitter builds Python objects for every candidate match. Many rules
+share a shape: thirteen rules look for ``import X`` and differ only in ``X``;
+eight look for a method of a class and differ only in its name. The planner
+groups patterns whose structure is identical once capture names are
+canonical and predicates are set aside, and compiles each group as one
+pattern whose only filter is the union of the members' string constants.
+The engine then tells members apart in Python, on the few matches that pass
+that filter, by evaluating each member's own predicates (see ``evaluate``).
+
+Patterns with no twin are compiled verbatim, predicates and all, so they keep
+tree-sitter's own evaluation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from tree_sitter import Node
+
+if TYPE_CHECKING:
+    from pyiq.analysis.predicates import MatchContext
+    from pyiq.analysis.registry import Rule
+
+Args = tuple[tuple[str, str], ...]
+Captures = Mapping[str, Sequence[Node]]
+
+# Tokens of the query language: strings, comments, brackets, captures,
+# predicates/directives (``#name``) and everything else as words.
+_TOKEN = re.compile(
+    r'"(?:\\.|[^"\\])*"'  # string
+    r"|;[^\n]*"  # comment
+    r"|[()\[\]]"  # brackets
+    r"|@[A-Za-z0-9_.\-]+"  # capture
+    r'|[^\s()\[\]";@]+'  # word: node type, field, anchor, quantifier, #predicate
+)
+_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", "0": "\0"}
+
+
+class PlanError(ValueError):
+    """Rule source the planner cannot split; the caller names the file."""
+
+
+@dataclass(frozen=True, slots=True)
+class Predicate:
+    """``(#name args...)``; each argument is (value, "capture" | "string")."""
+
+    name: str
+    args: Args
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One top-level pattern of a rule file, taken apart."""
+
+    text: str
+    shape: str
+    captures: tuple[str, ...]
+    predicates: tuple[Predicate, ...]
+    settings: tuple[tuple[str, str | None], ...]
+
+
+def _unquote(token: str) -> str:
+    """A query string literal's value, with tree-sitter's escapes."""
+    body = token[1:-1]
+    out: list[str] = []
+    index = 0
+    while index < len(body):
+        char = body[index]
+        if char == "\\" and index + 1 < len(body):
+            following = body[index + 1]
+            out.append(_ESCAPES.get(following, following))
+            index += 2
+            continue
+        out.append(char)
+        index += 1
+    return "".join(out)
+
+
+def _tokens(text: str) -> list[str]:
+    return [t for t in _TOKEN.findall(text) if not t.startswith(";")]
+
+
+def split_patterns(source: str) -> list[str]:
+    """The top-level patterns of a query source, each with its trailing captures."""
+    patterns: list[str] = []
+    depth = 0
+    start: int | None = None
+    last_end = 0
+    for match in _TOKEN.finditer(source):
+        token = match.group(0)
+        if token.startswith(";"):
+            continue
+        if depth == 0:
+            if token in ("(", "["):
+                if start is not None:
+                    patterns.append(source[start:last_end])
+                start = match.start()
+            elif (token.startswith("@") or token in ("*", "+", "?")) and start is not None:
+                last_end = match.end()
+                continue
+            else:
+                raise PlanError(f"unexpected {token!r} outside a pattern")
+        if token in ("(", "["):
+            depth += 1
+        elif token in (")", "]"):
+            depth -= 1
+            if depth < 0:
+                raise PlanError("unbalanced brackets")
+        last_end = match.end()
+    if depth != 0:
+        raise PlanError("unbalanced brackets")
+    if start is not None:
+        patterns.append(source[start:last_end])
+    return patterns
+
+
+def _predicate(tokens: list[str]) -> Predicate:
+    """``tokens`` run from the ``#name`` to the argument before the closing bracket."""
+    args: list[tuple[str, str]] = []
+    for token in tokens[1:]:
+        if token.startswith("@"):
+            args.append((token[1:], "capture"))
+        elif token.startswith('"'):
+            args.append((_unquote(token), "string"))
+        else:
+            args.append((token, "string"))
+    return Predicate(tokens[0][1:], tuple(args))
+
+
+def _strip_group(tokens: list[str]) -> list[str]:
+    """``((node ...) @x)`` -> ``(node ...) @x``: the same pattern, one shape."""
+    if len(tokens) < 4 or tokens[0] != "(" or tokens[1] not in ("(", "[") or tokens[-1] != ")":
+        return tokens
+    depth = 0
+    for index in range(1, len(tokens) - 1):
+        token = tokens[index]
+        if token in ("(", "["):
+            depth += 1
+        elif token in (")", "]"):
+            depth -= 1
+            if depth == 0:
+                rest = tokens[index + 1 : -1]
+                if all(t.startswith("@") for t in rest):
+                    return tokens[1:-1]
+                return tokens
+    return tokens
+
+
+def parse_pattern(text: str) -> Pattern:
+    """Structure, captures and predicates of one top-level pattern."""
+    tokens = _tokens(text)
+    structure: list[str] = []
+    predicates: list[Predicate] = []
+    settings: list[tuple[str, str | None]] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token == "(" and index + 1 < len(tokens) and tokens[index + 1].startswith("#"):
+            close = tokens.index(")", index + 1)
+            predicate = _predicate(tokens[index + 1 : close])
+            if predicate.name == "set!":
+                values = [value for value, _ in predicate.args]
+                if values:
+                    settings.append((values[0], values[1] if len(values) > 1 else None))
+            else:
+                predicates.append(predicate)
+            index = close + 1
+            continue
+        structure.append(token)
+        index += 1
+    names: dict[str, str] = {}
+    canonical: list[str] = []
+    for token in _strip_group(structure):
+        if token.startswith("@"):
+            token = names.setdefault(token[1:], f"@_p{len(names)}")
+        canonical.append(token)
+    return Pattern(
+        text=text,
+        shape=" ".join(canonical),
+        captures=tuple(names),
+        predicates=tuple(predicates),
+        settings=tuple(settings),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """A rule pattern inside a planned pattern: its captures and its own filters."""
+
+    rule: Rule
+    names: Mapping[str, str]  # planned capture name -> the rule's own name
+    predicates: tuple[Predicate, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One pattern of the planned query.
+
+    ``verbatim`` entries are a single rule pattern compiled as written: its
+    match is the rule's match. Merged entries list members; ``dispatch``
+    maps the text of the ``key`` capture to the members that can accept it.
+    """
+
+    source: str
+    members: tuple[Member, ...]
+    verbatim: bool
+    key: str | None = None
+    dispatch: Mapping[str, tuple[int, ...]] | None = None
+
+    def candidates(self, captured: Captures, source: bytes) -> Sequence[int]:
+        """Indices of members worth evaluating for this match."""
+        if self.key is None or self.dispatch is None:
+            return range(len(self.members))
+        nodes = captured.get(self.key)
+        if not nodes:
+            return range(len(self.members))
+        node = nodes[0]
+        text = source[node.start_byte : node.end_byte].decode("utf-8", "replace")
+        return self.dispatch.get(text, ())
+
+
+_POSITIVE_FILTERS = ("eq?", "any-of?")
+
+
+def _string_filter(member: Pattern, predicate: Predicate) -> tuple[str, frozenset[str]] | None:
+    """(planned capture, allowed texts) for ``#eq? @c "x"`` and ``#any-of? @c ...``."""
+    args = predicate.args
+    if predicate.name not in _POSITIVE_FILTERS or len(args) < 2 or args[0][1] != "capture":
+        return None
+    if any(kind != "string" for _, kind in args[1:]):
+        return None
+    if args[0][0] not in member.captures:
+        return None
+    planned = f"_p{member.captures.index(args[0][0])}"
+    return planned, frozenset(value for value, _ in args[1:])
+
+
+def _quote(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def _merged(shape: str, group: list[tuple[Rule, Pattern]]) -> Entry:
+    filters: list[dict[str, frozenset[str]]] = []
+    for _, pattern in group:
+        found: dict[str, frozenset[str]] = {}
+        for predicate in pattern.predicates:
+            item = _string_filter(pattern, predicate)
+            if item is not None:
+                capture, values = item
+                found[capture] = found[capture] & values if capture in found else values
+        filters.append(found)
+    shared = set(filters[0]).intersection(*filters[1:])
+    members = tuple(
+        Member(rule, {f"_p{i}": name for i, name in enumerate(p.captures)}, p.predicates)
+        for rule, p in group
+    )
+    if not shared:
+        return Entry(source=shape, members=members, verbatim=False)
+    key = min(shared)
+    dispatch: dict[str, list[int]] = {}
+    for index, found in enumerate(filters):
+        for value in found[key]:
+            dispatch.setdefault(value, []).append(index)
+    union = " ".join(_quote(value) for value in sorted(dispatch))
+    source = f"({shape} (#any-of? @{key} {union}))"
+    return Entry(
+        source=source,
+        members=members,
+        verbatim=False,
+        key=key,
+        dispatch={value: tuple(indices) for value, indices in dispatch.items()},
+    )
+
+
+def plan(patterns: Sequence[tuple[Rule, Pattern]]) -> list[Entry]:
+    """One entry per distinct shape, in order of first appearance."""
+    groups: dict[str, list[tuple[Rule, Pattern]]] = {}
+    for rule, pattern in patterns:
+        groups.setdefault(pattern.shape, []).append((rule, pattern))
+    entries: list[Entry] = []
+    for shape, group in groups.items():
+        if len(group) == 1:
+            rule, pattern = group[0]
+            names = {name: name for name in pattern.captures}
+            entries.append(Entry(pattern.text, (Member(rule, names, ()),), verbatim=True))
+        else:
+            entries.append(_merged(shape, group))
+    return entries
+
+
+@cache
+def _regex(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def _builtin(
+    name: str, args: Args, captures: Captures, text: dict[int, str], source: bytes
+) -> bool | None:
+    """tree-sitter's text predicates, with py-tree-sitter's semantics; None if not one.
+
+    A capture holding no node satisfies every predicate, and a quantified
+    capture must satisfy it with every node (``any-`` forms: with one).
+    """
+    positive = not name.startswith(("not-", "any-not-"))
+    quantifier_any = name.startswith("any-") and name != "any-of?"
+    base = name.removeprefix("any-").removeprefix("not-")
+
+    def node_text(node: Node) -> str:
+        key = node.start_byte << 32 | node.end_byte
+        value = text.get(key)
+        if value is None:
+            value = source[node.start_byte : node.end_byte].decode("utf-8", "replace")
+            text[key] = value
+        return value
+
+    nodes = captures.get(args[0][0], ()) if args and args[0][1] == "capture" else ()
+    if base == "of?":
+        values = {value for value, _ in args[1:]}
+        return all((node_text(node) in values) == positive for node in nodes)
+    if base not in ("eq?", "match?") or len(args) != 2:
+        return None
+    if base == "match?":
+        regex = _regex(args[1][0])
+        results = [(regex.search(node_text(n)) is not None) == positive for n in nodes]
+    elif args[1][1] == "capture":
+        others = captures.get(args[1][0], ())
+        results = [
+            (node_text(a) == node_text(b)) == positive for a, b in zip(nodes, others, strict=False)
+        ]
+    else:
+        results = [(node_text(n) == args[1][0]) == positive for n in nodes]
+    if not results:
+        return True
+    return any(results) if quantifier_any else all(results)
+
+
+def evaluate(member: Member, captures: Captures, ctx: MatchContext) -> bool:
+    """Whether the member's own predicates accept a match of its merged pattern."""
+    from pyiq.analysis.predicates import PREDICATES
+
+    text: dict[int, str] = {}
+    for predicate in member.predicates:
+        result = _builtin(predicate.name, predicate.args, captures, text, ctx.source)
+        if result is None:
+            check = PREDICATES.get(predicate.name)
+            result = bool(check and check(ctx, list(predicate.args), dict(captures)))
+        if not result:
+            return False
+    return True
