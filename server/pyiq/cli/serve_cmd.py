@@ -47,6 +47,7 @@ def run(args: argparse.Namespace) -> int:
         logging.getLogger("pygls").setLevel(logging.WARNING)
     try:
         from pyiq.lsp.server import create_server
+        from pyiq.lsp.stdio import start_io
     except ImportError as exc:
         print(f"pyiq serve: the language server needs pygls: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -56,5 +57,5 @@ def run(args: argparse.Namespace) -> int:
     elif args.ws:
         server.start_ws(*args.ws)
     else:
-        server.start_io()
+        start_io(server)
     return EXIT_OK

@@ -21,9 +21,11 @@ from pyiq.analysis.lines import Encoding
 from pyiq.links import surfaces
 from pyiq.lsp.convert import encoding_of
 from pyiq.lsp.learning import Learning
+from pyiq.lsp.protocol import PyiqProtocol
 from pyiq.lsp.rules import server_registry
 from pyiq.lsp.settings import Settings, parse_settings
 from pyiq.lsp.store import OpenDocument, ProjectConfigs
+from pyiq.lsp.wire import DiagnosticJson
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +36,8 @@ class PyiqServer(LanguageServer):
     """Shared state of one editor session."""
 
     def __init__(self) -> None:
-        super().__init__("pyiq", __version__)
+        super().__init__("pyiq", __version__, protocol_cls=PyiqProtocol)
+        self.diagnostic_json = DiagnosticJson(self.protocol._converter)
         self.registry = server_registry()
         self.documents: dict[str, OpenDocument] = {}
         self.settings = Settings()
@@ -81,10 +84,14 @@ class PyiqServer(LanguageServer):
     def findings(self, document: OpenDocument, config: Config | None = None) -> list[Finding]:
         """Findings of the document after selection, suppressions and levels."""
         config = config or self.config_for(document)
+        surfaced: dict[str, bool] = {}
         kept = []
         for finding in document.engine.findings(config):
-            rule = self.registry.get(finding.rule)
-            if rule is not None and surfaces(rule, config):
+            shown = surfaced.get(finding.rule)
+            if shown is None:
+                rule = self.registry.get(finding.rule)
+                shown = surfaced[finding.rule] = rule is not None and surfaces(rule, config)
+            if shown:
                 kept.append(finding)
         return kept
 

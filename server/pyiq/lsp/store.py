@@ -46,15 +46,23 @@ class ProjectConfig:
     problem: str | None
 
 
-def _signature(directory: Path) -> tuple[tuple[str, int], ...]:
-    """mtimes of every file whose change could alter the project configuration."""
-    found: list[tuple[str, int]] = []
-    for candidate in (directory, *directory.parents):
-        for name in CONFIG_NAMES:
-            try:
-                found.append((str(candidate / name), os.stat(candidate / name).st_mtime_ns))
-            except OSError:
-                continue
+def _candidates(directory: Path) -> tuple[str, ...]:
+    """Every file whose change could alter the configuration of ``directory``."""
+    return tuple(
+        os.path.join(candidate, name)
+        for candidate in (directory, *directory.parents)
+        for name in CONFIG_NAMES
+    )
+
+
+def _signature(candidates: tuple[str, ...]) -> tuple[int | None, ...]:
+    """mtimes of the candidate files (None where absent): checked on every publish."""
+    found: list[int | None] = []
+    for path in candidates:
+        try:
+            found.append(os.stat(path).st_mtime_ns)
+        except OSError:
+            found.append(None)
     return tuple(found)
 
 
@@ -63,7 +71,9 @@ class ProjectConfigs:
 
     def __init__(self, registry: Registry) -> None:
         self.registry = registry
-        self._cache: dict[Path, tuple[tuple[tuple[str, int], ...], ProjectConfig]] = {}
+        self._cache: dict[Path, tuple[tuple[int | None, ...], ProjectConfig]] = {}
+        # Joining paths with pathlib on every keystroke cost more than the stats.
+        self._candidates: dict[Path, tuple[str, ...]] = {}
 
     def clear(self) -> None:
         self._cache.clear()
@@ -72,7 +82,10 @@ class ProjectConfigs:
         if path is None:
             return ProjectConfig(Config(), None, None)
         directory = path.parent
-        signature = _signature(directory)
+        candidates = self._candidates.get(directory)
+        if candidates is None:
+            candidates = self._candidates[directory] = _candidates(directory)
+        signature = _signature(candidates)
         cached = self._cache.get(directory)
         if cached is not None and cached[0] == signature:
             return cached[1]

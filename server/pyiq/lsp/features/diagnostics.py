@@ -17,10 +17,11 @@ from lsprotocol import types
 
 from pyiq.analysis import Config, Document, Finding
 from pyiq.links import questions_for, rule_docs_url
-from pyiq.lsp.convert import span
+from pyiq.lsp.convert import line_column, span
 from pyiq.lsp.guard import guarded
 from pyiq.lsp.server import PyiqServer
 from pyiq.lsp.store import OpenDocument, uri_to_path
+from pyiq.lsp.wire import publish_body, render, send
 
 log = logging.getLogger(__name__)
 
@@ -48,15 +49,19 @@ def _first_question(rule_id: str) -> str | None:
     return questions[0].question if questions else None
 
 
-def to_diagnostic(
-    server: PyiqServer,
-    document: OpenDocument,
-    finding: Finding,
-    config: Config,
-    hidden: frozenset[str] = frozenset(),
-) -> types.Diagnostic | None:
-    rule = server.registry.get(finding.rule)
+def _level(
+    server: PyiqServer, rule_id: str, config: Config, hidden: frozenset[str], snap: object
+) -> str | None:
+    """The severity a rule's diagnostics show with; None when they are not shown.
+
+    A mastered concept is no longer news to the user, so its hint would be
+    noise; bug risks are shown whatever the user knows (knowing about a bug
+    does not remove it from the code).
+    """
+    rule = server.registry.get(rule_id)
     if rule is None:
+        return None
+    if snap is not None and server.learning.concept_mastered(rule_id, snap):
         return None
     level = config.severity_of(rule)
     if not rule.is_bug_risk:
@@ -67,35 +72,75 @@ def to_diagnostic(
             level = "information"
     elif rule.id in hidden:
         return None
+    return level
+
+
+def shown(server: PyiqServer, document: OpenDocument) -> list[tuple[Finding, str]]:
+    """Each finding the document shows as a diagnostic, with its severity level.
+
+    Configuration, mastery and the ruff peers are resolved once per publish
+    and the decision once per rule, not per finding: a large file has
+    hundreds of findings of a few dozen rules.
+    """
+    config = server.config_for(document)
+    hidden = server.hidden_by_ruff(document)
+    snap = server.learning.snapshot()
+    levels: dict[str, str | None] = {}
+    out = []
+    for finding in server.findings(document, config):
+        rule_id = finding.rule
+        if rule_id in levels:
+            level = levels[rule_id]
+        else:
+            level = levels[rule_id] = _level(server, rule_id, config, hidden, snap)
+        if level is not None:
+            out.append((finding, level))
+    return out
+
+
+def _diagnostic(
+    server: PyiqServer, finding: Finding, level: str, rng: types.Range
+) -> types.Diagnostic:
     return types.Diagnostic(
-        range=span(document.engine.lines, finding.start_byte, finding.end_byte, server.encoding),
+        range=rng,
         severity=SEVERITY.get(level, types.DiagnosticSeverity.Hint),
-        code=rule.id,
-        code_description=types.CodeDescription(href=rule_docs_url(rule.id)),
+        code=finding.rule,
+        code_description=types.CodeDescription(href=rule_docs_url(finding.rule)),
         source="pyiq",
         message=diagnostic_message(server, finding),
     )
 
 
 def diagnostics_for(server: PyiqServer, document: OpenDocument) -> list[types.Diagnostic]:
-    """The document's diagnostics, without the hints of concepts the user has mastered.
+    """The document's diagnostics as objects (pull mode answers through pygls)."""
+    lines, encoding = document.engine.lines, server.encoding
+    return [
+        _diagnostic(server, f, level, span(lines, f.start_byte, f.end_byte, encoding))
+        for f, level in shown(server, document)
+    ]
 
-    A mastered concept is no longer news to the user, so its hint would be
-    noise; bug risks are shown whatever the user knows (knowing about a
-    bug does not remove it from the code).
+
+def diagnostics_json(server: PyiqServer, document: OpenDocument) -> list[str]:
+    """The document's diagnostics as JSON, equal to what pygls makes of ``diagnostics_for``.
+
+    Only the range is formatted per finding; the rest comes from a cache
+    keyed by what it depends on (see :mod:`pyiq.lsp.wire`).
     """
-    # Configuration and mastery are resolved once per publish, not per
-    # finding: a large file has hundreds of concept findings.
-    config = server.config_for(document)
-    hidden = server.hidden_by_ruff(document)
-    snap = server.learning.snapshot()
+    engine, encoding = document.engine, server.encoding
+    lines, source = engine.lines, engine.source
+    cache = server.diagnostic_json
     out = []
-    for finding in server.findings(document, config):
-        if snap is not None and server.learning.concept_mastered(finding.rule, snap):
-            continue
-        diagnostic = to_diagnostic(server, document, finding, config, hidden)
-        if diagnostic is not None:
-            out.append(diagnostic)
+    for finding, level in shown(server, document):
+        # diagnostic_message depends on the rule alone, or is the finding's own
+        # message when the rule has no question: the message completes the key.
+        key = (finding.rule, level, finding.message)
+        tail = cache.tail(key)
+        if tail is None:
+            placeholder = span(lines, 0, 0, encoding)
+            tail = cache.add(key, _diagnostic(server, finding, level, placeholder))
+        start = line_column(lines, source, finding.start_byte, encoding)
+        end = line_column(lines, source, finding.end_byte, encoding)
+        out.append(render((*start, *end), tail))
     return out
 
 
@@ -110,13 +155,11 @@ def publish(server: PyiqServer, uri: str) -> None:
     if document is None or pull_supported(server):
         return
     try:
-        items = diagnostics_for(server, document)
+        items = diagnostics_json(server, document)
     except Exception:
         log.exception("diagnostics failed for %s", uri)
         items = []
-    server.text_document_publish_diagnostics(
-        types.PublishDiagnosticsParams(uri=uri, version=document.version, diagnostics=items)
-    )
+    send(server.protocol, publish_body(uri, document.version, items))
 
 
 _pending: dict[int, set[str]] = {}

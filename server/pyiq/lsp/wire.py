@@ -1,0 +1,87 @@
+"""publishDiagnostics serialized from cached pieces, written to the transport as is.
+
+pygls turns a ``PublishDiagnosticsParams`` into JSON through cattrs and
+``json.dumps``; for the hundreds of diagnostics of a large file that cost
+more per keystroke than the analysis itself. Everything in a diagnostic but
+its range depends only on its rule and severity, so that part is
+serialized once (by pygls' own converter, so it reads exactly as pygls
+would send it) and only the four numbers of the range are formatted per
+publish.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import json
+import logging
+from collections.abc import Hashable, Sequence
+from typing import Any
+
+from lsprotocol import types
+
+log = logging.getLogger(__name__)
+
+RANGE = '{"range":{"start":{"line":%d,"character":%d},"end":{"line":%d,"character":%d}},'
+Range = tuple[int, int, int, int]
+# Messages may carry the user's names, so keys are not bounded by the rules.
+MAX_CACHED = 10_000
+
+_writes: set[asyncio.Future[Any]] = set()
+
+
+class DiagnosticJson:
+    """The JSON of diagnostics without their range, cached per key.
+
+    A key must determine every field but the range (rule, severity, message).
+    """
+
+    def __init__(self, converter: Any) -> None:
+        self._converter = converter
+        self._tails: dict[Hashable, str] = {}
+
+    def tail(self, key: Hashable) -> str | None:
+        return self._tails.get(key)
+
+    def add(self, key: Hashable, diagnostic: types.Diagnostic) -> str:
+        if len(self._tails) >= MAX_CACHED:
+            self._tails.clear()
+        data = self._converter.unstructure(diagnostic, types.Diagnostic)
+        data.pop("range", None)
+        tail = self._tails[key] = json.dumps(data, separators=(",", ":"))[1:]
+        return tail
+
+
+def render(rng: Range, tail: str) -> str:
+    """A diagnostic's JSON from its range and its cached rest."""
+    return RANGE % rng + tail
+
+
+def publish_body(uri: str, version: int | None, diagnostics: Sequence[str]) -> str:
+    """The JSON-RPC notification, as pygls would write it for these diagnostics."""
+    version_part = "" if version is None else f',"version":{int(version)}'
+    return (
+        '{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":'
+        f'{json.dumps(uri)}{version_part},"diagnostics":[{",".join(diagnostics)}]}}}}'
+    )
+
+
+def send(protocol: Any, body: str) -> None:
+    """Writes an already serialized message the way pygls' ``_send_data`` frames it."""
+    writer = protocol.writer
+    if writer is None:
+        log.error("Unable to send data, no available transport!")
+        return
+    data = body.encode(protocol.CHARSET)
+    if getattr(protocol, "_include_headers", True):
+        header = (
+            f"Content-Length: {len(data)}\r\n"
+            f"Content-Type: {protocol.CONTENT_TYPE}; charset={protocol.CHARSET}\r\n\r\n"
+        )
+        data = header.encode("ascii") + data
+    result = writer.write(data)
+    if inspect.isawaitable(result):
+        # A WebSocket send: keep the task alive until it completes.
+        task = asyncio.ensure_future(result)
+        _writes.add(task)
+        task.add_done_callback(_writes.discard)

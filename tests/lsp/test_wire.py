@@ -1,0 +1,195 @@
+"""The fast publish path writes exactly what pygls would have written."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from lsprotocol import types
+
+from pyiq.analysis import Document
+from pyiq.analysis.lines import ENCODINGS, LineIndex
+from pyiq.lsp import learning as learning_module
+from pyiq.lsp.convert import line_column
+from pyiq.lsp.features.diagnostics import diagnostics_for, diagnostics_json
+from pyiq.lsp.server import PyiqServer, create_server
+from pyiq.lsp.stdio import own_pipe
+from pyiq.lsp.store import OpenDocument
+from pyiq.lsp.wire import publish_body, send
+
+SOURCE = """\
+def add(item, bucket=[]):  # 😀 astral before nothing
+    bucket.append(item)
+    return bucket
+
+
+s = "é😀"; f = lambda x: x; g = lambda: s is "é"
+if s == None:
+    pass
+"""
+
+
+class Writer:
+    def __init__(self) -> None:
+        self.data = b""
+
+    def write(self, data: bytes) -> None:
+        self.data += data
+
+    def close(self) -> None:
+        pass
+
+
+@pytest.fixture
+def server(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> PyiqServer:
+    monkeypatch.setenv("PYIQ_DATA_DIR", str(tmp_path / "data"))
+    return create_server()
+
+
+def _document(server: PyiqServer, tmp_path: Path, text: str = SOURCE) -> OpenDocument:
+    path = tmp_path / "sample.py"
+    path.write_text(text, encoding="utf-8")
+    return OpenDocument(
+        uri=path.as_uri(),
+        version=3,
+        engine=Document.from_text(text, server.registry),
+        path=path,
+    )
+
+
+def _pygls_json(server: PyiqServer, document: OpenDocument) -> list[Any]:
+    """What pygls' converter makes of the diagnostics as objects."""
+    converter = server.protocol._converter
+    return [converter.unstructure(d, types.Diagnostic) for d in diagnostics_for(server, document)]
+
+
+def test_line_column_equals_line_index_in_every_encoding() -> None:
+    source = "a = 1\r\nb = 'é😀x'\rc\n😀😀 = 2\n\nlast é".encode()
+    lines = LineIndex(source)
+    for encoding in ENCODINGS:
+        for offset in range(-1, len(source) + 2):
+            expected = lines.position(offset, encoding)
+            assert line_column(lines, source, offset, encoding) == expected, (offset, encoding)
+
+
+def test_diagnostic_json_equals_pygls_serialization(server: PyiqServer, tmp_path: Path) -> None:
+    document = _document(server, tmp_path)
+    expected = _pygls_json(server, document)
+    rendered = diagnostics_json(server, document)
+    assert len(expected) >= 4  # a mutable default, a lambda assignment, `is` literal, == None
+    assert [json.loads(item) for item in rendered] == expected
+    # The second publish comes from the cache and must not differ.
+    assert diagnostics_json(server, document) == rendered
+
+
+def test_cached_part_follows_severity_settings(server: PyiqServer, tmp_path: Path) -> None:
+    document = _document(server, tmp_path)
+    diagnostics_json(server, document)
+    server.apply_client_settings({"severity": {"mutable-default-argument": "error"}})
+    expected = _pygls_json(server, document)
+    assert [json.loads(item) for item in diagnostics_json(server, document)] == expected
+    assert any(item["severity"] == types.DiagnosticSeverity.Error for item in expected)
+
+
+def test_publish_body_frames_like_pygls(server: PyiqServer) -> None:
+    writer = Writer()
+    server.protocol.set_writer(writer)
+    send(server.protocol, publish_body("file:///tmp/a%20b.py", 7, ['{"x":1}']))
+    send(server.protocol, publish_body("file:///tmp/é.py", None, []))
+    sent = []
+    data = writer.data
+    while data:
+        header, _, rest = data.partition(b"\r\n\r\n")
+        length = int(header.split(b"Content-Length: ")[1].split(b"\r\n")[0])
+        assert b"Content-Type: application/vscode-jsonrpc; charset=utf-8" in header
+        sent.append(json.loads(rest[:length]))
+        data = rest[length:]
+    assert sent == [
+        {
+            "jsonrpc": "2.0",
+            "method": "textDocument/publishDiagnostics",
+            "params": {"uri": "file:///tmp/a%20b.py", "version": 7, "diagnostics": [{"x": 1}]},
+        },
+        {
+            "jsonrpc": "2.0",
+            "method": "textDocument/publishDiagnostics",
+            "params": {"uri": "file:///tmp/é.py", "diagnostics": []},
+        },
+    ]
+
+
+def test_own_pipe_only_for_a_pipe_not_shared_with_stdout(tmp_path: Path) -> None:
+    read_fd, write_fd = os.pipe()
+    with open(read_fd, "rb") as stdin, open(write_fd, "wb") as pipe_out:
+        with tempfile.TemporaryFile(dir=tmp_path) as regular:
+            assert own_pipe(stdin, regular)
+            assert not own_pipe(regular, pipe_out)
+        with open(os.dup(read_fd), "rb") as same:
+            assert not own_pipe(stdin, same)
+
+
+class _Store:
+    def __init__(self) -> None:
+        self.checks = 0
+        self.version = 1
+
+    def data_version(self) -> int:
+        self.checks += 1
+        return self.version
+
+
+def test_mastery_staleness_asked_at_most_once_per_interval(
+    server: PyiqServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    learning = server.learning
+    store = _Store()
+    loads: list[Any] = []
+
+    class Snapshot:
+        def __init__(self) -> None:
+            self.version = store.version
+
+        @classmethod
+        def load(cls, _store: Any, _threshold: float) -> Snapshot:
+            loads.append(1)
+            return cls()
+
+        def stale(self, _store: Any) -> bool:
+            return _store.data_version() != self.version
+
+    monkeypatch.setattr("pyiq.quiz.mastery.Snapshot", Snapshot)
+    monkeypatch.setattr(learning, "store", lambda: store)
+    clock = [1000.0]
+    monkeypatch.setattr(learning_module.time, "monotonic", lambda: clock[0])
+    learning.snapshot()
+    for _ in range(50):
+        learning.snapshot()
+    assert (len(loads), store.checks) == (1, 0)
+    store.version = 2  # another process recorded an answer
+    clock[0] += learning_module.STALE_CHECK_INTERVAL
+    learning.snapshot()
+    assert (len(loads), store.checks) == (2, 1)
+    learning.mark_dirty()  # this server recorded one: no delay
+    learning.snapshot()
+    assert len(loads) == 3
+
+
+def test_no_second_copy_of_open_documents() -> None:
+    """pygls' workspace keeps no text: the engine's bytes are the only copy."""
+    from pygls.workspace import Workspace
+
+    server = create_server()
+    server.protocol._workspace = Workspace(None)
+    params = types.DidOpenTextDocumentParams(
+        text_document=types.TextDocumentItem(
+            uri="file:///tmp/x.py", language_id="python", version=1, text="x = 1\n"
+        )
+    )
+    handler = server.protocol.fm.builtin_features[types.TEXT_DOCUMENT_DID_OPEN]
+    for _ in handler(params):
+        pass
+    assert server.workspace.text_documents == {}
