@@ -127,7 +127,7 @@ def test_text_predicates_in_python_agree_with_tree_sitter(predicate: str, code: 
     expected = len(QueryCursor(native).matches(tree.root_node))
     plain = Query(python_language(), f"({shape}))")
     pattern = parse_pattern(f"({shape} {predicate}))")
-    member = Member(rule=None, names={}, predicates=pattern.predicates)  # type: ignore[arg-type]
+    member = Member.of(None, {}, pattern.predicates)  # type: ignore[arg-type]
     ctx = MatchContext(code, tree=tree)
     accepted = [
         captures

@@ -13,7 +13,6 @@ from pyiq.analysis.config import Config
 from pyiq.analysis.findings import Finding
 from pyiq.analysis.imports import module_imports
 from pyiq.analysis.language import new_parser, sanitize
-from pyiq.analysis.planner import evaluate
 from pyiq.analysis.predicates import PREDICATES, MatchContext
 from pyiq.analysis.registry import Registry, Rule, load_registry
 from pyiq.analysis.suppression import Suppressions
@@ -23,8 +22,18 @@ _MAX_BINDING = 60
 
 
 def _binding_text(node: Node, source: bytes) -> str:
-    text = source[node.start_byte : node.end_byte].decode("utf-8", "replace")
-    text = " ".join(text.split())
+    """The node's text on one line, cut to ``_MAX_BINDING`` characters.
+
+    Captures can be whole functions: only a prefix is decoded when that
+    prefix already yields more than enough text (its last, possibly cut,
+    word then falls beyond the cut).
+    """
+    start, end = node.start_byte, node.end_byte
+    text = ""
+    if end - start > 8 * _MAX_BINDING:
+        text = " ".join(source[start : start + 8 * _MAX_BINDING].decode("utf-8", "replace").split())
+    if len(text) <= _MAX_BINDING + 2:
+        text = " ".join(source[start:end].decode("utf-8", "replace").split())
     if len(text) > _MAX_BINDING:
         text = text[: _MAX_BINDING - 1] + "…"
     return text
@@ -57,12 +66,17 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _span(captured: dict[str, list[Node]]) -> tuple[int, int]:
+    """The bytes a match's captures cover: where an edit can change the match."""
+    nodes = [node for group in captured.values() for node in group]
+    return min(n.start_byte for n in nodes), max(n.end_byte for n in nodes)
+
+
 def _report(
     rule: Rule,
     captured: dict[str, list[Node]],
     source: bytes,
-    span_start: int,
-    span_end: int,
+    span: tuple[int, int] | None,
     seen: set[tuple[str, int, int]],
     findings: list[Finding],
 ) -> None:
@@ -70,6 +84,7 @@ def _report(
     reported = captured.get(rule.reported_capture)
     if not reported:
         return
+    span_start, span_end = span or _span(captured)
     bindings = {name: _binding_text(nodes[0], source) for name, nodes in captured.items()}
     construct = captured.get("_construct")
     for node in reported:
@@ -134,27 +149,21 @@ def run_rules(
             if ranges is not None:
                 cursor.set_byte_range(lo, hi)
             for index, captured in cursor.matches(root, predicate=predicate):
-                span_start = min(n.start_byte for nodes in captured.values() for n in nodes)
-                span_end = max(n.end_byte for nodes in captured.values() for n in nodes)
-                if ranges is not None and not intersects(span_start, span_end, ranges):
-                    continue
+                span = None
+                if ranges is not None:
+                    span = _span(captured)
+                    if not intersects(span[0], span[1], ranges):
+                        continue
                 entry = entries[index]
                 if entry.verbatim:
-                    _report(
-                        entry.members[0].rule,
-                        captured,
-                        source,
-                        span_start,
-                        span_end,
-                        seen,
-                        findings,
-                    )
+                    _report(entry.members[0].rule, captured, source, span, seen, findings)
                     continue
                 for position in entry.candidates(captured, source):
                     member = entry.members[position]
-                    own = {member.names[name]: nodes for name, nodes in captured.items()}
-                    if evaluate(member, own, ctx):
-                        _report(member.rule, own, source, span_start, span_end, seen, findings)
+                    names = member.names
+                    own = {names[name]: nodes for name, nodes in captured.items()}
+                    if all(check(own, ctx) for check in member.checks):
+                        _report(member.rule, own, source, span, seen, findings)
     findings.sort(key=lambda f: f.sort_key)
     return findings
 

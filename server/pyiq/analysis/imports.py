@@ -9,14 +9,9 @@ every finding in the file may change.
 
 from __future__ import annotations
 
-from tree_sitter import Node, Query, QueryCursor, Tree
-
-from pyiq.analysis.language import python_language
+from tree_sitter import Node, Tree
 
 _IMPORTS = frozenset({"import_statement", "import_from_statement"})
-_IMPORT_QUERY = "(import_statement) @import (import_from_statement) @import"
-# Created once and never freed (see registry._KEEP_ALIVE for why).
-_import_query: Query | None = None
 
 
 def module_imports(tree: Tree, source: bytes) -> frozenset[str]:
@@ -49,19 +44,26 @@ def import_map(tree: Tree, source: bytes) -> dict[str, str]:
     """Local name -> qualified name for every import in the file, at any depth.
 
     Predicates resolve names through it (is this ``deque`` the one from
-    ``collections``?). It comes from one small query, so the incremental
-    document can afford to recompute and compare it on every edit.
+    ``collections``?). Every import statement holds the keyword ``import``,
+    so the statements are found by searching the bytes for it and asking the
+    tree what each hit is: far cheaper than walking the tree, which lets the
+    incremental document recompute and compare the map on every edit.
     """
-    global _import_query
-    if _import_query is None:
-        _import_query = Query(python_language(), _IMPORT_QUERY)
 
     def text(node: Node) -> str:
         return source[node.start_byte : node.end_byte].decode("utf-8", "replace")
 
+    root = tree.root_node
+    statements: dict[int, Node] = {}
+    position = source.find(b"import")
+    while position >= 0:
+        keyword = root.descendant_for_byte_range(position, position + 6)
+        statement = keyword.parent if keyword is not None and keyword.type == "import" else None
+        if statement is not None and statement.type in _IMPORTS:
+            statements[statement.start_byte] = statement
+        position = source.find(b"import", position + 6)
     names: dict[str, str] = {}
-    captured = QueryCursor(_import_query).captures(tree.root_node).get("import", [])
-    for statement in sorted(captured, key=lambda n: n.start_byte):
+    for _, statement in sorted(statements.items()):
         base = ""
         if statement.type == "import_from_statement":
             module = statement.child_by_field_name("module_name")

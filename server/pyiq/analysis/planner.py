@@ -18,19 +18,20 @@ tree-sitter's own evaluation.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import TYPE_CHECKING
 
 from tree_sitter import Node
 
+from pyiq.analysis.predicates import PREDICATES, MatchContext
+
 if TYPE_CHECKING:
-    from pyiq.analysis.predicates import MatchContext
     from pyiq.analysis.registry import Rule
 
 Args = tuple[tuple[str, str], ...]
 Captures = Mapping[str, Sequence[Node]]
+Check = Callable[[Captures, MatchContext], bool]
 
 # Tokens of the query language: strings, comments, brackets, captures,
 # predicates/directives (``#name``) and everything else as words.
@@ -197,7 +198,11 @@ class Member:
 
     rule: Rule
     names: Mapping[str, str]  # planned capture name -> the rule's own name
-    predicates: tuple[Predicate, ...]
+    checks: tuple[Check, ...] = ()
+
+    @classmethod
+    def of(cls, rule: Rule, names: Mapping[str, str], predicates: Sequence[Predicate]) -> Member:
+        return cls(rule, names, tuple(compile_predicate(p) for p in predicates))
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,7 +264,7 @@ def _merged(shape: str, group: list[tuple[Rule, Pattern]]) -> Entry:
         filters.append(found)
     shared = set(filters[0]).intersection(*filters[1:])
     members = tuple(
-        Member(rule, {f"_p{i}": name for i, name in enumerate(p.captures)}, p.predicates)
+        Member.of(rule, {f"_p{i}": name for i, name in enumerate(p.captures)}, p.predicates)
         for rule, p in group
     )
     if not shared:
@@ -290,68 +295,66 @@ def plan(patterns: Sequence[tuple[Rule, Pattern]]) -> list[Entry]:
         if len(group) == 1:
             rule, pattern = group[0]
             names = {name: name for name in pattern.captures}
-            entries.append(Entry(pattern.text, (Member(rule, names, ()),), verbatim=True))
+            entries.append(Entry(pattern.text, (Member(rule, names),), verbatim=True))
         else:
             entries.append(_merged(shape, group))
     return entries
 
 
-@cache
-def _regex(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+def _node_text(node: Node, ctx: MatchContext) -> str:
+    return ctx.source[node.start_byte : node.end_byte].decode("utf-8", "replace")
 
 
-def _builtin(
-    name: str, args: Args, captures: Captures, text: dict[int, str], source: bytes
-) -> bool | None:
-    """tree-sitter's text predicates, with py-tree-sitter's semantics; None if not one.
+def compile_predicate(predicate: Predicate) -> Check:
+    """A function deciding the predicate on a match, built once per pattern.
 
-    A capture holding no node satisfies every predicate, and a quantified
-    capture must satisfy it with every node (``any-`` forms: with one).
+    Text predicates follow py-tree-sitter's semantics: a capture holding no
+    node satisfies them, and a quantified capture must satisfy them with
+    every node (``any-`` forms: with one).
     """
+    name, args = predicate.name, predicate.args
+    custom = PREDICATES.get(name)
+    if custom is not None:
+        arguments = list(args)
+        return lambda captures, ctx: bool(custom(ctx, arguments, captures))
     positive = not name.startswith(("not-", "any-not-"))
-    quantifier_any = name.startswith("any-") and name != "any-of?"
     base = name.removeprefix("any-").removeprefix("not-")
-
-    def node_text(node: Node) -> str:
-        key = node.start_byte << 32 | node.end_byte
-        value = text.get(key)
-        if value is None:
-            value = source[node.start_byte : node.end_byte].decode("utf-8", "replace")
-            text[key] = value
-        return value
-
-    nodes = captures.get(args[0][0], ()) if args and args[0][1] == "capture" else ()
+    if not args or args[0][1] != "capture" or (base != "of?" and len(args) != 2):
+        raise PlanError(f"#{name} needs a capture and a value")
+    first = args[0][0]
     if base == "of?":
-        values = {value for value, _ in args[1:]}
-        return all((node_text(node) in values) == positive for node in nodes)
-    if base not in ("eq?", "match?") or len(args) != 2:
-        return None
-    if base == "match?":
-        regex = _regex(args[1][0])
-        results = [(regex.search(node_text(n)) is not None) == positive for n in nodes]
-    elif args[1][1] == "capture":
-        others = captures.get(args[1][0], ())
-        results = [
-            (node_text(a) == node_text(b)) == positive for a, b in zip(nodes, others, strict=False)
-        ]
+        values = frozenset(value for value, _ in args[1:])
+        return lambda captures, ctx: all(
+            (_node_text(node, ctx) in values) == positive for node in captures.get(first, ())
+        )
+    combine = any if name.startswith("any-") else all
+    value, kind = args[1]
+    if base == "eq?" and kind == "capture":
+
+        def pairwise(captures: Captures, ctx: MatchContext) -> bool:
+            pairs = list(zip(captures.get(first, ()), captures.get(value, ()), strict=False))
+            if not pairs:
+                return True
+            return combine((_node_text(a, ctx) == _node_text(b, ctx)) == positive for a, b in pairs)
+
+        return pairwise
+    if base == "eq?":
+        test: Callable[[str], bool] = value.__eq__
+    elif base == "match?":
+        regex = re.compile(value)
+        test = lambda text: regex.search(text) is not None  # noqa: E731 - one expression
     else:
-        results = [(node_text(n) == args[1][0]) == positive for n in nodes]
-    if not results:
-        return True
-    return any(results) if quantifier_any else all(results)
+        raise PlanError(f"#{name} is not a predicate pyiq can evaluate")
+
+    def check(captures: Captures, ctx: MatchContext) -> bool:
+        nodes = captures.get(first, ())
+        if not nodes:
+            return True
+        return combine(test(_node_text(node, ctx)) == positive for node in nodes)
+
+    return check
 
 
 def evaluate(member: Member, captures: Captures, ctx: MatchContext) -> bool:
     """Whether the member's own predicates accept a match of its merged pattern."""
-    from pyiq.analysis.predicates import PREDICATES
-
-    text: dict[int, str] = {}
-    for predicate in member.predicates:
-        result = _builtin(predicate.name, predicate.args, captures, text, ctx.source)
-        if result is None:
-            check = PREDICATES.get(predicate.name)
-            result = bool(check and check(ctx, list(predicate.args), dict(captures)))
-        if not result:
-            return False
-    return True
+    return all(check(captures, ctx) for check in member.checks)

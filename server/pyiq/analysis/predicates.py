@@ -232,16 +232,32 @@ def not_assigned_to_name(ctx: MatchContext, args: Args, captures: Captures) -> b
     return True
 
 
-def _scope_bindings(function: Node, ctx: MatchContext) -> tuple[set[str], set[str]]:
-    """Names a function binds locally, and names it declares nonlocal/global."""
+def _scope_facts(function: Node, ctx: MatchContext) -> tuple[set[str], set[str], set[str]]:
+    """Names a function binds locally, names it declares nonlocal/global, and names it reads.
+
+    One walk of the function's own body (nested scopes excluded) gathers all
+    three, memoized per file: nested functions ask about every enclosing one.
+    """
+    memo = _file_cache(ctx)
+    key = ("scope-facts", function.start_byte, function.end_byte)
+    cached = memo.get(key)
+    if isinstance(cached, tuple):
+        return cached
     bound = _parameter_list(function, ctx)
     declared: set[str] = set()
+    loads: set[str] = set()
     body = function.child_by_field_name("body")
-    if body is None:
-        return bound, declared
-    for node in descendants(body, stop=SCOPE_TYPES):
+    for node in descendants(body, stop=SCOPE_TYPES) if body is not None else ():
         kind = node.type
-        if kind in {"assignment", "augmented_assignment", "for_statement", "for_in_clause"}:
+        if kind == "identifier":
+            parent = node.parent
+            if parent is not None:
+                if parent.type == "attribute" and parent.child_by_field_name("attribute") == node:
+                    continue
+                if parent.type == "keyword_argument" and parent.child_by_field_name("name") == node:
+                    continue
+            loads.add(ctx.text(node))
+        elif kind in {"assignment", "augmented_assignment", "for_statement", "for_in_clause"}:
             left = node.child_by_field_name("left")
             if left is not None:
                 bound |= target_names(left, ctx)
@@ -267,26 +283,9 @@ def _scope_bindings(function: Node, ctx: MatchContext) -> tuple[set[str], set[st
                 bound.add(ctx.text(first))
         elif kind in {"nonlocal_statement", "global_statement"}:
             declared |= {ctx.text(c) for c in node.named_children if c.type == "identifier"}
-    return bound - declared, declared
-
-
-def _body_loads(function: Node, ctx: MatchContext) -> set[str]:
-    """Identifiers the function's own body mentions as names (not attributes/keywords)."""
-    loads: set[str] = set()
-    body = function.child_by_field_name("body")
-    if body is None:
-        return loads
-    for node in descendants(body, stop=SCOPE_TYPES):
-        if node.type != "identifier":
-            continue
-        parent = node.parent
-        if parent is not None:
-            if parent.type == "attribute" and parent.child_by_field_name("attribute") == node:
-                continue
-            if parent.type == "keyword_argument" and parent.child_by_field_name("name") == node:
-                continue
-        loads.add(ctx.text(node))
-    return loads
+    facts = (bound - declared, declared, loads)
+    memo[key] = facts
+    return facts
 
 
 def closure(ctx: MatchContext, args: Args, captures: Captures) -> bool:
@@ -301,30 +300,22 @@ def closure(ctx: MatchContext, args: Args, captures: Captures) -> bool:
         # the walk up stops at the first function or reaches the module.
         if not any(a.type in FUNCTION_TYPES for a in ancestors(function)):
             continue
-        local, declared = _scope_bindings(function, ctx)
-        free = (_body_loads(function, ctx) - local) | declared
+        local, declared, loads = _scope_facts(function, ctx)
+        free = (loads - local) | declared
         if not free:
             continue
-        memo = _file_cache(ctx)
         for outer in ancestors(function):
-            if outer.type not in FUNCTION_TYPES:
-                continue
-            # Every nested function asks about its enclosing ones: memoized
-            # per file, or a function with many nested defs turns quadratic.
-            key = ("closure-scope", outer.start_byte, outer.end_byte)
-            bound = memo.get(key)
-            if not isinstance(bound, set):
-                bound = _scope_bindings(outer, ctx)[0]
-                memo[key] = bound
-            if free & bound:
+            if outer.type in FUNCTION_TYPES and free & _scope_facts(outer, ctx)[0]:
                 return True
     return False
 
 
 def defines_methods(ctx: MatchContext, args: Args, captures: Captures) -> bool:
-    """The class body (its block) defines every method named in the arguments."""
+    """The class (or its body) defines every method named in the arguments."""
     wanted = set(_strings(args))
     for block in _captured(args, captures):
+        if block.type == "class_definition":
+            block = block.child_by_field_name("body") or block
         names: set[str] = set()
         for statement in block.named_children:
             if statement.type == "decorated_definition":

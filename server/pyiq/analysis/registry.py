@@ -239,7 +239,7 @@ class Registry:
             self.entries: list[Entry] = plan(patterns)
         else:
             self.entries = [
-                Entry(pattern.text, (Member(rule, {c: c for c in pattern.captures}, ()),), True)
+                Entry(pattern.text, (Member(rule, {c: c for c in pattern.captures}),), True)
                 for rule, pattern in patterns
             ]
         self.query = _query("\n".join(e.source for e in self.entries)) if self.entries else None

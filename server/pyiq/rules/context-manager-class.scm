@@ -7,14 +7,26 @@
 ;; so it should normally return `None`/`False`. `contextlib.contextmanager`
 ;; is the generator-based shortcut.
 
-((class_definition name: (identifier) @name body: (block) @_body) @_construct
-  (#pyiq-defines-methods? @_body "__enter__" "__exit__")
+((class_definition name: (identifier) @name body: (block (function_definition name: (identifier) @_exit))) @_construct
+  (#eq? @_exit "__exit__")
+  (#pyiq-defines-methods? @_construct "__enter__" "__exit__")
   (#set! id "context-manager-class")
   (#set! name "Context manager class")
   (#set! category "concept")
   (#set! severity "hint")
   (#set! message "Context manager class `{name}`: `with` calls its enter method, then its exit method however the block is left"))
 
-((class_definition name: (identifier) @name body: (block) @_body) @_construct
-  (#pyiq-defines-methods? @_body "__aenter__" "__aexit__")
+((class_definition name: (identifier) @name body: (block (decorated_definition definition: (function_definition name: (identifier) @_exit)))) @_construct
+  (#eq? @_exit "__exit__")
+  (#pyiq-defines-methods? @_construct "__enter__" "__exit__")
+  (#set! id "context-manager-class"))
+
+((class_definition name: (identifier) @name body: (block (function_definition name: (identifier) @_exit))) @_construct
+  (#eq? @_exit "__aexit__")
+  (#pyiq-defines-methods? @_construct "__aenter__" "__aexit__")
+  (#set! id "context-manager-class"))
+
+((class_definition name: (identifier) @name body: (block (decorated_definition definition: (function_definition name: (identifier) @_exit)))) @_construct
+  (#eq? @_exit "__aexit__")
+  (#pyiq-defines-methods? @_construct "__aenter__" "__aexit__")
   (#set! id "context-manager-class"))

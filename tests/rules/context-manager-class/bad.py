@@ -14,3 +14,13 @@ class Connection:
 
     async def __aenter__(self):
         return self
+
+
+class Locked:
+#     ^^^^^^ context-manager-class
+    def __enter__(self):
+        return self
+
+    @override
+    def __exit__(self, *exc):
+        return None
