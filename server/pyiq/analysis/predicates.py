@@ -232,14 +232,18 @@ def not_assigned_to_name(ctx: MatchContext, args: Args, captures: Captures) -> b
     return True
 
 
-def _scope_facts(function: Node, ctx: MatchContext) -> tuple[set[str], set[str], set[str]]:
+def _scope_facts(
+    function: Node, ctx: MatchContext, reads: bool = True
+) -> tuple[set[str], set[str], set[str]]:
     """Names a function binds locally, names it declares nonlocal/global, and names it reads.
 
-    One walk of the function's own body (nested scopes excluded) gathers all
-    three, memoized per file: nested functions ask about every enclosing one.
+    One walk of the function's own body (nested scopes excluded) gathers
+    them, memoized per file: nested functions ask about every enclosing one.
+    Enclosing functions are large and only their bindings matter, so
+    ``reads=False`` skips collecting every identifier they mention.
     """
     memo = _file_cache(ctx)
-    key = ("scope-facts", function.start_byte, function.end_byte)
+    key = ("scope-facts", function.start_byte, function.end_byte, reads)
     cached = memo.get(key)
     if isinstance(cached, tuple):
         return cached
@@ -250,6 +254,8 @@ def _scope_facts(function: Node, ctx: MatchContext) -> tuple[set[str], set[str],
     for node in descendants(body, stop=SCOPE_TYPES) if body is not None else ():
         kind = node.type
         if kind == "identifier":
+            if not reads:
+                continue
             parent = node.parent
             if parent is not None:
                 if parent.type == "attribute" and parent.child_by_field_name("attribute") == node:
@@ -305,7 +311,7 @@ def closure(ctx: MatchContext, args: Args, captures: Captures) -> bool:
         if not free:
             continue
         for outer in ancestors(function):
-            if outer.type in FUNCTION_TYPES and free & _scope_facts(outer, ctx)[0]:
+            if outer.type in FUNCTION_TYPES and free & _scope_facts(outer, ctx, reads=False)[0]:
                 return True
     return False
 
