@@ -11,7 +11,14 @@ JSON per keystroke) and ruff next to none, so timing after ``json.loads``
 would charge pyiq for the benchmark client's JSON parser. Both servers are
 timed the same way.
 
+``initialize`` is timed from the spawn of the process to the answer's
+arrival, in the typing run and in ``--starts`` more fresh processes.
+``--memory N`` measures instead the resident memory (VmRSS, and the peak
+VmHWM, from /proc) of each server once the N largest files of the standard
+library are open and their diagnostics published.
+
 Usage: python benchmarks/bench_lsp.py [--keys 200] [--hovers 200] [--file PATH]
+                                      [--starts 5] [--memory N]
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ import json
 import shutil
 import statistics
 import sys
+import sysconfig
 import time
 from pathlib import Path
 
@@ -74,7 +82,9 @@ class Client:
         return await asyncio.wait_for(self.diagnostics.get(), 30)
 
 
-async def run(command: list[str], path: Path, keys: int, hovers: int) -> dict[str, list[float]]:
+async def start(command: list[str], root: Path) -> tuple[Client, float]:
+    """A server past ``initialize``, and how long after its spawn the answer arrived (ms)."""
+    spawned = time.perf_counter()
     proc = await asyncio.create_subprocess_exec(
         *command,
         stdin=asyncio.subprocess.PIPE,
@@ -83,12 +93,75 @@ async def run(command: list[str], path: Path, keys: int, hovers: int) -> dict[st
         limit=2**26,
     )
     client = Client(proc)
+    arrived, _ = await client.request(
+        "initialize", {"processId": None, "rootUri": root.as_uri(), "capabilities": {}}
+    )
+    return client, (arrived - spawned) * 1000
+
+
+async def stop(client: Client) -> None:
+    await client.request("shutdown", {})
+    client.notify("exit", {})
+    await client.proc.stdin.drain()
+    try:
+        await asyncio.wait_for(client.proc.wait(), 5)
+    except TimeoutError:
+        client.proc.kill()
+    client.reader.cancel()
+
+
+async def starts(command: list[str], root: Path, count: int) -> list[float]:
+    """Time to the ``initialize`` answer of ``count`` fresh processes."""
+    times = []
+    for _ in range(count):
+        client, initialize = await start(command, root)
+        times.append(initialize)
+        client.proc.kill()
+        await client.proc.wait()
+        client.reader.cancel()
+    return times
+
+
+def largest_stdlib_files(count: int) -> list[Path]:
+    stdlib = Path(sysconfig.get_paths()["stdlib"])
+    files = [p for p in stdlib.rglob("*.py") if "site-packages" not in p.parts and p.is_file()]
+    return sorted(files, key=lambda p: p.stat().st_size, reverse=True)[:count]
+
+
+def _rss_mib(pid: int) -> dict[str, float]:
+    fields = {}
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        key, _, value = line.partition(":")
+        if key in ("VmRSS", "VmHWM"):
+            fields[key] = int(value.split()[0]) / 1024
+    return fields
+
+
+async def memory(command: list[str], files: list[Path]) -> dict[str, float]:
+    """Resident memory once every file is open and its diagnostics are published."""
+    client, _ = await start(command, files[0].parent)
+    client.notify("initialized", {})
+    waiting = set()
+    for path in files:
+        uri = path.as_uri()
+        waiting.add(uri)
+        text = path.read_text(encoding="utf-8", errors="replace")
+        client.notify(
+            "textDocument/didOpen",
+            {"textDocument": {"uri": uri, "languageId": "python", "version": 1, "text": text}},
+        )
+    while waiting:
+        _, params = await client.next_diagnostics()
+        waiting.discard(params["uri"])
+    used = _rss_mib(client.proc.pid)
+    await stop(client)
+    return used
+
+
+async def run(command: list[str], path: Path, keys: int, hovers: int) -> dict[str, list[float]]:
+    client, initialize = await start(command, path.parent)
     text = path.read_text()
     uri = path.as_uri()
-    await client.request(
-        "initialize",
-        {"processId": None, "rootUri": path.parent.as_uri(), "capabilities": {}},
-    )
     client.notify("initialized", {})
     client.notify(
         "textDocument/didOpen",
@@ -106,7 +179,7 @@ async def run(command: list[str], path: Path, keys: int, hovers: int) -> dict[st
     for index in range(keys):
         char = TYPED[index % len(TYPED)]
         version += 1
-        start = time.perf_counter()
+        began = time.perf_counter()
         client.notify(
             "textDocument/didChange",
             {
@@ -126,14 +199,14 @@ async def run(command: list[str], path: Path, keys: int, hovers: int) -> dict[st
             arrived, params = await client.next_diagnostics()
             if params.get("version") in (None, version):
                 break
-        typing.append((arrived - start) * 1000)
+        typing.append((arrived - began) * 1000)
         if char == "\n":
             row, column = row + 1, 0
         else:
             column += 1
     hovering: list[float] = []
     for index in range(hovers):
-        start = time.perf_counter()
+        began = time.perf_counter()
         arrived, _ = await client.request(
             "textDocument/hover",
             {
@@ -141,16 +214,9 @@ async def run(command: list[str], path: Path, keys: int, hovers: int) -> dict[st
                 "position": {"line": (index * 37) % len(lines), "character": 8},
             },
         )
-        hovering.append((arrived - start) * 1000)
-    await client.request("shutdown", {})
-    client.notify("exit", {})
-    await proc.stdin.drain()
-    try:
-        await asyncio.wait_for(proc.wait(), 5)
-    except TimeoutError:
-        proc.kill()
-    client.reader.cancel()
-    return {"keystroke": typing, "hover": hovering}
+        hovering.append((arrived - began) * 1000)
+    await stop(client)
+    return {"keystroke": typing, "hover": hovering, "initialize": [initialize]}
 
 
 def _p95(values: list[float]) -> float:
@@ -158,32 +224,60 @@ def _p95(values: list[float]) -> float:
     return ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
 
 
+def _report(results: dict[str, dict[str, list[float]]], metric: str) -> None:
+    for name, result in results.items():
+        values = result[metric]
+        print(
+            f"{metric:10} {name:5} median {statistics.median(values):7.2f} ms"
+            f"   p95 {_p95(values):7.2f} ms"
+        )
+    if "ruff" in results:
+        ratio = statistics.median(results["pyiq"][metric]) / statistics.median(
+            results["ruff"][metric]
+        )
+        print(f"{metric:10} pyiq/ruff median ratio {ratio:.2f}")
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keys", type=int, default=200)
     parser.add_argument("--hovers", type=int, default=200)
     parser.add_argument("--file", type=Path, default=Path(DEFAULT_FILE))
+    parser.add_argument(
+        "--starts", type=int, default=5, help="extra fresh starts timed to initialize"
+    )
+    parser.add_argument(
+        "--memory",
+        type=int,
+        metavar="N",
+        help="instead: resident memory with the N largest stdlib files open",
+    )
     args = parser.parse_args()
     servers = {"pyiq": [sys.executable, "-m", "pyiq", "serve"]}
     ruff = shutil.which("ruff") or str(Path(sys.executable).with_name("ruff"))
     if Path(ruff).exists():
         servers["ruff"] = [ruff, "server"]
+    if args.memory:
+        files = largest_stdlib_files(args.memory)
+        size = sum(p.stat().st_size for p in files) / 2**20
+        print(f"{len(files)} largest stdlib files open ({size:.1f} MiB of source)")
+        for name, cmd in servers.items():
+            used = await memory(cmd, files)
+            print(
+                f"memory     {name:5} RSS {used['VmRSS']:7.1f} MiB   peak {used['VmHWM']:7.1f} MiB"
+            )
+        return
     results = {
         name: await run(cmd, args.file, args.keys, args.hovers) for name, cmd in servers.items()
     }
-    print(f"file: {args.file} ({args.file.stat().st_size // 1024} KiB), {args.keys} keystrokes")
-    for metric in ("keystroke", "hover"):
-        for name, result in results.items():
-            values = result[metric]
-            print(
-                f"{metric:9} {name:5} median {statistics.median(values):7.2f} ms"
-                f"   p95 {_p95(values):7.2f} ms"
-            )
-        if "ruff" in results:
-            ratio = statistics.median(results["pyiq"][metric]) / statistics.median(
-                results["ruff"][metric]
-            )
-            print(f"{metric:9} pyiq/ruff median ratio {ratio:.2f}")
+    for name, cmd in servers.items():
+        results[name]["initialize"] += await starts(cmd, args.file.parent, args.starts)
+    print(
+        f"file: {args.file} ({args.file.stat().st_size // 1024} KiB), {args.keys} keystrokes, "
+        f"{args.hovers} hovers, {1 + args.starts} starts"
+    )
+    for metric in ("keystroke", "hover", "initialize"):
+        _report(results, metric)
 
 
 if __name__ == "__main__":

@@ -7,10 +7,15 @@ never pay for pygls.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import logging
 import sys
+from typing import TYPE_CHECKING
 
 from pyiq.cli.main import EXIT_OK, EXIT_USAGE
+
+if TYPE_CHECKING:
+    from pygls.lsp.server import LanguageServer
 
 
 def _address(value: str) -> tuple[str, int]:
@@ -45,17 +50,24 @@ def run(args: argparse.Namespace) -> int:
     if not args.verbose:
         # pygls logs every message at INFO: too slow and noisy while typing.
         logging.getLogger("pygls").setLevel(logging.WARNING)
-    try:
-        from pyiq.lsp.server import create_server
-        from pyiq.lsp.stdio import start_io
-    except ImportError as exc:
-        print(f"pyiq serve: the language server needs pygls: {exc}", file=sys.stderr)
+    if not all(importlib.util.find_spec(name) for name in ("pygls", "lsprotocol")):
+        print("pyiq serve: the language server needs pygls and lsprotocol", file=sys.stderr)
         return EXIT_USAGE
-    server = create_server()
+    if not (args.tcp or args.ws):
+        # Imports the LSP stack only once initialize is answered.
+        from pyiq.lsp.stdio import serve
+
+        serve(_create_server)
+        return EXIT_OK
+    server = _create_server()
     if args.tcp:
         server.start_tcp(*args.tcp)
-    elif args.ws:
-        server.start_ws(*args.ws)
     else:
-        start_io(server)
+        server.start_ws(*args.ws)
     return EXIT_OK
+
+
+def _create_server() -> LanguageServer:
+    from pyiq.lsp.server import create_server
+
+    return create_server()

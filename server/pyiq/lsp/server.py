@@ -24,7 +24,7 @@ from pyiq.lsp.learning import Learning
 from pyiq.lsp.protocol import PyiqProtocol
 from pyiq.lsp.rules import server_registry
 from pyiq.lsp.settings import Settings, parse_settings
-from pyiq.lsp.store import OpenDocument, ProjectConfigs
+from pyiq.lsp.store import Awake, OpenDocument, ProjectConfigs
 from pyiq.lsp.wire import DiagnosticJson
 
 log = logging.getLogger(__name__)
@@ -40,6 +40,7 @@ class PyiqServer(LanguageServer):
         self.diagnostic_json = DiagnosticJson(self.protocol._converter)
         self.registry = server_registry()
         self.documents: dict[str, OpenDocument] = {}
+        self.awake = Awake()
         self.settings = Settings()
         self.projects = ProjectConfigs(self.registry)
         self.reported_problems: set[str] = set()

@@ -1,8 +1,13 @@
 """Open documents and the project configuration that applies to each.
 
 The engine ``Document`` of every open URI lives here and is edited in
-place (pygls keeps its own text too, but the engine needs its own
-incrementally-parsed copy). Project configuration (``[tool.pyiq]`` and the
+place; it is the only copy of the text (see :mod:`pyiq.lsp.protocol`).
+A syntax tree weighs about thirty times its source, so with dozens of
+large files open the trees are most of the server's memory, while an
+editor session works in a few of them. Only the ``MAX_AWAKE`` documents
+used last keep their engine state; the others keep their bytes alone and
+are analysed again (a full parse, some tens of milliseconds for a large
+file) when a request or an edit comes for them. Project configuration (``[tool.pyiq]`` and the
 ruff selection) is cached per directory and re-read when any candidate
 file's mtime changes, so edits to ``pyproject.toml`` apply without a
 restart even when the client cannot watch files.
@@ -12,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -24,12 +30,72 @@ from pyiq.lsp.ruff_peer import CONFIG_NAMES, RuffSelection, ruff_selection
 log = logging.getLogger(__name__)
 
 
-@dataclass
+MAX_AWAKE = 8
+
+
 class OpenDocument:
-    uri: str
-    version: int | None
-    engine: Document
-    path: Path | None
+    """An open URI: its engine state while awake, its exact bytes while asleep."""
+
+    def __init__(
+        self,
+        uri: str,
+        version: int | None,
+        engine: Document,
+        path: Path | None,
+        awake: Awake | None = None,
+    ) -> None:
+        self.uri = uri
+        self.version = version
+        self.path = path
+        self._engine: Document | None = engine
+        self._asleep: tuple[bytes, Registry] | None = None
+        self._awake = awake
+        if awake is not None:
+            awake.touch(self)
+
+    @property
+    def engine(self) -> Document:
+        """The engine document, analysed again first if it was asleep."""
+        engine = self._engine
+        if engine is None:
+            assert self._asleep is not None
+            source, registry = self._asleep
+            engine = self._engine = Document(source, registry)
+            self._asleep = None
+        if self._awake is not None:
+            self._awake.touch(self)
+        return engine
+
+    @property
+    def asleep(self) -> bool:
+        return self._engine is None
+
+    def sleep(self) -> None:
+        """Drops the tree and findings, keeping the bytes they came from."""
+        if self._engine is not None:
+            self._asleep = (self._engine.source, self._engine.registry)
+            self._engine = None
+
+
+class Awake:
+    """The open documents that keep their engine state, least recently used first."""
+
+    def __init__(self, limit: int = MAX_AWAKE) -> None:
+        self.limit = limit
+        self._documents: OrderedDict[int, OpenDocument] = OrderedDict()
+
+    def touch(self, document: OpenDocument) -> None:
+        key = id(document)
+        if key in self._documents:
+            self._documents.move_to_end(key)
+            return
+        self._documents[key] = document
+        while len(self._documents) > self.limit:
+            _, oldest = self._documents.popitem(last=False)
+            oldest.sleep()
+
+    def forget(self, document: OpenDocument) -> None:
+        self._documents.pop(id(document), None)
 
 
 def uri_to_path(uri: str) -> Path | None:

@@ -20,6 +20,8 @@ from typing import Any
 
 from lsprotocol import types
 
+from pyiq.lsp.stdio import CHARSET, frame
+
 log = logging.getLogger(__name__)
 
 RANGE = '{"range":{"start":{"line":%d,"character":%d},"end":{"line":%d,"character":%d}},'
@@ -72,13 +74,9 @@ def send(protocol: Any, body: str) -> None:
     if writer is None:
         log.error("Unable to send data, no available transport!")
         return
-    data = body.encode(protocol.CHARSET)
+    data = body.encode(CHARSET)
     if getattr(protocol, "_include_headers", True):
-        header = (
-            f"Content-Length: {len(data)}\r\n"
-            f"Content-Type: {protocol.CONTENT_TYPE}; charset={protocol.CHARSET}\r\n\r\n"
-        )
-        data = header.encode("ascii") + data
+        data = frame(data)
     result = writer.write(data)
     if inspect.isawaitable(result):
         # A WebSocket send: keep the task alive until it completes.

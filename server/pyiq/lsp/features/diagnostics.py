@@ -203,8 +203,12 @@ def setup(server: PyiqServer) -> None:
             version=item.version,
             engine=Document.from_text(item.text, ls.registry),
             path=uri_to_path(item.uri),
+            awake=ls.awake,
         )
-        schedule_publish(ls, item.uri)
+        # At once, not scheduled: a burst of opens (an editor restoring its
+        # tabs) would otherwise put documents to sleep before their first
+        # publish and wake them again for it.
+        publish(ls, item.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     @guarded()
@@ -228,7 +232,9 @@ def setup(server: PyiqServer) -> None:
     @guarded()
     def did_close(ls: PyiqServer, params: types.DidCloseTextDocumentParams) -> None:
         uri = params.text_document.uri
-        ls.documents.pop(uri, None)
+        closed = ls.documents.pop(uri, None)
+        if closed is not None:
+            ls.awake.forget(closed)
         if not pull_supported(ls):
             ls.text_document_publish_diagnostics(
                 types.PublishDiagnosticsParams(uri=uri, diagnostics=[])
