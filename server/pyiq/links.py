@@ -38,12 +38,27 @@ def bank_problem() -> str | None:
     return _bank_error()
 
 
+_LEVEL_ORDER = {"junior": 0, "mid": 1, "senior": 2}
+_sorted: dict[str, tuple[object, tuple[Question, ...]]] = {}
+
+
 def questions_for(rule_id: str) -> list[Question]:
-    """The bank's questions for a rule, most basic level first; [] without a bank."""
+    """The bank's questions for a rule, most basic level first; [] without a bank.
+
+    Sorted once per bank and rule: a check of a large tree asks for every
+    finding, and a reloaded bank is a new object with its own entries.
+    """
     if _bank_error() is not None:
         return []
-    order = {"junior": 0, "mid": 1, "senior": 2}
-    return sorted(load_bank().for_rule(rule_id), key=lambda q: (order.get(q.level, 3), q.id))
+    bank = load_bank()
+    cached = _sorted.get(rule_id)
+    if cached is not None and cached[0] is bank:
+        return list(cached[1])
+    found = tuple(
+        sorted(bank.for_rule(rule_id), key=lambda q: (_LEVEL_ORDER.get(q.level, 3), q.id))
+    )
+    _sorted[rule_id] = (bank, found)
+    return list(found)
 
 
 def surfaces(rule: Rule, config: Config) -> bool:

@@ -10,6 +10,7 @@ installed, read-only package still starts fast (``PYIQ_CACHE_DIR`` overrides).
 from __future__ import annotations
 
 import os
+from functools import cache
 
 import pyiq
 from pyiq.bank.errors import BankError
@@ -31,7 +32,12 @@ def candidate_dirs() -> list[str]:
 
 def questions_dir() -> str:
     """The directory holding the topic files; the env var wins over built-in locations."""
-    override = os.environ.get(QUESTIONS_ENV)
+    return _questions_dir(os.environ.get(QUESTIONS_ENV) or None)
+
+
+@cache
+def _questions_dir(override: str | None) -> str:
+    """Looked up once per setting: every finding asks for its questions."""
     if override:
         if not os.path.isdir(override):
             raise BankError(f"{QUESTIONS_ENV}={override!r} is not a directory")
