@@ -31,6 +31,7 @@ import statistics
 import sys
 import sysconfig
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 DEFAULT_FILE = "/root/.pyenv/versions/3.11.7/lib/python3.11/_pydecimal.py"
@@ -158,6 +159,32 @@ async def memory(command: list[str], files: list[Path]) -> dict[str, float]:
     return used
 
 
+def keystrokes(uri: str, text: str, keys: int) -> Iterator[tuple[int, dict]]:
+    """Typing ``keys`` characters on the first blank line past the middle of ``text``.
+
+    Yields each didChange's version and params; ``lsp_breakdown.py`` replays them too.
+    """
+    lines = text.split("\n")
+    row = len(lines) // 2
+    while lines[row].strip():
+        row += 1
+    column = 0
+    for index in range(keys):
+        char = TYPED[index % len(TYPED)]
+        at = {"line": row, "character": column}
+        yield (
+            index + 2,
+            {
+                "textDocument": {"uri": uri, "version": index + 2},
+                "contentChanges": [{"range": {"start": at, "end": at}, "text": char}],
+            },
+        )
+        if char == "\n":
+            row, column = row + 1, 0
+        else:
+            column += 1
+
+
 async def run(command: list[str], path: Path, keys: int, hovers: int) -> dict[str, list[float]]:
     client, initialize = await start(command, path.parent)
     text = path.read_text()
@@ -168,42 +195,16 @@ async def run(command: list[str], path: Path, keys: int, hovers: int) -> dict[st
         {"textDocument": {"uri": uri, "languageId": "python", "version": 1, "text": text}},
     )
     await client.next_diagnostics()
-    lines = text.split("\n")
-    line = len(lines) // 2
-    while lines[line].strip():
-        line += 1
     typing: list[float] = []
-    version = 1
-    column = 0
-    row = line
-    for index in range(keys):
-        char = TYPED[index % len(TYPED)]
-        version += 1
+    for version, change in keystrokes(uri, text, keys):
         began = time.perf_counter()
-        client.notify(
-            "textDocument/didChange",
-            {
-                "textDocument": {"uri": uri, "version": version},
-                "contentChanges": [
-                    {
-                        "range": {
-                            "start": {"line": row, "character": column},
-                            "end": {"line": row, "character": column},
-                        },
-                        "text": char,
-                    }
-                ],
-            },
-        )
+        client.notify("textDocument/didChange", change)
         while True:
             arrived, params = await client.next_diagnostics()
             if params.get("version") in (None, version):
                 break
         typing.append((arrived - began) * 1000)
-        if char == "\n":
-            row, column = row + 1, 0
-        else:
-            column += 1
+    lines = text.split("\n")
     hovering: list[float] = []
     for index in range(hovers):
         began = time.perf_counter()

@@ -12,13 +12,21 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ["corpus.py", "agreement.py", "speed_check.py", "bench_bank.py", "bench_lsp.py"]
+SCRIPTS = [
+    ["corpus.py"],
+    ["agreement.py"],
+    ["speed_check.py"],
+    ["bench_bank.py"],
+    ["bench_lsp.py"],
+    ["bench_lsp.py", "--memory", "50"],
+    ["lsp_breakdown.py"],
+]
 
 
 def main() -> int:
-    for script in SCRIPTS:
-        print(f"== {script}", flush=True)
-        result = subprocess.run([sys.executable, str(HERE / script)], check=False)
+    for script, *args in SCRIPTS:
+        print(f"== {' '.join([script, *args])}", flush=True)
+        result = subprocess.run([sys.executable, str(HERE / script), *args], check=False)
         if result.returncode != 0:
             print(f"{script} exited with {result.returncode}", file=sys.stderr)
             return result.returncode

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import gc
+import sys
 from pathlib import Path
+
+import pytest
 
 from pyiq.analysis import Document
 from pyiq.lsp.rules import server_registry
@@ -41,6 +45,21 @@ def test_a_sleeping_document_wakes_with_the_same_state() -> None:
     assert (woken.source, woken.raw_findings) == before
     fresh = Document(before[0], server_registry())
     assert woken.raw_findings == fresh.raw_findings
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="py-tree-sitter leaks the capture lists of QueryCursor.matches(predicate=...) "
+    "(tree-sitter/py-tree-sitter#467) and each list keeps its tree alive",
+)
+def test_a_sleeping_document_releases_its_tree() -> None:
+    awake = Awake(limit=1)
+    document = _open("a", awake)
+    tree = document.engine.tree
+    _open("b", awake)
+    assert document.asleep
+    gc.collect()
+    assert sys.getrefcount(tree) == 2  # this function's name and the call's argument
 
 
 def test_closed_documents_leave_the_awake_set() -> None:
