@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ from pyiq.lsp.features.diagnostics import diagnostics_for, diagnostics_json
 from pyiq.lsp.server import PyiqServer, create_server
 from pyiq.lsp.stdio import own_pipe
 from pyiq.lsp.store import OpenDocument
-from pyiq.lsp.wire import publish_body, send
+from pyiq.lsp.wire import Fragments, publish_body, send
 
 SOURCE = """\
 def add(item, bucket=[]):  # 😀 astral before nothing
@@ -193,3 +194,61 @@ def test_no_second_copy_of_open_documents() -> None:
     for _ in handler(params):
         pass
     assert server.workspace.text_documents == {}
+
+
+def test_reused_json_stays_exact_through_random_edits(server: PyiqServer, tmp_path: Path) -> None:
+    """Findings above each edit keep last publish's JSON; it must equal a fresh rendering."""
+    writer = Writer()
+    protocol = server.protocol
+    protocol.set_writer(writer)
+    initialize = {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}
+    protocol.handle_message(
+        json.loads(json.dumps(initialize), object_hook=protocol.structure_message)
+    )
+    features = protocol.fm.features
+    uri = (tmp_path / "sample.py").as_uri()
+    features[types.TEXT_DOCUMENT_DID_OPEN](
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(
+                uri=uri, language_id="python", version=1, text=SOURCE * 3
+            )
+        )
+    )
+    rng = random.Random(7)
+    pieces = ["x", "\n", "é", "😀", "[]", " is []", "lambda: 0", "def f(a=[]):\n    pass\n"]
+    for version in range(2, 80):
+        text = server.documents[uri].engine.text
+        lines = text.split("\n")
+        row = rng.randrange(len(lines))
+        column = rng.randrange(len(lines[row].encode("utf-16-le")) // 2 + 1)
+        start = end = types.Position(line=row, character=column)
+        if rng.random() < 0.3 and row + 1 < len(lines):
+            end = types.Position(line=row + 1, character=0)
+        features[types.TEXT_DOCUMENT_DID_CHANGE](
+            types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                content_changes=[
+                    types.TextDocumentContentChangePartial(
+                        range=types.Range(start=start, end=end),
+                        text=rng.choice(pieces) if rng.random() < 0.8 else "",
+                    )
+                ],
+            )
+        )
+        published = json.loads(writer.data.rpartition(b"\r\n\r\n")[2])["params"]
+        assert published["version"] == version
+        assert published["diagnostics"] == _pygls_json(server, server.documents[uri]), version
+
+
+def test_fragments_reused_only_above_every_edit() -> None:
+    fragments = Fragments()
+    finding, tail = object(), "tail}"
+    assert fragments.reusable(finding, 10, tail) is None  # nothing published yet
+    fragments.published({id(finding): (finding, tail, "json")})
+    assert fragments.reusable(finding, 10, tail) == "json"
+    assert fragments.reusable(finding, 10, "other}") is None  # severity or message changed
+    assert fragments.reusable(object(), 10, tail) is None
+    fragments.edited(11)
+    assert fragments.reusable(finding, 10, tail) == "json"
+    fragments.edited(10)  # conservative: not even an edit starting at its end
+    assert fragments.reusable(finding, 10, tail) is None

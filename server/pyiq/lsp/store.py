@@ -26,6 +26,7 @@ from pyiq.analysis import Config, ConfigError, Document
 from pyiq.analysis.config import find_pyproject, load_config
 from pyiq.analysis.registry import Registry
 from pyiq.lsp.ruff_peer import CONFIG_NAMES, RuffSelection, ruff_selection
+from pyiq.lsp.wire import Fragments
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +51,7 @@ class OpenDocument:
         self._engine: Document | None = engine
         self._asleep: tuple[bytes, Registry] | None = None
         self._awake = awake
+        self.fragments = Fragments()
         if awake is not None:
             awake.touch(self)
 
@@ -75,6 +77,7 @@ class OpenDocument:
         if self._engine is not None:
             self._asleep = (self._engine.source, self._engine.registry)
             self._engine = None
+            self.fragments = Fragments()
 
 
 class Awake:

@@ -15,6 +15,7 @@ import asyncio
 import inspect
 import json
 import logging
+import sys
 from collections.abc import Hashable, Sequence
 from typing import Any
 
@@ -52,6 +53,41 @@ class DiagnosticJson:
         data.pop("range", None)
         tail = self._tails[key] = json.dumps(data, separators=(",", ":"))[1:]
         return tail
+
+
+class Fragments:
+    """One document's diagnostics JSON of the last publish, per finding.
+
+    A finding's range depends only on the bytes before its end. When every
+    edit since the last publish began past the end of a finding that is
+    still the same object with the same cached rest (``tail``), its JSON is
+    still exact and is not formatted again: typing in the middle of a file
+    re-renders only the findings below the cursor.
+    """
+
+    def __init__(self) -> None:
+        self._last: dict[int, tuple[object, str, str]] = {}
+        self._unchanged_below = 0
+
+    def edited(self, offset: int) -> None:
+        """Bytes from ``offset`` on changed since the last publish."""
+        self._unchanged_below = min(self._unchanged_below, offset)
+
+    def reusable(self, finding: object, end: int, tail: str) -> str | None:
+        entry = self._last.get(id(finding))
+        if (
+            entry is not None
+            and entry[0] is finding
+            and entry[1] is tail
+            and end < self._unchanged_below
+        ):
+            return entry[2]
+        return None
+
+    def published(self, current: dict[int, tuple[object, str, str]]) -> None:
+        """``current`` (id -> finding, tail, JSON) is what the client now has."""
+        self._last = current
+        self._unchanged_below = sys.maxsize
 
 
 def render(rng: Range, tail: str) -> str:

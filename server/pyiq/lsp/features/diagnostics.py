@@ -17,7 +17,7 @@ from lsprotocol import types
 
 from pyiq.analysis import Config, Document, Finding
 from pyiq.links import questions_for, rule_docs_url
-from pyiq.lsp.convert import line_column, span
+from pyiq.lsp.convert import line_column, offset, span
 from pyiq.lsp.guard import guarded
 from pyiq.lsp.server import PyiqServer
 from pyiq.lsp.store import OpenDocument, uri_to_path
@@ -123,12 +123,15 @@ def diagnostics_for(server: PyiqServer, document: OpenDocument) -> list[types.Di
 def diagnostics_json(server: PyiqServer, document: OpenDocument) -> list[str]:
     """The document's diagnostics as JSON, equal to what pygls makes of ``diagnostics_for``.
 
-    Only the range is formatted per finding; the rest comes from a cache
-    keyed by what it depends on (see :mod:`pyiq.lsp.wire`).
+    Only the range is formatted per finding, and only for findings that an
+    edit since the last publish can have moved; the rest comes from caches
+    keyed by what it depends on (see :mod:`pyiq.lsp.wire`). Call it only to
+    publish: the document then counts its output as what the client has.
     """
     engine, encoding = document.engine, server.encoding
     lines, source = engine.lines, engine.source
-    cache = server.diagnostic_json
+    cache, fragments = server.diagnostic_json, document.fragments
+    current: dict[int, tuple[object, str, str]] = {}
     out = []
     for finding, level in shown(server, document):
         # diagnostic_message depends on the rule alone, or is the finding's own
@@ -138,9 +141,14 @@ def diagnostics_json(server: PyiqServer, document: OpenDocument) -> list[str]:
         if tail is None:
             placeholder = span(lines, 0, 0, encoding)
             tail = cache.add(key, _diagnostic(server, finding, level, placeholder))
-        start = line_column(lines, source, finding.start_byte, encoding)
-        end = line_column(lines, source, finding.end_byte, encoding)
-        out.append(render((*start, *end), tail))
+        fragment = fragments.reusable(finding, finding.end_byte, tail)
+        if fragment is None:
+            start = line_column(lines, source, finding.start_byte, encoding)
+            end = line_column(lines, source, finding.end_byte, encoding)
+            fragment = render((*start, *end), tail)
+        current[id(finding)] = (finding, tail, fragment)
+        out.append(fragment)
+    fragments.published(current)
     return out
 
 
@@ -218,13 +226,21 @@ def setup(server: PyiqServer) -> None:
             return
         encoding = ls.encoding
         for change in params.content_changes:
+            engine = document.engine
             if isinstance(change, types.TextDocumentContentChangePartial):
                 start, end = change.range.start, change.range.end
-                document.engine.apply_edit(
+                document.fragments.edited(
+                    min(
+                        offset(engine.lines, start, encoding),
+                        offset(engine.lines, end, encoding),
+                    )
+                )
+                engine.apply_edit(
                     (start.line, start.character), (end.line, end.character), change.text, encoding
                 )
             else:
-                document.engine.replace(change.text.encode("utf-8", "surrogatepass"))
+                document.fragments.edited(0)
+                engine.replace(change.text.encode("utf-8", "surrogatepass"))
         document.version = params.text_document.version
         schedule_publish(ls, document.uri)
 
