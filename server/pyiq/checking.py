@@ -12,6 +12,7 @@ from pathlib import Path
 from pyiq.analysis import Config, ConfigError, analyze, load_registry
 from pyiq.analysis.config import find_pyproject, load_config
 from pyiq.analysis.lines import LineIndex
+from pyiq.analysis.registry import Registry
 from pyiq.links import questions_for, surfaces
 from pyiq.sources import SourceError, read_source
 
@@ -80,6 +81,20 @@ def _stamp(path: Path | None) -> tuple[int, int]:
     return (stat.st_mtime_ns, stat.st_size)
 
 
+def _registry_for(config: Config) -> Registry:
+    """Only the rules this configuration shows are matched at all."""
+    return _registry_for_selection(config.select, config.ignore, config.level)
+
+
+@cache
+def _registry_for_selection(
+    select: tuple[str, ...] | None, ignore: tuple[str, ...], level: tuple[str, ...]
+) -> Registry:
+    config = Config(select=select, ignore=ignore, level=level)
+    full = load_registry()
+    return full.subset(frozenset(r.id for r in full if config.enabled(r) and surfaces(r, config)))
+
+
 @cache
 def _pyproject_for_dir(directory: Path) -> Path | None:
     return find_pyproject(directory)
@@ -97,13 +112,11 @@ def config_for(path: Path, overrides: Overrides) -> Config:
 
 
 def locate(path: str, source: bytes, config: Config) -> list[Located]:
-    registry = load_registry()
+    registry = _registry_for(config)
     index = LineIndex(source)
     located: list[Located] = []
     for finding in analyze(source, config, registry):
         rule = registry.rules[finding.rule]
-        if not surfaces(rule, config):
-            continue
         line, column = index.position(finding.start_byte, "utf-32")
         end_line, end_column = index.position(finding.end_byte, "utf-32")
         located.append(

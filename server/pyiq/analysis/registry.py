@@ -233,6 +233,9 @@ class Registry:
 
     def __init__(self, parsed: list[_Parsed], *, merge: bool = True) -> None:
         parsed = sorted(parsed, key=lambda p: p.rule.id)
+        self._parsed = parsed
+        self._merge = merge
+        self._subsets: dict[frozenset[str], Registry] = {}
         self.rules: dict[str, Rule] = {p.rule.id: p.rule for p in parsed}
         patterns = [(p.rule, pattern) for p in parsed for pattern in p.patterns]
         if merge:
@@ -248,6 +251,21 @@ class Registry:
 
     def get(self, rule_id: str) -> Rule | None:
         return self.rules.get(rule_id)
+
+    def subset(self, rule_ids: frozenset[str]) -> Registry:
+        """A registry of only these rules, compiled once per set.
+
+        A run that selects a few rules (``--select bug-risk``) should not pay
+        for matching the patterns of the others and discarding their findings.
+        """
+        if rule_ids >= self.rules.keys():
+            return self
+        found = self._subsets.get(rule_ids)
+        if found is None:
+            chosen = [p for p in self._parsed if p.rule.id in rule_ids]
+            found = Registry(chosen, merge=self._merge)
+            self._subsets[rule_ids] = found
+        return found
 
     def __contains__(self, rule_id: object) -> bool:
         return rule_id in self.rules
