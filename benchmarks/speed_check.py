@@ -147,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  pyiq-cli / parse    {med['pyiq-cli'] / med['parse']:.2f}x  (cpu, one process)")
         print(f"  pyiq-cli / ruff     {med['pyiq-cli'] / med['ruff']:.1f}x  (cpu; 92 rules vs 10)")
         print(
-            f"  pyiq-cli-bug / ruff {med['pyiq-cli-bug'] / med['ruff']:.1f}x  (cpu; the same ten rules)"
+            f"  pyiq-cli-bug / ruff {med['pyiq-cli-bug'] / med['ruff']:.1f}x  (cpu; same 10 rules)"
         )
         print(f"  pyiq-cli-bug / parse {med['pyiq-cli-bug'] / med['parse']:.2f}x  (cpu)")
         both_wall = statistics.median(wall["pyiq-cli-2"]) / statistics.median(wall["parse"])
