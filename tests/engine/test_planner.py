@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import sys
 import sysconfig
 from pathlib import Path
 
@@ -135,3 +137,15 @@ def test_text_predicates_in_python_agree_with_tree_sitter(predicate: str, code: 
         if evaluate(member, captures, ctx)
     ]
     assert len(accepted) == expected
+
+
+def test_matching_leaves_no_reference_to_the_tree() -> None:
+    # py-tree-sitter leaks every captured node when matches() gets a predicate
+    # callback, and each node keeps its tree alive: the planned query needs none.
+    source = (ROOT / "examples" / "cart.py").read_bytes()
+    tree = new_parser().parse(source)
+    before = sys.getrefcount(tree)
+    assert run_rules(tree, source, load_registry())
+    gc.collect()
+    assert sys.getrefcount(tree) == before
+    assert not load_registry().needs_callback

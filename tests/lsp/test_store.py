@@ -6,8 +6,6 @@ import gc
 import sys
 from pathlib import Path
 
-import pytest
-
 from pyiq.analysis import Document
 from pyiq.lsp.rules import server_registry
 from pyiq.lsp.store import Awake, OpenDocument, ProjectConfigs
@@ -47,11 +45,6 @@ def test_a_sleeping_document_wakes_with_the_same_state() -> None:
     assert woken.raw_findings == fresh.raw_findings
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="py-tree-sitter leaks the capture lists of QueryCursor.matches(predicate=...) "
-    "(tree-sitter/py-tree-sitter#467) and each list keeps its tree alive",
-)
 def test_a_sleeping_document_releases_its_tree() -> None:
     awake = Awake(limit=1)
     document = _open("a", awake)

@@ -148,7 +148,12 @@ def run_rules(
             cursor = QueryCursor(registry.query)
             if ranges is not None:
                 cursor.set_byte_range(lo, hi)
-            for index, captured in cursor.matches(root, predicate=predicate):
+            matches = (
+                cursor.matches(root, predicate=predicate)
+                if registry.needs_callback
+                else cursor.matches(root)
+            )
+            for index, captured in matches:
                 span = None
                 if ranges is not None:
                     span = _span(captured)

@@ -285,17 +285,42 @@ def _merged(shape: str, group: list[tuple[Rule, Pattern]]) -> Entry:
     )
 
 
+def _render(predicate: Predicate, names: Mapping[str, str]) -> str:
+    """A predicate as query text, its captures renamed to planned ones."""
+    args = [f"@{names[v]}" if kind == "capture" else _quote(v) for v, kind in predicate.args]
+    return f"(#{predicate.name} {' '.join(args)})"
+
+
+def _single(shape: str, rule: Rule, pattern: Pattern) -> Entry:
+    """A pattern with no twin: its text predicates stay in the query.
+
+    Python predicates are taken out and checked after matching: handing
+    py-tree-sitter a predicate callback leaks every captured node of every
+    match (and with them the whole tree) in 0.25 and 0.26.
+    """
+    custom = [p for p in pattern.predicates if p.name in PREDICATES]
+    if not custom:
+        names = {name: name for name in pattern.captures}
+        return Entry(pattern.text, (Member(rule, names),), verbatim=True)
+    planned = {name: f"_p{i}" for i, name in enumerate(pattern.captures)}
+    kept = " ".join(_render(p, planned) for p in pattern.predicates if p.name not in PREDICATES)
+    own = {alias: name for name, alias in planned.items()}
+    return Entry(f"({shape} {kept})", (Member.of(rule, own, custom),), verbatim=False)
+
+
 def plan(patterns: Sequence[tuple[Rule, Pattern]]) -> list[Entry]:
-    """One entry per distinct shape, in order of first appearance."""
+    """One entry per distinct shape, in order of first appearance.
+
+    No entry leaves a Python predicate in the query, so the engine matches
+    without a predicate callback.
+    """
     groups: dict[str, list[tuple[Rule, Pattern]]] = {}
     for rule, pattern in patterns:
         groups.setdefault(pattern.shape, []).append((rule, pattern))
     entries: list[Entry] = []
     for shape, group in groups.items():
         if len(group) == 1:
-            rule, pattern = group[0]
-            names = {name: name for name in pattern.captures}
-            entries.append(Entry(pattern.text, (Member(rule, names),), verbatim=True))
+            entries.append(_single(shape, *group[0]))
         else:
             entries.append(_merged(shape, group))
     return entries

@@ -238,6 +238,9 @@ class Registry:
         self._subsets: dict[frozenset[str], Registry] = {}
         self.rules: dict[str, Rule] = {p.rule.id: p.rule for p in parsed}
         patterns = [(p.rule, pattern) for p in parsed for pattern in p.patterns]
+        # As written, Python predicates stay in the query and need py-tree-sitter's
+        # callback (which leaks, see ``planner._single``); tests use it as the reference.
+        self.needs_callback = not merge
         if merge:
             self.entries: list[Entry] = plan(patterns)
         else:
