@@ -33,9 +33,13 @@ def _merge(intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-# Bytes whose insertion or removal can change how distant text is tokenised
-# or grouped: quotes, comments, brackets, line structure and indentation.
-_RELEXING = frozenset(b"'\"#\\()[]{}:;\n\r\t \x0c")
+# Bytes whose insertion or removal can change how distant text is tokenised:
+# quotes, comment starts and backslashes (escapes, line continuations).
+# Brackets, newlines and indentation regroup distant text too, but
+# tree-sitter's incremental reparse then recovers as a fresh parse does (the
+# randomized differential test checks it); a fresh parse on every such
+# keystroke cost 20-90 ms in a large file with a syntax error.
+_RELEXING = frozenset(b"'\"#\\")
 
 
 def _may_relex(inserted: bytes, removed: bytes) -> bool:
@@ -291,6 +295,23 @@ def _class_body(node: Node) -> Node | None:
     return node.child_by_field_name("body")
 
 
+def _in_method_body(statements: list[Node], unit_start: int, lo: int) -> bool:
+    """Whether an edit at ``lo`` lies in the body of the method starting the unit.
+
+    A method's body is a scope of its own, so editing it leaves the class's
+    names alone. Anything else in a class body (an attribute, a method's
+    name, decorators or defaults, which run in the class scope) can bind or
+    unbind a name other class-level statements resolve: the class is re-checked.
+    """
+    statement = next((s for s in statements if s.start_byte >= unit_start), None)
+    if statement is not None and statement.type == "decorated_definition":
+        statement = statement.child_by_field_name("definition")
+    if statement is None or statement.type != "function_definition":
+        return False
+    body = statement.child_by_field_name("body")
+    return body is not None and body.start_byte <= lo
+
+
 def _units(
     children: list[Node], lo_bound: int, hi_bound: int, lo: int, hi: int, nested: bool
 ) -> list[tuple[int, int]]:
@@ -313,6 +334,6 @@ def _units(
         if inner and inner[0].start_byte <= lo and hi <= bounds[touched[0] + 1]:
             # Inside the class body, past its first statement's start.
             units = _units(inner, inner[0].start_byte, bounds[touched[0] + 1], lo, hi, False)
-            if len(units) == 1:
+            if len(units) == 1 and _in_method_body(inner, units[0][0], lo):
                 return units
     return [(bounds[i], bounds[i + 1]) for i in touched]
