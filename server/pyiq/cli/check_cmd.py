@@ -95,6 +95,7 @@ def run(args: argparse.Namespace) -> int:
     )
 
     out = sys.stdout
+    stream = json_report.Writer(out) if args.format == "json" else None
     results: list[FileResult] = []
     progress = None
     task = None
@@ -114,6 +115,8 @@ def run(args: argparse.Namespace) -> int:
                 print(f"error: {result.error}", file=sys.stderr)
                 continue
             results.append(result)
+            if stream is not None:
+                stream.add(result.findings)
             if args.format == "text":
                 for finding in result.findings:
                     text.write_finding(out, finding)
@@ -122,8 +125,8 @@ def run(args: argparse.Namespace) -> int:
             progress.stop()
 
     findings = [f for result in results for f in result.findings]
-    if args.format == "json":
-        json_report.write(out, findings)
+    if stream is not None:
+        stream.close()
     elif args.format == "sarif":
         sarif.write(out, findings, errors)
     else:

@@ -14,9 +14,30 @@ from pyiq.checking import Located
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
 
 
+class Writer:
+    """Writes the array as findings arrive.
+
+    ``pyiq check`` hands over each file's findings while worker processes
+    are still checking others, so encoding overlaps the analysis instead of
+    following it.
+    """
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        self.count = 0
+
+    def add(self, findings: Iterable[Located]) -> None:
+        for finding in findings:
+            self.out.write(
+                ("[\n  " if self.count == 0 else ",\n  ") + _ENCODER.encode(finding.as_dict())
+            )
+            self.count += 1
+
+    def close(self) -> None:
+        self.out.write("[]\n" if self.count == 0 else "\n]\n")
+
+
 def write(out: TextIO, findings: Iterable[Located]) -> None:
-    lines = [_ENCODER.encode(f.as_dict()) for f in findings]
-    if not lines:
-        out.write("[]\n")
-        return
-    out.write("[\n  " + ",\n  ".join(lines) + "\n]\n")
+    writer = Writer(out)
+    writer.add(findings)
+    writer.close()
