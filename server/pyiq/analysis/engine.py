@@ -13,6 +13,7 @@ from pyiq.analysis.config import Config
 from pyiq.analysis.findings import Finding
 from pyiq.analysis.imports import module_imports
 from pyiq.analysis.language import new_parser, sanitize
+from pyiq.analysis.planner import evaluate
 from pyiq.analysis.predicates import PREDICATES, MatchContext
 from pyiq.analysis.registry import Registry, Rule, load_registry
 from pyiq.analysis.suppression import Suppressions
@@ -167,7 +168,7 @@ def run_rules(
                     member = entry.members[position]
                     names = member.names
                     own = {names[name]: nodes for name, nodes in captured.items()}
-                    if all(check(own, ctx) for check in member.checks):
+                    if evaluate(member, own, ctx):
                         _report(member.rule, own, source, span, seen, findings)
     findings.sort(key=lambda f: f.sort_key)
     return findings

@@ -326,10 +326,6 @@ def plan(patterns: Sequence[tuple[Rule, Pattern]]) -> list[Entry]:
     return entries
 
 
-def _node_text(node: Node, ctx: MatchContext) -> str:
-    return ctx.source[node.start_byte : node.end_byte].decode("utf-8", "replace")
-
-
 def compile_predicate(predicate: Predicate) -> Check:
     """A function deciding the predicate on a match, built once per pattern.
 
@@ -350,7 +346,7 @@ def compile_predicate(predicate: Predicate) -> Check:
     if base == "of?":
         values = frozenset(value for value, _ in args[1:])
         return lambda captures, ctx: all(
-            (_node_text(node, ctx) in values) == positive for node in captures.get(first, ())
+            (ctx.text(node) in values) == positive for node in captures.get(first, ())
         )
     combine = any if name.startswith("any-") else all
     value, kind = args[1]
@@ -360,7 +356,7 @@ def compile_predicate(predicate: Predicate) -> Check:
             pairs = list(zip(captures.get(first, ()), captures.get(value, ()), strict=False))
             if not pairs:
                 return True
-            return combine((_node_text(a, ctx) == _node_text(b, ctx)) == positive for a, b in pairs)
+            return combine((ctx.text(a) == ctx.text(b)) == positive for a, b in pairs)
 
         return pairwise
     if base == "eq?":
@@ -375,7 +371,7 @@ def compile_predicate(predicate: Predicate) -> Check:
         nodes = captures.get(first, ())
         if not nodes:
             return True
-        return combine(test(_node_text(node, ctx)) == positive for node in nodes)
+        return combine(test(ctx.text(node)) == positive for node in nodes)
 
     return check
 

@@ -65,7 +65,6 @@ REQUIRED_KEYS = ("id", "name", "category", "severity", "message")
 OPTIONAL_KEYS = ("peer",)
 RULE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _PLACEHOLDER = re.compile(r"\{(_?[A-Za-z][A-Za-z0-9_.-]*)\}")
-_TOKEN = re.compile(r'"(?:\\.|[^"\\])*"|;[^\n]*|#([A-Za-z0-9_?!.-]+)|@([A-Za-z0-9_.-]+)')
 
 
 # py-tree-sitter 0.25/0.26 can corrupt memory when a Query that used
@@ -106,18 +105,6 @@ class _Parsed:
     rule: Rule
     source: str
     patterns: tuple[Pattern, ...]
-
-
-def _tokens(source: str) -> tuple[set[str], set[str]]:
-    """Predicate names and capture names, ignoring strings and comments."""
-    predicates: set[str] = set()
-    captures: set[str] = set()
-    for match in _TOKEN.finditer(source):
-        if match.group(1):
-            predicates.add(match.group(1))
-        elif match.group(2):
-            captures.add(match.group(2))
-    return predicates, captures
 
 
 def _description(source: str) -> str:
@@ -161,7 +148,8 @@ def parse_rule_file(path: Path | str, source: str, check_syntax: bool = True) ->
     if not patterns:
         raise fail("no pattern")
 
-    predicates, captures = _tokens(source)
+    predicates = {p.name for pattern in patterns for p in pattern.predicates}
+    captures = {name for pattern in patterns for name in pattern.captures}
     unknown = sorted(p for p in predicates if p not in BUILTIN_PREDICATES and p not in PREDICATES)
     if unknown:
         raise fail(
@@ -235,12 +223,12 @@ class Registry:
         parsed = sorted(parsed, key=lambda p: p.rule.id)
         self._parsed = parsed
         self._merge = merge
-        self._subsets: dict[frozenset[str], Registry] = {}
-        self.rules: dict[str, Rule] = {p.rule.id: p.rule for p in parsed}
-        patterns = [(p.rule, pattern) for p in parsed for pattern in p.patterns]
         # As written, Python predicates stay in the query and need py-tree-sitter's
         # callback (which leaks, see ``planner._single``); tests use it as the reference.
         self.needs_callback = not merge
+        self._subsets: dict[frozenset[str], Registry] = {}
+        self.rules: dict[str, Rule] = {p.rule.id: p.rule for p in parsed}
+        patterns = [(p.rule, pattern) for p in parsed for pattern in p.patterns]
         if merge:
             self.entries: list[Entry] = plan(patterns)
         else:
