@@ -35,9 +35,3 @@ class Writer:
 
     def close(self) -> None:
         self.out.write("[]\n" if self.count == 0 else "\n]\n")
-
-
-def write(out: TextIO, findings: Iterable[Located]) -> None:
-    writer = Writer(out)
-    writer.add(findings)
-    writer.close()
