@@ -50,7 +50,10 @@ When nil, use \"pyiq serve\" from the active virtualenv or `exec-path'."
 (defcustom pyiq-settings nil
   "Server settings, as a plist sent as `initializationOptions'.
 For example (:conceptDiagnostics \"information\" :codeLens :json-false
-:select [\"bug-risk\"]).  Keys mirror [tool.pyiq] in pyproject.toml."
+:select [\"bug-risk\"] :quizLength 5).  Keys mirror [tool.pyiq] in
+pyproject.toml, plus :conceptDiagnostics, :codeLens, :respectRuff, :quizUi,
+:masteryThreshold and :quizLength (the most questions one quiz asks, 1 to
+100, default 10)."
   :type 'plist)
 
 (defcustom pyiq-major-modes '(python-mode python-ts-mode)

@@ -33,7 +33,12 @@ DEFAULTS: dict[str, Any] = {
     "respectRuff": True,
     "quizUi": "messages",
     "masteryThreshold": 0.9,
+    "quizLength": 10,
 }
+
+# How many questions a quiz may ask: enough for a file full of topics, few
+# enough that building it (predict questions run snippets) stays quick.
+QUIZ_LENGTH_RANGE = (1, 100)
 
 # Top-level keys of the ``pyiq`` section that only the editor extension reads
 # (``pyiq.server.command``, ``pyiq.trace.server``); accepted and ignored here.
@@ -53,6 +58,7 @@ class Settings:
     respect_ruff: bool = DEFAULTS["respectRuff"]
     quiz_ui: str = DEFAULTS["quizUi"]
     mastery_threshold: float = DEFAULTS["masteryThreshold"]
+    quiz_length: int = DEFAULTS["quizLength"]
 
     def config(self, base: Config, registry: Registry) -> Config:
         """``base`` (from pyproject) with the client's explicit engine options over it."""
@@ -71,6 +77,7 @@ class Settings:
             respectRuff=self.respect_ruff,
             quizUi=self.quiz_ui,
             masteryThreshold=self.mastery_threshold,
+            quizLength=self.quiz_length,
         )
         return out
 
@@ -79,6 +86,20 @@ def _engine_value(key: str, value: Any, registry: Registry) -> Any:
     """Validates one engine key with the engine's parser, so errors read the same."""
     Config.from_mapping({key: value}, registry, prefix="pyiq")
     return value
+
+
+def _quiz_length(value: object) -> int | None:
+    """The length as an int, or None when invalid.
+
+    JSON has one number type, so some clients send ``2.0`` for 2: a whole
+    float is accepted, a fractional one is not.
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if isinstance(value, float) and not value.is_integer():
+        return None
+    low, high = QUIZ_LENGTH_RANGE
+    return int(value) if low <= value <= high else None
 
 
 def parse_settings(
@@ -137,6 +158,15 @@ def parse_settings(
             else:
                 problems.append(
                     f"pyiq.masteryThreshold: expected a number above 0 and at most 1, "
+                    f"got {value!r}; using the default {DEFAULTS[key]!r}"
+                )
+        elif key == "quizLength":
+            length = _quiz_length(value)
+            changes["quiz_length"] = DEFAULTS[key] if length is None else length
+            if length is None:
+                low, high = QUIZ_LENGTH_RANGE
+                problems.append(
+                    f"pyiq.quizLength: expected a whole number from {low} to {high}, "
                     f"got {value!r}; using the default {DEFAULTS[key]!r}"
                 )
         elif key in CLIENT_ONLY_KEYS:

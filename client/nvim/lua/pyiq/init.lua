@@ -19,7 +19,8 @@ local defaults = {
   filetypes = { "python" },
   root_markers = { "pyproject.toml", "setup.py", "setup.cfg", "ruff.toml", ".git" },
   -- Server settings (select, ignore, severity, level, conceptDiagnostics, codeLens,
-  -- respectRuff), sent as initializationOptions and answered to workspace/configuration.
+  -- respectRuff, quizUi, masteryThreshold, quizLength), sent as initializationOptions and
+  -- answered to workspace/configuration.
   settings = {},
   -- Refresh and show code lenses ("3 interview topics · Quiz me"); run one with
   -- :lua vim.lsp.codelens.run().

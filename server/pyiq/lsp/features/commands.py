@@ -7,7 +7,8 @@ It runs over plain ``window/showMessageRequest`` so it works in any editor,
 and every answer is recorded (committed) before its verdict is shown, so an
 editor closed mid-quiz loses nothing already answered. With
 ``quizUi: "data"`` the items are returned for a client UI to ask; that UI
-sends each answer back through ``pyiq.recordAnswer``.
+sends each answer back through ``pyiq.recordAnswer``. Either way a quiz
+holds at most ``quizLength`` questions.
 
 ``build_quiz`` proves predict questions by running small snippets in
 subprocesses, and recording an answer waits for an fsync, so both run in a
@@ -81,7 +82,6 @@ async def build_items(
         return []
     from pyiq.bank import BankError
     from pyiq.quiz import QuizError, build_quiz
-    from pyiq.quiz.builder import DEFAULT_COUNT
 
     store = ls.learning.store()  # opened here, on the loop: opening may report notices
     source = bytes(document.engine.source)  # the buffer may change while the quiz is built
@@ -91,7 +91,7 @@ async def build_items(
             source,
             list(findings),
             store,
-            count=DEFAULT_COUNT,
+            count=ls.settings.quiz_length,
             path=document.uri,
             threshold=ls.settings.mastery_threshold,
         )
