@@ -250,3 +250,17 @@ async def test_ruff_config_hides_peer(tmp_path: Path) -> None:
     async with session({**BUG_RISKS, "respectRuff": False}) as client:
         diagnostics = await open_and_wait(client, _uri(tmp_path), SAMPLE)
     assert [d.code for d in diagnostics] == ["mutable-default-argument", "is-literal"]
+
+
+async def test_ruff_per_file_ignores_show_the_peer_where_ruff_is_silent(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.ruff.lint]\nselect = ["B006"]\n'
+        '[tool.ruff.lint.per-file-ignores]\n"tests/*" = ["B006"]\n'
+    )
+    (tmp_path / "tests").mkdir()
+    async with session(BUG_RISKS) as client:
+        in_tests = await open_and_wait(client, _uri(tmp_path, "tests/test_x.py"), SAMPLE)
+    async with session(BUG_RISKS) as client:
+        elsewhere = await open_and_wait(client, _uri(tmp_path, "app.py"), SAMPLE)
+    assert [d.code for d in in_tests] == ["mutable-default-argument", "is-literal"]
+    assert [d.code for d in elsewhere] == ["is-literal"]

@@ -1,11 +1,10 @@
-"""Unit tests: settings defaults against the VS Code manifest, settings parsing, ruff peers."""
+"""Unit tests: settings defaults against the VS Code manifest, settings parsing."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from pyiq.lsp.ruff_peer import RuffSelection, ruff_selection, selection_from_table
 from pyiq.lsp.rules import server_registry
 from pyiq.lsp.settings import CLIENT_ONLY_KEYS, DEFAULTS, parse_settings
 
@@ -64,33 +63,3 @@ def test_default_valued_engine_keys_do_not_hide_pyproject() -> None:
     settings, problems = parse_settings(dict(DEFAULTS), server_registry())
     assert problems == []
     assert settings.engine == {}
-
-
-def test_ruff_default_selection() -> None:
-    default = RuffSelection()
-    assert default.selects("F632")
-    assert default.selects("E711")  # E7 is a default prefix
-    assert not default.selects("B006")
-
-
-def test_ruff_prefix_rules() -> None:
-    assert selection_from_table({"lint": {"select": ["B"]}}).selects("B006")
-    assert not selection_from_table({"select": ["B"], "ignore": ["B006"]}).selects("B006")
-    assert selection_from_table({"select": ["B006"], "ignore": ["B"]}).selects("B006")
-    assert not selection_from_table({"select": ["B"], "ignore": ["B"]}).selects("B006")
-    assert selection_from_table({"extend-select": ["B0"]}).selects("B006")
-    assert selection_from_table({"select": ["ALL"]}).selects("B023")
-    assert not selection_from_table({"select": ["ALL"], "ignore": ["B02"]}).selects("B023")
-
-
-def test_ruff_config_lookup(tmp_path: Path) -> None:
-    project = tmp_path / "proj" / "pkg"
-    project.mkdir(parents=True)
-    assert ruff_selection(project) is None
-    (tmp_path / "proj" / "pyproject.toml").write_text("[project]\nname = 'x'\n")
-    assert ruff_selection(project) is None  # a pyproject without [tool.ruff] is no config
-    (tmp_path / "pyproject.toml").write_text("[tool.ruff.lint]\nextend-select = ['B']\n")
-    assert ruff_selection(project).selects("B006")
-    (project / ".ruff.toml").write_text("[lint]\nselect = ['F']\n")
-    (project / "ruff.toml").write_text("[lint]\nselect = ['B']\n")
-    assert not ruff_selection(project).selects("B006")  # .ruff.toml wins in a directory

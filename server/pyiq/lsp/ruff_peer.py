@@ -1,126 +1,199 @@
-"""Living beside ruff: which of our bug risks ruff already reports.
+"""Living beside ruff: does ruff report this code on this file?
 
 Several pyiq bug risks mirror a ruff rule (their ``peer``, e.g. B006). When
-the workspace's ruff configuration selects that peer, the user already sees
-the problem from ruff; a second squiggle on the same code is noise. This
-module reads the nearest ruff configuration and answers whether a code is
-selected, following ruff's rules: ``ruff.toml`` / ``.ruff.toml`` /
-``[tool.ruff]`` in ``pyproject.toml``, the default selection, ``select``
-(top level or ``lint.``), ``extend-select``, ``ignore``, and prefix matching
-where the longer prefix wins and ``ignore`` wins a tie.
+ruff already reports the peer on a file, the user sees the problem from
+ruff; a second squiggle on the same code is noise. So the answer must be
+ruff's own, per file, which is what :meth:`RuffSelection.selects` computes
+from a resolved configuration (see :mod:`pyiq.lsp.ruff_config` for how one
+is found and read):
+
+* **Rule selection** replays ruff's ``as_rule_table``: starting from the
+  default set, each configuration of an ``extend`` chain (base first)
+  contributes one selection. Within it the most specific selector wins
+  (``ALL`` < ``B`` < ``B0`` < ``B006``) and ``ignore`` wins a tie; a
+  ``select`` replaces everything before it, while ``extend-select`` and
+  ``ignore`` adjust it; ``select = []`` with only ``ignore`` hands those
+  ignores on to the next configuration.
+* **Per-file ignores** drop a code on matching files whatever the
+  selection says.
+* **Exclusions**: ``ruff server`` lints no open document that ``exclude``,
+  ``extend-exclude`` or ``lint.exclude`` covers (it checks every open file,
+  as if ``force-exclude`` were always on), so pyiq shows its own
+  diagnostics there.
+
+The default set is that of ruff 0.16 and later, restricted to the peers:
+before 0.16 it was ``E4, E7, E9, F`` (which selected E711, E712, E721 and
+E731 but none of the B rules). Preview-only rules are out of scope.
 """
 
 from __future__ import annotations
 
-import logging
-import sys
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
+from pyiq.lsp.ruff_glob import FileGlobs, PerFileGlob
 
-log = logging.getLogger(__name__)
+# The peers in ruff's default rule set (ruff >= 0.16, checked against the
+# `ruff` binary by tests/lsp/test_ruff_peer.py).
+DEFAULT_RULES = frozenset({"B006", "B008", "B023", "E722", "F632"})
 
-DEFAULT_SELECT = ("E4", "E7", "E9", "F")
-# Ruff's precedence inside one directory.
-CONFIG_NAMES = (".ruff.toml", "ruff.toml", "pyproject.toml")
+# ruff's built-in `exclude`, replaced as a whole by a configured `exclude`.
+DEFAULT_EXCLUDE = FileGlobs(
+    (
+        ".bzr",
+        ".direnv",
+        ".eggs",
+        ".git",
+        ".git-rewrite",
+        ".hg",
+        ".ipynb_checkpoints",
+        ".mypy_cache",
+        ".nox",
+        ".pants.d",
+        ".pyenv",
+        ".pytest_cache",
+        ".pytype",
+        ".ruff_cache",
+        ".svn",
+        ".tox",
+        ".venv",
+        ".vscode",
+        "__pypackages__",
+        "_build",
+        "buck-out",
+        "dist",
+        "node_modules",
+        "site-packages",
+        "venv",
+    )
+)
+NO_GLOBS = FileGlobs()
+
+
+@dataclass(frozen=True)
+class RuleSelection:
+    """One configuration file's ``select`` / ``extend-select`` / ``ignore``.
+
+    ``select`` is None when the file leaves it unset (then the earlier
+    selection stands); ``ignore`` includes the deprecated ``extend-ignore``.
+    """
+
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PerFileIgnore:
+    glob: PerFileGlob
+    codes: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class RuffSelection:
-    """A ruff configuration's effective rule selection."""
+    """A resolved ruff configuration, as far as the peers are concerned.
 
-    select: tuple[str, ...] = DEFAULT_SELECT
-    extend_select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
+    ``root`` is the directory of the configuration found for the file:
+    exclusions are tried on the file and its parents up to it. ``sources``
+    are the files read to build this (the ``extend`` chain, a missing base
+    included), so a cache can tell when it is stale.
+    """
+
+    selections: tuple[RuleSelection, ...] = ()
+    per_file_ignores: tuple[PerFileIgnore, ...] = ()
+    exclude: FileGlobs = DEFAULT_EXCLUDE
+    extend_exclude: FileGlobs = NO_GLOBS
+    lint_exclude: FileGlobs = NO_GLOBS
+    root: str | None = None
     path: str | None = None
+    sources: tuple[str, ...] = ()
+    _last_exclusion: list[tuple[str, bool] | None] = field(
+        default_factory=lambda: [None], init=False, compare=False, repr=False
+    )
 
-    def selects(self, code: str) -> bool:
-        """Whether ruff would report ``code`` with this configuration."""
-        chosen = _longest(code, (*self.select, *self.extend_select))
-        if chosen is None:
+    def selects(self, code: str, path: Path | str | None = None) -> bool:
+        """Whether ruff reports ``code`` on the file at ``path``.
+
+        Without a path, only the rule selection is asked about.
+        """
+        if not self.enabled(code):
             return False
-        ignored = _longest(code, self.ignore)
-        return ignored is None or chosen > ignored
+        if path is None:
+            return True
+        file = os.path.normpath(os.fspath(path))
+        name = os.path.basename(file)
+        return not any(
+            _matches(code, rule.codes) is not None and rule.glob.applies(file, name)
+            for rule in self.per_file_ignores
+        ) and not self._excluded_once(file)
+
+    def _excluded_once(self, file: str) -> bool:
+        """:meth:`excluded`, remembered for the last file asked about.
+
+        A publish asks about the same file for each of the ten peers, and the
+        exclusion walk (every parent against every pattern) is most of the cost.
+        """
+        last = self._last_exclusion[0]
+        if last is not None and last[0] == file:
+            return last[1]
+        result = self.excluded(file)
+        self._last_exclusion[0] = (file, result)
+        return result
+
+    def enabled(self, code: str) -> bool:
+        """Whether ``code`` is in the rule table built from the selections."""
+        enabled = code in DEFAULT_RULES
+        carried: tuple[str, ...] = ()
+        for selection in self.selections:
+            update = _decide(code, selection, carried)
+            carried = ()
+            if selection.select is not None:
+                enabled = update is True
+                if not selection.select and not selection.extend_select and selection.ignore:
+                    carried = selection.ignore
+            elif update is not None:
+                enabled = update
+        return enabled
+
+    def excluded(self, file: str) -> bool:
+        """Whether ruff server skips the (normalized, absolute) ``file``."""
+        current = file
+        while True:
+            name = os.path.basename(current)
+            if not name:
+                return False
+            if any(
+                globs.matches(current, name)
+                for globs in (self.exclude, self.extend_exclude, self.lint_exclude)
+            ):
+                return True
+            if current == self.root:
+                return False
+            parent = os.path.dirname(current)
+            if parent == current:
+                return False
+            current = parent
 
 
-def _longest(code: str, prefixes: Iterable[str]) -> int | None:
-    """Length of the most specific prefix matching ``code`` (ALL counts as 0)."""
+def _matches(code: str, selectors: tuple[str, ...]) -> int | None:
+    """Specificity of the most specific selector matching ``code`` (ALL is 0)."""
     best: int | None = None
-    for prefix in prefixes:
-        if prefix == "ALL":
+    for selector in selectors:
+        if selector == "ALL":
             length = 0
-        elif code.startswith(prefix):
-            length = len(prefix)
+        elif code.startswith(selector):
+            length = len(selector)
         else:
             continue
         best = length if best is None else max(best, length)
     return best
 
 
-def _codes(table: Mapping[str, Any], key: str) -> tuple[str, ...] | None:
-    value = table.get(key)
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return tuple(value)
-    return None
-
-
-def selection_from_table(table: Mapping[str, Any], path: str | None = None) -> RuffSelection:
-    """The selection a ruff settings table describes (``lint.`` keys win)."""
-    lint = table.get("lint")
-    lint = lint if isinstance(lint, Mapping) else {}
-
-    def pick(key: str) -> tuple[str, ...] | None:
-        found = _codes(lint, key)
-        return found if found is not None else _codes(table, key)
-
-    return RuffSelection(
-        select=pick("select") or DEFAULT_SELECT,
-        extend_select=(
-            *(_codes(table, "extend-select") or ()),
-            *(_codes(lint, "extend-select") or ()),
-        ),
-        ignore=(*(_codes(table, "ignore") or ()), *(_codes(lint, "ignore") or ())),
-        path=path,
-    )
-
-
-def _read(path: Path) -> Mapping[str, Any] | None:
-    """The ruff table of a config file, or None when it is not a ruff config."""
-    try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        log.warning("cannot read ruff configuration %s: %s", path, exc)
-        return None
-    if path.name == "pyproject.toml":
-        ruff = data.get("tool", {}).get("ruff")
-        return ruff if isinstance(ruff, Mapping) else None
-    return data
-
-
-def find_ruff_config(start: Path) -> tuple[Path, Mapping[str, Any]] | None:
-    """The nearest ruff configuration at or above ``start``, as ruff looks it up."""
-    directory = start if start.is_dir() else start.parent
-    for candidate in (directory, *directory.parents):
-        for name in CONFIG_NAMES:
-            path = candidate / name
-            if path.is_file():
-                table = _read(path)
-                if table is not None:
-                    return path, table
-    return None
-
-
-def ruff_selection(start: Path) -> RuffSelection | None:
-    """The effective selection of the nearest ruff config; None when there is none."""
-    found = find_ruff_config(start)
-    if found is None:
-        return None
-    path, table = found
-    return selection_from_table(table, str(path))
+def _decide(code: str, selection: RuleSelection, carried: tuple[str, ...]) -> bool | None:
+    """This selection's verdict on ``code``: on, off, or no opinion (None)."""
+    chosen = _matches(code, (*(selection.select or ()), *selection.extend_select))
+    ignored = _matches(code, (*selection.ignore, *carried))
+    if ignored is not None and (chosen is None or ignored >= chosen):
+        return False
+    return None if chosen is None else True

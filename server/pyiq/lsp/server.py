@@ -97,9 +97,10 @@ class PyiqServer(LanguageServer):
         return kept
 
     def hidden_by_ruff(self, document: OpenDocument) -> frozenset[str]:
-        """Bug risks whose peer rule ruff already reports in the document's project.
+        """Bug risks whose peer rule ruff already reports on this document.
 
-        Resolved once per publish: finding the project stats every
+        Per file, not per project: per-file ignores and exclusions decide
+        too. Resolved once per publish: finding the project stats every
         configuration file up the directory tree.
         """
         if not self.settings.respect_ruff:
@@ -110,7 +111,7 @@ class PyiqServer(LanguageServer):
         return frozenset(
             rule.id
             for rule in self.registry
-            if rule.is_bug_risk and rule.peer and ruff.selects(rule.peer)
+            if rule.is_bug_risk and rule.peer and ruff.selects(rule.peer, document.path)
         )
 
 

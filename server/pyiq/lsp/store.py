@@ -10,7 +10,10 @@ are analysed again (a full parse, some tens of milliseconds for a large
 file) when a request or an edit comes for them. Project configuration (``[tool.pyiq]`` and the
 ruff selection) is cached per directory and re-read when any candidate
 file's mtime changes, so edits to ``pyproject.toml`` apply without a
-restart even when the client cannot watch files.
+restart even when the client cannot watch files. The candidates are the
+configuration names up the tree plus every file of the ruff ``extend``
+chains read (wherever they live and whatever their name), so an edit to a
+shared base configuration applies too.
 """
 
 from __future__ import annotations
@@ -25,7 +28,8 @@ from urllib.parse import unquote, urlparse
 from pyiq.analysis import Config, ConfigError, Document
 from pyiq.analysis.config import find_pyproject, load_config
 from pyiq.analysis.registry import Registry
-from pyiq.lsp.ruff_peer import CONFIG_NAMES, RuffSelection, ruff_selection
+from pyiq.lsp.ruff_config import CONFIG_NAMES, ruff_selection
+from pyiq.lsp.ruff_peer import RuffSelection
 from pyiq.lsp.wire import Fragments
 
 log = logging.getLogger(__name__)
@@ -140,7 +144,8 @@ class ProjectConfigs:
 
     def __init__(self, registry: Registry) -> None:
         self.registry = registry
-        self._cache: dict[Path, tuple[tuple[int | None, ...], ProjectConfig]] = {}
+        # directory -> (files watched, their mtimes before they were read, configuration)
+        self._cache: dict[Path, tuple[tuple[str, ...], tuple[int | None, ...], ProjectConfig]] = {}
         # Joining paths with pathlib on every keystroke cost more than the stats.
         self._candidates: dict[Path, tuple[str, ...]] = {}
 
@@ -154,16 +159,43 @@ class ProjectConfigs:
         candidates = self._candidates.get(directory)
         if candidates is None:
             candidates = self._candidates[directory] = _candidates(directory)
-        signature = _signature(candidates)
         cached = self._cache.get(directory)
-        if cached is not None and cached[0] == signature:
-            return cached[1]
+        watched = candidates if cached is None else cached[0]
+        signature = _signature(watched)
+        if cached is not None and cached[1] == signature:
+            return cached[2]
         problem = None
         try:
             config = load_config(find_pyproject(directory), self.registry)
         except ConfigError as exc:
             config, problem = Config(), str(exc)
             log.warning("ignoring invalid project configuration: %s", exc)
-        project = ProjectConfig(config, ruff_selection(directory), problem)
-        self._cache[directory] = (signature, project)
+        ruff, watched, signature = _load_ruff(directory, candidates, watched, signature)
+        project = ProjectConfig(config, ruff, problem)
+        self._cache[directory] = (watched, signature, project)
         return project
+
+
+def _load_ruff(
+    directory: Path,
+    candidates: tuple[str, ...],
+    watched: tuple[str, ...],
+    signature: tuple[int | None, ...],
+) -> tuple[RuffSelection | None, tuple[str, ...], tuple[int | None, ...]]:
+    """The ruff selection, with the files it depends on and their mtimes.
+
+    The mtimes must be taken before the files are read, or an edit landing
+    in between would be missed for good; but which files an ``extend``
+    chain reaches is known only after reading them. So when the chain
+    turns out to differ from the files watched, it is read again with the
+    new files stat-ed first (at most a few times, should it keep changing).
+    The candidates' mtimes stay those taken before anything was read.
+    """
+    for _ in range(3):
+        ruff = ruff_selection(directory)
+        extra = tuple(source for source in ruff.sources if source not in candidates) if ruff else ()
+        if (*candidates, *extra) == watched:
+            break
+        watched = (*candidates, *extra)
+        signature = (*signature[: len(candidates)], *_signature(extra))
+    return ruff, watched, signature
