@@ -3,8 +3,8 @@
 Pure functions of (document, finding): the code-action feature turns the
 byte edits into a ``WorkspaceEdit`` in the negotiated encoding. A fix is
 offered only when the tree has exactly the expected shape; anything
-unusual (one-line bodies, ``**kwargs`` already present, chained
-comparisons) gets no fix rather than a risky one.
+unusual (``**kwargs`` already present, chained comparisons, a default that
+reads another parameter) gets no fix rather than a risky one.
 """
 
 from __future__ import annotations
@@ -15,6 +15,13 @@ from dataclasses import dataclass
 from tree_sitter import Node
 
 from pyiq.analysis import Document, Finding
+from pyiq.lsp.optional_annotation import (
+    VersionLookup,
+    is_docstring,
+    newline_of,
+    unknown_version,
+    widen_to_optional,
+)
 
 FUNCTIONS = ("function_definition", "lambda")
 LOOPS = (
@@ -61,43 +68,127 @@ def _indent_of(doc: Document, offset: int) -> str:
     return prefix if not prefix.strip() else prefix[: len(prefix) - len(prefix.lstrip())]
 
 
-def _is_docstring(node: Node) -> bool:
-    return (
-        node.type == "expression_statement"
-        and node.named_child_count == 1
-        and node.named_children[0].type == "string"
-    )
+def _param_name(param: Node) -> Node | None:
+    """The identifier a parameter binds (``x`` of ``x``, ``x=1``, ``x: int``, ``*x: int``)."""
+    node: Node | None = param
+    while node is not None and node.type != "identifier":
+        node = node.child_by_field_name("name") or (
+            node.named_children[0] if node.named_children else None
+        )
+    return node
 
 
-def mutable_default(doc: Document, finding: Finding) -> Fix | None:
+def _is_reference(identifier: Node) -> bool:
+    """Whether it reads a variable: not ``attr`` of ``x.attr``, not ``k`` of ``k=1``."""
+    parent = identifier.parent
+    if parent is not None and parent.type in ("attribute", "keyword_argument"):
+        field = "attribute" if parent.type == "attribute" else "name"
+        return parent.child_by_field_name(field) != identifier
+    return True
+
+
+def _reads_parameter(doc: Document, value: Node, params: Node) -> bool:
+    """Whether the default names one of the parameters.
+
+    A default is evaluated where the function is defined; moved into the
+    body, the same name would read the argument instead.
+    """
+    names = {_text(doc, n) for n in map(_param_name, params.named_children) if n is not None}
+    stack = [value]
+    while stack:
+        node = stack.pop()
+        if node.type == "identifier" and _text(doc, node) in names and _is_reference(node):
+            return True
+        stack.extend(node.named_children)
+    return False
+
+
+def _colon(function: Node) -> Node | None:
+    """The ``:`` that ends the signature (comments may stand between it and the body)."""
+    colons = [child for child in function.children if child.type == ":"]
+    return colons[-1] if colons else None
+
+
+def _guard_edits(
+    doc: Document, function: Node, statements: list[Node], name: str, default: str
+) -> tuple[ByteEdit, ...] | None:
+    """Edits that put ``if name is None: name = default`` first in the body, after a docstring.
+
+    A body on the line of the ``def`` (``def f(x=[]): pass``) is moved below
+    it, and statements that share the docstring's line (``"doc"; return x``)
+    are split at the ``;``, so the guard always stands on lines of its own.
+    """
+    lines, nl = doc.lines, newline_of(doc)
+    colon = _colon(function)
+    if colon is None or b"\\" in doc.source[colon.end_byte : statements[0].start_byte]:
+        return None  # a backslash continuation would join the guard to the signature
+    outer = _indent_of(doc, function.start_byte)
+    inline = lines.line_of(statements[0].start_byte) == lines.line_of(colon.end_byte)
+    if inline:
+        step = "\t" if "\t" in outer else "    "
+        indent = outer + step
+    else:
+        indent = _indent_of(doc, statements[0].start_byte)
+        step = indent[len(outer) :] or "    "
+    guard = f"if {name} is None:{nl}{indent}{step}{name} = {default}"
+    docstring = statements[0] if is_docstring(statements[0]) else None
+    edits: list[ByteEdit] = []
+    previous = colon.end_byte
+    rest = statements
+    if docstring is not None:
+        if inline:
+            edits.append(ByteEdit(colon.end_byte, docstring.start_byte, f"{nl}{indent}"))
+        previous, rest = docstring.end_byte, statements[1:]
+    if not rest:
+        edits.append(ByteEdit(previous, previous, f"{nl}{indent}{guard}"))
+    elif lines.line_of(rest[0].start_byte) == lines.line_of(previous):
+        # After the colon (a one-line body) or after the docstring and its `;`.
+        between = doc.source[previous : rest[0].start_byte].strip()
+        if between not in (b"", b";"):
+            return None
+        edits.append(ByteEdit(previous, rest[0].start_byte, f"{nl}{indent}{guard}{nl}{indent}"))
+    else:
+        at = lines.line_start(lines.line_of(rest[0].start_byte))
+        edits.append(ByteEdit(at, at, f"{indent}{guard}{nl}"))
+    return tuple(edits)
+
+
+def mutable_default(
+    doc: Document, finding: Finding, python: VersionLookup = unknown_version
+) -> Fix | None:
+    """``None`` as the default, the value built in the body, the annotation widened to admit None.
+
+    ``python`` gives the project's target version, asked only when an
+    annotation must be widened without ``from __future__ import annotations``
+    (it decides between ``T | None`` and ``Optional[T]``).
+    """
     value = _node_at(doc, finding.start_byte, finding.end_byte)
     param = value.parent if value is not None else None
     if param is None or param.type not in ("default_parameter", "typed_default_parameter"):
         return None
-    name_node = param.child_by_field_name("name")
-    function = _ancestor(param, ("function_definition",))
-    body = function.child_by_field_name("body") if function else None
-    if name_node is None or body is None or not body.named_children:
+    params, function = param.parent, param.parent.parent if param.parent else None
+    if function is None or params.type != "parameters" or function.type != "function_definition":
         return None
-    if doc.lines.line_of(body.start_byte) == doc.lines.line_of(function.start_byte):
-        return None  # one-line body: no room for a statement without reformatting
-    name, default = _text(doc, name_node), _text(doc, value)
-    if "\n" in default:
+    name_node = param.child_by_field_name("name")
+    body = function.child_by_field_name("body")
+    if name_node is None or body is None or function.has_error:
         return None
     statements = [n for n in body.named_children if n.type != "comment"]
-    indent = _indent_of(doc, statements[0].start_byte)
-    step = indent[len(_indent_of(doc, function.start_byte)) :] or "    "
-    guard = f"if {name} is None:\n{indent}{step}{name} = {default}"
-    rest = statements[1:] if _is_docstring(statements[0]) else statements
-    if rest:
-        at = doc.lines.line_start(doc.lines.line_of(rest[0].start_byte))
-        insert = ByteEdit(at, at, f"{indent}{guard}\n")
-    else:
-        end = statements[0].end_byte
-        insert = ByteEdit(end, end, f"\n{indent}{guard}")
+    name, default = _text(doc, name_node), _text(doc, value)
+    if not statements or "\n" in default or _reads_parameter(doc, value, params):
+        return None
+    guard = _guard_edits(doc, function, statements, name, default)
+    if guard is None:
+        return None
+    annotation = param.child_by_field_name("type")
+    widened = widen_to_optional(doc, annotation, function, python) if annotation else ()
     return Fix(
         f"Use None as the default of `{name}`",
-        (ByteEdit(value.start_byte, value.end_byte, "None"), insert),
+        (
+            *(ByteEdit(*edit) for edit in widened),
+            ByteEdit(value.start_byte, value.end_byte, "None"),
+            *guard,
+        ),
     )
 
 
@@ -214,7 +305,12 @@ FIXERS: dict[str, Callable[[Document, Finding], Fix | None]] = {
 }
 
 
-def quick_fix(doc: Document, finding: Finding) -> Fix | None:
+def quick_fix(
+    doc: Document, finding: Finding, python: VersionLookup = unknown_version
+) -> Fix | None:
+    """The rule's fix; ``python`` tells the project's target version to fixes that ask."""
+    if finding.rule == "mutable-default-argument":
+        return mutable_default(doc, finding, python)
     fixer = FIXERS.get(finding.rule)
     return fixer(doc, finding) if fixer is not None else None
 

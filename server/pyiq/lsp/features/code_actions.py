@@ -8,6 +8,7 @@ from pyiq.analysis import Finding
 from pyiq.lsp.convert import offset, position, span
 from pyiq.lsp.fixes import Fix, ignore_fix, quick_fix
 from pyiq.lsp.guard import guarded
+from pyiq.lsp.python_target import python_target
 from pyiq.lsp.server import PyiqServer
 from pyiq.lsp.store import OpenDocument
 
@@ -32,7 +33,8 @@ def actions_for(
     engine = document.engine
     diagnostics = _diagnostic_for(params, finding.rule)
     out: list[types.CodeAction] = []
-    fix = quick_fix(engine, finding)
+    # The target version is read from the project's files only if a fix asks for it.
+    fix = quick_fix(engine, finding, lambda: python_target(document.path))
     if fix is not None:
         out.append(
             types.CodeAction(
