@@ -113,24 +113,33 @@ def config_for(path: Path, overrides: Overrides) -> Config:
 
 def locate(path: str, source: bytes, config: Config) -> list[Located]:
     registry = _registry_for(config)
+    findings = analyze(source, config, registry)
+    if not findings:
+        return []
     index = LineIndex(source)
+    # What a finding reports besides its place depends on its rule alone.
+    about: dict[str, tuple[str, str, tuple[str, ...]]] = {}
     located: list[Located] = []
-    for finding in analyze(source, config, registry):
-        rule = registry.rules[finding.rule]
+    for finding in findings:
+        described = about.get(finding.rule)
+        if described is None:
+            rule = registry.rules[finding.rule]
+            questions = tuple(q.id for q in questions_for(rule.id))
+            described = about[rule.id] = (rule.category, config.severity_of(rule), questions)
         line, column = index.position(finding.start_byte, "utf-32")
         end_line, end_column = index.position(finding.end_byte, "utf-32")
         located.append(
             Located(
-                path=path,
-                line=line + 1,
-                column=column + 1,
-                end_line=end_line + 1,
-                end_column=end_column + 1,
-                rule=rule.id,
-                category=rule.category,
-                severity=config.severity_of(rule),
-                message=finding.message,
-                questions=tuple(q.id for q in questions_for(rule.id)),
+                path,
+                line + 1,
+                column + 1,
+                end_line + 1,
+                end_column + 1,
+                finding.rule,
+                described[0],
+                described[1],
+                finding.message,
+                described[2],
             )
         )
     return located

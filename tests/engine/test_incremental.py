@@ -68,6 +68,15 @@ FRAGMENTS = [
     "😀",
     "x",
     "i",
+    # Imports and module-level names re-resolve names far from the edit.
+    "from collections import deque as list\n",
+    "import numpy as np\n",
+    " as copy",
+    "type = str\n",
+    "def dict(): ...\n",
+    "list",
+    "type(a) == type(b)",
+    "np.dtype(x) == y",
 ]
 
 

@@ -19,7 +19,7 @@ from pyiq.analysis.findings import Finding
 from pyiq.analysis.imports import import_map, module_imports
 from pyiq.analysis.language import new_parser, sanitize
 from pyiq.analysis.lines import Encoding, LineIndex
-from pyiq.analysis.predicates import descendants, module_bindings
+from pyiq.analysis.predicates import descendants, occurrences, shadowed_builtins
 from pyiq.analysis.registry import Registry, load_registry
 
 
@@ -79,6 +79,20 @@ def _mentions_import(
     return False
 
 
+def _renamed(
+    old_imports: frozenset[str],
+    new_imports: frozenset[str],
+    old_map: dict[str, str],
+    new_map: dict[str, str],
+) -> set[str]:
+    """Local names whose import resolution differs between two versions of a file."""
+    names = set(old_imports ^ new_imports)
+    names.update(
+        name for name in old_map.keys() | new_map.keys() if old_map.get(name) != new_map.get(name)
+    )
+    return names
+
+
 def _module_level_global(tree: Tree, source: bytes) -> bool:
     """Whether a ``global`` statement sits in module scope (at any depth)."""
     if b"global" not in source:
@@ -105,7 +119,12 @@ class Document:
         self.lines = LineIndex(source)
         self.imports = module_imports(self.tree, source)
         self.qualified = import_map(self.tree, source)
-        self.bindings = module_bindings(self.tree, source)
+        # Per top-level statement (start, end, type): the builtins it rebinds.
+        self._shadowing = {
+            (c.start_byte, c.end_byte, c.type): shadowed_builtins(c, source)
+            for c in self.tree.root_node.children
+        }
+        self.shadowed = frozenset().union(*self._shadowing.values())
         self.raw_findings: list[Finding] = run_rules(
             self.tree, source, self.registry, imports=self.imports, qualified=self.qualified
         )
@@ -122,7 +141,7 @@ class Document:
 
     def findings(self, config: Config | None = None) -> list[Finding]:
         """Findings after rule selection and suppression comments."""
-        return select(self.raw_findings, self.source, self.tree, config, self.registry)
+        return select(self.raw_findings, self.source, self.tree, config, self.registry, self.lines)
 
     def apply_edit(
         self,
@@ -225,25 +244,40 @@ class Document:
         qualified = self.qualified
         if _mentions_import(regions, start, new_end, delta, old_source, new_source):
             qualified = import_map(new_tree, new_source)
-        bindings = module_bindings(new_tree, new_source)
-        if (
-            imports != self.imports
-            or qualified != self.qualified
-            or bindings != self.bindings
-            or _module_level_global(new_tree, new_source)
-        ):
-            # Imports and module-level names decide how names resolve anywhere
-            # in the file (is `type` still the builtin?), and a `global` at
-            # module level is judged against every top-level assignment: when
-            # any of them changes, the whole file is the region.
+        shadowing = self._shadowing_after(new_tree, new_source, start, old_end, delta, regions)
+        shadowed = frozenset().union(*shadowing.values())
+        self._shadowing = shadowing
+        if _module_level_global(new_tree, new_source):
+            # A `global` at module level is judged against every top-level
+            # assignment, anywhere in the file: the whole file is the region.
             self.imports = imports
             self.qualified = qualified
-            self.bindings = bindings
+            self.shadowed = shadowed
             self.raw_findings = run_rules(
                 new_tree, new_source, self.registry, imports=imports, qualified=qualified
             )
             self.last_regions = [(0, len(new_source))]
             return
+        # Imports and module-level rebinding of builtins decide how a name
+        # resolves anywhere in the file (is `type` still the builtin? is this
+        # `deque` collections.deque?). Predicates only ask about names inside
+        # their match, so the statements where a re-resolved name occurs are
+        # re-analysed too.
+        renamed = _renamed(self.imports, imports, self.qualified, qualified)
+        renamed |= self.shadowed ^ shadowed
+        self.imports = imports
+        self.qualified = qualified
+        self.shadowed = shadowed
+        if renamed:
+            root = new_tree.root_node
+            mentions = [
+                (node.start_byte, node.end_byte)
+                for name in sorted(renamed)
+                for node in occurrences(root, name.encode("utf-8"), new_source)
+                if node.type == "identifier" and node.end_byte - node.start_byte == len(name)
+            ]
+            if mentions:
+                regions = self._regions([*regions, *mentions])
 
         kept: list[Finding] = []
         for finding in self.raw_findings:
@@ -267,6 +301,35 @@ class Document:
         kept.sort(key=lambda f: f.sort_key)
         self.raw_findings = kept
         self.last_regions = regions
+
+    def _shadowing_after(
+        self,
+        tree: Tree,
+        source: bytes,
+        start: int,
+        old_end: int,
+        delta: int,
+        regions: list[tuple[int, int]],
+    ) -> dict[tuple[int, int, str], frozenset[str]]:
+        """The builtins each top-level statement rebinds, recomputed where regions say.
+
+        A statement outside every region kept its text, so its old entry,
+        shifted by the edit, still holds.
+        """
+        old: dict[tuple[int, int, str], frozenset[str]] = {}
+        for (lo, hi, kind), names in self._shadowing.items():
+            if hi <= start:
+                old[(lo, hi, kind)] = names
+            elif lo >= old_end:
+                old[(lo + delta, hi + delta, kind)] = names
+        shadowing: dict[tuple[int, int, str], frozenset[str]] = {}
+        for child in tree.root_node.children:
+            key = (child.start_byte, child.end_byte, child.type)
+            names = old.get(key)
+            if names is None or intersects(key[0], key[1], regions):
+                names = shadowed_builtins(child, source)
+            shadowing[key] = names
+        return shadowing
 
     def _regions(self, intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """The statements to re-analyse for edits touching ``intervals``.

@@ -6,6 +6,7 @@ import gc
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import lru_cache
 
 from tree_sitter import Node, QueryCursor, Tree
 
@@ -13,6 +14,7 @@ from pyiq.analysis.config import Config
 from pyiq.analysis.findings import Finding
 from pyiq.analysis.imports import module_imports
 from pyiq.analysis.language import new_parser, sanitize
+from pyiq.analysis.lines import LineIndex
 from pyiq.analysis.planner import evaluate
 from pyiq.analysis.predicates import PREDICATES, MatchContext
 from pyiq.analysis.registry import Registry, Rule, load_registry
@@ -174,27 +176,38 @@ def run_rules(
     return findings
 
 
+@lru_cache(maxsize=64)
+def _enabled_ids(
+    selected: tuple[str, ...] | None, ignored: tuple[str, ...], registry: Registry
+) -> frozenset[str]:
+    """Rule ids a selection keeps; asked once per file, answered once per selection."""
+    config = Config(select=selected, ignore=ignored)
+    return frozenset(rule.id for rule in registry if config.enabled(rule))
+
+
 def select(
     findings: Iterable[Finding],
     source: bytes,
     tree: Tree,
     config: Config | None = None,
     registry: Registry | None = None,
+    index: LineIndex | None = None,
 ) -> list[Finding]:
-    """Applies the configuration's rule selection and the file's suppression comments."""
+    """Applies the configuration's rule selection and the file's suppression comments.
+
+    ``index``, when the caller has one for ``source``, spares rebuilding it
+    on every keystroke of a file that has suppression comments.
+    """
     registry = registry or load_registry()
     config = config or Config()
-    suppressions = Suppressions.scan(source, tree)
+    suppressions = Suppressions.scan(source, tree, index)
     if suppressions.whole_file:
         return []
-    kept = []
-    for finding in findings:
-        rule = registry.get(finding.rule)
-        if rule is None or not config.enabled(rule):
-            continue
-        if suppressions.suppresses(finding):
-            continue
-        kept.append(finding)
+    selected = None if config.select is None else tuple(config.select)
+    enabled = _enabled_ids(selected, tuple(config.ignore), registry)
+    kept = [finding for finding in findings if finding.rule in enabled]
+    if suppressions.lines:
+        kept = [finding for finding in kept if not suppressions.suppresses(finding)]
     return kept
 
 

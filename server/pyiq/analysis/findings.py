@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,14 +30,20 @@ class Finding:
     span_end: int = -1
 
     def shifted(self, delta: int) -> Finding:
-        return replace(
-            self,
-            start_byte=self.start_byte + delta,
-            end_byte=self.end_byte + delta,
-            construct_start=self.construct_start + delta,
-            construct_end=self.construct_end + delta,
-            span_start=self.span_start + delta,
-            span_end=self.span_end + delta,
+        """The finding moved by ``delta`` bytes (every finding after an edit, per keystroke).
+
+        Positional construction: ``dataclasses.replace`` costs several times more.
+        """
+        return Finding(
+            self.rule,
+            self.start_byte + delta,
+            self.end_byte + delta,
+            self.construct_start + delta,
+            self.construct_end + delta,
+            self.message,
+            self.bindings,
+            self.span_start + delta,
+            self.span_end + delta,
         )
 
     def binding(self, name: str, default: str = "") -> str:

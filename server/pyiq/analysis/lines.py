@@ -28,7 +28,7 @@ def _units(text: str, encoding: Encoding) -> int:
 class LineIndex:
     """Maps byte offsets to (line, column) and back, for one immutable source."""
 
-    __slots__ = ("_source", "_starts")
+    __slots__ = ("_lone_cr", "_source", "_starts")
 
     def __init__(self, source: bytes) -> None:
         self._source = source
@@ -42,6 +42,8 @@ class LineIndex:
         if len(starts) > 1 and not source.endswith((b"\n", b"\r")):
             starts.pop()
         self._starts = starts
+        # tree-sitter rows break at \n only; without a lone \r, they are our lines.
+        self._lone_cr = source.count(b"\r") != source.count(b"\r\n")
 
     def edited(self, start: int, old_end: int, new_source: bytes) -> LineIndex:
         """The index of ``new_source``, the old source with ``[start, old_end)`` replaced.
@@ -56,16 +58,20 @@ class LineIndex:
         tail_at = bisect.bisect_right(old, old_end + 1)
         new_hi = min(len(new_source), old_end + 1 + delta)
         middle: list[int] = []
+        # A lone \r the edit creates lies in the scanned stretch; one it removes
+        # leaves the flag set, which only costs ``point`` its fast path.
+        lone_cr = self._lone_cr
         i = max(start - 1, 0)
         while i < new_hi:
             byte = new_source[i]
-            if byte == 0x0A or (
-                byte == 0x0D and (i + 1 >= len(new_source) or new_source[i + 1] != 0x0A)
-            ):
+            lone = byte == 0x0D and (i + 1 >= len(new_source) or new_source[i + 1] != 0x0A)
+            if byte == 0x0A or lone:
+                lone_cr = lone_cr or lone
                 if i + 1 > head[-1]:
                     middle.append(i + 1)
             i += 1
         index = LineIndex.__new__(LineIndex)
+        index._lone_cr = lone_cr
         index._source = new_source
         index._starts = head + middle + [s + delta for s in old[tail_at:]]
         return index
@@ -101,7 +107,10 @@ class LineIndex:
         start = self._starts[line]
         if encoding == "utf-8":
             return line, offset - start
-        return line, _units(self.decode(start, offset), encoding)
+        prefix = self._source[start:offset]
+        if prefix.isascii():  # one unit per byte in every encoding; most code is ASCII
+            return line, offset - start
+        return line, _units(prefix.decode("utf-8", "surrogateescape"), encoding)
 
     def offset(self, line: int, column: int, encoding: Encoding = "utf-16") -> int:
         """Byte offset of a (line, column) position, clamped into the source.
@@ -134,6 +143,9 @@ class LineIndex:
 
     def point(self, offset: int) -> tuple[int, int]:
         """tree-sitter's (row, byte column): rows break at ``\\n`` only."""
+        if not self._lone_cr:
+            row = bisect.bisect_right(self._starts, offset) - 1
+            return row, offset - self._starts[row]
         row = self._source.count(b"\n", 0, offset)
         last = self._source.rfind(b"\n", 0, offset)
         return row, offset - (last + 1)

@@ -720,9 +720,17 @@ def _bound_in_scope(scope: Node, ctx: MatchContext) -> set[str]:
     if scope.type in FUNCTION_TYPES:
         names |= _parameter_list(scope, ctx)
     body = scope if scope.type == "module" else scope.child_by_field_name("body")
-    stack = [body] if body is not None and scope.type != "lambda" else []
+    if body is not None and scope.type != "lambda":
+        _statement_bindings(body.named_children, ctx, names)
+    memo[key] = names
+    return names
+
+
+def _statement_bindings(statements: list[Node], ctx: MatchContext, names: set[str]) -> None:
+    """Adds the names ``statements`` bind in their own scope (nested scopes excluded)."""
+    stack = [statements]
     while stack:
-        for statement in stack.pop().named_children:
+        for statement in stack.pop():
             kind = statement.type
             if kind == "expression_statement":
                 for target in statement.named_children:
@@ -749,15 +757,13 @@ def _bound_in_scope(scope: Node, ctx: MatchContext) -> set[str]:
                 left = statement.child_by_field_name("left")
                 if left is not None:
                     names.update(_target_names(left, ctx))
-                stack.append(statement)
+                stack.append(statement.named_children)
             elif kind in _COMPOUND:
                 if kind == "with_statement" or kind == "except_clause":
                     for node in descendants(statement, stop=_NESTED_SCOPES | {"block"}):
                         if node.type == "as_pattern_target" and node.named_children:
                             names.update(_target_names(node.named_children[0], ctx))
-                stack.append(statement)
-    memo[key] = names
-    return names
+                stack.append(statement.named_children)
 
 
 BUILTIN_NAMES = frozenset(dir(builtins))
@@ -1194,11 +1200,15 @@ PREDICATES: dict[str, Predicate] = {
 }
 
 
-def module_bindings(tree: Tree, source: bytes) -> frozenset[str]:
-    """Names bound at module scope, which builtin-shadowing checks depend on.
+def shadowed_builtins(statement: Node, source: bytes) -> frozenset[str]:
+    """Builtin names a top-level statement rebinds at module scope.
 
-    Any statement of the file can bind one, so the incremental document
-    compares this set after each edit and re-analyses the whole file when
-    it changes.
+    Only builtins matter: the module scope enters analysis through
+    ``_is_builtin``, which asks whether a builtin's name is rebound. The
+    incremental document keeps this per top-level statement, so a keystroke
+    recomputes it for the statements it touched only, and re-analyses the
+    whole file only when the union changes.
     """
-    return frozenset(_bound_in_scope(tree.root_node, MatchContext(source, tree=tree)))
+    names: set[str] = set()
+    _statement_bindings([statement], MatchContext(source), names)
+    return frozenset(names & BUILTIN_NAMES)
