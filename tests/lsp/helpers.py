@@ -19,8 +19,12 @@ TIMEOUT = 15.0
 
 
 def capabilities(
-    encodings: list[str] | None = None, pull: bool = False
+    encodings: list[str] | None = None,
+    pull: bool = False,
+    configuration: bool = False,
+    watch_files: bool = False,
 ) -> types.ClientCapabilities:
+    """What the test client says it can do; ``watch_files`` includes relative patterns."""
     return types.ClientCapabilities(
         general=types.GeneralClientCapabilities(
             position_encodings=[types.PositionEncodingKind(e) for e in encodings]
@@ -34,7 +38,14 @@ def capabilities(
         window=types.WindowClientCapabilities(
             show_message=types.ShowMessageRequestClientCapabilities()
         ),
-        workspace=types.WorkspaceClientCapabilities(configuration=False),
+        workspace=types.WorkspaceClientCapabilities(
+            configuration=configuration,
+            did_change_watched_files=types.DidChangeWatchedFilesClientCapabilities(
+                dynamic_registration=True, relative_pattern_support=True
+            )
+            if watch_files
+            else None,
+        ),
     )
 
 
@@ -45,10 +56,15 @@ async def session(
     pull: bool = False,
     root: Path | None = None,
     data_dir: Path | None = None,
+    client_settings: Any = None,
+    watch_files: bool = False,
 ) -> AsyncIterator[LanguageClient]:
     """A session whose progress store is ``data_dir`` (a fresh temporary one by default).
 
     Never the user's own store: tests must not read or write real progress.
+    With ``client_settings`` the client answers ``workspace/configuration``
+    (section ``pyiq``) with them. With ``watch_files`` it accepts watcher
+    registrations, recorded in ``client.registrations``.
     """
     own = data_dir is None
     data = tempfile.mkdtemp(prefix="pyiq-lsp-") if own else str(data_dir)
@@ -66,11 +82,27 @@ async def session(
         published[params.uri] = params.version
 
     client.protocol.fm.features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = record
+    registrations: list[types.Registration] = []
+    client.registrations = registrations  # type: ignore[attr-defined]
+
+    @client.feature(types.CLIENT_REGISTER_CAPABILITY)
+    def register(params: types.RegistrationParams) -> None:
+        registrations.extend(params.registrations)
+
+    @client.feature(types.CLIENT_UNREGISTER_CAPABILITY)
+    def unregister(params: types.UnregistrationParams) -> None:
+        gone = {item.id for item in params.unregisterations}
+        registrations[:] = [item for item in registrations if item.id not in gone]
+
+    if client_settings is not None:
+        client.set_configuration(client_settings, section="pyiq")
     try:
         await asyncio.wait_for(
             client.initialize_session(
                 types.InitializeParams(
-                    capabilities=capabilities(encodings, pull),
+                    capabilities=capabilities(
+                        encodings, pull, client_settings is not None, watch_files
+                    ),
                     initialization_options=init_options,
                     root_uri=root.as_uri() if root else None,
                 )

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from pyiq.lsp.rules import server_registry
-from pyiq.lsp.settings import CLIENT_ONLY_KEYS, DEFAULTS, parse_settings
+from pyiq.lsp.settings import CLIENT_ONLY_KEYS, DEFAULTS, Settings, parse_settings
 
 MANIFEST = Path(__file__).resolve().parents[2] / "client" / "vscode" / "package.json"
 
@@ -63,3 +66,114 @@ def test_default_valued_engine_keys_do_not_hide_pyproject() -> None:
     settings, problems = parse_settings(dict(DEFAULTS), server_registry())
     assert problems == []
     assert settings.engine == {}
+
+
+# Per key: a valid value other than the default, an invalid one, and the message
+# the invalid one must give (naming the key and the default that then applies).
+PROJECT = ", or the {} of [tool.pyiq] where a pyproject.toml sets it"
+FALLBACKS: list[tuple[str, Any, Any, str]] = [
+    (
+        "select",
+        ["is-literal"],
+        ["nope"],
+        "pyiq.select[0]: unknown rule or category 'nope'; using the default None"
+        + PROJECT.format("select"),
+    ),
+    (
+        "ignore",
+        ["is-literal"],
+        ["nope"],
+        "pyiq.ignore[0]: unknown rule or category 'nope'; using the default []"
+        + PROJECT.format("ignore"),
+    ),
+    (
+        "severity",
+        {"bug-risk": "error"},
+        {"bug-risk": "fatal"},
+        "pyiq.severity.bug-risk: 'fatal' is not one of error, warning, information, hint; "
+        "using the default {}" + PROJECT.format("severity"),
+    ),
+    (
+        "level",
+        ["senior"],
+        ["guru"],
+        "pyiq.level: expected one or more of junior, mid, senior, got ['guru']; "
+        "using the default ['junior', 'mid', 'senior']" + PROJECT.format("level"),
+    ),
+    (
+        "conceptDiagnostics",
+        "off",
+        "loud",
+        "pyiq.conceptDiagnostics: 'loud' is not one of hint, information, off; "
+        "using the default 'hint'",
+    ),
+    (
+        "codeLens",
+        False,
+        "yes",
+        "pyiq.codeLens: expected true or false, got 'yes'; using the default True",
+    ),
+    (
+        "respectRuff",
+        False,
+        0,
+        "pyiq.respectRuff: expected true or false, got 0; using the default True",
+    ),
+    (
+        "quizUi",
+        "data",
+        "webview",
+        "pyiq.quizUi: 'webview' is not one of messages, data; using the default 'messages'",
+    ),
+    (
+        "masteryThreshold",
+        0.5,
+        2,
+        "pyiq.masteryThreshold: expected a number above 0 and at most 1, got 2; "
+        "using the default 0.9",
+    ),
+    (
+        "quizLength",
+        3,
+        101,
+        "pyiq.quizLength: expected a whole number from 1 to 100, got 101; using the default 10",
+    ),
+]
+
+
+def test_fallbacks_cover_every_setting() -> None:
+    assert [key for key, *_ in FALLBACKS] == list(DEFAULTS)
+
+
+@pytest.mark.parametrize(("key", "valid", "invalid", "message"), FALLBACKS)
+def test_invalid_value_gives_the_default_not_the_previous_value(
+    key: str, valid: Any, invalid: Any, message: str
+) -> None:
+    registry = server_registry()
+    previous, problems = parse_settings({key: valid}, registry)
+    assert problems == []
+    assert previous.as_dict()[key] == valid != DEFAULTS[key]
+    settings, problems = parse_settings({key: invalid}, registry, previous)
+    assert problems == [message]
+    assert settings == Settings()
+    assert settings.as_dict()[key] == DEFAULTS[key]
+
+
+@pytest.mark.parametrize(("key", "valid", "invalid", "message"), FALLBACKS)
+def test_invalid_value_leaves_the_other_keys_as_they_were(
+    key: str, valid: Any, invalid: Any, message: str
+) -> None:
+    registry = server_registry()
+    everything = {other: value for other, value, *_ in FALLBACKS}
+    previous, _ = parse_settings(everything, registry)
+    settings, problems = parse_settings({key: invalid}, registry, previous)
+    assert problems == [message]
+    assert settings.as_dict() == {**everything, key: DEFAULTS[key]}
+
+
+def test_settings_that_are_not_an_object_give_the_defaults() -> None:
+    registry = server_registry()
+    previous, _ = parse_settings({"quizUi": "data", "level": ["senior"]}, registry)
+    settings, problems = parse_settings(["quizUi", "data"], registry, previous)
+    assert problems == ["pyiq: expected an object of settings, got list; using the defaults"]
+    assert settings == Settings()

@@ -13,12 +13,18 @@ section must not get them reported as unknown.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pyiq.analysis.config import LEVELS, Config, ConfigError
 from pyiq.analysis.registry import Registry
+from pyiq.lsp.quiz_length import (
+    DEFAULT_QUIZ_LENGTH,
+    QUIZ_LENGTH_MAX,
+    QUIZ_LENGTH_MIN,
+    valid_quiz_length,
+)
 
 CONCEPT_MODES = ("hint", "information", "off")
 QUIZ_UIS = ("messages", "data")
@@ -33,12 +39,8 @@ DEFAULTS: dict[str, Any] = {
     "respectRuff": True,
     "quizUi": "messages",
     "masteryThreshold": 0.9,
-    "quizLength": 10,
+    "quizLength": DEFAULT_QUIZ_LENGTH,
 }
-
-# How many questions a quiz may ask: enough for a file full of topics, few
-# enough that building it (predict questions run snippets) stays quick.
-QUIZ_LENGTH_RANGE = (1, 100)
 
 # Top-level keys of the ``pyiq`` section that only the editor extension reads
 # (``pyiq.server.command``, ``pyiq.trace.server``); accepted and ignored here.
@@ -88,18 +90,88 @@ def _engine_value(key: str, value: Any, registry: Registry) -> Any:
     return value
 
 
-def _quiz_length(value: object) -> int | None:
-    """The length as an int, or None when invalid.
+# What an option parser returns for a value it refuses (None can be a value).
+INVALID: Any = object()
+
+
+def _one_of(choices: tuple[str, ...]) -> Callable[[object], Any]:
+    return lambda value: value if value in choices else INVALID
+
+
+def _boolean(value: object) -> Any:
+    return value if isinstance(value, bool) else INVALID
+
+
+def _expected_boolean(value: object) -> str:
+    return f"expected true or false, got {value!r}"
+
+
+def _mastery_threshold(value: object) -> Any:
+    if isinstance(value, int | float) and not isinstance(value, bool) and 0 < value <= 1:
+        return float(value)
+    return INVALID
+
+
+def _quiz_length(value: object) -> Any:
+    """The length as an int.
 
     JSON has one number type, so some clients send ``2.0`` for 2: a whole
     float is accepted, a fractional one is not.
     """
     if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
+        return INVALID
     if isinstance(value, float) and not value.is_integer():
-        return None
-    low, high = QUIZ_LENGTH_RANGE
-    return int(value) if low <= value <= high else None
+        return INVALID
+    return int(value) if valid_quiz_length(value) else INVALID
+
+
+@dataclass(frozen=True)
+class _Option:
+    """A client-only option: its ``Settings`` field, its parser, and what it expects."""
+
+    attr: str
+    parse: Callable[[object], Any]
+    problem: Callable[[object], str]
+
+
+OPTIONS: dict[str, _Option] = {
+    "conceptDiagnostics": _Option(
+        "concept_diagnostics",
+        _one_of(CONCEPT_MODES),
+        lambda value: f"{value!r} is not one of {', '.join(CONCEPT_MODES)}",
+    ),
+    "codeLens": _Option("code_lens", _boolean, _expected_boolean),
+    "respectRuff": _Option("respect_ruff", _boolean, _expected_boolean),
+    "quizUi": _Option(
+        "quiz_ui",
+        _one_of(QUIZ_UIS),
+        lambda value: f"{value!r} is not one of {', '.join(QUIZ_UIS)}",
+    ),
+    "masteryThreshold": _Option(
+        "mastery_threshold",
+        _mastery_threshold,
+        lambda value: f"expected a number above 0 and at most 1, got {value!r}",
+    ),
+    "quizLength": _Option(
+        "quiz_length",
+        _quiz_length,
+        lambda value: (
+            f"expected a whole number from {QUIZ_LENGTH_MIN} to {QUIZ_LENGTH_MAX}, got {value!r}"
+        ),
+    ),
+}
+
+
+def _fallback(problem: str, key: str) -> str:
+    """The problem, saying which default now applies (the message promises what happens).
+
+    The default of an engine key leaves ``[tool.pyiq]`` in charge, so the
+    message says so: the value in force may be the project's.
+    """
+    text = f"{problem}; using the default {DEFAULTS[key]!r}"
+    if key in ENGINE_KEYS:
+        text += f", or the {key} of [tool.pyiq] where a pyproject.toml sets it"
+    return text
 
 
 def parse_settings(
@@ -107,68 +179,38 @@ def parse_settings(
 ) -> tuple[Settings, list[str]]:
     """Settings from a client mapping over ``base``, and one problem per bad key.
 
-    A key equal to its default counts as unset for the engine keys: editors
-    send every setting with its default, which must not hide ``[tool.pyiq]``.
+    A bad key gets its default, whatever ``base`` had: the user is told the
+    default applies, so it must. A key equal to its default counts as unset
+    for the engine keys (editors send every setting with its default, which
+    must not hide ``[tool.pyiq]``), and so does a bad one: the default of an
+    engine key is to leave ``[tool.pyiq]`` in charge.
     """
     settings = base or Settings()
     problems: list[str] = []
     if data is None:
         return settings, problems
     if not isinstance(data, Mapping):
-        return settings, [f"pyiq: expected an object of settings, got {type(data).__name__}"]
+        return Settings(), [
+            f"pyiq: expected an object of settings, got {type(data).__name__}; using the defaults"
+        ]
     engine = dict(settings.engine)
     changes: dict[str, Any] = {}
     for key, value in data.items():
         if key in ENGINE_KEYS:
+            engine.pop(key, None)
             if value is None or value == DEFAULTS[key]:
-                engine.pop(key, None)
                 continue
             try:
                 engine[key] = _engine_value(key, value, registry)
             except ConfigError as exc:
-                problems.append(f"{exc}; using the default {DEFAULTS[key]!r}")
-        elif key == "conceptDiagnostics":
-            if value in CONCEPT_MODES:
-                changes["concept_diagnostics"] = value
-            else:
-                problems.append(
-                    f"pyiq.conceptDiagnostics: {value!r} is not one of "
-                    f"{', '.join(CONCEPT_MODES)}; using the default {DEFAULTS[key]!r}"
-                )
-        elif key in ("codeLens", "respectRuff"):
-            attr = "code_lens" if key == "codeLens" else "respect_ruff"
-            if isinstance(value, bool):
-                changes[attr] = value
-            else:
-                problems.append(
-                    f"pyiq.{key}: expected true or false, got {value!r}; "
-                    f"using the default {DEFAULTS[key]!r}"
-                )
-        elif key == "quizUi":
-            if value in QUIZ_UIS:
-                changes["quiz_ui"] = value
-            else:
-                problems.append(
-                    f"pyiq.quizUi: {value!r} is not one of {', '.join(QUIZ_UIS)}; "
-                    f"using the default {DEFAULTS[key]!r}"
-                )
-        elif key == "masteryThreshold":
-            if isinstance(value, int | float) and not isinstance(value, bool) and 0 < value <= 1:
-                changes["mastery_threshold"] = float(value)
-            else:
-                problems.append(
-                    f"pyiq.masteryThreshold: expected a number above 0 and at most 1, "
-                    f"got {value!r}; using the default {DEFAULTS[key]!r}"
-                )
-        elif key == "quizLength":
-            length = _quiz_length(value)
-            changes["quiz_length"] = DEFAULTS[key] if length is None else length
-            if length is None:
-                low, high = QUIZ_LENGTH_RANGE
-                problems.append(
-                    f"pyiq.quizLength: expected a whole number from {low} to {high}, "
-                    f"got {value!r}; using the default {DEFAULTS[key]!r}"
-                )
+                problems.append(_fallback(str(exc), key))
+        elif key in OPTIONS:
+            option = OPTIONS[key]
+            parsed = option.parse(value)
+            if parsed is INVALID:
+                parsed = DEFAULTS[key]
+                problems.append(_fallback(f"pyiq.{key}: {option.problem(value)}", key))
+            changes[option.attr] = parsed
         elif key in CLIENT_ONLY_KEYS:
             continue
         else:
