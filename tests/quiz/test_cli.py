@@ -10,7 +10,9 @@ import zipfile
 import pytest
 
 from pyiq.bank import BankError
-from pyiq.cli.main import main
+from pyiq.cli.main import build_parser, main
+from pyiq.lsp.rules import server_registry
+from pyiq.lsp.settings import DEFAULTS, parse_settings
 from pyiq.quiz.store import Store
 
 
@@ -87,6 +89,30 @@ def test_answers_piped_on_stdin(data_dir, sample):
 def test_bad_requests_are_usage_errors(capsys, data_dir, sample, argv, message):
     status, _, err = run(capsys, "quiz", str(sample), *argv)
     assert status == 2 and message in err
+
+
+@pytest.mark.parametrize(("text", "count"), [("1", 1), ("7", 7), ("100", 100)])
+def test_count_takes_the_range_of_the_quiz_length_setting(text, count):
+    assert build_parser().parse_args(["quiz", "--count", text]).count == count
+    # The editor setting accepts the same number, so both ask as many questions.
+    settings, problems = parse_settings({"quizLength": count}, server_registry())
+    assert (settings.quiz_length, problems) == (count, [])
+
+
+def test_count_defaults_to_the_quiz_length_setting():
+    assert build_parser().parse_args(["quiz"]).count == DEFAULTS["quizLength"] == 10
+
+
+@pytest.mark.parametrize("text", ["0", "-1", "101", "1000", "2.5", "ten", ""])
+def test_count_outside_the_range_is_a_usage_error(capsys, data_dir, sample, text):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["quiz", str(sample), "--count", text])
+    err = capsys.readouterr().err
+    assert exit_info.value.code == 2
+    assert err.endswith(
+        f"pyiq quiz: error: argument --count: expected a whole number from 1 to 100, got {text!r}\n"
+    )
+    assert reviews(data_dir) == []
 
 
 def test_missing_path_and_empty_file(capsys, data_dir, tmp_path):

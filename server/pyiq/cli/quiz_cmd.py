@@ -16,6 +16,12 @@ import sys
 from pathlib import Path
 
 from pyiq.bank import LEVELS, BankError
+from pyiq.lsp.quiz_length import (
+    DEFAULT_QUIZ_LENGTH,
+    QUIZ_LENGTH_MAX,
+    QUIZ_LENGTH_MIN,
+    valid_quiz_length,
+)
 
 EXIT_OK = 0
 EXIT_NOTHING = 1
@@ -34,7 +40,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to quiz on")
     parser.add_argument(
-        "--count", type=_positive, default=10, metavar="N", help="questions to ask (10)"
+        "--count",
+        type=_quiz_length,
+        default=DEFAULT_QUIZ_LENGTH,
+        metavar="N",
+        help=f"questions to ask, {QUIZ_LENGTH_MIN} to {QUIZ_LENGTH_MAX} "
+        f"({DEFAULT_QUIZ_LENGTH}; the editor's quizLength setting)",
     )
     parser.add_argument("--level", choices=LEVELS, help="only questions of this level")
     parser.add_argument("--topic", metavar="T", help="only questions of this topic")
@@ -98,13 +109,16 @@ def add_data_dir(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _positive(text: str) -> int:
+def _quiz_length(text: str) -> int:
+    """``--count``: the range of the editor's ``quizLength``, so both accept the same."""
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
+        value = None
+    if value is None or not valid_quiz_length(value):
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number from {QUIZ_LENGTH_MIN} to {QUIZ_LENGTH_MAX}, got {text!r}"
+        )
     return value
 
 
