@@ -21,6 +21,7 @@ from pyiq.analysis.language import new_parser, sanitize
 from pyiq.analysis.lines import Encoding, LineIndex
 from pyiq.analysis.predicates import descendants, occurrences, shadowed_builtins
 from pyiq.analysis.registry import Registry, load_registry
+from pyiq.analysis.suppression import SUPPRESSION_MARK, Suppressions
 
 
 def _merge(intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -55,7 +56,8 @@ def _may_relex(inserted: bytes, removed: bytes) -> bool:
 _SCOPES = frozenset({"function_definition", "class_definition", "decorated_definition"})
 
 
-def _mentions_import(
+def _mentions(
+    word: bytes,
     regions: list[tuple[int, int]],
     start: int,
     new_end: int,
@@ -63,20 +65,35 @@ def _mentions_import(
     old_source: bytes,
     new_source: bytes,
 ) -> bool:
-    """Whether the re-analysed statements held or hold an ``import``.
+    """Whether the re-analysed statements held or hold ``word``.
 
-    Every import statement contains the keyword, so when neither the old nor
-    the new text of the regions does, the file's imports cannot have changed
-    and the import map need not be rebuilt on this keystroke.
+    Every import statement contains the keyword ``import`` and every global
+    statement ``global``: when neither the old nor the new text of the
+    regions does, the file's imports (or module-level globals) cannot have
+    changed, and the facts derived from them need not be rebuilt on this
+    keystroke. Regions always cover the whole edit, so none ends inside it.
     """
     for lo, hi in regions:
-        if b"import" in new_source[lo:hi]:
+        if word in new_source[lo:hi]:
             return True
         old_lo = max(0, lo if lo <= start else lo - delta)
         old_hi = max(old_lo, hi - delta if hi >= new_end else hi)
-        if b"import" in old_source[old_lo:old_hi]:
+        if word in old_source[old_lo:old_hi]:
             return True
     return False
+
+
+def _top_level_at(root: Node, offset: int) -> Node | None:
+    """The first top-level statement ending after ``offset``."""
+    cursor = root.walk()
+    return cursor.node if cursor.goto_first_child_for_byte(offset) is not None else None
+
+
+def _outside(start: int, end: int, regions: list[tuple[int, int]]) -> bool:
+    """``not intersects``, with a quick answer for spans beyond the sorted regions' hull."""
+    if not regions or start >= regions[-1][1] or max(end, start + 1) <= regions[0][0]:
+        return True
+    return not intersects(start, end, regions)
 
 
 def _renamed(
@@ -119,12 +136,15 @@ class Document:
         self.lines = LineIndex(source)
         self.imports = module_imports(self.tree, source)
         self.qualified = import_map(self.tree, source)
-        # Per top-level statement (start, end, type): the builtins it rebinds.
-        self._shadowing = {
-            (c.start_byte, c.end_byte, c.type): shadowed_builtins(c, source)
-            for c in self.tree.root_node.children
-        }
+        # Top-level statements (start, end, type) that rebind builtins, and which.
+        self._shadowing: dict[tuple[int, int, str], frozenset[str]] = {}
+        for child in self.tree.root_node.children:
+            names = shadowed_builtins(child, source)
+            if names:
+                self._shadowing[(child.start_byte, child.end_byte, child.type)] = names
         self.shadowed = frozenset().union(*self._shadowing.values())
+        self._module_global = _module_level_global(self.tree, source)
+        self._marked = SUPPRESSION_MARK in source
         self.raw_findings: list[Finding] = run_rules(
             self.tree, source, self.registry, imports=self.imports, qualified=self.qualified
         )
@@ -141,7 +161,15 @@ class Document:
 
     def findings(self, config: Config | None = None) -> list[Finding]:
         """Findings after rule selection and suppression comments."""
-        return select(self.raw_findings, self.source, self.tree, config, self.registry, self.lines)
+        return select(
+            self.raw_findings,
+            self.source,
+            self.tree,
+            config,
+            self.registry,
+            index=self.lines,
+            suppressions=None if self._marked else Suppressions(),
+        )
 
     def apply_edit(
         self,
@@ -242,12 +270,16 @@ class Document:
         regions = self._regions([*changed, (start, new_end)])
         imports = module_imports(new_tree, new_source)
         qualified = self.qualified
-        if _mentions_import(regions, start, new_end, delta, old_source, new_source):
+        if _mentions(b"import", regions, start, new_end, delta, old_source, new_source):
             qualified = import_map(new_tree, new_source)
         shadowing = self._shadowing_after(new_tree, new_source, start, old_end, delta, regions)
         shadowed = frozenset().union(*shadowing.values())
         self._shadowing = shadowing
-        if _module_level_global(new_tree, new_source):
+        if _mentions(b"global", regions, start, new_end, delta, old_source, new_source):
+            self._module_global = _module_level_global(new_tree, new_source)
+        if self._marked or SUPPRESSION_MARK in new_source[max(0, start - 8) : new_end + 8]:
+            self._marked = SUPPRESSION_MARK in new_source
+        if self._module_global:
             # A `global` at module level is judged against every top-level
             # assignment, anywhere in the file: the whole file is the region.
             self.imports = imports
@@ -287,7 +319,7 @@ class Document:
                 moved = finding.shifted(delta)
             else:
                 continue  # the edit cut through the match: it is re-evaluated
-            if not intersects(moved.span_start, moved.span_end, regions):
+            if _outside(moved.span_start, moved.span_end, regions):
                 kept.append(moved)
         fresh = run_rules(
             new_tree,
@@ -311,24 +343,40 @@ class Document:
         delta: int,
         regions: list[tuple[int, int]],
     ) -> dict[tuple[int, int, str], frozenset[str]]:
-        """The builtins each top-level statement rebinds, recomputed where regions say.
+        """The top-level statements rebinding builtins, recomputed where regions say.
 
-        A statement outside every region kept its text, so its old entry,
-        shifted by the edit, still holds.
+        Few statements rebind a builtin, so only those are kept; one outside
+        every region kept its text, so its entry, shifted by the edit, still
+        holds once the tree confirms the statement is still there. Statements
+        in the regions are visited sibling by sibling from the region's start,
+        never the whole module. (A tree cursor finds the start: py-tree-sitter
+        0.26's ``Node.first_child_for_byte`` can hand back an invalid node.)
         """
-        old: dict[tuple[int, int, str], frozenset[str]] = {}
+        root = tree.root_node
+        shadowing: dict[tuple[int, int, str], frozenset[str]] = {}
         for (lo, hi, kind), names in self._shadowing.items():
             if hi <= start:
-                old[(lo, hi, kind)] = names
+                key = (lo, hi, kind)
             elif lo >= old_end:
-                old[(lo + delta, hi + delta, kind)] = names
-        shadowing: dict[tuple[int, int, str], frozenset[str]] = {}
-        for child in tree.root_node.children:
-            key = (child.start_byte, child.end_byte, child.type)
-            names = old.get(key)
-            if names is None or intersects(key[0], key[1], regions):
+                key = (lo + delta, hi + delta, kind)
+            else:
+                continue
+            if not _outside(key[0], key[1], regions):
+                continue
+            child = _top_level_at(root, key[0])
+            if child is not None and (child.start_byte, child.end_byte, child.type) == key:
+                shadowing[key] = names
+        for lo, hi in regions:
+            cursor = root.walk()
+            if cursor.goto_first_child_for_byte(lo) is None:
+                continue
+            while cursor.node.start_byte <= hi:
+                child = cursor.node
                 names = shadowed_builtins(child, source)
-            shadowing[key] = names
+                if names:
+                    shadowing[(child.start_byte, child.end_byte, child.type)] = names
+                if not cursor.goto_next_sibling():
+                    break
         return shadowing
 
     def _regions(self, intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:

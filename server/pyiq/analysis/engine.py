@@ -192,15 +192,18 @@ def select(
     config: Config | None = None,
     registry: Registry | None = None,
     index: LineIndex | None = None,
+    suppressions: Suppressions | None = None,
 ) -> list[Finding]:
     """Applies the configuration's rule selection and the file's suppression comments.
 
-    ``index``, when the caller has one for ``source``, spares rebuilding it
-    on every keystroke of a file that has suppression comments.
+    An incremental caller passes what it already knows, so a keystroke does
+    not rescan the file: its line ``index``, and its ``suppressions`` when it
+    can tell them unchanged (none, in a file without any directive).
     """
     registry = registry or load_registry()
     config = config or Config()
-    suppressions = Suppressions.scan(source, tree, index)
+    if suppressions is None:
+        suppressions = Suppressions.scan(source, tree, index)
     if suppressions.whole_file:
         return []
     selected = None if config.select is None else tuple(config.select)

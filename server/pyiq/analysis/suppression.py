@@ -15,7 +15,9 @@ from tree_sitter import Tree
 from pyiq.analysis.findings import Finding
 from pyiq.analysis.lines import LineIndex
 
-_MARK = b"pyiq:"
+# Every directive holds it: a file without it has no suppressions.
+SUPPRESSION_MARK = b"pyiq:"
+_MARK = SUPPRESSION_MARK
 _DIRECTIVE = re.compile(r"pyiq:\s*(ignore-file|ignore)\b(?:\[([^\]]*)\])?")
 _CODE = re.compile(r"[A-Za-z0-9_-]+")
 
