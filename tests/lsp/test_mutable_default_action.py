@@ -117,3 +117,27 @@ async def test_fix_follows_pyproject_changes(tmp_path: Path) -> None:
     fixed_new = _apply(source, new.edit.changes[uri], "utf-16")
     assert fixed_old.startswith("from typing import Optional\n\n\ndef f(x: Optional[set] = None):")
     assert fixed_new.startswith("def f(x: set | None = None):\n    if x is None:\n")
+
+
+async def test_fix_follows_requires_python_changes(tmp_path: Path) -> None:
+    """Without a ruff configuration the target is ``requires-python``; an edit applies at once."""
+    project = tmp_path / "pyproject.toml"
+    project.write_text('[project]\nname = "cart"\nrequires-python = ">=3.10"\n')
+    uri = (tmp_path / "cart.py").as_uri()
+    source = "def f(x: set = set()):\n    return x\n"
+    position = types.Position(line=0, character=15)
+    async with session() as client:
+        await open_and_wait(client, uri, source)
+        new = await _preferred_fix(client, uri, position)
+        again = await _preferred_fix(client, uri, position)
+        # A different size: seen at once even within the clock's granularity.
+        project.write_text('[project]\nname = "cart"\nrequires-python = ">=3.9, <4"\n')
+        old = await _preferred_fix(client, uri, position)
+    assert _apply(source, new.edit.changes[uri], "utf-16") == (
+        "def f(x: set | None = None):\n    if x is None:\n        x = set()\n    return x\n"
+    )
+    assert again.edit == new.edit
+    assert _apply(source, old.edit.changes[uri], "utf-16") == (
+        "from typing import Optional\n\n\n"
+        "def f(x: Optional[set] = None):\n    if x is None:\n        x = set()\n    return x\n"
+    )

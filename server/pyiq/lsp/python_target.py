@@ -9,6 +9,10 @@ of that configuration's directory, or from the closest ``pyproject.toml``
 when there is no ruff configuration. Without any of these ruff assumes its
 default (3.9), reported here as None. pyiq's own ``[tool.pyiq]`` has no
 version setting. ``extend`` chains are not followed for the version.
+
+Every call reads the files again; the language server asks through its
+per-directory project cache (:class:`pyiq.lsp.store.ProjectConfig`), which
+reads them once and again only after one of them changes.
 """
 
 from __future__ import annotations
@@ -67,7 +71,15 @@ def python_target(path: Path | None) -> Version | None:
     """The target version for the file at ``path``; None when the project does not say."""
     if path is None:
         return None
-    directory = path if path.is_dir() else path.parent
+    return directory_target(path if path.is_dir() else path.parent)
+
+
+def directory_target(directory: Path) -> Version | None:
+    """The target version for the files of ``directory``.
+
+    It reads only the configuration names of ``directory`` and its parents,
+    the files the language server's per-directory cache already watches.
+    """
     closest_project: Mapping[str, Any] | None = None
     for candidate in (directory, *directory.parents):
         pyproject = _table(candidate / "pyproject.toml")

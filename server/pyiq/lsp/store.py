@@ -7,13 +7,15 @@ large files open the trees are most of the server's memory, while an
 editor session works in a few of them. Only the ``MAX_AWAKE`` documents
 used last keep their engine state; the others keep their bytes alone and
 are analysed again (a full parse, some tens of milliseconds for a large
-file) when a request or an edit comes for them. Project configuration (``[tool.pyiq]`` and the
-ruff selection) is cached per directory and re-read when any candidate
-file's mtime changes, so edits to ``pyproject.toml`` apply without a
-restart even when the client cannot watch files. The candidates are the
-configuration names up the tree plus every file of the ruff ``extend``
-chains read (wherever they live and whatever their name), so an edit to a
-shared base configuration applies too.
+file) when a request or an edit comes for them. Project configuration (``[tool.pyiq]``, the
+ruff selection and the target Python version) is cached per directory and
+re-read when any candidate file's mtime or size changes, so edits to
+``pyproject.toml`` apply without a restart even when the client cannot
+watch files. The candidates are the configuration names up the tree plus
+every file of the ruff ``extend`` chains read (wherever they live and
+whatever their name), so an edit to a shared base configuration applies
+too. The chain files are also offered to the client to watch
+(``on_chain_files``), since their names and places are known only here.
 """
 
 from __future__ import annotations
@@ -21,13 +23,16 @@ from __future__ import annotations
 import logging
 import os
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from pyiq.analysis import Config, ConfigError, Document
 from pyiq.analysis.config import find_pyproject, load_config
 from pyiq.analysis.registry import Registry
+from pyiq.lsp.python_target import Version, directory_target
 from pyiq.lsp.ruff_config import CONFIG_NAMES, ruff_selection
 from pyiq.lsp.ruff_peer import RuffSelection
 from pyiq.lsp.wire import Fragments
@@ -117,6 +122,18 @@ class ProjectConfig:
     config: Config
     ruff: RuffSelection | None
     problem: str | None
+    # Where the files live; None for a document that is not a file.
+    directory: Path | None = None
+
+    @cached_property
+    def python_target(self) -> Version | None:
+        """The project's target Python version, read the first time a fix asks.
+
+        Only some quick fixes need it, so publishing diagnostics never reads
+        it. It depends on the configuration names up the tree alone, which
+        are the candidates whose change replaces this object.
+        """
+        return None if self.directory is None else directory_target(self.directory)
 
 
 def _candidates(directory: Path) -> tuple[str, ...]:
@@ -128,14 +145,23 @@ def _candidates(directory: Path) -> tuple[str, ...]:
     )
 
 
-def _signature(candidates: tuple[str, ...]) -> tuple[int | None, ...]:
-    """mtimes of the candidate files (None where absent): checked on every publish."""
-    found: list[int | None] = []
+Signature = tuple[tuple[int, int] | None, ...]
+
+
+def _signature(candidates: tuple[str, ...]) -> Signature:
+    """mtime and size of the candidate files (None where absent): checked on every publish.
+
+    The size catches an edit that lands within the filesystem's timestamp
+    granularity of the previous one.
+    """
+    found: list[tuple[int, int] | None] = []
     for path in candidates:
         try:
-            found.append(os.stat(path).st_mtime_ns)
+            stat = os.stat(path)
         except OSError:
             found.append(None)
+        else:
+            found.append((stat.st_mtime_ns, stat.st_size))
     return tuple(found)
 
 
@@ -144,10 +170,15 @@ class ProjectConfigs:
 
     def __init__(self, registry: Registry) -> None:
         self.registry = registry
-        # directory -> (files watched, their mtimes before they were read, configuration)
-        self._cache: dict[Path, tuple[tuple[str, ...], tuple[int | None, ...], ProjectConfig]] = {}
+        # directory -> (files watched, their signature before they were read, configuration)
+        self._cache: dict[Path, tuple[tuple[str, ...], Signature, ProjectConfig]] = {}
         # Joining paths with pathlib on every keystroke cost more than the stats.
         self._candidates: dict[Path, tuple[str, ...]] = {}
+        # Files of ruff extend chains beyond the candidates, as read so far
+        # (kept across clear(): a file once in a chain is likely to be again).
+        self.chain_files: set[str] = set()
+        # Called when chain_files grows, so that the new files can be watched.
+        self.on_chain_files: Callable[[], None] | None = None
 
     def clear(self) -> None:
         self._cache.clear()
@@ -171,17 +202,25 @@ class ProjectConfigs:
             config, problem = Config(), str(exc)
             log.warning("ignoring invalid project configuration: %s", exc)
         ruff, watched, signature = _load_ruff(directory, candidates, watched, signature)
-        project = ProjectConfig(config, ruff, problem)
+        project = ProjectConfig(config, ruff, problem, directory)
         self._cache[directory] = (watched, signature, project)
+        self._add_chain_files(watched[len(candidates) :])
         return project
+
+    def _add_chain_files(self, files: tuple[str, ...]) -> None:
+        if self.chain_files.issuperset(files):
+            return
+        self.chain_files.update(files)
+        if self.on_chain_files is not None:
+            self.on_chain_files()
 
 
 def _load_ruff(
     directory: Path,
     candidates: tuple[str, ...],
     watched: tuple[str, ...],
-    signature: tuple[int | None, ...],
-) -> tuple[RuffSelection | None, tuple[str, ...], tuple[int | None, ...]]:
+    signature: Signature,
+) -> tuple[RuffSelection | None, tuple[str, ...], Signature]:
     """The ruff selection, with the files it depends on and their mtimes.
 
     The mtimes must be taken before the files are read, or an edit landing
