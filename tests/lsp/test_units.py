@@ -28,6 +28,24 @@ def test_manifest_defaults_equal_server_defaults() -> None:
     assert {key.split(".")[0] for key in client_only} == set(CLIENT_ONLY_KEYS)
 
 
+def _table_row(name: str, default: object) -> str:
+    """How a settings table in the docs starts the row of ``name``: the name, the JSON default."""
+    return f"| `{name}` | `{json.dumps(default)}`"
+
+
+def test_client_docs_list_every_setting_with_its_default() -> None:
+    properties = json.loads(MANIFEST.read_text())["contributes"]["configuration"]["properties"]
+    vscode_readme = (MANIFEST.parent / "README.md").read_text()
+    clients_readme = (MANIFEST.parent.parent / "README.md").read_text()
+    for name, spec in properties.items():
+        assert _table_row(name, spec["default"]) in vscode_readme, name
+        key = name.removeprefix("pyiq.")
+        if key in DEFAULTS:
+            assert _table_row(key, spec["default"]) in clients_readme, key
+        else:
+            assert f"`{name}`" in clients_readme, name
+
+
 def test_client_only_keys_are_accepted_silently() -> None:
     settings, problems = parse_settings(
         {"server": {"command": ["pyiq", "serve"]}, "trace": {"server": "verbose"}},
