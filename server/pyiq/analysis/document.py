@@ -83,6 +83,29 @@ def _mentions(
     return False
 
 
+def _restructured(old: Tree, new: Tree, start: int, new_end: int) -> list[tuple[int, int]]:
+    """Top-level statements of a fresh parse that the edited old tree does not have.
+
+    ``changed_ranges`` is exact between a tree and its incremental reparse,
+    which shares its unchanged subtrees; against an unrelated fresh tree it
+    can miss a statement re-parsed differently (an opened string swallowing
+    code, say). After ``Tree.edit`` the old statements stand where they
+    would if nothing but their offsets changed, except those the edit cut.
+    """
+    expected = {
+        (c.start_byte, c.end_byte, c.type)
+        for c in old.root_node.children
+        if c.end_byte <= start
+        or c.start_byte >= new_end
+        or (c.start_byte < start and new_end < c.end_byte)
+    }
+    return [
+        (c.start_byte, c.end_byte)
+        for c in new.root_node.children
+        if (c.start_byte, c.end_byte, c.type) not in expected
+    ]
+
+
 def _top_level_at(root: Node, offset: int) -> Node | None:
     """The first top-level statement ending after ``offset``."""
     cursor = root.walk()
@@ -218,25 +241,6 @@ class Document:
 
         old_tree = self.tree
         delta = new_end - old_end
-        # Top-level statements as they will stand after the edit if nothing
-        # but their offsets changed; any new statement not in this set was
-        # re-parsed differently (an opened string swallowing code, say), which
-        # ``changed_ranges`` does not always report.
-        expected = {
-            (
-                c.start_byte + (delta if c.start_byte >= old_end else 0),
-                c.end_byte + (delta if c.start_byte >= old_end else 0),
-                c.type,
-            )
-            for c in old_tree.root_node.children
-            if c.end_byte <= start or c.start_byte >= old_end
-        }
-        # The statement holding the edit only grows or shrinks by it.
-        expected.update(
-            (c.start_byte, c.end_byte + delta, c.type)
-            for c in old_tree.root_node.children
-            if c.start_byte < start and old_end < c.end_byte
-        )
         old_tree.edit(
             start_byte=start,
             old_end_byte=old_end,
@@ -247,6 +251,7 @@ class Document:
         )
         had_error = old_tree.root_node.has_error
         new_tree = self._parser.parse(new_source, old_tree)
+        changed: list[tuple[int, int]] = []
         if (had_error or new_tree.root_node.has_error) and _may_relex(
             new_text, old_source[start:old_end]
         ):
@@ -256,12 +261,8 @@ class Document:
             # findings identical to reopening the file; it is still compared
             # with the edited old tree, so re-analysis stays regional.
             new_tree = self._parser.parse(new_source)
-        changed = [(r.start_byte, r.end_byte) for r in old_tree.changed_ranges(new_tree)]
-        changed.extend(
-            (c.start_byte, c.end_byte)
-            for c in new_tree.root_node.children
-            if (c.start_byte, c.end_byte, c.type) not in expected
-        )
+            changed.extend(_restructured(old_tree, new_tree, start, new_end))
+        changed.extend((r.start_byte, r.end_byte) for r in old_tree.changed_ranges(new_tree))
 
         self.source = new_source
         self.tree = new_tree

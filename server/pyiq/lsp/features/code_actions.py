@@ -8,7 +8,6 @@ from pyiq.analysis import Finding
 from pyiq.lsp.convert import offset, position, span
 from pyiq.lsp.fixes import Fix, ignore_fix, quick_fix
 from pyiq.lsp.guard import guarded
-from pyiq.lsp.python_target import python_target
 from pyiq.lsp.server import PyiqServer
 from pyiq.lsp.store import OpenDocument
 
@@ -34,7 +33,7 @@ def actions_for(
     diagnostics = _diagnostic_for(params, finding.rule)
     out: list[types.CodeAction] = []
     # The target version is read from the project's files only if a fix asks for it.
-    fix = quick_fix(engine, finding, lambda: python_target(document.path))
+    fix = quick_fix(engine, finding, lambda: ls.projects.for_path(document.path).python_target)
     if fix is not None:
         out.append(
             types.CodeAction(
