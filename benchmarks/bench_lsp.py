@@ -18,7 +18,7 @@ VmHWM, from /proc) of each server once the N largest files of the standard
 library are open and their diagnostics published.
 
 Usage: python benchmarks/bench_lsp.py [--keys 200] [--hovers 200] [--file PATH]
-                                      [--starts 5] [--memory N]
+                                      [--where class-gap|method] [--starts 5] [--memory N]
 """
 
 from __future__ import annotations
@@ -159,18 +159,49 @@ async def memory(command: list[str], files: list[Path]) -> dict[str, float]:
     return used
 
 
-def keystrokes(uri: str, text: str, keys: int) -> Iterator[tuple[int, dict]]:
-    """Typing ``keys`` characters on the first blank line past the middle of ``text``.
+def _simple_statement(lines: list[str], row: int) -> bool:
+    line, after = lines[row], lines[row + 1]
+    indent = len(line) - len(line.lstrip())
+    return (
+        indent >= 8
+        and line.strip()[:1].isalpha()
+        and not line.rstrip().endswith((":", "(", "[", "{", ",", "\\"))
+        and line.count("(") == line.count(")")
+        and len(after) - len(after.lstrip()) <= indent
+    )
 
-    Yields each didChange's version and params; ``lsp_breakdown.py`` replays them too.
+
+def keystrokes(
+    uri: str, text: str, keys: int, where: str = "class-gap"
+) -> Iterator[tuple[int, dict]]:
+    """The didChange stream of ``keys`` keystrokes; yields each change's version and params.
+
+    ``class-gap`` (the default, the issue's stream as first measured): typing
+    at column 0 on the first blank line past the middle of ``text``; in
+    ``_pydecimal.py`` that line lies between two methods of the 3,000-line
+    ``Decimal`` class, so every line typed there ends the class and leaves
+    the rest of it unexpectedly indented. ``method``: typing new lines inside
+    the method body found first past the middle, as an editor sends them:
+    Enter with its auto-indent as one change, then one character at a time.
+    ``lsp_breakdown.py`` replays the same streams.
     """
     lines = text.split("\n")
     row = len(lines) // 2
-    while lines[row].strip():
-        row += 1
-    column = 0
+    if where == "method":
+        # The first simple statement inside a def's body past the middle: no
+        # block opens after it and the next line is not indented deeper.
+        while not _simple_statement(lines, row):
+            row += 1
+        indent = lines[row][: len(lines[row]) - len(lines[row].lstrip())]
+        column = len(lines[row])
+        typed = ["\n" + indent, *TYPED.rstrip("\n")]
+    else:
+        while lines[row].strip():
+            row += 1
+        column = 0
+        typed = list(TYPED)
     for index in range(keys):
-        char = TYPED[index % len(TYPED)]
+        char = typed[index % len(typed)]
         at = {"line": row, "character": column}
         yield (
             index + 2,
@@ -179,13 +210,15 @@ def keystrokes(uri: str, text: str, keys: int) -> Iterator[tuple[int, dict]]:
                 "contentChanges": [{"range": {"start": at, "end": at}, "text": char}],
             },
         )
-        if char == "\n":
-            row, column = row + 1, 0
+        if "\n" in char:
+            row, column = row + char.count("\n"), len(char.split("\n")[-1])
         else:
-            column += 1
+            column += len(char)
 
 
-async def run(command: list[str], path: Path, keys: int, hovers: int) -> dict[str, list[float]]:
+async def run(
+    command: list[str], path: Path, keys: int, hovers: int, where: str = "class-gap"
+) -> dict[str, list[float]]:
     client, initialize = await start(command, path.parent)
     text = path.read_text()
     uri = path.as_uri()
@@ -196,7 +229,7 @@ async def run(command: list[str], path: Path, keys: int, hovers: int) -> dict[st
     )
     await client.next_diagnostics()
     typing: list[float] = []
-    for version, change in keystrokes(uri, text, keys):
+    for version, change in keystrokes(uri, text, keys, where):
         began = time.perf_counter()
         client.notify("textDocument/didChange", change)
         while True:
@@ -245,6 +278,12 @@ async def main() -> None:
     parser.add_argument("--hovers", type=int, default=200)
     parser.add_argument("--file", type=Path, default=Path(DEFAULT_FILE))
     parser.add_argument(
+        "--where",
+        choices=("class-gap", "method"),
+        default="class-gap",
+        help="where to type (see keystrokes())",
+    )
+    parser.add_argument(
         "--starts", type=int, default=5, help="extra fresh starts timed to initialize"
     )
     parser.add_argument(
@@ -269,12 +308,14 @@ async def main() -> None:
             )
         return
     results = {
-        name: await run(cmd, args.file, args.keys, args.hovers) for name, cmd in servers.items()
+        name: await run(cmd, args.file, args.keys, args.hovers, args.where)
+        for name, cmd in servers.items()
     }
     for name, cmd in servers.items():
         results[name]["initialize"] += await starts(cmd, args.file.parent, args.starts)
     print(
-        f"file: {args.file} ({args.file.stat().st_size // 1024} KiB), {args.keys} keystrokes, "
+        f"file: {args.file} ({args.file.stat().st_size // 1024} KiB), {args.keys} keystrokes "
+        f"typed at {args.where}, "
         f"{args.hovers} hovers, {1 + args.starts} starts"
     )
     for metric in ("keystroke", "hover", "initialize"):

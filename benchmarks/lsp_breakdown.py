@@ -7,7 +7,7 @@ by wrapping ``Document.apply_edit`` and ``Document.findings``. Whatever is
 not the engine is the server's overhead. The pipe to the client and the
 client itself are not in these figures; ``bench_lsp.py`` has them.
 
-Usage: python benchmarks/lsp_breakdown.py [--keys 200] [--file PATH]
+Usage: python benchmarks/lsp_breakdown.py [--keys 200] [--file PATH] [--where class-gap|method]
 """
 
 from __future__ import annotations
@@ -49,7 +49,9 @@ def _timed(method: Callable[..., Any], spent: list[float]) -> Callable[..., Any]
     return wrapper
 
 
-async def replay(path: Path, keys: int) -> tuple[list[float], list[float]]:
+async def replay(
+    path: Path, keys: int, where: str = "class-gap"
+) -> tuple[list[float], list[float]]:
     """Per keystroke: total milliseconds to the publish, and the engine's share."""
     server = create_server()
     protocol = server.protocol
@@ -77,7 +79,7 @@ async def replay(path: Path, keys: int) -> tuple[list[float], list[float]]:
     Document.apply_edit = _timed(Document.apply_edit, spent)  # type: ignore[method-assign]
     Document.findings = _timed(Document.findings, spent)  # type: ignore[method-assign]
     totals, engine = [], []
-    for _, change in keystrokes(uri, text, keys):
+    for _, change in keystrokes(uri, text, keys, where):
         spent[0] = 0.0
         before = sink.count
         began = time.perf_counter()
@@ -92,10 +94,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keys", type=int, default=200)
     parser.add_argument("--file", type=Path, default=Path(DEFAULT_FILE))
+    parser.add_argument("--where", choices=("class-gap", "method"), default="class-gap")
     args = parser.parse_args()
-    totals, engine = asyncio.run(replay(args.file, args.keys))
+    totals, engine = asyncio.run(replay(args.file, args.keys, args.where))
     server = [total - spent for total, spent in zip(totals, engine, strict=True)]
-    print(f"file: {args.file}, {args.keys} keystrokes, in process (no pipe, no client)")
+    print(
+        f"file: {args.file}, {args.keys} keystrokes typed at {args.where},"
+        " in process (no pipe, no client)"
+    )
     for name, values in (("total", totals), ("engine", engine), ("server", server)):
         print(
             f"{name:7} median {statistics.median(values):7.2f} ms"
