@@ -40,6 +40,13 @@ def module_imports(tree: Tree, source: bytes) -> frozenset[str]:
     return frozenset(names)
 
 
+def _join(base: str, name: str) -> str:
+    """``base.name``; a relative base (``.``, ``..pkg.``) already ends where the name starts."""
+    if not base:
+        return name
+    return base + name if base.endswith(".") else f"{base}.{name}"
+
+
 def import_map(tree: Tree, source: bytes) -> dict[str, str]:
     """Local name -> qualified name for every import in the file, at any depth.
 
@@ -75,11 +82,11 @@ def import_map(tree: Tree, source: bytes) -> dict[str, str]:
                 if name is None or alias is None:
                     continue
                 target = text(name)
-                names[text(alias)] = f"{base}.{target}" if base else target
+                names[text(alias)] = _join(base, target)
             elif child.type == "dotted_name":
                 target = text(child)
                 if base:
-                    names[target] = f"{base}.{target}"
+                    names[target] = _join(base, target)
                 else:
                     head = target.split(".")[0]
                     names.setdefault(head, head)
