@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from pyiq.lsp import learning as learning_module
 from pyiq.lsp.convert import line_column
 from pyiq.lsp.features.diagnostics import diagnostics_for, diagnostics_json
 from pyiq.lsp.server import PyiqServer, create_server
-from pyiq.lsp.stdio import own_pipe
+from pyiq.lsp.stdio import PIPE_SIZE, own_pipe, widen_pipe
 from pyiq.lsp.store import OpenDocument
 from pyiq.lsp.wire import Fragments, publish_body, send
 
@@ -252,3 +253,25 @@ def test_fragments_reused_only_above_every_edit() -> None:
     assert fragments.reusable(finding, 10, tail) == "json"
     fragments.edited(10)  # conservative: not even an edit starting at its end
     assert fragments.reusable(finding, 10, tail) is None
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="pipe sizes are Linux's")
+def test_pipe_to_the_client_holds_a_large_publish() -> None:
+    import fcntl
+
+    read_end, write_end = os.pipe()
+    try:
+        with os.fdopen(write_end, "wb", closefd=False) as stdout:
+            widen_pipe(stdout)
+            # Linux may round up to a power of two pages, never below the request.
+            assert fcntl.fcntl(write_end, fcntl.F_GETPIPE_SZ) >= PIPE_SIZE
+    finally:
+        os.close(read_end)
+        os.close(write_end)
+
+
+def test_a_file_as_stdout_is_left_alone(tmp_path: Path) -> None:
+    with (tmp_path / "out").open("wb") as stdout:
+        widen_pipe(stdout)  # not a pipe: nothing to do, and no error
+        stdout.write(b"ok")
+    assert (tmp_path / "out").read_bytes() == b"ok"

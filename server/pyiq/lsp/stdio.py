@@ -29,6 +29,11 @@ from collections.abc import Callable
 from threading import Event
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows has no fcntl
+    fcntl = None  # type: ignore[assignment]
+
 from pyiq.lsp.initialize import early_result
 
 if TYPE_CHECKING:
@@ -42,6 +47,8 @@ CHARSET = "utf-8"
 CONTENT_LENGTH = re.compile(rb"^Content-Length: (\d+)\r\n$")
 # Header lines are short; a body is read with readexactly, which has no limit.
 LINE_LIMIT = 1 << 16
+# Linux's default ceiling for an unprivileged process (/proc/sys/fs/pipe-max-size).
+PIPE_SIZE = 1 << 20
 
 
 def frame(body: bytes) -> bytes:
@@ -200,12 +207,32 @@ async def _serve(
     )
 
 
+def widen_pipe(stdout: BinaryIO, size: int = PIPE_SIZE) -> None:
+    """Lets one publish fit in the pipe to the client, where Linux allows it.
+
+    The diagnostics of a large file run to 70 KB or more, past the default
+    64 KiB pipe buffer: the write would then block until the client has read
+    the first part, a round trip between the two processes on every
+    keystroke. A pipe that is not ours, or a system without the call, keeps
+    its size.
+    """
+    setter = getattr(fcntl, "F_SETPIPE_SZ", None) if fcntl is not None else None
+    if setter is None:
+        return
+    try:
+        if stat.S_ISFIFO(os.fstat(stdout.fileno()).st_mode):
+            fcntl.fcntl(stdout.fileno(), setter, size)
+    except (OSError, ValueError) as exc:
+        log.debug("pipe to the client keeps its size: %s", exc)
+
+
 def serve(make_server: Callable[[], LanguageServer]) -> None:
     """Serves over stdin/stdout, as ``LanguageServer.start_io`` does, faster on a pipe."""
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     if not own_pipe(stdin, stdout):
         make_server().start_io()
         return
+    widen_pipe(stdout)
     started: list[LanguageServer] = []
     try:
         asyncio.run(_serve(make_server, stdin, stdout, started))
