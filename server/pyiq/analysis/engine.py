@@ -16,7 +16,7 @@ from pyiq.analysis.imports import module_imports
 from pyiq.analysis.language import new_parser, sanitize
 from pyiq.analysis.lines import LineIndex
 from pyiq.analysis.planner import evaluate
-from pyiq.analysis.predicates import PREDICATES, MatchContext
+from pyiq.analysis.predicates import PREDICATES, REPORTERS, MatchContext
 from pyiq.analysis.registry import Registry, Rule, load_registry
 from pyiq.analysis.suppression import Suppressions
 
@@ -78,15 +78,28 @@ def _span(captured: dict[str, list[Node]]) -> tuple[int, int]:
 def _report(
     rule: Rule,
     captured: dict[str, list[Node]],
-    source: bytes,
+    ctx: MatchContext,
     span: tuple[int, int] | None,
     seen: set[tuple[str, int, int]],
     findings: list[Finding],
 ) -> None:
-    """Adds the rule's findings for one accepted match (once per rule and node)."""
-    reported = captured.get(rule.reported_capture)
+    """Adds the rule's findings for one accepted match (once per rule and node).
+
+    A rule with a reporter reports the nodes its reporter picks from the
+    reported capture, each with its own text bound to the reporter's
+    placeholder, and the match's span (see ``predicates.Reporter``).
+    """
+    reported: Sequence[Node] | None = captured.get(rule.reported_capture)
     if not reported:
         return
+    source = ctx.source
+    binds = None
+    if rule.report is not None:
+        reporter = REPORTERS[rule.report]
+        binds = reporter.binds
+        reported = list(reporter.find(ctx, reported))
+        if not reported:
+            return
     span_start, span_end = span or _span(captured)
     bindings = {name: _binding_text(nodes[0], source) for name, nodes in captured.items()}
     construct = captured.get("_construct")
@@ -95,6 +108,8 @@ def _report(
         if key in seen:
             continue
         seen.add(key)
+        if binds is not None:
+            bindings[binds] = _binding_text(node, source)
         outer = construct[0] if construct else node
         findings.append(
             Finding(
@@ -164,14 +179,14 @@ def run_rules(
                         continue
                 entry = entries[index]
                 if entry.verbatim:
-                    _report(entry.members[0].rule, captured, source, span, seen, findings)
+                    _report(entry.members[0].rule, captured, ctx, span, seen, findings)
                     continue
                 for position in entry.candidates(captured, source):
                     member = entry.members[position]
                     names = member.names
                     own = {names[name]: nodes for name, nodes in captured.items()}
                     if evaluate(member, own, ctx):
-                        _report(member.rule, own, source, span, seen, findings)
+                        _report(member.rule, own, ctx, span, seen, findings)
     findings.sort(key=lambda f: f.sort_key)
     return findings
 

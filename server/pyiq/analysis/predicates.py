@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import builtins
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from tree_sitter import Node, Tree
@@ -622,33 +622,112 @@ def _safe_lambda(lam: Node, ctx: MatchContext) -> bool:
 _LOOPS_AND_COMPREHENSIONS = LOOP_TYPES | COMPREHENSION_TYPES
 
 
-def late_bound_name(ctx: MatchContext, args: Args, captures: Captures) -> bool:
+def _late_bound(name_node: Node, ctx: MatchContext) -> bool:
     """The identifier is read by a def/lambda body but rebound by an enclosing loop.
 
     Same reasoning as ruff's B023: for every enclosing loop or comprehension,
     the outermost function between it and the name must not bind the name
     itself (parameter or assignment), while the loop assigns it.
     """
-    for name_node in _captured(args, captures):
-        if name_context(name_node) != "load":
-            continue
-        name = ctx.text(name_node)
-        function: Node | None = None
-        child = name_node
-        for ancestor in ancestors(name_node):
-            kind = ancestor.type
-            if kind in FUNCTION_TYPES:
-                in_body = ancestor.child_by_field_name("body") == child
-                if kind == "lambda" and _safe_lambda(ancestor, ctx):
-                    pass
-                else:
-                    function = ancestor if in_body else None
-            elif kind in _LOOPS_AND_COMPREHENSIONS and function is not None:
-                own, stored = _function_facts(function, ctx)
-                if name not in own and name not in stored and name in _loop_assigned(ancestor, ctx):
-                    return True
-            child = ancestor
+    if name_context(name_node) != "load":
+        return False
+    name = ctx.text(name_node)
+    function: Node | None = None
+    child = name_node
+    for ancestor in ancestors(name_node):
+        kind = ancestor.type
+        if kind in FUNCTION_TYPES:
+            in_body = ancestor.child_by_field_name("body") == child
+            if kind == "lambda" and _safe_lambda(ancestor, ctx):
+                pass
+            else:
+                function = ancestor if in_body else None
+        elif kind in _LOOPS_AND_COMPREHENSIONS and function is not None:
+            own, stored = _function_facts(function, ctx)
+            if name not in own and name not in stored and name in _loop_assigned(ancestor, ctx):
+                return True
+        child = ancestor
     return False
+
+
+def _loop_body_of(node: Node) -> Node | None:
+    """The innermost ``for``/``while`` body holding the node (an else clause is no body)."""
+    child = node
+    for ancestor in ancestors(node):
+        if ancestor.type in LOOP_TYPES and ancestor.child_by_field_name("body") == child:
+            return child
+        child = ancestor
+    return None
+
+
+def _is_closure(node: Node) -> bool:
+    """What loop-variable-closure examines: every lambda, and every def in a loop body."""
+    return node.type == "lambda" or (
+        node.type == "function_definition" and _loop_body_of(node) is not None
+    )
+
+
+def _defs_in_loop_body(body: Node, ctx: MatchContext) -> Iterator[Node]:
+    """The defs whose innermost enclosing loop body is ``body``, at any depth.
+
+    Searching the body's bytes for the keyword finds them without walking
+    every node of the loop; each def belongs to one loop body only.
+    """
+    for keyword in occurrences(body, b"def", ctx.source):
+        function = keyword.parent
+        if (
+            keyword.type == "def"
+            and function is not None
+            and function.type == "function_definition"
+            and _loop_body_of(function) == body
+        ):
+            yield function
+
+
+def _closure_names(closure: Node) -> Iterator[Node]:
+    """The identifiers in a closure's body, except those in the bodies of closures nested in it.
+
+    A nested closure is examined on its own, so each identifier is reported
+    by exactly one closure: the same finding, with the same span, whether a
+    whole file or only an edited region is analysed. A nested closure's
+    parameters, defaults and annotations are evaluated in the enclosing body
+    and belong to it. A def's statements are not names themselves, only
+    what they hold.
+    """
+    body = closure.child_by_field_name("body")
+    if body is None:
+        return
+    if closure.type == "lambda":
+        stack = [body]
+    else:
+        stack = [s for s in reversed(body.named_children) if s.type != "identifier"]
+    while stack:
+        node = stack.pop()
+        kind = node.type
+        if kind == "identifier":
+            yield node
+        elif kind in FUNCTION_TYPES:
+            inner = node.child_by_field_name("body") if _is_closure(node) else None
+            stack.extend(c for c in reversed(node.named_children) if c != inner)
+        else:
+            stack.extend(reversed(node.named_children))
+
+
+def late_bound_names(ctx: MatchContext, scopes: Sequence[Node]) -> Iterator[Node]:
+    """Reporter of loop-variable-closure: the names closures read late (ruff's B023).
+
+    Each scope is a lambda or a loop body, whose defs (at any depth) are the
+    closures examined: a query can only enumerate names, or defs, down to a
+    fixed depth, with one costly pattern per depth. The findings' span is
+    their scope. Besides the scope, ``_late_bound`` reads only loops,
+    functions and calls that hold the name, so each lies inside the scope
+    or holds it, and the statement a document re-analyses for an edit in
+    them holds the scope too.
+    """
+    for scope in scopes:
+        closures = [scope] if scope.type == "lambda" else _defs_in_loop_body(scope, ctx)
+        for closure in closures:
+            yield from (name for name in _closure_names(closure) if _late_bound(name, ctx))
 
 
 def _scope_of(node: Node) -> list[Node]:
@@ -1175,7 +1254,6 @@ def recursive(ctx: MatchContext, args: Args, captures: Captures) -> bool:
 
 
 PREDICATES: dict[str, Predicate] = {
-    "pyiq-late-bound-name?": late_bound_name,
     "pyiq-mutable-default?": mutable_default,
     "pyiq-call-in-default?": call_in_default,
     "pyiq-not-constant-non-singleton?": not_constant_non_singleton,
@@ -1197,6 +1275,28 @@ PREDICATES: dict[str, Predicate] = {
     "pyiq-mutates-loop-iterable?": mutates_loop_iterable,
     "pyiq-builtin?": builtin,
     "pyiq-recursive?": recursive,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Reporter:
+    """Chooses the nodes a rule reports, for rules a query cannot enumerate them for.
+
+    A rule naming one with ``(#set! report "pyiq-...")`` captures where to
+    look (its reported capture); ``find`` returns the nodes to report
+    instead, each one finding with its own position, and with ``binds`` as
+    the message placeholder that names it. The findings keep the match's
+    span, which incremental analysis re-checks them by: a reporter may read
+    the match and what holds it (a document re-analyses whole statements),
+    not unrelated parts of the file.
+    """
+
+    binds: str
+    find: Callable[[MatchContext, Sequence[Node]], Iterable[Node]]
+
+
+REPORTERS: dict[str, Reporter] = {
+    "pyiq-late-bound-names": Reporter("name", late_bound_names),
 }
 
 

@@ -3,10 +3,13 @@
 A rule file ``<id>.scm`` starts with ``;;`` comment lines holding its
 Markdown description, followed by one or more patterns. Metadata travels in
 ``#set!`` directives (``id``, ``name``, ``category``, ``severity``,
-``message`` and optionally ``peer``); the reported capture is the one whose
-name does not start with ``_``; ``@_construct`` marks the whole construct a
-hover should answer on. Python predicates (``#pyiq-...?``) are allowed only
-where a query cannot express the condition.
+``message`` and optionally ``peer`` and ``report``); the reported capture is
+the one whose name does not start with ``_``; ``@_construct`` marks the whole
+construct a hover should answer on. Python predicates (``#pyiq-...?``) are
+allowed only where a query cannot express the condition. ``report`` names a
+Python reporter (``predicates.REPORTERS``) that replaces the reported
+capture's nodes by the nodes to report, for what a query cannot enumerate
+(every name a closure reads, at any depth).
 
 Loading validates all of it, because py-tree-sitter silently treats a
 predicate it does not implement as always true: a typo would turn a precise
@@ -34,7 +37,7 @@ from pyiq.analysis.planner import (
     plan,
     split_patterns,
 )
-from pyiq.analysis.predicates import PREDICATES
+from pyiq.analysis.predicates import PREDICATES, REPORTERS
 
 Category = Literal["bug-risk", "concept"]
 Severity = Literal["error", "warning", "information", "hint"]
@@ -62,7 +65,7 @@ BUILTIN_PREDICATES = frozenset(
     }
 )
 REQUIRED_KEYS = ("id", "name", "category", "severity", "message")
-OPTIONAL_KEYS = ("peer",)
+OPTIONAL_KEYS = ("peer", "report")
 RULE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _PLACEHOLDER = re.compile(r"\{(_?[A-Za-z][A-Za-z0-9_.-]*)\}")
 
@@ -94,6 +97,8 @@ class Rule:
     peer: str | None
     reported_capture: str
     path: str
+    # A reporter (``predicates.REPORTERS``) choosing the nodes to report.
+    report: str | None = None
 
     @property
     def is_bug_risk(self) -> bool:
@@ -189,8 +194,18 @@ def parse_rule_file(path: Path | str, source: str, check_syntax: bool = True) ->
             "exactly one reported capture (not starting with '_') is required, found "
             + (", ".join("@" + c for c in reported) or "none")
         )
+    report = settings.get("report")
+    named = set(captures)
+    if report is not None:
+        reporter = REPORTERS.get(report)
+        if reporter is None:
+            known = ", ".join(sorted(REPORTERS))
+            raise fail(f"unknown reporter {report!r} in #set! report (known: {known})")
+        if reporter.binds in captures:
+            raise fail(f"capture @{reporter.binds} clashes with what reporter {report!r} binds")
+        named.add(reporter.binds)
     for placeholder in _PLACEHOLDER.findall(settings["message"]):
-        if placeholder not in captures:
+        if placeholder not in named:
             raise fail(f"message refers to unknown capture {{{placeholder}}}")
     description = _description(source)
     if not description:
@@ -206,6 +221,7 @@ def parse_rule_file(path: Path | str, source: str, check_syntax: bool = True) ->
         peer=settings.get("peer"),
         reported_capture=reported[0],
         path=str(path),
+        report=report,
     )
     return _Parsed(rule, source, patterns)
 

@@ -26,3 +26,20 @@ def factory(names):
 
 constant = 3
 funcs = [lambda: constant for _ in range(3)]
+
+
+def deep_but_bound(events):
+    for event in events:
+        with event.lock:
+            try:
+                if event.ready:
+
+                    class Handler:
+                        @staticmethod
+                        def fire(event=event):
+                            return str(repr(len(sorted(list(set(tuple(iter(reversed(event)))))))))
+
+                    scaled = [lambda e=event: round(abs(max(min(float(int(e)))))) for _ in "ab"]
+            except KeyError:
+                pass
+    return Handler, scaled
