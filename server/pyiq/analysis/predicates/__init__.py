@@ -1,0 +1,59 @@
+"""Python predicates and reporters, for the few conditions a tree-sitter query cannot say.
+
+Each predicate is named ``pyiq-<what>?`` in a rule file and receives the
+match's captures; a reporter, named by ``(#set! report "pyiq-...")``,
+picks the nodes a match reports. Loading a rule refuses names missing
+from ``PREDICATES`` and ``REPORTERS``.
+
+The modules: ``context`` (what predicates receive), ``nodes`` (tree
+walks), ``scopes`` (which names a scope binds), ``names`` (builtins and
+imports), ``concepts`` and ``bug_risks`` (the predicates of each kind of
+rule) and ``late_binding`` (loop-variable-closure's reporter).
+"""
+
+from __future__ import annotations
+
+from pyiq.analysis.predicates import bug_risks, concepts
+from pyiq.analysis.predicates.context import MatchContext, Predicate, Reporter
+from pyiq.analysis.predicates.late_binding import late_bound_names
+from pyiq.analysis.predicates.names import shadowed_builtins
+from pyiq.analysis.predicates.nodes import descendants, occurrences
+
+PREDICATES: dict[str, Predicate] = {
+    "pyiq-mutable-default?": bug_risks.mutable_default,
+    "pyiq-call-in-default?": bug_risks.call_in_default,
+    "pyiq-not-constant-non-singleton?": bug_risks.not_constant_non_singleton,
+    "pyiq-identity-literal?": bug_risks.identity_literal,
+    "pyiq-type-comparison?": bug_risks.type_comparison,
+    "pyiq-no-bare-reraise?": bug_risks.no_bare_reraise,
+    "pyiq-outside-class-body?": bug_risks.outside_class_body,
+    "pyiq-global-rebound?": bug_risks.global_rebound,
+    "pyiq-imported-module?": concepts.imported_module,
+    "pyiq-calls-itself?": concepts.calls_itself,
+    "pyiq-in-loop?": concepts.in_loop,
+    "pyiq-yields?": concepts.yields,
+    "pyiq-not-assigned-to-name?": concepts.not_assigned_to_name,
+    "pyiq-closure?": concepts.closure,
+    "pyiq-defines-methods?": concepts.defines_methods,
+    "pyiq-without-argument?": concepts.without_argument,
+    "pyiq-not-imported-module?": concepts.not_imported_module,
+    "pyiq-argument-count?": concepts.argument_count,
+    "pyiq-mutates-loop-iterable?": concepts.mutates_loop_iterable,
+    "pyiq-builtin?": concepts.builtin,
+    "pyiq-recursive?": concepts.recursive,
+}
+
+REPORTERS: dict[str, Reporter] = {
+    "pyiq-late-bound-names": Reporter("name", late_bound_names),
+}
+
+__all__ = [
+    "PREDICATES",
+    "REPORTERS",
+    "MatchContext",
+    "Predicate",
+    "Reporter",
+    "descendants",
+    "occurrences",
+    "shadowed_builtins",
+]

@@ -1,0 +1,209 @@
+"""Which names a scope binds: one analysis for the questions rules ask about scopes.
+
+``bound_names`` reads a scope's statements (parameters, assignments, loop
+targets, ``with``/``except`` targets, defs, classes, imports), never its
+expressions: a fraction of the nodes, which matters because builtin
+detection asks it of the module and of every scope around each builtin's
+name, and the incremental document asks it per top-level statement
+(``statement_bindings``). ``function_locals`` answers the closure question
+from the same bindings, adding only what a closure needs beyond them: the
+names Python binds inside expressions, the ``nonlocal``/``global``
+declarations that make a name not local, and the names the function reads.
+
+The bug-risk rules keep their own notions where their ruff peer defines one
+(B023's stored names, PLW0603's updates): those mirror ruff, not Python.
+"""
+
+from __future__ import annotations
+
+from tree_sitter import Node
+
+from pyiq.analysis.predicates.context import MatchContext, per_node
+from pyiq.analysis.predicates.nodes import (
+    FUNCTION_TYPES,
+    NESTED_SCOPES,
+    SCOPE_TYPES,
+    ancestors,
+    descendants,
+    target_names,
+)
+
+_COMPOUND = frozenset(
+    {
+        "if_statement",
+        "elif_clause",
+        "else_clause",
+        "while_statement",
+        "try_statement",
+        "except_clause",
+        "except_group_clause",
+        "finally_clause",
+        "with_statement",
+        "match_statement",
+        "case_clause",
+        "block",
+    }
+)
+
+
+def parameter_names(function: Node, ctx: MatchContext) -> set[str]:
+    """Every parameter name, including ``*args``, ``**kwargs`` and keyword-only ones."""
+    names: set[str] = set()
+    params = function.child_by_field_name("parameters")
+    if params is None:
+        return names
+    for param in params.named_children:
+        if param.type == "identifier":
+            names.add(ctx.text(param))
+            continue
+        name = param.child_by_field_name("name")
+        if name is not None and param.type != "typed_parameter":
+            names.add(ctx.text(name))
+            continue
+        for child in param.named_children:
+            if child.type == "identifier":
+                names.add(ctx.text(child))
+                break
+            if child.type in {"list_splat_pattern", "dictionary_splat_pattern"}:
+                for inner in child.named_children:
+                    if inner.type == "identifier":
+                        names.add(ctx.text(inner))
+                break
+    return names
+
+
+def scopes_at(node: Node) -> list[Node]:
+    """Scopes whose bindings are visible at ``node``, innermost first (class only if innermost)."""
+    scopes: list[Node] = []
+    child = node
+    for ancestor in ancestors(node):
+        kind = ancestor.type
+        if kind in FUNCTION_TYPES:
+            if ancestor.child_by_field_name("body") == child:
+                scopes.append(ancestor)
+        elif kind == "class_definition":
+            if not scopes and ancestor.child_by_field_name("body") == child:
+                scopes.append(ancestor)
+        elif kind == "module":
+            scopes.append(ancestor)
+        child = ancestor
+    return scopes
+
+
+def _import_bindings(statement: Node, ctx: MatchContext) -> list[str]:
+    names: list[str] = []
+    for item in statement.children_by_field_name("name"):
+        if item.type == "aliased_import":
+            alias = item.child_by_field_name("alias")
+            if alias is not None:
+                names.append(ctx.text(alias))
+        elif item.type == "dotted_name" and item.named_children:
+            first, last = item.named_children[0], item.named_children[-1]
+            names.append(ctx.text(first if statement.type == "import_statement" else last))
+    return names
+
+
+@per_node("scope")
+def bound_names(scope: Node, ctx: MatchContext) -> set[str]:
+    """Names a scope binds: parameters, assignments, loop targets, defs, classes, imports.
+
+    A builtin's name bound here is no longer the builtin (``names.is_builtin``),
+    even when a ``global`` statement sends the binding to the module. Bindings
+    are statements, so the walk visits statements and the blocks of compound
+    statements only, never expressions: a fraction of the nodes.
+    """
+    names: set[str] = set()
+    if scope.type in FUNCTION_TYPES:
+        names |= parameter_names(scope, ctx)
+    body = scope if scope.type == "module" else scope.child_by_field_name("body")
+    if body is not None and scope.type != "lambda":
+        statement_bindings(body.named_children, ctx, names)
+    return names
+
+
+def statement_bindings(statements: list[Node], ctx: MatchContext, names: set[str]) -> None:
+    """Adds the names ``statements`` bind in their own scope (nested scopes excluded)."""
+    stack = [statements]
+    while stack:
+        for statement in stack.pop():
+            kind = statement.type
+            if kind == "expression_statement":
+                for target in statement.named_children:
+                    while target is not None and target.type in {
+                        "assignment",
+                        "augmented_assignment",
+                    }:
+                        left = target.child_by_field_name("left")
+                        if left is not None:
+                            names.update(target_names(left, ctx))
+                        target = target.child_by_field_name("right")
+            elif kind == "decorated_definition":
+                definition = statement.child_by_field_name("definition")
+                name = definition.child_by_field_name("name") if definition else None
+                if name is not None:
+                    names.add(ctx.text(name))
+            elif kind in {"function_definition", "class_definition"}:
+                name = statement.child_by_field_name("name")
+                if name is not None:
+                    names.add(ctx.text(name))
+            elif kind in {"import_statement", "import_from_statement"}:
+                names.update(_import_bindings(statement, ctx))
+            elif kind == "for_statement":
+                left = statement.child_by_field_name("left")
+                if left is not None:
+                    names.update(target_names(left, ctx))
+                stack.append(statement.named_children)
+            elif kind in _COMPOUND:
+                if kind == "with_statement" or kind == "except_clause":
+                    for node in descendants(statement, stop=NESTED_SCOPES | {"block"}):
+                        if node.type == "as_pattern_target" and node.named_children:
+                            names.update(target_names(node.named_children[0], ctx))
+                stack.append(statement.named_children)
+
+
+@per_node("function-locals")
+def function_locals(
+    function: Node, ctx: MatchContext, reads: bool = True
+) -> tuple[set[str], set[str], set[str]]:
+    """A function's local names, the names it declares nonlocal/global, and the names it reads.
+
+    The locals are ``bound_names`` plus what the function's expressions
+    bind: walrus targets, ``as`` targets, and the targets of its
+    comprehensions (which Python 3 scopes to the comprehension; counting
+    them errs towards calling a nested function a closure), less the
+    declared names, which live in another scope. One walk of the body
+    (nested scopes excluded) gathers them, memoized per file: nested
+    functions ask about every enclosing one. Enclosing functions are large
+    and only their locals matter, so ``reads=False`` skips collecting every
+    identifier they mention.
+    """
+    bound = set(bound_names(function, ctx))
+    declared: set[str] = set()
+    loads: set[str] = set()
+    body = function.child_by_field_name("body")
+    for node in descendants(body, stop=SCOPE_TYPES) if body is not None else ():
+        kind = node.type
+        if kind == "identifier":
+            if not reads:
+                continue
+            parent = node.parent
+            if parent is not None:
+                if parent.type == "attribute" and parent.child_by_field_name("attribute") == node:
+                    continue
+                if parent.type == "keyword_argument" and parent.child_by_field_name("name") == node:
+                    continue
+            loads.add(ctx.text(node))
+        elif kind == "named_expression":
+            name = node.child_by_field_name("name")
+            if name is not None:
+                bound.add(ctx.text(name))
+        elif kind == "for_in_clause":
+            left = node.child_by_field_name("left")
+            if left is not None:
+                bound.update(target_names(left, ctx))
+        elif kind == "as_pattern_target":
+            for child in node.named_children:
+                bound.update(target_names(child, ctx))
+        elif kind in {"nonlocal_statement", "global_statement"}:
+            declared |= {ctx.text(c) for c in node.named_children if c.type == "identifier"}
+    return bound - declared, declared, loads
