@@ -25,5 +25,8 @@
   (#set! message "`{name}` is looked up when the function runs, so it sees the loop's last value; bind it as a default argument")
   (#set! peer "B023"))
 
-([(for_statement body: (block) @scope) (while_statement body: (block) @scope)]
+([(for_statement body: (block) @scope)
+  (while_statement body: (block) @scope)
+  (for_statement alternative: (else_clause body: (block) @scope))
+  (while_statement alternative: (else_clause body: (block) @scope))]
   (#set! id "loop-variable-closure"))

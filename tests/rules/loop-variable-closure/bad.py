@@ -57,3 +57,16 @@ def deep_reads(events):
 
         readers.append(read)
     return readers
+
+
+# A def in a loop's else clause still reads the loop variable late (ruff too).
+def last_item_reader(items):
+    for item in items:
+        pass
+    else:
+
+        def read_last():
+            return item
+#                  ^^^^ loop-variable-closure
+
+    return read_last

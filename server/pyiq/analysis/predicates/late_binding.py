@@ -124,10 +124,17 @@ def _late_bound(name_node: Node, ctx: MatchContext) -> bool:
 
 
 def _loop_body_of(node: Node) -> Node | None:
-    """The innermost ``for``/``while`` body holding the node (an else clause is no body)."""
+    """The innermost ``for``/``while`` body, or loop ``else:`` body, holding the node.
+
+    ruff's B023 examines defs in a loop's ``else:`` clause too: it runs once,
+    after the loop, but still sees the loop variable's last value late.
+    """
     child = node
     for ancestor in ancestors(node):
-        if ancestor.type in LOOP_TYPES and ancestor.child_by_field_name("body") == child:
+        owner = ancestor
+        if ancestor.type == "else_clause" and ancestor.parent is not None:
+            owner = ancestor.parent
+        if owner.type in LOOP_TYPES and ancestor.child_by_field_name("body") == child:
             return child
         child = ancestor
     return None
