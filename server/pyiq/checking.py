@@ -97,11 +97,12 @@ def _registry_for_selection(
 
 @cache
 def _pyproject_for_dir(directory: Path) -> Path | None:
-    return find_pyproject(directory)
+    """Resolved once per directory: resolving every file's path costs a syscall per component."""
+    return find_pyproject(directory.resolve())
 
 
 def config_for(path: Path, overrides: Overrides) -> Config:
-    pyproject = _pyproject_for_dir(path.resolve().parent)
+    pyproject = _pyproject_for_dir(path.parent)
     config = _config_for_pyproject(pyproject, _stamp(pyproject))
     changes: dict[str, object] = {}
     if overrides.select is not None:
