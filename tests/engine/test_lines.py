@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pyiq.analysis.lines import LineIndex
+from pyiq.analysis.lines import ENCODINGS, LineIndex
 
 ALPHABET = st.sampled_from(["a", "é", "😀", "\n", "\r", "\r\n", "\f", "\u2028", " "])
 
@@ -45,3 +45,20 @@ def test_incremental_update_equals_a_fresh_index(
     new_source = source[:start] + insert.encode() + source[end:]
     updated = LineIndex(source).edited(start, end, new_source)
     assert updated._starts == LineIndex(new_source)._starts
+
+
+def test_ascii_shortcut_equals_counting_units_in_every_encoding() -> None:
+    source = "a = 1\r\nb = 'é😀x'\rc\n😀😀 = 2\n\nlast é".encode()
+    lines = LineIndex(source)
+    for encoding in ENCODINGS:
+        for offset in range(-1, len(source) + 2):
+            clamped = max(0, min(offset, len(source)))
+            line = lines.line_of(clamped)
+            prefix = lines.decode(lines.line_start(line), clamped)
+            if encoding == "utf-8":
+                units = len(prefix.encode("utf-8", "surrogateescape"))
+            elif encoding == "utf-16":
+                units = len(prefix.encode("utf-16-le", "surrogatepass")) // 2
+            else:
+                units = len(prefix)
+            assert lines.position(offset, encoding) == (line, units), (offset, encoding)

@@ -14,9 +14,7 @@ import pytest
 from lsprotocol import types
 
 from pyiq.analysis import Document
-from pyiq.analysis.lines import ENCODINGS, LineIndex
 from pyiq.lsp import learning as learning_module
-from pyiq.lsp.convert import line_column
 from pyiq.lsp.features.diagnostics import diagnostics_for, diagnostics_json
 from pyiq.lsp.server import PyiqServer, create_server
 from pyiq.lsp.stdio import PIPE_SIZE, own_pipe, widen_pipe
@@ -67,15 +65,6 @@ def _pygls_json(server: PyiqServer, document: OpenDocument) -> list[Any]:
     """What pygls' converter makes of the diagnostics as objects."""
     converter = server.protocol._converter
     return [converter.unstructure(d, types.Diagnostic) for d in diagnostics_for(server, document)]
-
-
-def test_line_column_equals_line_index_in_every_encoding() -> None:
-    source = "a = 1\r\nb = 'é😀x'\rc\n😀😀 = 2\n\nlast é".encode()
-    lines = LineIndex(source)
-    for encoding in ENCODINGS:
-        for offset in range(-1, len(source) + 2):
-            expected = lines.position(offset, encoding)
-            assert line_column(lines, source, offset, encoding) == expected, (offset, encoding)
 
 
 def test_diagnostic_json_equals_pygls_serialization(server: PyiqServer, tmp_path: Path) -> None:

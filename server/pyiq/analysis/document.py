@@ -10,6 +10,7 @@ re-checked whole because its top-level statement is.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 
 from tree_sitter import Node, Tree
 
@@ -106,10 +107,18 @@ def _restructured(old: Tree, new: Tree, start: int, new_end: int) -> list[tuple[
     ]
 
 
-def _top_level_at(root: Node, offset: int) -> Node | None:
-    """The first top-level statement ending after ``offset``."""
+def _top_level_from(root: Node, offset: int) -> Iterator[Node]:
+    """Top-level statements in order, from the first one ending after ``offset``.
+
+    A tree cursor finds the start: py-tree-sitter 0.26's
+    ``Node.first_child_for_byte`` can hand back an invalid node.
+    """
     cursor = root.walk()
-    return cursor.node if cursor.goto_first_child_for_byte(offset) is not None else None
+    if cursor.goto_first_child_for_byte(offset) is None:
+        return
+    yield cursor.node
+    while cursor.goto_next_sibling():
+        yield cursor.node
 
 
 def _outside(start: int, end: int, regions: list[tuple[int, int]]) -> bool:
@@ -350,8 +359,7 @@ class Document:
         every region kept its text, so its entry, shifted by the edit, still
         holds once the tree confirms the statement is still there. Statements
         in the regions are visited sibling by sibling from the region's start,
-        never the whole module. (A tree cursor finds the start: py-tree-sitter
-        0.26's ``Node.first_child_for_byte`` can hand back an invalid node.)
+        never the whole module.
         """
         root = tree.root_node
         shadowing: dict[tuple[int, int, str], frozenset[str]] = {}
@@ -364,20 +372,16 @@ class Document:
                 continue
             if not _outside(key[0], key[1], regions):
                 continue
-            child = _top_level_at(root, key[0])
+            child = next(_top_level_from(root, key[0]), None)
             if child is not None and (child.start_byte, child.end_byte, child.type) == key:
                 shadowing[key] = names
         for lo, hi in regions:
-            cursor = root.walk()
-            if cursor.goto_first_child_for_byte(lo) is None:
-                continue
-            while cursor.node.start_byte <= hi:
-                child = cursor.node
+            for child in _top_level_from(root, lo):
+                if child.start_byte > hi:
+                    break
                 names = shadowed_builtins(child, source)
                 if names:
                     shadowing[(child.start_byte, child.end_byte, child.type)] = names
-                if not cursor.goto_next_sibling():
-                    break
         return shadowing
 
     def _regions(self, intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:

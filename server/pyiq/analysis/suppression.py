@@ -17,7 +17,6 @@ from pyiq.analysis.lines import LineIndex
 
 # Every directive holds it: a file without it has no suppressions.
 SUPPRESSION_MARK = b"pyiq:"
-_MARK = SUPPRESSION_MARK
 _DIRECTIVE = re.compile(r"pyiq:\s*(ignore-file|ignore)\b(?:\[([^\]]*)\])?")
 _CODE = re.compile(r"[A-Za-z0-9_-]+")
 
@@ -42,19 +41,19 @@ class Suppressions:
     @classmethod
     def scan(cls, source: bytes, tree: Tree, index: LineIndex | None = None) -> Suppressions:
         found = cls()
-        start = source.find(_MARK)
+        start = source.find(SUPPRESSION_MARK)
         if start < 0:
             return found
         index = index or LineIndex(source)
         found.index = index
         root = tree.root_node
         while start >= 0:
-            node = root.descendant_for_byte_range(start, start + len(_MARK))
+            node = root.descendant_for_byte_range(start, start + len(SUPPRESSION_MARK))
             if node is not None and node.type == "comment":
                 found._add(source, node.start_byte, node.end_byte, index)
-                start = source.find(_MARK, node.end_byte)
+                start = source.find(SUPPRESSION_MARK, node.end_byte)
             else:
-                start = source.find(_MARK, start + len(_MARK))
+                start = source.find(SUPPRESSION_MARK, start + len(SUPPRESSION_MARK))
         return found
 
     def _add(self, source: bytes, start: int, end: int, index: LineIndex) -> None:

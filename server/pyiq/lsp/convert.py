@@ -29,23 +29,6 @@ def span(lines: LineIndex, start: int, end: int, encoding: Encoding) -> types.Ra
     return types.Range(start=position(lines, start, encoding), end=position(lines, end, encoding))
 
 
-def line_column(
-    lines: LineIndex, source: bytes, offset: int, encoding: Encoding
-) -> tuple[int, int]:
-    """``lines.position`` with a shortcut for ASCII line prefixes.
-
-    Publishing converts two offsets per finding on every keystroke; in an
-    ASCII prefix every encoding counts one unit per byte, so only lines with
-    other characters pay for decoding.
-    """
-    offset = max(0, min(offset, len(source)))
-    line = lines.line_of(offset)
-    start = lines.line_start(line)
-    if encoding == "utf-8" or source[start:offset].isascii():
-        return line, offset - start
-    return lines.position(offset, encoding)
-
-
 def offset(lines: LineIndex, pos: types.Position, encoding: Encoding) -> int:
     """Byte offset of a client position; out-of-range positions are clamped."""
     return lines.offset(pos.line, pos.character, encoding)

@@ -17,7 +17,7 @@ from lsprotocol import types
 
 from pyiq.analysis import Config, Document, Finding
 from pyiq.links import questions_for, rule_docs_url
-from pyiq.lsp.convert import line_column, offset, span
+from pyiq.lsp.convert import offset, span
 from pyiq.lsp.guard import guarded
 from pyiq.lsp.server import PyiqServer
 from pyiq.lsp.store import OpenDocument, uri_to_path
@@ -129,7 +129,7 @@ def diagnostics_json(server: PyiqServer, document: OpenDocument) -> list[str]:
     publish: the document then counts its output as what the client has.
     """
     engine, encoding = document.engine, server.encoding
-    lines, source = engine.lines, engine.source
+    lines = engine.lines
     cache, fragments = server.diagnostic_json, document.fragments
     current: dict[int, tuple[object, str, str]] = {}
     out = []
@@ -143,8 +143,8 @@ def diagnostics_json(server: PyiqServer, document: OpenDocument) -> list[str]:
             tail = cache.add(key, _diagnostic(server, finding, level, placeholder))
         fragment = fragments.reusable(finding, finding.end_byte, tail)
         if fragment is None:
-            start = line_column(lines, source, finding.start_byte, encoding)
-            end = line_column(lines, source, finding.end_byte, encoding)
+            start = lines.position(finding.start_byte, encoding)
+            end = lines.position(finding.end_byte, encoding)
             fragment = render((*start, *end), tail)
         current[id(finding)] = (finding, tail, fragment)
         out.append(fragment)
