@@ -137,6 +137,16 @@ async def open_and_wait(
     return list(client.diagnostics[uri])
 
 
+def change(client: LanguageClient, uri: str, version: int, rng: types.Range, text: str) -> None:
+    """Sends one incremental didChange replacing ``rng`` with ``text``."""
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=[types.TextDocumentContentChangePartial(range=rng, text=text)],
+        )
+    )
+
+
 async def wait_version(client: LanguageClient, uri: str, version: int) -> list[types.Diagnostic]:
     """Waits until diagnostics for ``version`` of ``uri`` are published."""
 

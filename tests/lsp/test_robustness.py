@@ -8,7 +8,7 @@ from pathlib import Path
 
 from lsprotocol import types
 
-from tests.lsp.helpers import TIMEOUT, open_and_wait, session, wait_version
+from tests.lsp.helpers import TIMEOUT, change, open_and_wait, session, wait_version
 
 BASE = '''import os
 
@@ -99,16 +99,7 @@ async def test_incremental_changes_match_fresh_open(tmp_path: Path) -> None:
             for _ in range(40):
                 rng_range, new, text = _random_change(rng, text)
                 version += 1
-                client.text_document_did_change(
-                    types.DidChangeTextDocumentParams(
-                        text_document=types.VersionedTextDocumentIdentifier(
-                            uri=uri, version=version
-                        ),
-                        content_changes=[
-                            types.TextDocumentContentChangePartial(range=rng_range, text=new)
-                        ],
-                    )
-                )
+                change(client, uri, version, rng_range, new)
             incremental = await wait_version(client, uri, version)
             fresh_uri = (tmp_path / f"fresh{round_}.py").as_uri()
             fresh = await open_and_wait(client, fresh_uri, text)
@@ -128,16 +119,7 @@ async def test_stress_bursts_then_hover_answers(tmp_path: Path) -> None:
             for _ in range(30):
                 rng_range, new, text = _random_change(rng, text)
                 version += 1
-                client.text_document_did_change(
-                    types.DidChangeTextDocumentParams(
-                        text_document=types.VersionedTextDocumentIdentifier(
-                            uri=uri, version=version
-                        ),
-                        content_changes=[
-                            types.TextDocumentContentChangePartial(range=rng_range, text=new)
-                        ],
-                    )
-                )
+                change(client, uri, version, rng_range, new)
                 position = types.Position(line=rng.randrange(40), character=rng.randrange(80))
                 pending.append(
                     client.text_document_hover_async(
