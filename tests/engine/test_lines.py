@@ -44,7 +44,42 @@ def test_incremental_update_equals_a_fresh_index(
     end = min(len(source), start + length)
     new_source = source[:start] + insert.encode() + source[end:]
     updated = LineIndex(source).edited(start, end, new_source)
-    assert updated._starts == LineIndex(new_source)._starts
+    assert updated.starts() == LineIndex(new_source).starts()
+
+
+EDIT = st.tuples(
+    st.integers(min_value=0, max_value=60),
+    st.integers(min_value=0, max_value=6),
+    st.lists(ALPHABET, max_size=4).map("".join),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(ALPHABET, max_size=40).map("".join), st.lists(EDIT, min_size=1, max_size=8))
+def test_edit_sequences_equal_a_fresh_index_and_leave_older_indexes_intact(
+    text: str, edits: list[tuple[int, int, str]]
+) -> None:
+    """Deferred shifts carry from edit to edit; every index stays a snapshot of its source."""
+    source = text.encode()
+    index = LineIndex(source)
+    history = [(index, source)]
+    for where, length, insert in edits:
+        start = min(where, len(source))
+        end = min(len(source), start + length)
+        source = source[:start] + insert.encode() + source[end:]
+        index = index.edited(start, end, source)
+        history.append((index, source))
+    for snapshot, text_then in history:
+        fresh = LineIndex(text_then)
+        assert snapshot.starts() == fresh.starts()
+        assert snapshot.line_count == fresh.line_count
+        for offset in range(len(text_then) + 1):
+            assert snapshot.line_of(offset) == fresh.line_of(offset)
+            assert snapshot.point(offset) == fresh.point(offset)
+            assert snapshot.position(offset) == fresh.position(offset)
+        for line in range(fresh.line_count):
+            assert snapshot.line_end(line) == fresh.line_end(line)
+            assert snapshot.offset(line, 1) == fresh.offset(line, 1)
 
 
 def test_ascii_shortcut_equals_counting_units_in_every_encoding() -> None:

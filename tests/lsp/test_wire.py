@@ -14,6 +14,7 @@ import pytest
 from lsprotocol import types
 
 from pyiq.analysis import Document
+from pyiq.analysis.lines import LineIndex
 from pyiq.lsp import learning as learning_module
 from pyiq.lsp.features.diagnostics import diagnostics_for, diagnostics_json
 from pyiq.lsp.server import PyiqServer, create_server
@@ -186,8 +187,16 @@ def test_no_second_copy_of_open_documents() -> None:
     assert server.workspace.text_documents == {}
 
 
-def test_reused_json_stays_exact_through_random_edits(server: PyiqServer, tmp_path: Path) -> None:
-    """Findings above each edit keep last publish's JSON; it must equal a fresh rendering."""
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_reused_json_stays_exact_through_random_edits(
+    server: PyiqServer, tmp_path: Path, newline: str
+) -> None:
+    """Reused JSON (above each edit, or below a line typed in) must equal a fresh rendering.
+
+    Most edits stay inside one line, as typing does; some cross or insert
+    line breaks, and some notifications carry several changes, which are
+    published once.
+    """
     writer = Writer()
     protocol = server.protocol
     protocol.set_writer(writer)
@@ -197,51 +206,91 @@ def test_reused_json_stays_exact_through_random_edits(server: PyiqServer, tmp_pa
     )
     features = protocol.fm.features
     uri = (tmp_path / "sample.py").as_uri()
+    text = (SOURCE * 3).replace("\n", newline)
     features[types.TEXT_DOCUMENT_DID_OPEN](
         types.DidOpenTextDocumentParams(
             text_document=types.TextDocumentItem(
-                uri=uri, language_id="python", version=1, text=SOURCE * 3
+                uri=uri, language_id="python", version=1, text=text
             )
         )
     )
+    # The client's copy: a change's range refers to the text the previous one left.
+    client = Document.from_text(text)
     rng = random.Random(7)
-    pieces = ["x", "\n", "é", "😀", "[]", " is []", "lambda: 0", "def f(a=[]):\n    pass\n"]
-    for version in range(2, 80):
-        text = server.documents[uri].engine.text
-        lines = text.split("\n")
-        row = rng.randrange(len(lines))
-        column = rng.randrange(len(lines[row].encode("utf-16-le")) // 2 + 1)
+    pieces = ["x", "é", "😀", "[]", " is []", "lambda: 0", "\n", "\r", "def f(a=[]):\n    pass\n"]
+
+    def change(engine: Document) -> types.TextDocumentContentChangePartial:
+        row = rng.randrange(engine.lines.line_count)
+        length = engine.lines.decode(engine.lines.line_start(row), engine.lines.line_end(row))
+        column = rng.randrange(len(length.encode("utf-16-le")) // 2 + 1)
         start = end = types.Position(line=row, character=column)
-        if rng.random() < 0.3 and row + 1 < len(lines):
+        roll = rng.random()
+        if roll < 0.2 and row + 1 < engine.lines.line_count:
             end = types.Position(line=row + 1, character=0)
+        elif roll < 0.4:
+            end = types.Position(line=row, character=column + rng.randrange(1, 4))
+        text = (
+            rng.choice(pieces[:6] if rng.random() < 0.7 else pieces) if rng.random() < 0.8 else ""
+        )
+        return types.TextDocumentContentChangePartial(
+            range=types.Range(start=start, end=end), text=text
+        )
+
+    for version in range(2, 120):
+        changes = []
+        for _ in range(rng.choice([1, 1, 1, 2, 3])):
+            changes.append(change(client))
+            span = changes[-1].range
+            client.apply_edit(
+                (span.start.line, span.start.character),
+                (span.end.line, span.end.character),
+                changes[-1].text,
+            )
         features[types.TEXT_DOCUMENT_DID_CHANGE](
             types.DidChangeTextDocumentParams(
                 text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
-                content_changes=[
-                    types.TextDocumentContentChangePartial(
-                        range=types.Range(start=start, end=end),
-                        text=rng.choice(pieces) if rng.random() < 0.8 else "",
-                    )
-                ],
+                content_changes=changes,
             )
         )
         published = json.loads(writer.data.rpartition(b"\r\n\r\n")[2])["params"]
         assert published["version"] == version
         assert published["diagnostics"] == _pygls_json(server, server.documents[uri]), version
+    assert server.documents[uri].engine.source == client.source
 
 
-def test_fragments_reused_only_above_every_edit() -> None:
+def test_fragments_reused_above_every_edit_and_below_a_line_typed_in() -> None:
     fragments = Fragments()
-    finding, tail = object(), "tail}"
-    assert fragments.reusable(finding, 10, tail) is None  # nothing published yet
-    fragments.published({id(finding): (finding, tail, "json")})
-    assert fragments.reusable(finding, 10, tail) == "json"
-    assert fragments.reusable(finding, 10, "other}") is None  # severity or message changed
-    assert fragments.reusable(object(), 10, tail) is None
-    fragments.edited(11)
-    assert fragments.reusable(finding, 10, tail) == "json"
-    fragments.edited(10)  # conservative: not even an edit starting at its end
-    assert fragments.reusable(finding, 10, tail) is None
+    tail = "tail}"
+    lines = LineIndex(b"a = 1\nb = 2\nc = 3\n")
+    fragments.prepare(lines)
+    assert fragments.reusable(6, 7, tail) is None  # nothing published yet
+    fragments.published({(6, 7, tail): "b", (12, 13, tail): "c"})
+    fragments.prepare(lines)
+    assert fragments.reusable(6, 7, tail) == "b"
+    assert fragments.reusable(6, 7, "other}") is None  # severity or message changed
+    assert fragments.reusable(6, 8, tail) is None
+    fragments.edited(8)
+    fragments.prepare(lines)
+    assert fragments.reusable(6, 7, tail) == "b"
+    fragments.edited(7)  # conservative: not even an edit starting at its end
+    fragments.prepare(lines)
+    assert fragments.reusable(6, 7, tail) is None
+    # Two keystrokes typed inside line 1 (`b = 2` -> `b = 2xy`): line 2 only moved.
+    fragments.published({(6, 7, tail): "b", (12, 13, tail): "c"})
+    typed = LineIndex(b"a = 1\nb = 2xy\nc = 3\n")
+    fragments.edited(11, 1, 1)
+    fragments.edited(12, 1, 1)
+    fragments.prepare(typed)
+    assert fragments.reusable(14, 15, tail) == "c"
+    assert fragments.reusable(6, 7, tail) == "b"
+    assert fragments.reusable(8, 11, tail) is None  # on the typed line, past the edit
+    # An edit on another line, or one that moves a line break, ends the shortcut.
+    for second in ((0, 0, 1), (12, None, 1)):
+        fragments.published({(12, 13, tail): "c"})
+        fragments.edited(11, 1, 1)
+        fragments.edited(*second)
+        fragments.prepare(typed)
+        assert fragments.reusable(14, 15, tail) is None
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="pipe sizes are Linux's")

@@ -11,7 +11,7 @@ from functools import lru_cache
 from tree_sitter import Node, QueryCursor, Tree
 
 from pyiq.analysis.config import Config
-from pyiq.analysis.findings import Finding
+from pyiq.analysis.findings import SORT_KEY, Finding
 from pyiq.analysis.imports import module_imports
 from pyiq.analysis.language import new_parser, sanitize
 from pyiq.analysis.lines import LineIndex
@@ -187,7 +187,7 @@ def run_rules(
                     own = {names[name]: nodes for name, nodes in captured.items()}
                     if evaluate(member, own, ctx):
                         _report(member.rule, own, ctx, span, seen, findings)
-    findings.sort(key=lambda f: f.sort_key)
+    findings.sort(key=SORT_KEY)
     return findings
 
 

@@ -11,10 +11,12 @@ default) or code points (UTF-32, also what ruff reports).
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from typing import Literal
 
 Encoding = Literal["utf-8", "utf-16", "utf-32"]
 ENCODINGS: tuple[Encoding, ...] = ("utf-8", "utf-16", "utf-32")
+_RIGHT = bisect.bisect_right
 
 
 def _units(text: str, encoding: Encoding) -> int:
@@ -26,9 +28,16 @@ def _units(text: str, encoding: Encoding) -> int:
 
 
 class LineIndex:
-    """Maps byte offsets to (line, column) and back, for one immutable source."""
+    """Maps byte offsets to (line, column) and back, for one immutable source.
 
-    __slots__ = ("_lone_cr", "_source", "_starts")
+    Line starts are kept as a list in which the entries from ``_pivot`` on
+    still lack ``_delta``: an edit shifts every line below it, and typing
+    would otherwise add the same number to thousands of entries per
+    keystroke. Each edit settles only the entries between the old pivot and
+    the new one, which for a run of keystrokes on one line is none.
+    """
+
+    __slots__ = ("_delta", "_lone_cr", "_pivot", "_source", "_starts")
 
     def __init__(self, source: bytes) -> None:
         self._source = source
@@ -42,21 +51,32 @@ class LineIndex:
         if len(starts) > 1 and not source.endswith((b"\n", b"\r")):
             starts.pop()
         self._starts = starts
+        self._pivot = len(starts)
+        self._delta = 0
         # tree-sitter rows break at \n only; without a lone \r, they are our lines.
         self._lone_cr = source.count(b"\r") != source.count(b"\r\n")
+
+    def _settled(self, lo: int, hi: int) -> list[int]:
+        """The true starts of lines ``lo`` to ``hi`` (exclusive)."""
+        raw, pivot, delta = self._starts, self._pivot, self._delta
+        if hi <= pivot or not delta:
+            return raw[lo:hi]
+        if lo >= pivot:
+            return [s + delta for s in raw[lo:hi]]
+        return raw[lo:pivot] + [s + delta for s in raw[pivot:hi]]
 
     def edited(self, start: int, old_end: int, new_source: bytes) -> LineIndex:
         """The index of ``new_source``, the old source with ``[start, old_end)`` replaced.
 
-        Line starts before the edit are kept, those after it shifted; only
-        the edited stretch is scanned, so a keystroke in a 6,000-line file
-        does not rebuild the whole index.
+        Line starts before the edit are kept, those after it shifted (lazily,
+        see the class); only the edited stretch is scanned, so a keystroke in
+        a 6,000-line file does not rebuild the whole index.
         """
-        old = self._starts
-        delta = len(new_source) - len(self._source)
-        head = old[: bisect.bisect_left(old, start)] or [0]
-        tail_at = bisect.bisect_right(old, old_end + 1)
-        new_hi = min(len(new_source), old_end + 1 + delta)
+        raw, pivot, delta = self._starts, self._pivot, self._delta
+        shift = len(new_source) - len(self._source)
+        head = self._settled(0, max(1, self._bisect(start, bisect.bisect_left)))
+        tail_at = self._bisect(old_end + 1, bisect.bisect_right)
+        new_hi = min(len(new_source), old_end + 1 + shift)
         middle: list[int] = []
         # A lone \r the edit creates lies in the scanned stretch; one it removes
         # leaves the flag set, which only costs ``point`` its fast path.
@@ -70,30 +90,52 @@ class LineIndex:
                 if i + 1 > head[-1]:
                     middle.append(i + 1)
             i += 1
+        # Lines from tail_at on move by ``shift``; those from the old pivot on
+        # still owe ``delta`` too. The stretch from tail_at to the old pivot is
+        # settled now; the rest stays raw and owes delta + shift from the new
+        # pivot on. With nothing owed, every entry is settled: no stretch.
+        settled_to = max(tail_at, pivot) if delta else tail_at
+        between = [s + shift for s in raw[tail_at:settled_to]]
         index = LineIndex.__new__(LineIndex)
         index._lone_cr = lone_cr
         index._source = new_source
-        index._starts = head + middle + [s + delta for s in old[tail_at:]]
+        index._starts = head + middle + between + raw[settled_to:]
+        index._pivot = len(head) + len(middle) + len(between)
+        index._delta = delta + shift if index._pivot < len(index._starts) else 0
         return index
+
+    def _bisect(self, offset: int, search: Callable[..., int]) -> int:
+        """``search`` (bisect_left or bisect_right) over the true line starts."""
+        raw, pivot = self._starts, self._pivot
+        # Each side of the pivot is sorted on its own; the true starts are
+        # sorted throughout, so the last settled start tells the side.
+        if pivot < len(raw) and (pivot == 0 or raw[pivot - 1] < offset + (search is _RIGHT)):
+            return search(raw, offset - self._delta, pivot)
+        return search(raw, offset, 0, pivot)
+
+    def starts(self) -> list[int]:
+        """Every line's start offset, settled."""
+        return self._settled(0, len(self._starts))
 
     @property
     def line_count(self) -> int:
         return len(self._starts)
 
     def line_start(self, line: int) -> int:
-        return self._starts[line]
+        start = self._starts[line]
+        return start + self._delta if line >= self._pivot else start
 
     def line_end(self, line: int) -> int:
         """Offset of the line's end, before its line break."""
         if line + 1 < len(self._starts):
-            end = self._starts[line + 1]
+            end = self.line_start(line + 1)
             if end >= 2 and self._source[end - 2 : end] == b"\r\n":
                 return end - 2
             return end - 1
         return len(self._source)
 
     def line_of(self, offset: int) -> int:
-        return bisect.bisect_right(self._starts, offset) - 1
+        return self._bisect(offset, _RIGHT) - 1
 
     def decode(self, start: int, end: int) -> str:
         # Invalid UTF-8 counts one unit per undecodable byte, so positions stay
@@ -104,7 +146,7 @@ class LineIndex:
         """Zero-based (line, column) of a byte offset, column in ``encoding`` units."""
         offset = max(0, min(offset, len(self._source)))
         line = self.line_of(offset)
-        start = self._starts[line]
+        start = self.line_start(line)
         if encoding == "utf-8":
             return line, offset - start
         prefix = self._source[start:offset]
@@ -122,7 +164,7 @@ class LineIndex:
             return 0
         if line >= len(self._starts):
             return len(self._source)
-        start = self._starts[line]
+        start = self.line_start(line)
         end = self.line_end(line)
         if column <= 0:
             return start
@@ -144,8 +186,8 @@ class LineIndex:
     def point(self, offset: int) -> tuple[int, int]:
         """tree-sitter's (row, byte column): rows break at ``\\n`` only."""
         if not self._lone_cr:
-            row = bisect.bisect_right(self._starts, offset) - 1
-            return row, offset - self._starts[row]
+            row = self.line_of(offset)
+            return row, offset - self.line_start(row)
         row = self._source.count(b"\n", 0, offset)
         last = self._source.rfind(b"\n", 0, offset)
         return row, offset - (last + 1)

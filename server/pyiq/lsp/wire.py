@@ -21,6 +21,7 @@ from typing import Any
 
 from lsprotocol import types
 
+from pyiq.analysis.lines import LineIndex
 from pyiq.lsp.stdio import CHARSET, frame
 
 log = logging.getLogger(__name__)
@@ -58,36 +59,62 @@ class DiagnosticJson:
 class Fragments:
     """One document's diagnostics JSON of the last publish, per finding.
 
-    A finding's range depends only on the bytes before its end. When every
-    edit since the last publish began past the end of a finding that is
-    still the same object with the same cached rest (``tail``), its JSON is
-    still exact and is not formatted again: typing in the middle of a file
-    re-renders only the findings below the cursor.
+    A diagnostic's range depends only on the bytes before its end and on
+    where lines break. Last publish's JSON for a finding is still exact when
+    every edit since then began past the finding's end, or when every edit
+    since then stayed inside one line without touching a line break and the
+    finding starts on a later line: its bytes moved by the edits' total
+    shift, its line numbers and columns did not. Typing in the middle of a
+    file so re-renders only the findings on the line being typed.
     """
 
     def __init__(self) -> None:
-        self._last: dict[int, tuple[object, str, str]] = {}
+        self._last: dict[tuple[int, int, str], str] = {}
         self._unchanged_below = 0
+        self._line: int | None = None  # the one line every edit stayed inside
+        self._shift = 0
+        self._edits = 0
+        self._moved_from = sys.maxsize
 
-    def edited(self, offset: int) -> None:
-        """Bytes from ``offset`` on changed since the last publish."""
+    def edited(self, offset: int, line: int | None = None, shift: int = 0) -> None:
+        """Bytes from ``offset`` on changed since the last publish.
+
+        ``line`` is the line the edit stayed inside without adding or
+        removing a line break (None when it did not), ``shift`` how many
+        bytes it added.
+        """
         self._unchanged_below = min(self._unchanged_below, offset)
+        if line is None or (self._edits and line != self._line):
+            self._line = None
+        else:
+            self._line = line
+            self._shift += shift
+        self._edits += 1
 
-    def reusable(self, finding: object, end: int, tail: str) -> str | None:
-        entry = self._last.get(id(finding))
-        if (
-            entry is not None
-            and entry[0] is finding
-            and entry[1] is tail
-            and end < self._unchanged_below
-        ):
-            return entry[2]
+    def prepare(self, lines: LineIndex) -> None:
+        """Readies lookups against ``lines``, the index of the text being published."""
+        line = self._line
+        if self._edits and line is not None and line + 1 < lines.line_count:
+            self._moved_from = lines.line_start(line + 1)
+        else:
+            self._moved_from = sys.maxsize
+
+    def reusable(self, start: int, end: int, tail: str) -> str | None:
+        if end < self._unchanged_below:
+            return self._last.get((start, end, tail))
+        if start >= self._moved_from:
+            shift = self._shift
+            return self._last.get((start - shift, end - shift, tail))
         return None
 
-    def published(self, current: dict[int, tuple[object, str, str]]) -> None:
-        """``current`` (id -> finding, tail, JSON) is what the client now has."""
+    def published(self, current: dict[tuple[int, int, str], str]) -> None:
+        """``current`` ((start, end, tail) -> JSON) is what the client now has."""
         self._last = current
         self._unchanged_below = sys.maxsize
+        self._line = None
+        self._shift = 0
+        self._edits = 0
+        self._moved_from = sys.maxsize
 
 
 def render(rng: Range, tail: str) -> str:

@@ -16,6 +16,7 @@ import logging
 from lsprotocol import types
 
 from pyiq.analysis import Config, Document, Finding
+from pyiq.analysis.lines import LineIndex
 from pyiq.links import questions_for, rule_docs_url
 from pyiq.lsp.convert import offset, span
 from pyiq.lsp.guard import guarded
@@ -131,7 +132,8 @@ def diagnostics_json(server: PyiqServer, document: OpenDocument) -> list[str]:
     engine, encoding = document.engine, server.encoding
     lines = engine.lines
     cache, fragments = server.diagnostic_json, document.fragments
-    current: dict[int, tuple[object, str, str]] = {}
+    fragments.prepare(lines)
+    current: dict[tuple[int, int, str], str] = {}
     out = []
     for finding, level in shown(server, document):
         # diagnostic_message depends on the rule alone, or is the finding's own
@@ -141,15 +143,30 @@ def diagnostics_json(server: PyiqServer, document: OpenDocument) -> list[str]:
         if tail is None:
             placeholder = span(lines, 0, 0, encoding)
             tail = cache.add(key, _diagnostic(server, finding, level, placeholder))
-        fragment = fragments.reusable(finding, finding.end_byte, tail)
+        start, end = finding.start_byte, finding.end_byte
+        fragment = fragments.reusable(start, end, tail)
         if fragment is None:
-            start = lines.position(finding.start_byte, encoding)
-            end = lines.position(finding.end_byte, encoding)
-            fragment = render((*start, *end), tail)
-        current[id(finding)] = (finding, tail, fragment)
+            rng = (*lines.position(start, encoding), *lines.position(end, encoding))
+            fragment = render(rng, tail)
+        current[(start, end, tail)] = fragment
         out.append(fragment)
     fragments.published(current)
     return out
+
+
+def _line_kept(before: LineIndex, after: LineIndex, text: str, lo: int, hi: int) -> int | None:
+    """The line an edit of bytes ``lo``-``hi`` stayed inside, if it left every line break alone.
+
+    With no break in the removed or inserted text and as many lines as
+    before, only a ``\\r`` and ``\\n`` on either side of the edit could have
+    joined or parted, and either would change the count.
+    """
+    if "\n" in text or "\r" in text or before.line_count != after.line_count:
+        return None
+    removed = before.decode(lo, hi)
+    if "\n" in removed or "\r" in removed:
+        return None
+    return before.line_of(lo)
 
 
 def pull_supported(server: PyiqServer) -> bool:
@@ -229,15 +246,13 @@ def setup(server: PyiqServer) -> None:
             engine = document.engine
             if isinstance(change, types.TextDocumentContentChangePartial):
                 start, end = change.range.start, change.range.end
-                document.fragments.edited(
-                    min(
-                        offset(engine.lines, start, encoding),
-                        offset(engine.lines, end, encoding),
-                    )
-                )
+                lines, size = engine.lines, len(engine.source)
+                lo, hi = sorted((offset(lines, start, encoding), offset(lines, end, encoding)))
                 engine.apply_edit(
                     (start.line, start.character), (end.line, end.character), change.text, encoding
                 )
+                line = _line_kept(lines, engine.lines, change.text, lo, hi)
+                document.fragments.edited(lo, line, len(engine.source) - size)
             else:
                 document.fragments.edited(0)
                 engine.replace(change.text.encode("utf-8", "surrogatepass"))
