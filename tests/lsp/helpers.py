@@ -77,9 +77,13 @@ async def session(
     client.published_versions = published  # type: ignore[attr-defined]
     default = client.protocol.fm.features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS]
 
+    counts: dict[str, int] = {}
+    client.publish_counts = counts  # type: ignore[attr-defined]
+
     def record(params: types.PublishDiagnosticsParams) -> None:
         default(params)
         published[params.uri] = params.version
+        counts[params.uri] = counts.get(params.uri, 0) + 1
 
     client.protocol.fm.features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = record
     registrations: list[types.Registration] = []

@@ -113,6 +113,40 @@ async def test_extend_base_change_republishes_without_an_edit(tmp_path: Path) ->
     assert (after, version) == ([], 1)
 
 
+async def test_a_toml_file_no_configuration_reads_republishes_nothing(tmp_path: Path) -> None:
+    """The ``**/*.toml`` watcher also reports ``Cargo.toml`` and the like: they are let be."""
+    (tmp_path / "pyproject.toml").write_text("[tool.pyiq]\n")
+    uri = (tmp_path / "cart.py").as_uri()
+    position = types.Position(line=0, character=5)
+    hover = types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=position
+    )
+    async with session(root=tmp_path, watch_files=True) as client:
+        await open_and_wait(client, uri, SOURCE)
+        await _until(lambda: _watchers(client))
+        # Two round trips: a publish scheduled before them (as `initialized`
+        # schedules one) has reached the client when the second answer does.
+        for _ in range(2):
+            await asyncio.wait_for(client.text_document_hover_async(hover), TIMEOUT)
+        before = client.publish_counts[uri]
+        cargo = tmp_path / "Cargo.toml"
+        cargo.write_text('[package]\nname = "cart"\n')
+        assert _watched(client, tmp_path, cargo)
+        client.workspace_did_change_watched_files(
+            types.DidChangeWatchedFilesParams(
+                changes=[types.FileEvent(uri=cargo.as_uri(), type=types.FileChangeType.Created)]
+            )
+        )
+        for _ in range(2):
+            await asyncio.wait_for(client.text_document_hover_async(hover), TIMEOUT)
+        after_cargo = client.publish_counts[uri] - before
+        saved = await _save(
+            client, tmp_path, tmp_path / "pyproject.toml", '[tool.pyiq]\nignore = ["B"]\n', uri
+        )
+        after_pyproject = client.publish_counts[uri] - before
+    assert (after_cargo, saved, after_pyproject) == (0, True, 1)
+
+
 async def test_extend_base_outside_the_workspace_is_watched_by_its_path(tmp_path: Path) -> None:
     root = tmp_path / "proj"
     root.mkdir()

@@ -11,7 +11,9 @@ What is watched: every ``*.toml`` of the workspace, which covers the
 configuration names and the usual ``extend`` bases (``shared/base.toml``),
 plus, where the client takes relative patterns, each ``extend`` file the
 store has read that this glob misses (outside the workspace, as
-``~/.config/ruff/base.toml``, or not named ``*.toml``).
+``~/.config/ruff/base.toml``, or not named ``*.toml``). Of the changes
+reported, only those to a configuration name or to a file an ``extend``
+chain has read reload anything: ``Cargo.toml`` changes nothing here.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from lsprotocol import types
 
 from pyiq.lsp.features.diagnostics import republish_all
 from pyiq.lsp.guard import guarded
+from pyiq.lsp.ruff_config import CONFIG_NAMES
 from pyiq.lsp.server import PyiqServer
 from pyiq.lsp.store import uri_to_path
 
@@ -147,6 +150,18 @@ class ChainWatchers:
                 self.registered = wanted
 
 
+def _configures(ls: PyiqServer, uri: str) -> bool:
+    """Whether a changed file can alter a configuration: the glob also matches ``Cargo.toml``.
+
+    A configuration name anywhere counts (it may be new), and so does a file
+    some ``extend`` chain has read; any other file is read by no configuration.
+    """
+    path = uri_to_path(uri)
+    if path is None:
+        return False
+    return path.name in CONFIG_NAMES or os.path.normpath(path) in ls.projects.chain_files
+
+
 def _can_pull_configuration(ls: PyiqServer) -> bool:
     workspace = ls.client_capabilities().workspace
     return bool(workspace and workspace.configuration)
@@ -208,5 +223,6 @@ def setup(server: PyiqServer) -> None:
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     @guarded()
     def did_change_watched_files(ls: PyiqServer, params: types.DidChangeWatchedFilesParams) -> None:
-        ls.projects.clear()
-        republish_all(ls)
+        if any(_configures(ls, change.uri) for change in params.changes):
+            ls.projects.clear()
+            republish_all(ls)
