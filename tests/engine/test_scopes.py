@@ -50,11 +50,16 @@ def test_a_scope_binds_what_its_statements_bind() -> None:
     assert bound_names(outer, ctx) == STATEMENT_BOUND
 
 
-def test_a_functions_locals_add_expression_bindings_and_drop_declared_names() -> None:
+def test_a_functions_locals_add_expression_bindings_but_not_comprehension_targets() -> None:
     outer, ctx = _parse()
     local, declared, _ = function_locals(outer, ctx, reads=False)
-    assert local == (STATEMENT_BOUND | {"n", "c"}) - {"g"}
+    # The walrus target is the function's; the comprehension's `c` is the comprehension's.
+    assert local == (STATEMENT_BOUND | {"n"}) - {"g"}
     assert declared == {"g"}
+    # Nor is `c` read by the function; its first iterable, `range(n)`, is.
+    _, _, reads = function_locals(outer, ctx)
+    assert "c" not in reads
+    assert {"range", "n"} <= reads
     # The statement-level answer is shared, not altered by the extension.
     assert bound_names(outer, ctx) == STATEMENT_BOUND
 

@@ -42,3 +42,19 @@ def outer():
 
     scale = 2
     return Local, total
+
+
+def comprehension_reads(values, scale):
+    def first_iterable():
+    #   ^^^^^^^^^^^^^^ closure
+        return [v for v in values]
+
+    def later_clause(rows):
+    #   ^^^^^^^^^^^^ closure
+        return [c * scale for r in rows for c in r]
+
+    def same_name_as_target():
+    #   ^^^^^^^^^^^^^^^^^^^ closure
+        return [values for values in values]  # the first iterable is the outer `values`
+
+    return first_iterable, later_clause, same_name_as_target

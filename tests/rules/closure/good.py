@@ -29,3 +29,21 @@ class Service:
 
 def top_level(x):
     return x
+
+
+x = 0
+
+
+def comprehensions(values):
+    squares = [x * x for x in values]
+
+    def reads_module_x():
+        return x  # the comprehension's x was never a local of `comprehensions`
+
+    def own_comprehension(items):
+        return [item for item in items]
+
+    def target_shadows_an_outer_name():
+        return [values for values in range(3)]
+
+    return squares, reads_module_x, own_comprehension, target_shadows_an_outer_name

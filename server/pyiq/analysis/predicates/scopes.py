@@ -20,6 +20,7 @@ from tree_sitter import Node
 
 from pyiq.analysis.predicates.context import MatchContext, per_node
 from pyiq.analysis.predicates.nodes import (
+    COMPREHENSION_TYPES,
     FUNCTION_TYPES,
     NESTED_SCOPES,
     SCOPE_TYPES,
@@ -168,18 +169,22 @@ def function_locals(
     """A function's local names, the names it declares nonlocal/global, and the names it reads.
 
     The locals are ``bound_names`` plus what the function's expressions
-    bind: walrus targets, ``as`` targets, and the targets of its
-    comprehensions (which Python 3 scopes to the comprehension; counting
-    them errs towards calling a nested function a closure), less the
-    declared names, which live in another scope. One walk of the body
-    (nested scopes excluded) gathers them, memoized per file: nested
-    functions ask about every enclosing one. Enclosing functions are large
-    and only their locals matter, so ``reads=False`` skips collecting every
-    identifier they mention.
+    bind: walrus targets (even inside a comprehension) and ``as`` targets,
+    less the declared names, which live in another scope. A comprehension's
+    own targets are local to the comprehension, as Python 3 scopes them:
+    they are neither locals of the function nor reads where the
+    comprehension uses them, except in its first iterable, which runs in
+    the function's scope. One walk of the body (nested scopes excluded)
+    gathers them, memoized per file: nested functions ask about every
+    enclosing one. Enclosing functions are large and only their locals
+    matter, so ``reads=False`` skips collecting every identifier they mention.
     """
     bound = set(bound_names(function, ctx))
     declared: set[str] = set()
     loads: set[str] = set()
+    # Comprehensions around the walk's position, innermost last: (end byte,
+    # targets, span of the first iterable).
+    open_comprehensions: list[tuple[int, set[str], int, int]] = []
     body = function.child_by_field_name("body")
     for node in descendants(body, stop=SCOPE_TYPES) if body is not None else ():
         kind = node.type
@@ -192,18 +197,50 @@ def function_locals(
                     continue
                 if parent.type == "keyword_argument" and parent.child_by_field_name("name") == node:
                     continue
-            loads.add(ctx.text(node))
+            # Nodes come in order: a comprehension ending before this one is closed.
+            while open_comprehensions and open_comprehensions[-1][0] <= node.start_byte:
+                open_comprehensions.pop()
+            name = ctx.text(node)
+            if not _comprehension_bound(name, node.start_byte, open_comprehensions):
+                loads.add(name)
+        elif kind in COMPREHENSION_TYPES:
+            if reads:
+                while open_comprehensions and open_comprehensions[-1][0] <= node.start_byte:
+                    open_comprehensions.pop()
+                open_comprehensions.append(_comprehension_scope(node, ctx))
         elif kind == "named_expression":
             name = node.child_by_field_name("name")
             if name is not None:
                 bound.add(ctx.text(name))
-        elif kind == "for_in_clause":
-            left = node.child_by_field_name("left")
-            if left is not None:
-                bound.update(target_names(left, ctx))
         elif kind == "as_pattern_target":
             for child in node.named_children:
                 bound.update(target_names(child, ctx))
         elif kind in {"nonlocal_statement", "global_statement"}:
             declared |= {ctx.text(c) for c in node.named_children if c.type == "identifier"}
     return bound - declared, declared, loads
+
+
+def _comprehension_scope(node: Node, ctx: MatchContext) -> tuple[int, set[str], int, int]:
+    """A comprehension's end, the names its ``for`` clauses bind, and its first iterable's span."""
+    targets: set[str] = set()
+    first: tuple[int, int] | None = None
+    for clause in node.named_children:
+        if clause.type != "for_in_clause":
+            continue
+        left = clause.child_by_field_name("left")
+        if left is not None:
+            targets.update(target_names(left, ctx))
+        iterables = clause.children_by_field_name("right")
+        if first is None and iterables:
+            first = (iterables[0].start_byte, iterables[-1].end_byte)
+    return (node.end_byte, targets, *(first or (0, 0)))
+
+
+def _comprehension_bound(name: str, at: int, scopes: list[tuple[int, set[str], int, int]]) -> bool:
+    """Whether the comprehensions open at byte ``at`` bind ``name`` there."""
+    for _, targets, iterable_start, iterable_end in reversed(scopes):
+        if iterable_start <= at < iterable_end:
+            continue  # the first iterable is evaluated outside this comprehension
+        if name in targets:
+            return True
+    return False
