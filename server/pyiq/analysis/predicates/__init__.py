@@ -29,7 +29,6 @@ PREDICATES: dict[str, Predicate] = {
     "pyiq-outside-class-body?": bug_risks.outside_class_body,
     "pyiq-global-rebound?": bug_risks.global_rebound,
     "pyiq-imported-module?": concepts.imported_module,
-    "pyiq-calls-itself?": concepts.calls_itself,
     "pyiq-in-loop?": concepts.in_loop,
     "pyiq-yields?": concepts.yields,
     "pyiq-not-assigned-to-name?": concepts.not_assigned_to_name,
@@ -40,7 +39,7 @@ PREDICATES: dict[str, Predicate] = {
     "pyiq-argument-count?": concepts.argument_count,
     "pyiq-mutates-loop-iterable?": concepts.mutates_loop_iterable,
     "pyiq-builtin?": concepts.builtin,
-    "pyiq-recursive?": concepts.recursive,
+    "pyiq-recursive?": concepts.calls_itself,
 }
 
 REPORTERS: dict[str, Reporter] = {

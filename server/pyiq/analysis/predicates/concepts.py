@@ -67,11 +67,6 @@ def calls_itself(ctx: MatchContext, args: Args, captures: Captures) -> bool:
     return False
 
 
-def recursive(ctx: MatchContext, args: Args, captures: Captures) -> bool:
-    """The function calls itself: ``calls-itself`` under the recursion rule's name."""
-    return calls_itself(ctx, args, captures)
-
-
 def in_loop(ctx: MatchContext, args: Args, captures: Captures) -> bool:
     """The node runs inside a loop body of its own function."""
     for node in captured_nodes(args, captures):
