@@ -124,14 +124,24 @@ def test_missing_path_and_empty_file(capsys, data_dir, tmp_path):
     assert status == 1 and "no question to ask" in err
 
 
-def test_invalid_bank_gives_a_clear_message(capsys, data_dir, sample, monkeypatch):
+@pytest.mark.parametrize(
+    "command",
+    [["quiz", "SAMPLE"], ["explain", "closure"], ["questions"], ["export", "--anki", "DECK"]],
+)
+def test_invalid_bank_gives_one_clear_message(capsys, data_dir, sample, monkeypatch, command):
     def broken():
         raise BankError("questions/identity.yaml: questions[2]: missing 'quiz'")
 
     monkeypatch.setattr("pyiq.quiz.builder.load_bank", broken)
-    status, _, err = run(capsys, "quiz", str(sample))
-    assert status == 2
-    assert "question bank cannot be loaded" in err and "identity.yaml" in err
+    monkeypatch.setattr("pyiq.cli.bank_access.load_bank", broken)
+    places = {"SAMPLE": str(sample), "DECK": str(sample.parent / "deck.apkg")}
+    args = [places.get(arg, arg) for arg in command]
+    status, out, err = run(capsys, *args)
+    assert (status, out) == (2, "")
+    assert err == (
+        "pyiq: the question bank cannot be loaded (if it is being edited, try again in a "
+        "moment):\nquestions/identity.yaml: questions[2]: missing 'quiz'\n"
+    )
 
 
 def test_corrupt_store_is_reported_on_stderr(capsys, data_dir, sample):

@@ -11,10 +11,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from pyiq.bank import BankError, load_bank
 from pyiq.bank.markdown import SEPARATOR, question_markdown, rule_markdown
 from pyiq.bank.rules import known_rules
 from pyiq.bank.suggest import suggestion_text
+from pyiq.cli.bank_access import bank_or_report
 from pyiq.cli.main import EXIT_OK, EXIT_USAGE
 
 
@@ -30,10 +30,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        bank = load_bank()
-    except BankError as exc:
-        print(f"pyiq: {exc}", file=sys.stderr)
+    bank = bank_or_report()
+    if bank is None:
         return EXIT_USAGE
     wanted: str = args.id.strip()
     rules = known_rules() or {}

@@ -11,8 +11,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from pyiq.bank import LEVELS, BankError, load_bank
+from pyiq.bank import LEVELS
 from pyiq.bank.suggest import suggestion_text
+from pyiq.cli.bank_access import bank_or_report
 
 EXIT_OK = 0
 EXIT_NOTHING = 1
@@ -35,13 +36,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    from pyiq.cli.quiz_cmd import bank_message
     from pyiq.quiz.anki import write_deck
 
-    try:
-        bank = load_bank()
-    except BankError as exc:
-        print(bank_message(exc), file=sys.stderr)
+    bank = bank_or_report()
+    if bank is None:
         return EXIT_USAGE
     if args.topic is not None and args.topic not in bank.topics:
         hint = suggestion_text(args.topic, list(bank.topics))

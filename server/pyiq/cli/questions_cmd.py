@@ -12,9 +12,10 @@ import dataclasses
 import json
 import sys
 
-from pyiq.bank import LEVELS, Bank, BankError, Question, load_bank
+from pyiq.bank import LEVELS, Bank, Question
 from pyiq.bank.rules import known_rules
 from pyiq.bank.suggest import suggestion_text
+from pyiq.cli.bank_access import bank_or_report
 from pyiq.cli.main import EXIT_OK, EXIT_USAGE
 
 EXIT_NO_MATCH = 1  # like grep: nothing matched
@@ -38,10 +39,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        bank = load_bank()
-    except BankError as exc:
-        print(f"pyiq: {exc}", file=sys.stderr)
+    bank = bank_or_report()
+    if bank is None:
         return EXIT_USAGE
     error = _unknown_filter(bank, args.tag, args.rule)
     if error:

@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 from pyiq.bank import LEVELS, BankError
+from pyiq.cli.bank_access import bank_message
 from pyiq.lsp.quiz_length import (
     DEFAULT_QUIZ_LENGTH,
     QUIZ_LENGTH_MAX,
@@ -134,13 +135,6 @@ def open_store(data_dir: str | None) -> object | None:
     for notice in store.notices:
         print(notice, file=sys.stderr)
     return store
-
-
-def bank_message(exc: BankError) -> str:
-    return (
-        "pyiq: the question bank cannot be loaded (if it is being edited, "
-        f"try again in a moment):\n{exc}"
-    )
 
 
 def run(args: argparse.Namespace) -> int:
