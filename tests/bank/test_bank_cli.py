@@ -159,7 +159,10 @@ def test_broken_bank_is_reported_without_traceback(
     for argv in (["explain", "gil"], ["questions"]):
         code, out, err = run(capsys, *argv)
         assert (code, out) == (2, "")
-        assert err.startswith("pyiq: invalid question bank (1 problem(s)):\n")
+        assert err.startswith(
+            "pyiq: the question bank cannot be loaded (if it is being edited, try again in a "
+            "moment):\ninvalid question bank (1 problem(s)):\n"
+        )
         assert "questions/beta.yaml:3: questions: 'nope' is not of type 'array'" in err
         assert "Traceback" not in err
 
