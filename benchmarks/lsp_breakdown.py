@@ -3,7 +3,7 @@
 Replays ``bench_lsp.py``'s keystrokes in this process, through the server's
 own message handling (JSON parsing, pygls dispatch, the didChange handler,
 the publish with its JSON written to a sink), and times the engine's share
-by wrapping ``Document.apply_edit`` and ``Document.findings``. Whatever is
+by wrapping ``Document.apply_byte_edit`` and ``Document.findings``. Whatever is
 not the engine is the server's overhead. The pipe to the client and the
 client itself are not in these figures; ``bench_lsp.py`` has them.
 
@@ -76,7 +76,7 @@ async def replay(
     feed({"method": "textDocument/didOpen", "params": {"textDocument": item}})
     await written(before)
     spent = [0.0]
-    Document.apply_edit = _timed(Document.apply_edit, spent)  # type: ignore[method-assign]
+    Document.apply_byte_edit = _timed(Document.apply_byte_edit, spent)  # type: ignore[method-assign]
     Document.findings = _timed(Document.findings, spent)  # type: ignore[method-assign]
     totals, engine = [], []
     for _, change in keystrokes(uri, text, keys, where):

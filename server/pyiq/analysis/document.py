@@ -324,10 +324,8 @@ class Document:
             if mentions:
                 regions = self._regions([*regions, *mentions])
 
-        # Every finding is visited on every keystroke: the hull test of
-        # ``_outside`` is inlined, and a finding is moved only once it is kept.
+        # A finding is moved only once it is known to be kept.
         kept: list[Finding] = []
-        hull_lo, hull_hi = regions[0][0], regions[-1][1]
         for finding in self.raw_findings:
             lo, hi = finding.span_start, finding.span_end
             if hi <= start and lo < start:
@@ -338,7 +336,7 @@ class Document:
                 hi += delta
             else:
                 continue  # the edit cut through the match: it is re-evaluated
-            if lo >= hull_hi or max(hi, lo + 1) <= hull_lo or not intersects(lo, hi, regions):
+            if _outside(lo, hi, regions):
                 kept.append(finding.shifted(shift) if shift else finding)
         fresh = run_rules(
             new_tree,

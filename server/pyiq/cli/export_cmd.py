@@ -14,10 +14,9 @@ from pathlib import Path
 from pyiq.bank import LEVELS
 from pyiq.bank.suggest import suggestion_text
 from pyiq.cli.bank_access import bank_or_report
+from pyiq.cli.main import EXIT_OK, EXIT_USAGE
 
-EXIT_OK = 0
 EXIT_NOTHING = 1
-EXIT_USAGE = 2
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -10,10 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from pyiq.cli.main import EXIT_OK, EXIT_USAGE
 from pyiq.cli.quiz_cmd import add_data_dir, open_store
-
-EXIT_OK = 0
-EXIT_USAGE = 2
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

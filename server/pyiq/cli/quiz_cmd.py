@@ -17,6 +17,7 @@ from pathlib import Path
 
 from pyiq.bank import LEVELS, BankError
 from pyiq.cli.bank_access import bank_message
+from pyiq.cli.main import EXIT_OK, EXIT_USAGE
 from pyiq.lsp.quiz_length import (
     DEFAULT_QUIZ_LENGTH,
     QUIZ_LENGTH_MAX,
@@ -24,9 +25,7 @@ from pyiq.lsp.quiz_length import (
     valid_quiz_length,
 )
 
-EXIT_OK = 0
 EXIT_NOTHING = 1
-EXIT_USAGE = 2
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -10,10 +10,8 @@ import argparse
 import json
 import sys
 
+from pyiq.cli.main import EXIT_OK, EXIT_USAGE
 from pyiq.cli.quiz_cmd import add_data_dir, add_mastery_threshold, open_store
-
-EXIT_OK = 0
-EXIT_USAGE = 2
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -69,12 +69,7 @@ class Fragments:
     """
 
     def __init__(self) -> None:
-        self._last: dict[tuple[int, int, str], str] = {}
-        self._unchanged_below = 0
-        self._line: int | None = None  # the one line every edit stayed inside
-        self._shift = 0
-        self._edits = 0
-        self._moved_from = sys.maxsize
+        self.published({})
 
     def edited(self, offset: int, line: int | None = None, shift: int = 0) -> None:
         """Bytes from ``offset`` on changed since the last publish.
@@ -84,17 +79,17 @@ class Fragments:
         bytes it added.
         """
         self._unchanged_below = min(self._unchanged_below, offset)
-        if line is None or (self._edits and line != self._line):
+        if line is None or (self._edited and line != self._line):
             self._line = None
         else:
             self._line = line
             self._shift += shift
-        self._edits += 1
+        self._edited = True
 
     def prepare(self, lines: LineIndex) -> None:
         """Readies lookups against ``lines``, the index of the text being published."""
         line = self._line
-        if self._edits and line is not None and line + 1 < lines.line_count:
+        if line is not None and line + 1 < lines.line_count:
             self._moved_from = lines.line_start(line + 1)
         else:
             self._moved_from = sys.maxsize
@@ -111,9 +106,9 @@ class Fragments:
         """``current`` ((start, end, tail) -> JSON) is what the client now has."""
         self._last = current
         self._unchanged_below = sys.maxsize
-        self._line = None
+        self._line: int | None = None  # the one line every edit since stayed inside
         self._shift = 0
-        self._edits = 0
+        self._edited = False
         self._moved_from = sys.maxsize
 
 

@@ -187,6 +187,9 @@ def function_locals(
     open_comprehensions: list[tuple[int, set[str], int, int]] = []
     body = function.child_by_field_name("body")
     for node in descendants(body, stop=SCOPE_TYPES) if body is not None else ():
+        # Nodes come in order: a comprehension ending before this node is closed.
+        while open_comprehensions and open_comprehensions[-1][0] <= node.start_byte:
+            open_comprehensions.pop()
         kind = node.type
         if kind == "identifier":
             if not reads:
@@ -197,16 +200,11 @@ def function_locals(
                     continue
                 if parent.type == "keyword_argument" and parent.child_by_field_name("name") == node:
                     continue
-            # Nodes come in order: a comprehension ending before this one is closed.
-            while open_comprehensions and open_comprehensions[-1][0] <= node.start_byte:
-                open_comprehensions.pop()
             name = ctx.text(node)
             if not _comprehension_bound(name, node.start_byte, open_comprehensions):
                 loads.add(name)
         elif kind in COMPREHENSION_TYPES:
             if reads:
-                while open_comprehensions and open_comprehensions[-1][0] <= node.start_byte:
-                    open_comprehensions.pop()
                 open_comprehensions.append(_comprehension_scope(node, ctx))
         elif kind == "named_expression":
             name = node.child_by_field_name("name")

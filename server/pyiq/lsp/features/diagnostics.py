@@ -248,9 +248,7 @@ def setup(server: PyiqServer) -> None:
                 start, end = change.range.start, change.range.end
                 lines, size = engine.lines, len(engine.source)
                 lo, hi = sorted((offset(lines, start, encoding), offset(lines, end, encoding)))
-                engine.apply_edit(
-                    (start.line, start.character), (end.line, end.character), change.text, encoding
-                )
+                engine.apply_byte_edit(lo, hi, change.text.encode("utf-8", "surrogatepass"))
                 line = _line_kept(lines, engine.lines, change.text, lo, hi)
                 document.fragments.edited(lo, line, len(engine.source) - size)
             else:
