@@ -7,6 +7,11 @@ by wrapping ``Document.apply_byte_edit`` and ``Document.findings``. Whatever is
 not the engine is the server's overhead. The pipe to the client and the
 client itself are not in these figures; ``bench_lsp.py`` has them.
 
+The last row replays the same keystrokes through tree-sitter alone:
+``Tree.edit`` and an incremental ``Parser.parse``, nothing of pyiq around
+them. That is the floor of any server built on tree-sitter for this stream,
+and it shows which keystrokes the parser itself makes slow.
+
 Usage: python benchmarks/lsp_breakdown.py [--keys 200] [--file PATH] [--where class-gap|method]
 """
 
@@ -24,6 +29,8 @@ from typing import Any
 from bench_lsp import DEFAULT_FILE, keystrokes
 
 from pyiq.analysis import Document
+from pyiq.analysis.language import new_parser
+from pyiq.analysis.lines import LineIndex
 from pyiq.lsp.server import create_server
 
 
@@ -90,6 +97,42 @@ async def replay(
     return totals, engine
 
 
+def tree_sitter_alone(path: Path, keys: int, where: str = "class-gap") -> list[float]:
+    """Per keystroke: milliseconds of ``Tree.edit`` plus the incremental reparse."""
+    text = path.read_text()
+    source = text.encode()
+    parser = new_parser()
+    tree = parser.parse(source)
+    lines = LineIndex(source)
+    spent = []
+    for _, change in keystrokes(path.as_uri(), text, keys, where):
+        edit = change["contentChanges"][0]
+        at = edit["range"]["start"]
+        start = lines.offset(at["line"], at["character"])
+        inserted = edit["text"].encode()
+        new_source = source[:start] + inserted + source[start:]
+        new_lines = lines.edited(start, start, new_source)
+        new_end = start + len(inserted)
+        began = time.perf_counter()
+        tree.edit(
+            start_byte=start,
+            old_end_byte=start,
+            new_end_byte=new_end,
+            start_point=lines.point(start),
+            old_end_point=lines.point(start),
+            new_end_point=new_lines.point(new_end),
+        )
+        tree = parser.parse(new_source, tree)
+        spent.append((time.perf_counter() - began) * 1000)
+        source, lines = new_source, new_lines
+    return spent
+
+
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keys", type=int, default=200)
@@ -98,15 +141,18 @@ def main() -> None:
     args = parser.parse_args()
     totals, engine = asyncio.run(replay(args.file, args.keys, args.where))
     server = [total - spent for total, spent in zip(totals, engine, strict=True)]
+    alone = tree_sitter_alone(args.file, args.keys, args.where)
     print(
         f"file: {args.file}, {args.keys} keystrokes typed at {args.where},"
         " in process (no pipe, no client)"
     )
-    for name, values in (("total", totals), ("engine", engine), ("server", server)):
+    rows = (("total", totals), ("engine", engine), ("server", server), ("parser", alone))
+    for name, values in rows:
         print(
             f"{name:7} median {statistics.median(values):7.2f} ms"
-            f"   mean {statistics.mean(values):7.2f} ms"
+            f"   p95 {_p95(values):7.2f} ms   mean {statistics.mean(values):7.2f} ms"
         )
+    print("parser: tree-sitter alone (Tree.edit + incremental parse), the same keystrokes")
 
 
 if __name__ == "__main__":
