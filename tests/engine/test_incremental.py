@@ -184,3 +184,57 @@ def test_known_divergences_stay_fixed(names: list[str], sequence) -> None:
     for where, span, text, encoding in sequence:
         _apply(doc, where, span, text, encoding)
         assert doc.raw_findings == Document(doc.source).raw_findings
+
+
+def _typed(text: str, after: str, typed: str) -> Document:
+    doc = Document.from_text(text)
+    at = len(text[: text.index(after) + len(after)].encode())
+    doc.apply_byte_edit(at, at, typed.encode())
+    return doc
+
+
+def test_method_swallowing_a_class_statement_rechecks_the_class_names() -> None:
+    # The open bracket makes `counter = 1` part of m's body: the class no
+    # longer assigns `counter`, so its `global counter` is no finding.
+    text = (
+        "class A:\n    global counter\n    def m(self):\n        x = 1\n"
+        "    counter = 1\n    def n(self):\n        return 2\n"
+    )
+    doc = _typed(text, "x = 1", "x = [")
+    assert "global-statement" in {f.rule for f in Document.from_text(text).raw_findings}
+    assert "global-statement" not in {f.rule for f in doc.raw_findings}
+    assert doc.raw_findings == Document(doc.source).raw_findings
+
+
+BIG_CLASS = (
+    "import copy\n\n\nclass A:\n"
+    + "".join(f"    def m{i}(self, x):\n        return x + {i}\n\n" for i in range(40))
+    + "    def edited(self):\n        value = 1\n\n"
+    + "    ok = type(a) == type(b)\n\n"
+    + "    def type(self):\n        return 0\n\n"
+    + "    def last(self):\n        return 1\n\n\n"
+    + "def after(items=[]):\n    return items\n"
+)
+
+
+def test_open_bracket_in_a_method_rechecks_from_that_method_on() -> None:
+    # tree-sitter's recovery makes the rest of the file part of `edited`:
+    # the forty methods before it are not re-checked.
+    doc = _typed(BIG_CLASS, "value = 1", "\n        x = [")
+    assert doc.raw_findings == Document(doc.source).raw_findings
+    assert doc.last_regions == [(doc.source.index(b"def edited"), len(doc.source))]
+
+
+def test_restructured_class_rechecks_statements_whose_builtin_changed_meaning() -> None:
+    # `early` compares with the class's own `type` until `edited` swallows
+    # `def type`: then it calls the builtin, and type-comparison applies.
+    text = BIG_CLASS.replace("    def m1(", "    early = type(a) == type(b)\n\n    def m1(")
+    before = Document.from_text(text)
+    doc = _typed(text, "value = 1", "\n        x = [")
+    early = doc.source.index(b"early")
+    comparisons = [f.start_byte for f in doc.raw_findings if f.rule == "type-comparison"]
+    assert early + len("early = ") in comparisons
+    assert early + len("early = ") not in [f.start_byte for f in before.raw_findings]
+    assert doc.raw_findings == Document(doc.source).raw_findings
+    m1 = doc.source.index(b"def m1")
+    assert doc.last_regions == [(early, m1), (doc.source.index(b"def edited"), len(doc.source))]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from tree_sitter import Node, Tree
 
@@ -21,6 +22,9 @@ from pyiq.analysis.imports import import_map, module_imports
 from pyiq.analysis.language import new_parser, sanitize
 from pyiq.analysis.lines import Encoding, LineIndex
 from pyiq.analysis.predicates import descendants, occurrences, shadowed_builtins
+from pyiq.analysis.predicates.context import MatchContext
+from pyiq.analysis.predicates.names import BUILTIN_NAMES
+from pyiq.analysis.predicates.scopes import scopes_at, statement_bindings
 from pyiq.analysis.registry import Registry, load_registry
 from pyiq.analysis.suppression import SUPPRESSION_MARK, Suppressions
 
@@ -280,7 +284,9 @@ class Document:
         self.tree = new_tree
         self.lines = new_lines
 
-        regions = self._regions([*changed, (start, new_end)])
+        removed = old_source[start:old_end]
+        edit = _Edit(old_tree, start, new_end, b"\n" in removed or b"\r" in removed)
+        regions = self._regions([*changed, (start, new_end)], edit)
         imports, qualified = self.imports, self.qualified
         if _mentions(b"import", regions, start, new_end, delta, old_source, new_source):
             imports = module_imports(new_tree, new_source)
@@ -322,7 +328,8 @@ class Document:
                 if node.type == "identifier" and node.end_byte - node.start_byte == len(name)
             ]
             if mentions:
-                regions = self._regions([*regions, *mentions])
+                mentioned = self._regions(mentions, edit, binds_nothing=True)
+                regions = _merge([*regions, *mentioned])
 
         # A finding is moved only once it is known to be kept.
         kept: list[Finding] = []
@@ -391,22 +398,37 @@ class Document:
                     shadowing[(child.start_byte, child.end_byte, child.type)] = names
         return shadowing
 
-    def _regions(self, intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    def _regions(
+        self,
+        intervals: list[tuple[int, int]],
+        edit: _Edit,
+        binds_nothing: bool = False,
+    ) -> list[tuple[int, int]]:
         """The statements to re-analyse for edits touching ``intervals``.
 
         The unit is a top-level statement, or, inside a top-level class, the
-        one statement of its body (typically a method) that holds the whole
-        interval: a keystroke in a method of a 3,000-line class re-checks the
-        method. Findings about the class itself are not lost: their matches
-        capture the class or the method and so meet the region. Each unit
+        statements of its body that an interval starting in a method body
+        touches: a keystroke in a method of a 3,000-line class re-checks the
+        method, and a bracket left open there re-checks the statements from
+        that method on, not the class before it (see ``_class_scope_units``).
+        Findings about the class itself are not lost: their matches capture
+        the class or a statement of the region and so meet it. Each unit
         reaches to the next statement's start, so bytes between statements
         (such as a tail an unterminated string leaves outside every node)
         belong to a region too.
         """
         root = self.tree.root_node
         spans: list[tuple[int, int]] = []
+        narrowed: list[tuple[Node, tuple[int, int], bool]] = []
         for lo, hi in _merge(intervals):
-            spans.extend(_units(root.children, 0, len(self.source), lo, hi, nested=True))
+            spans.extend(
+                _units(root.children, 0, len(self.source), lo, hi, True, narrowed, binds_nothing)
+            )
+        for node, unit, more in narrowed:
+            if not more and _same_statements(edit, node):
+                continue
+            extra = _class_scope_units(edit, node, unit, self.source)
+            spans.extend([unit] if extra is None else extra)
         return _merge(spans)
 
 
@@ -436,9 +458,27 @@ def _in_method_body(statements: list[Node], unit_start: int, lo: int) -> bool:
 
 
 def _units(
-    children: list[Node], lo_bound: int, hi_bound: int, lo: int, hi: int, nested: bool
+    children: list[Node],
+    lo_bound: int,
+    hi_bound: int,
+    lo: int,
+    hi: int,
+    nested: bool,
+    narrowed: list[tuple[Node, tuple[int, int], bool]] | None = None,
+    binds_nothing: bool = False,
 ) -> list[tuple[int, int]]:
-    """Extended spans of ``children`` that an interval touches."""
+    """Extended spans of ``children`` that an interval touches.
+
+    With ``nested``, an interval starting in a method body of a top-level
+    class is narrowed to the class-body statements it touches; so is any
+    interval that ``binds_nothing`` (a name whose meaning changed elsewhere
+    needs its own statement re-checked, not its class). An edit's interval
+    narrowed so goes to ``narrowed`` with its class, the class's own unit
+    and whether it touched more than the one method: tree-sitter's recovery
+    from an unclosed bracket can hand the following statements, or the rest
+    of the file, to the method or the class, and the class-scope names
+    may have changed with them (see ``Document._regions``).
+    """
     if not children:
         return [(lo_bound, hi_bound)]
     bounds = [lo_bound, *(child.start_byte for child in children[1:]), hi_bound]
@@ -451,12 +491,118 @@ def _units(
             touched.append(i)
     if not touched:
         return []
-    if nested and len(touched) == 1:
-        body = _class_body(children[touched[0]])
+    if nested:
+        head = touched[0]
+        end = bounds[head + 1]
+        body = _class_body(children[head])
         inner = body.named_children if body is not None else []
-        if inner and inner[0].start_byte <= lo and hi <= bounds[touched[0] + 1]:
+        if inner and inner[0].start_byte <= lo:
             # Inside the class body, past its first statement's start.
-            units = _units(inner, inner[0].start_byte, bounds[touched[0] + 1], lo, hi, False)
-            if len(units) == 1 and _in_method_body(inner, units[0][0], lo):
-                return units
+            units = _units(inner, inner[0].start_byte, end, lo, min(hi, end), False)
+            if units and (binds_nothing or _in_method_body(inner, units[0][0], lo)):
+                rest = [(bounds[i], bounds[i + 1]) for i in touched[1:]]
+                more = len(units) > 1 or bool(rest)
+                if binds_nothing:
+                    return units + rest
+                if narrowed is not None:
+                    narrowed.append((children[head], (bounds[head], end), more))
+                    return units + rest
     return [(bounds[i], bounds[i + 1]) for i in touched]
+
+
+def _statement_at(block: Node, offset: int) -> Node | None:
+    return next(_top_level_from(block, offset), None)
+
+
+class _Edit(NamedTuple):
+    """What region narrowing needs to know of the edit just applied.
+
+    ``old`` is the tree before it, already ``Tree.edit``-ed: its nodes stand
+    at their new offsets. ``cut_lines``: the removed bytes held a line break.
+    """
+
+    old: Tree
+    start: int
+    new_end: int
+    cut_lines: bool
+
+
+def _same_statements(edit: _Edit, new_class: Node) -> bool:
+    """Whether an edit in one method body left the class's statements as they were.
+
+    The method's unit can still have grown over the statements after it (a
+    bracket left open makes them part of its body): then the class has fewer
+    statements than before, and the names it binds may differ.
+    """
+    start = edit.start
+    old_class = _statement_at(edit.old.root_node, start)
+    if old_class is None or old_class.start_byte != new_class.start_byte:
+        return False
+    old_body, new_body = _class_body(old_class), _class_body(new_class)
+    if old_body is None or new_body is None:
+        return False
+    if old_body.named_child_count != new_body.named_child_count:
+        return False
+    before, after = _statement_at(old_body, start), _statement_at(new_body, start)
+    return (
+        before is not None
+        and after is not None
+        and before.start_byte == after.start_byte
+        and before.type == after.type
+        and _in_method_body([before], before.start_byte, start)
+    )
+
+
+def _class_scope_units(
+    edit: _Edit, new_class: Node, unit: tuple[int, int], source: bytes
+) -> list[tuple[int, int]] | None:
+    """Statements of a restructured class to re-check for its names; None: the whole class.
+
+    The class's statements before the restructured part keep their text and
+    their place, and method bodies do not see the class scope. What can
+    still change for them is the class scope itself: a builtin's name that
+    the class now binds, or no longer binds, means something else in every
+    statement whose innermost scope is the class (``names.is_builtin``), so
+    those statements are re-checked. A class-level ``global`` makes its
+    findings depend on the whole class body, and an edit reaching past a
+    method body leaves old names unreadable: both re-check the class whole.
+
+    Old nodes clear of the edit read their unchanged text from the new
+    source. A removal within one line that starts in a method body cannot
+    have reached another statement's names (a method's body never shares a
+    line with a later statement of its class); one across lines can.
+    """
+    start = edit.start
+    if edit.cut_lines:
+        return None
+    old_class = _statement_at(edit.old.root_node, start)
+    if old_class is None or old_class.start_byte != new_class.start_byte:
+        return None
+    old_body, new_body = _class_body(old_class), _class_body(new_class)
+    if old_body is None or new_body is None or not new_body.named_children:
+        return None
+    hull = source[new_class.start_byte : max(old_class.end_byte, new_class.end_byte)]
+    if b"global" in hull:
+        return None
+    reach = max(edit.new_end, start + 1)
+    statements = old_body.named_children
+    for statement in statements:
+        overlaps = statement.start_byte < reach and start < statement.end_byte
+        if overlaps and not _in_method_body([statement], statement.start_byte, start):
+            return None
+    ctx = MatchContext(source)
+    before: set[str] = set()
+    after: set[str] = set()
+    statement_bindings(statements, ctx, before)
+    inner = new_body.named_children
+    statement_bindings(inner, ctx, after)
+    scope = new_body.parent
+    first, end = inner[0].start_byte, unit[1]
+    spans: list[tuple[int, int]] = []
+    for name in sorted((before ^ after) & BUILTIN_NAMES):
+        for node in occurrences(new_class, name.encode("utf-8"), source):
+            if node.type != "identifier" or node.end_byte - node.start_byte != len(name):
+                continue
+            if scope in scopes_at(node):
+                spans.extend(_units(inner, first, end, node.start_byte, node.end_byte, False))
+    return spans
