@@ -112,7 +112,8 @@ def _restructured(old: Tree, new: Tree, start: int, new_end: int) -> list[tuple[
 
 
 def _top_level_from(root: Node, offset: int) -> Iterator[Node]:
-    """Top-level statements in order, from the first one ending after ``offset``.
+    """Children of ``root`` (statements of a module or a block) in order, from the
+    first one ending after ``offset``.
 
     A tree cursor finds the start: py-tree-sitter 0.26's
     ``Node.first_child_for_byte`` can hand back an invalid node.
@@ -535,6 +536,7 @@ def _units(
 
 
 def _statement_at(block: Node, offset: int) -> Node | None:
+    """The statement of ``block`` that holds ``offset`` (or the next one)."""
     return next(_top_level_from(block, offset), None)
 
 
