@@ -253,7 +253,7 @@ async def run(
     return {"keystroke": typing, "hover": hovering, "initialize": [initialize]}
 
 
-def _p95(values: list[float]) -> float:
+def p95(values: list[float]) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
 
@@ -263,7 +263,7 @@ def _report(results: dict[str, dict[str, list[float]]], metric: str) -> None:
         values = result[metric]
         print(
             f"{metric:10} {name:5} median {statistics.median(values):7.2f} ms"
-            f"   p95 {_p95(values):7.2f} ms"
+            f"   p95 {p95(values):7.2f} ms"
         )
     if "ruff" in results:
         ratio = statistics.median(results["pyiq"][metric]) / statistics.median(

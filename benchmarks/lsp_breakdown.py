@@ -26,7 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bench_lsp import DEFAULT_FILE, keystrokes
+from bench_lsp import DEFAULT_FILE, keystrokes, p95
 
 from pyiq.analysis import Document
 from pyiq.analysis.language import new_parser
@@ -128,11 +128,6 @@ def tree_sitter_alone(path: Path, keys: int, where: str = "class-gap") -> list[f
     return spent
 
 
-def _p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keys", type=int, default=200)
@@ -150,7 +145,7 @@ def main() -> None:
     for name, values in rows:
         print(
             f"{name:7} median {statistics.median(values):7.2f} ms"
-            f"   p95 {_p95(values):7.2f} ms   mean {statistics.mean(values):7.2f} ms"
+            f"   p95 {p95(values):7.2f} ms   mean {statistics.mean(values):7.2f} ms"
         )
     print("parser: tree-sitter alone (Tree.edit + incremental parse), the same keystrokes")
 

@@ -163,18 +163,22 @@ def _mentions_outside(
             gaps.append((previous, lo))
         previous = max(previous, hi)
     gaps.append((previous, len(source)))
-    spans: list[tuple[int, int]] = []
-    for name in sorted(names):
-        needle = name.encode("utf-8")
-        for lo, hi in gaps:
-            position = source.find(needle, lo, hi)
-            while position >= 0:
-                node = root.descendant_for_byte_range(position, position + len(needle))
-                if node is not None and node.type == "identifier":
-                    if node.end_byte - node.start_byte == len(needle):
-                        spans.append((node.start_byte, node.end_byte))
-                position = source.find(needle, position + len(needle), hi)
-    return spans
+    return [
+        (node.start_byte, node.end_byte)
+        for name in sorted(names)
+        for lo, hi in gaps
+        for node in _identifiers(root, name, source, lo, hi)
+    ]
+
+
+def _identifiers(
+    within: Node, name: str, source: bytes, start: int = 0, end: int | None = None
+) -> Iterator[Node]:
+    """The identifiers spelled ``name`` in ``within`` (between ``start`` and ``end``)."""
+    needle = name.encode("utf-8")
+    for node in occurrences(within, needle, source, start, end):
+        if node.type == "identifier" and node.end_byte - node.start_byte == len(needle):
+            yield node
 
 
 def _module_level_global(tree: Tree, source: bytes) -> bool:
@@ -553,6 +557,17 @@ class _Edit(NamedTuple):
     cut_lines: bool
 
 
+def _class_bodies(edit: _Edit, new_class: Node) -> tuple[Node, Node] | None:
+    """The edited class's body before and after the edit, if the edit lies in it both times."""
+    old_class = _statement_at(edit.old.root_node, edit.start)
+    if old_class is None or old_class.start_byte != new_class.start_byte:
+        return None
+    old_body, new_body = _class_body(old_class), _class_body(new_class)
+    if old_body is None or new_body is None:
+        return None
+    return old_body, new_body
+
+
 def _same_statements(edit: _Edit, new_class: Node) -> bool:
     """Whether an edit in one method body left the class's statements as they were.
 
@@ -561,12 +576,10 @@ def _same_statements(edit: _Edit, new_class: Node) -> bool:
     statements than before, and the names it binds may differ.
     """
     start = edit.start
-    old_class = _statement_at(edit.old.root_node, start)
-    if old_class is None or old_class.start_byte != new_class.start_byte:
+    bodies = _class_bodies(edit, new_class)
+    if bodies is None:
         return False
-    old_body, new_body = _class_body(old_class), _class_body(new_class)
-    if old_body is None or new_body is None:
-        return False
+    old_body, new_body = bodies
     if old_body.named_child_count != new_body.named_child_count:
         return False
     before, after = _statement_at(old_body, start), _statement_at(new_body, start)
@@ -599,15 +612,11 @@ def _class_scope_units(
     line with a later statement of its class); one across lines can.
     """
     start = edit.start
-    if edit.cut_lines:
+    bodies = None if edit.cut_lines else _class_bodies(edit, new_class)
+    if bodies is None or not bodies[1].named_children:
         return None
-    old_class = _statement_at(edit.old.root_node, start)
-    if old_class is None or old_class.start_byte != new_class.start_byte:
-        return None
-    old_body, new_body = _class_body(old_class), _class_body(new_class)
-    if old_body is None or new_body is None or not new_body.named_children:
-        return None
-    hull = source[new_class.start_byte : max(old_class.end_byte, new_class.end_byte)]
+    old_body, new_body = bodies
+    hull = source[new_class.start_byte : max(old_body.end_byte, new_body.end_byte)]
     if b"global" in hull:
         return None
     reach = max(edit.new_end, start + 1)
@@ -626,9 +635,7 @@ def _class_scope_units(
     first, end = inner[0].start_byte, unit[1]
     spans: list[tuple[int, int]] = []
     for name in sorted((before ^ after) & BUILTIN_NAMES):
-        for node in occurrences(new_class, name.encode("utf-8"), source):
-            if node.type != "identifier" or node.end_byte - node.start_byte != len(name):
-                continue
+        for node in _identifiers(new_class, name, source):
             if scope in scopes_at(node):
                 spans.extend(_units(inner, first, end, node.start_byte, node.end_byte, False))
     return spans

@@ -55,17 +55,20 @@ def descendants(node: Node, stop: frozenset[str] = frozenset()) -> Iterator[Node
                 return
 
 
-def occurrences(within: Node, needle: bytes, source: bytes) -> Iterator[Node]:
+def occurrences(
+    within: Node, needle: bytes, source: bytes, start: int = 0, end: int | None = None
+) -> Iterator[Node]:
     """The smallest node around each occurrence of ``needle`` in ``within``'s bytes.
 
     Finding a rare word by searching the bytes and asking the tree what is
     there beats walking every node of a body in Python; callers check the
     node's type, so hits in strings, comments and longer names drop out.
+    ``start`` and ``end`` narrow the search to part of those bytes.
     """
     if not needle:
         return
-    end = within.end_byte
-    position = source.find(needle, within.start_byte, end)
+    end = within.end_byte if end is None else min(end, within.end_byte)
+    position = source.find(needle, max(start, within.start_byte), end)
     while position >= 0:
         node = within.descendant_for_byte_range(position, position + len(needle))
         if node is not None:
