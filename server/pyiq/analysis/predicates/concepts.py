@@ -27,7 +27,7 @@ from pyiq.analysis.predicates.nodes import (
     occurrences,
     owner,
 )
-from pyiq.analysis.predicates.scopes import function_locals
+from pyiq.analysis.predicates.scopes import bound_names, function_locals, member_name
 
 
 def imported_module(ctx: MatchContext, args: Args, captures: Captures) -> bool:
@@ -127,6 +127,61 @@ def not_assigned_to_name(ctx: MatchContext, args: Args, captures: Captures) -> b
     return True
 
 
+# ASCII bytes that continue a name: a name never ends right before one.
+_NAME_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+
+
+def _may_read(function: Node, names: set[str], ctx: MatchContext) -> bool:
+    """Whether ``function``'s body may read one of ``names``; False is certain.
+
+    A read is an identifier in the body, so a name whose bytes occur there
+    nowhere, or only inside longer names, strings, comments and attribute or
+    keyword names, is not read. Searching the bytes beats walking every node
+    of the body: a bracket left open while typing can make a dozen methods
+    nested functions of the one being edited, and each would be walked. The
+    names the function's statements bind (parameters, assignments, defs) are
+    its own locals, never read from outside, unless a ``nonlocal`` or
+    ``global`` statement (which the bytes would show) declares one.
+
+    In a body without syntax errors no identifier touches an ASCII letter,
+    digit or underscore: the lexer takes the longest name, and a name glued
+    to a number is an error. Only such whole words are asked of the tree; in
+    a broken body every occurrence is. Other bytes do not bound a word:
+    tree-sitter reads some non-ASCII spaces (a zero-width space) as blanks.
+    """
+    body = function.child_by_field_name("body")
+    if body is None or not names:
+        return False
+    source = ctx.source
+    start = body.start_byte
+    text = source[start : body.end_byte]
+    if b"nonlocal" not in text and b"global" not in text:
+        names = names - bound_names(function, ctx)
+    whole_words = not body.has_error
+    size = len(text)
+    for name in names:
+        needle = name.encode("utf-8", "surrogatepass")
+        length = len(needle)
+        if not length:
+            continue
+        at = text.find(needle)
+        while at >= 0:
+            end = at + length
+            if not whole_words or not (
+                (at and text[at - 1] in _NAME_BYTES) or (end < size and text[end] in _NAME_BYTES)
+            ):
+                node = body.descendant_for_byte_range(start + at, start + end)
+                if (
+                    node is not None
+                    and node.type == "identifier"
+                    and node.end_byte - node.start_byte == length
+                    and not member_name(node)
+                ):
+                    return True
+            at = text.find(needle, at + 1)
+    return False
+
+
 def closure(ctx: MatchContext, args: Args, captures: Captures) -> bool:
     """A nested function reads a name that an enclosing function binds.
 
@@ -137,15 +192,19 @@ def closure(ctx: MatchContext, args: Args, captures: Captures) -> bool:
     for function in captured_nodes(args, captures):
         # Most functions (top-level ones, methods) have no enclosing function:
         # the walk up stops at the first function or reaches the module.
-        if not any(a.type in FUNCTION_TYPES for a in ancestors(function)):
+        outers = [a for a in ancestors(function) if a.type in FUNCTION_TYPES]
+        if not outers:
+            continue
+        enclosing: set[str] = set()
+        for outer in outers:
+            enclosing |= function_locals(outer, ctx, reads=False)[0]
+        # A name tree-sitter had to invent for broken code is empty: no variable.
+        enclosing.discard("")
+        if not _may_read(function, enclosing, ctx):
             continue
         local, declared, loads = function_locals(function, ctx)
-        free = (loads - local) | declared
-        if not free:
-            continue
-        for outer in ancestors(function):
-            if outer.type in FUNCTION_TYPES and free & function_locals(outer, ctx, reads=False)[0]:
-                return True
+        if ((loads - local) | declared) & enclosing:
+            return True
     return False
 
 

@@ -194,12 +194,8 @@ def function_locals(
         if kind == "identifier":
             if not reads:
                 continue
-            parent = node.parent
-            if parent is not None:
-                if parent.type == "attribute" and parent.child_by_field_name("attribute") == node:
-                    continue
-                if parent.type == "keyword_argument" and parent.child_by_field_name("name") == node:
-                    continue
+            if member_name(node):
+                continue
             name = ctx.text(node)
             if not _comprehension_bound(name, node.start_byte, open_comprehensions):
                 loads.add(name)
@@ -216,6 +212,18 @@ def function_locals(
         elif kind in {"nonlocal_statement", "global_statement"}:
             declared |= {ctx.text(c) for c in node.named_children if c.type == "identifier"}
     return bound - declared, declared, loads
+
+
+def member_name(identifier: Node) -> bool:
+    """An attribute's name or a keyword argument's: an identifier that reads no variable."""
+    parent = identifier.parent
+    if parent is None:
+        return False
+    if parent.type == "attribute":
+        return parent.child_by_field_name("attribute") == identifier
+    if parent.type == "keyword_argument":
+        return parent.child_by_field_name("name") == identifier
+    return False
 
 
 def _comprehension_scope(node: Node, ctx: MatchContext) -> tuple[int, set[str], int, int]:
