@@ -21,7 +21,7 @@ from pyiq.analysis.findings import SORT_KEY, Finding
 from pyiq.analysis.imports import import_map, module_imports
 from pyiq.analysis.language import new_parser, sanitize
 from pyiq.analysis.lines import Encoding, LineIndex
-from pyiq.analysis.predicates import descendants, occurrences, shadowed_builtins
+from pyiq.analysis.predicates import descendants, identifiers, shadowed_builtins
 from pyiq.analysis.predicates.context import MatchContext
 from pyiq.analysis.predicates.names import BUILTIN_NAMES
 from pyiq.analysis.predicates.scopes import scopes_at, statement_bindings
@@ -167,18 +167,8 @@ def _mentions_outside(
         (node.start_byte, node.end_byte)
         for name in sorted(names)
         for lo, hi in gaps
-        for node in _identifiers(root, name, source, lo, hi)
+        for node in identifiers(root, name.encode("utf-8", "surrogatepass"), source, lo, hi)
     ]
-
-
-def _identifiers(
-    within: Node, name: str, source: bytes, start: int = 0, end: int | None = None
-) -> Iterator[Node]:
-    """The identifiers spelled ``name`` in ``within`` (between ``start`` and ``end``)."""
-    needle = name.encode("utf-8")
-    for node in occurrences(within, needle, source, start, end):
-        if node.type == "identifier" and node.end_byte - node.start_byte == len(needle):
-            yield node
 
 
 def _module_level_global(tree: Tree, source: bytes) -> bool:
@@ -635,7 +625,7 @@ def _class_scope_units(
     first, end = inner[0].start_byte, unit[1]
     spans: list[tuple[int, int]] = []
     for name in sorted((before ^ after) & BUILTIN_NAMES):
-        for node in _identifiers(new_class, name, source):
+        for node in identifiers(new_class, name.encode("utf-8", "surrogatepass"), source):
             if scope in scopes_at(node):
                 spans.extend(_units(inner, first, end, node.start_byte, node.end_byte, False))
     return spans

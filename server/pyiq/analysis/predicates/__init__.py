@@ -17,7 +17,7 @@ from pyiq.analysis.predicates import bug_risks, concepts
 from pyiq.analysis.predicates.context import MatchContext, Predicate, Reporter
 from pyiq.analysis.predicates.late_binding import late_bound_names
 from pyiq.analysis.predicates.names import shadowed_builtins
-from pyiq.analysis.predicates.nodes import descendants, occurrences
+from pyiq.analysis.predicates.nodes import descendants, identifiers, occurrences
 
 PREDICATES: dict[str, Predicate] = {
     "pyiq-mutable-default?": bug_risks.mutable_default,
@@ -53,6 +53,7 @@ __all__ = [
     "Predicate",
     "Reporter",
     "descendants",
+    "identifiers",
     "occurrences",
     "shadowed_builtins",
 ]

@@ -24,6 +24,7 @@ from pyiq.analysis.predicates.nodes import (
     SCOPE_TYPES,
     ancestors,
     descendants,
+    identifiers,
     occurrences,
     owner,
 )
@@ -56,9 +57,7 @@ def calls_itself(ctx: MatchContext, args: Args, captures: Captures) -> bool:
         if name is None or body is None:
             continue
         own = ctx.source[name.start_byte : name.end_byte]
-        for node in occurrences(body, own, ctx.source):
-            if node.type != "identifier" or node.end_byte - node.start_byte != len(own):
-                continue
+        for node in identifiers(body, own, ctx.source):
             call = node.parent
             if call is None or call.type != "call" or call.child_by_field_name("function") != node:
                 continue
@@ -127,10 +126,6 @@ def not_assigned_to_name(ctx: MatchContext, args: Args, captures: Captures) -> b
     return True
 
 
-# ASCII bytes that continue a name: a name never ends right before one.
-_NAME_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
-
-
 def _may_read(function: Node, names: set[str], ctx: MatchContext) -> bool:
     """Whether ``function``'s body may read one of ``names``; False is certain.
 
@@ -142,43 +137,18 @@ def _may_read(function: Node, names: set[str], ctx: MatchContext) -> bool:
     names the function's statements bind (parameters, assignments, defs) are
     its own locals, never read from outside, unless a ``nonlocal`` or
     ``global`` statement (which the bytes would show) declares one.
-
-    In a body without syntax errors no identifier touches an ASCII letter,
-    digit or underscore: the lexer takes the longest name, and a name glued
-    to a number is an error. Only such whole words are asked of the tree; in
-    a broken body every occurrence is. Other bytes do not bound a word:
-    tree-sitter reads some non-ASCII spaces (a zero-width space) as blanks.
     """
     body = function.child_by_field_name("body")
     if body is None or not names:
         return False
     source = ctx.source
-    start = body.start_byte
-    text = source[start : body.end_byte]
+    text = source[body.start_byte : body.end_byte]
     if b"nonlocal" not in text and b"global" not in text:
         names = names - bound_names(function, ctx)
-    whole_words = not body.has_error
-    size = len(text)
     for name in names:
         needle = name.encode("utf-8", "surrogatepass")
-        length = len(needle)
-        if not length:
-            continue
-        at = text.find(needle)
-        while at >= 0:
-            end = at + length
-            if not whole_words or not (
-                (at and text[at - 1] in _NAME_BYTES) or (end < size and text[end] in _NAME_BYTES)
-            ):
-                node = body.descendant_for_byte_range(start + at, start + end)
-                if (
-                    node is not None
-                    and node.type == "identifier"
-                    and node.end_byte - node.start_byte == length
-                    and not member_name(node)
-                ):
-                    return True
-            at = text.find(needle, at + 1)
+        if any(not member_name(node) for node in identifiers(body, needle, source)):
+            return True
     return False
 
 

@@ -76,6 +76,60 @@ def occurrences(
         position = source.find(needle, position + len(needle), end)
 
 
+# ASCII bytes that can continue a name.
+_NAME_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+_DIGITS = frozenset(b"0123456789")
+_DOT = ord(".")
+
+
+def _inside_a_longer_name(source: bytes, start: int, end: int) -> bool:
+    """Whether bytes ``start``-``end`` lie inside a longer name, so no identifier is exactly them.
+
+    The lexer takes the longest name: an identifier never ends right before
+    an ASCII letter, digit or underscore, and never starts right after one
+    unless a number ends there, as in broken code that glues a name to a
+    number (``1abc``, ``0xfg`` and ``1.e5abc`` lex as a number and a name).
+    A run of name bytes before ``start`` that begins with a digit or follows
+    a dot could be such a number, and is left to the tree. Other bytes bound
+    no name: tree-sitter takes some non-ASCII spaces (a zero-width space)
+    for blanks.
+    """
+    if end < len(source) and source[end] in _NAME_BYTES:
+        return True
+    run = start
+    while run > 0 and source[run - 1] in _NAME_BYTES:
+        run -= 1
+    if run == start or source[run] in _DIGITS:
+        return False
+    return not (run > 0 and source[run - 1] == _DOT)
+
+
+def identifiers(
+    within: Node, name: bytes, source: bytes, start: int = 0, end: int | None = None
+) -> Iterator[Node]:
+    """The identifiers spelled ``name`` in ``within`` (between ``start`` and ``end``).
+
+    Hits inside longer words, which short names have by the thousand in a
+    large file (``re`` in every ``return``), are dropped by their bytes
+    before the tree is asked about them.
+    """
+    if not name:
+        return
+    length = len(name)
+    end = within.end_byte if end is None else min(end, within.end_byte)
+    position = source.find(name, max(start, within.start_byte), end)
+    while position >= 0:
+        if not _inside_a_longer_name(source, position, position + length):
+            node = within.descendant_for_byte_range(position, position + length)
+            if (
+                node is not None
+                and node.type == "identifier"
+                and node.end_byte - node.start_byte == length
+            ):
+                yield node
+        position = source.find(name, position + 1, end)
+
+
 def owner(node: Node, scopes: frozenset[str]) -> Node | None:
     """The nearest ancestor whose type is one of ``scopes``."""
     for ancestor in ancestors(node):
