@@ -1,4 +1,4 @@
-"""Finding the identifiers of one name by searching bytes, checked against every identifier of the tree.
+"""Finding the identifiers of a name by searching bytes, checked against the tree's identifiers.
 
 The search drops hits inside longer words by their neighbouring bytes
 before asking the tree, so these tests feed it what makes that hard: names
@@ -40,7 +40,7 @@ def test_names_glued_to_numbers_and_after_blanks_are_found() -> None:
     assert found == _every_identifier(root, b"re", source)
     # The assignment, the read, the attribute, five glued to numbers, the one
     # after the zero-width space, and the keyword argument's name and value.
-    lines = [source[: start].count(b"\n") for start, _ in found]
+    lines = [source[:start].count(b"\n") for start, _ in found]
     assert lines == [0, 1, 1, 2, 2, 2, 2, 2, 3, 3, 3]
 
 

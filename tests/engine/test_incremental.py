@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tree_sitter import Node
 
 from pyiq.analysis import Document
 from pyiq.analysis.lines import ENCODINGS
@@ -114,8 +115,49 @@ def test_incremental_findings_equal_fresh_findings(paths, sequence) -> None:
     for where, span, text, encoding in sequence:
         _apply(doc, where, span, text, encoding)
     fresh = Document(doc.source)
+    if doc.exact:
+        assert _shape(doc.tree.root_node) == _shape(fresh.tree.root_node)
+    # Only where error recovery parsed differently does settling re-analyse.
+    doc.settle()
+    assert doc.exact
     assert doc.raw_findings == fresh.raw_findings
     assert doc.findings() == fresh.findings()
+
+
+def _shape(node: Node) -> list[tuple[str, int, int, int]]:
+    """Every node's type, span and depth, in order: equal for equal trees."""
+    shape = []
+    stack = [(node, 0)]
+    while stack:
+        current, depth = stack.pop()
+        shape.append((current.type, current.start_byte, current.end_byte, depth))
+        stack.extend((child, depth + 1) for child in reversed(current.children))
+    return shape
+
+
+def test_a_pause_settles_what_error_recovery_parsed_differently() -> None:
+    # An unterminated string at the end, then a tab typed into an indentation
+    # and a line inserted above: tree-sitter's incremental recovery keeps the
+    # last `except:` a clause where a fresh parse makes it part of the string.
+    top = "def top():\n    try:\n        pass\n    except:\n        pass\n"
+    body = "    global counter\n    counter = 1\n"
+    text = f"class A(B):\n    max = 3\n{body}{body}{top}min = 2\nimport copy\n{top}"
+    doc = Document.from_text(text)
+    for where, text, encoding in [
+        (0.8392394521500864, "    ", "utf-8"),
+        (0.9107183132203351, '"""', "utf-32"),
+        (0.34515594845812503, "\t", "utf-32"),
+        (0.18476610776039393, "def dict(): ...\n", "utf-16"),
+    ]:
+        _apply(doc, where, 0.0, text, encoding)
+    fresh = Document(doc.source)
+    assert not doc.exact
+    assert [f.rule for f in doc.raw_findings if f.rule == "bare-except"] == ["bare-except"] * 2
+    assert doc.settle()
+    assert doc.exact
+    assert [f.rule for f in doc.raw_findings if f.rule == "bare-except"] == ["bare-except"]
+    assert doc.raw_findings == fresh.raw_findings
+    assert not doc.settle()
 
 
 def test_edit_recomputes_only_the_touched_statement() -> None:

@@ -173,3 +173,41 @@ async def test_stress_bursts_then_hover_answers(tmp_path: Path) -> None:
             TIMEOUT,
         )
     assert hover is not None and "Mutable default argument" in hover.contents.value
+
+
+async def test_a_pause_publishes_what_a_fresh_open_finds(tmp_path: Path) -> None:
+    # Typed into a file with an unterminated string, the tab and the new line
+    # leave tree-sitter's incremental recovery with a clause that a fresh
+    # parse puts inside the string: the keystrokes' diagnostics keep a bare
+    # `except:` warning too many until the pause settles the tree.
+    top = "def top():\n    try:\n        pass\n    except:\n        pass\n"
+    body = "    global counter\n    counter = 1\n"
+    text = f"class A(B):\n    max = 3\n{body}{body}{top}min = 2\nimport copy\n{top}"
+    typed = [((15, 1), "    "), ((16, 4), '"""'), ((5, 3), "\t"), ((3, 0), "def dict(): ...\n")]
+    async with session() as client:
+        uri = (tmp_path / "typed.py").as_uri()
+        await open_and_wait(client, uri, text)
+        for version, ((line, column), new) in enumerate(typed, start=2):
+            at = types.Position(line=line, character=column)
+            change(client, uri, version, types.Range(start=at, end=at), new)
+            text = _insert(text, line, column, new)
+        counts = client.publish_counts
+        typing = await wait_version(client, uri, len(typed) + 1)
+        published = counts[uri]
+        assert [d.code for d in typing].count("bare-except") == 2
+
+        async def settled() -> None:
+            while counts[uri] == published:
+                await asyncio.sleep(0.01)
+
+        await asyncio.wait_for(settled(), TIMEOUT)
+        after_pause = list(client.diagnostics[uri])
+        fresh = await open_and_wait(client, (tmp_path / "fresh.py").as_uri(), text)
+        assert [d.code for d in after_pause].count("bare-except") == 1
+        assert _key(after_pause) == _key(fresh)
+
+
+def _insert(text: str, line: int, column: int, new: str) -> str:
+    lines = text.split("\n")
+    lines[line] = lines[line][:column] + new + lines[line][column:]
+    return "\n".join(lines)

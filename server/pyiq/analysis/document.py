@@ -211,6 +211,8 @@ class Document:
         )
         # Byte ranges (in the current source) re-analysed by the last edit.
         self.last_regions: list[tuple[int, int]] = []
+        # Whether the tree is the one a fresh parse builds (see ``settle``).
+        self.exact = True
 
     @classmethod
     def from_text(cls, text: str, registry: Registry | None = None) -> Document:
@@ -281,7 +283,6 @@ class Document:
         new_lines = self.lines.edited(start, old_end, new_source)
 
         old_tree = self.tree
-        delta = new_end - old_end
         old_tree.edit(
             start_byte=start,
             old_end_byte=old_end,
@@ -293,9 +294,8 @@ class Document:
         had_error = old_tree.root_node.has_error
         new_tree = self._parser.parse(new_source, old_tree)
         changed: list[tuple[int, int]] = []
-        if (had_error or new_tree.root_node.has_error) and _may_relex(
-            new_text, old_source[start:old_end]
-        ):
+        self.exact = not new_tree.root_node.has_error
+        if (had_error or not self.exact) and _may_relex(new_text, old_source[start:old_end]):
             # With error recovery in play, tree-sitter's incremental result can
             # differ from a fresh parse (an unterminated string closed far
             # away keeps the reused nodes in between). A fresh parse keeps the
@@ -303,15 +303,62 @@ class Document:
             # with the edited old tree, so re-analysis stays regional.
             new_tree = self._parser.parse(new_source)
             changed.extend(_restructured(old_tree, new_tree, start, new_end))
+            self.exact = True
         changed.extend((r.start_byte, r.end_byte) for r in old_tree.changed_ranges(new_tree))
 
         self.source = new_source
         self.tree = new_tree
         self.lines = new_lines
+        self._reanalyse(old_tree, old_source, start, old_end, new_end, changed)
 
+    def settle(self) -> bool:
+        """Replaces a tree left by error recovery with a fresh parse; True if findings changed.
+
+        Typing into a file with a syntax error is re-parsed incrementally,
+        and tree-sitter's recovery then does not always arrive at the tree a
+        fresh parse of the same text builds (a tab typed into the indentation
+        of a file with an unterminated string, say). Parsing afresh on every
+        such keystroke would cost a large file tens of milliseconds each, so
+        it waits for a pause in the typing instead: an editor calls this once
+        the user stops, and re-publishes when it answers True. Only the
+        top-level statements the two trees parse differently are analysed
+        again, whole: the trees share no nodes, so nothing inside a class is
+        known to be unchanged.
+        """
+        if self.exact:
+            return False
+        before = self.raw_findings
+        old_tree = self.tree
+        new_tree = self._parser.parse(self.source)
+        changed = _restructured(old_tree, new_tree, 0, 0)
+        changed.extend((r.start_byte, r.end_byte) for r in old_tree.changed_ranges(new_tree))
+        self.tree = new_tree
+        self.exact = True
+        if changed:
+            self._reanalyse(old_tree, self.source, 0, 0, 0, changed, narrow=False)
+        return self.raw_findings != before
+
+    def _reanalyse(
+        self,
+        old_tree: Tree,
+        old_source: bytes,
+        start: int,
+        old_end: int,
+        new_end: int,
+        changed: list[tuple[int, int]],
+        narrow: bool = True,
+    ) -> None:
+        """Brings the findings up to ``self.tree``, where bytes ``start``-``old_end`` of
+        ``old_source`` became ``start``-``new_end`` and the parse changed ``changed``.
+
+        ``narrow``: re-analyse the statements of a class that an edit in a
+        method touched, rather than the whole class (see ``_regions``).
+        """
+        new_source, new_tree = self.source, self.tree
+        delta = new_end - old_end
         removed = old_source[start:old_end]
         edit = _Edit(old_tree, start, new_end, b"\n" in removed or b"\r" in removed)
-        regions = self._regions([*changed, (start, new_end)], edit)
+        regions = self._regions([*changed, (start, new_end)], edit, narrow=narrow)
         imports, qualified = self.imports, self.qualified
         if _mentions(b"import", regions, start, new_end, delta, old_source, new_source):
             imports = module_imports(new_tree, new_source)
@@ -347,7 +394,7 @@ class Document:
         if renamed:
             mentions = _mentions_outside(new_tree.root_node, renamed, new_source, regions)
             if mentions:
-                mentioned = self._regions(mentions, edit, binds_nothing=True)
+                mentioned = self._regions(mentions, edit, binds_nothing=True, narrow=narrow)
                 regions = _merge([*regions, *mentioned])
 
         # A finding is moved only once it is known to be kept.
@@ -422,6 +469,7 @@ class Document:
         intervals: list[tuple[int, int]],
         edit: _Edit,
         binds_nothing: bool = False,
+        narrow: bool = True,
     ) -> list[tuple[int, int]]:
         """The statements to re-analyse for edits touching ``intervals``.
 
@@ -434,14 +482,15 @@ class Document:
         the class or a statement of the region and so meet it. Each unit
         reaches to the next statement's start, so bytes between statements
         (such as a tail an unterminated string leaves outside every node)
-        belong to a region too.
+        belong to a region too. Without ``narrow``, every unit is a whole
+        top-level statement.
         """
         root = self.tree.root_node
         spans: list[tuple[int, int]] = []
         narrowed: list[tuple[Node, tuple[int, int], bool]] = []
         for lo, hi in _merge(intervals):
             spans.extend(
-                _units(root.children, 0, len(self.source), lo, hi, True, narrowed, binds_nothing)
+                _units(root.children, 0, len(self.source), lo, hi, narrow, narrowed, binds_nothing)
             )
         for node, unit, more in narrowed:
             if not more and _same_statements(edit, node):

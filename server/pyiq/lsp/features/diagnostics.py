@@ -207,12 +207,61 @@ def schedule_publish(server: PyiqServer, uri: str) -> None:
         run()
 
 
+# Seconds without a change before a file that error recovery parsed
+# incrementally is parsed afresh (see ``Document.settle``).
+SETTLE_DELAY = 0.3
+
+_settling: dict[tuple[int, str], asyncio.TimerHandle] = {}
+
+
+def schedule_settle(server: PyiqServer, uri: str) -> None:
+    """Settles the document once the user pauses; every change starts the wait again.
+
+    The keystroke's own diagnostics go out at once from the incremental
+    parse; when tree-sitter's recovery from a syntax error parsed some text
+    otherwise than a fresh parse would, the corrected diagnostics follow the
+    pause. A document whose tree is known exact has nothing to settle.
+    """
+    key = (id(server), uri)
+    waiting = _settling.pop(key, None)
+    if waiting is not None:
+        waiting.cancel()
+    document = server.documents.get(uri)
+    if document is None or document.asleep or document.engine.exact:
+        return
+
+    def run() -> None:
+        _settling.pop(key, None)
+        if server.documents.get(uri) is not document or document.asleep:
+            return
+        try:
+            changed = document.engine.settle()
+        except Exception:
+            log.exception("settling failed for %s", uri)
+            return
+        if changed:
+            if pull_supported(server):
+                refresh_pulled(server)
+            else:
+                schedule_publish(server, uri)
+
+    try:
+        _settling[key] = asyncio.get_running_loop().call_later(SETTLE_DELAY, run)
+    except RuntimeError:
+        pass  # no loop (a test calling the handler directly): nothing to wait for
+
+
+def refresh_pulled(server: PyiqServer) -> None:
+    """Asks a pull-mode client to request every document's diagnostics again."""
+    try:
+        server.workspace_diagnostic_refresh(None)
+    except Exception:
+        log.debug("client refused diagnostic refresh", exc_info=True)
+
+
 def republish_all(server: PyiqServer) -> None:
     if pull_supported(server):
-        try:
-            server.workspace_diagnostic_refresh(None)
-        except Exception:
-            log.debug("client refused diagnostic refresh", exc_info=True)
+        refresh_pulled(server)
         return
     for uri in list(server.documents):
         schedule_publish(server, uri)
@@ -256,6 +305,7 @@ def setup(server: PyiqServer) -> None:
                 engine.replace(change.text.encode("utf-8", "surrogatepass"))
         document.version = params.text_document.version
         schedule_publish(ls, document.uri)
+        schedule_settle(ls, document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     @guarded()
