@@ -160,8 +160,7 @@ def closure(ctx: MatchContext, args: Args, captures: Captures) -> bool:
     in the enclosing scope).
     """
     for function in captured_nodes(args, captures):
-        # Most functions (top-level ones, methods) have no enclosing function:
-        # the walk up stops at the first function or reaches the module.
+        # Most functions (top-level ones, methods) have no enclosing function.
         outers = [a for a in ancestors(function) if a.type in FUNCTION_TYPES]
         if not outers:
             continue
