@@ -309,6 +309,8 @@ class Document:
         self.source = new_source
         self.tree = new_tree
         self.lines = new_lines
+        # The edited statement, even where the tree kept its shape.
+        changed.append((start, new_end))
         self._reanalyse(old_tree, old_source, start, old_end, new_end, changed)
 
     def settle(self) -> bool:
@@ -349,7 +351,8 @@ class Document:
         narrow: bool = True,
     ) -> None:
         """Brings the findings up to ``self.tree``, where bytes ``start``-``old_end`` of
-        ``old_source`` became ``start``-``new_end`` and the parse changed ``changed``.
+        ``old_source`` became ``start``-``new_end``; the statements meeting ``changed``
+        (byte ranges of the new source) are analysed again.
 
         ``narrow``: re-analyse the statements of a class that an edit in a
         method touched, rather than the whole class (see ``_regions``).
@@ -358,7 +361,7 @@ class Document:
         delta = new_end - old_end
         removed = old_source[start:old_end]
         edit = _Edit(old_tree, start, new_end, b"\n" in removed or b"\r" in removed)
-        regions = self._regions([*changed, (start, new_end)], edit, narrow=narrow)
+        regions = self._regions(changed, edit, narrow=narrow)
         imports, qualified = self.imports, self.qualified
         if _mentions(b"import", regions, start, new_end, delta, old_source, new_source):
             imports = module_imports(new_tree, new_source)
