@@ -8,6 +8,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from pyiq.analysis import Config, ConfigError, analyze, load_registry
 from pyiq.analysis.config import find_pyproject, load_config
@@ -28,9 +29,13 @@ class Overrides:
     ignore: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Located:
-    """A finding with 1-based lines and columns counted in code points, like ruff."""
+class Located(NamedTuple):
+    """A finding with 1-based lines and columns counted in code points, like ruff.
+
+    A tuple, not a frozen dataclass: a large tree yields hundreds of
+    thousands, and a frozen dataclass sets each field through
+    ``object.__setattr__``.
+    """
 
     path: str
     line: int
@@ -117,7 +122,7 @@ def locate(path: str, source: bytes, config: Config) -> list[Located]:
     findings = analyze(source, config, registry)
     if not findings:
         return []
-    index = LineIndex(source)
+    position = LineIndex(source).position
     # What a finding reports besides its place depends on its rule alone.
     about: dict[str, tuple[str, str, tuple[str, ...]]] = {}
     located: list[Located] = []
@@ -127,8 +132,8 @@ def locate(path: str, source: bytes, config: Config) -> list[Located]:
             rule = registry.rules[finding.rule]
             questions = tuple(q.id for q in questions_for(rule.id))
             described = about[rule.id] = (rule.category, config.severity_of(rule), questions)
-        line, column = index.position(finding.start_byte, "utf-32")
-        end_line, end_column = index.position(finding.end_byte, "utf-32")
+        line, column = position(finding.start_byte, "utf-32")
+        end_line, end_column = position(finding.end_byte, "utf-32")
         located.append(
             Located(
                 path,
@@ -137,8 +142,7 @@ def locate(path: str, source: bytes, config: Config) -> list[Located]:
                 end_line + 1,
                 end_column + 1,
                 finding.rule,
-                described[0],
-                described[1],
+                *described[:2],
                 finding.message,
                 described[2],
             )

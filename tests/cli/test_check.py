@@ -177,3 +177,24 @@ def test_python_dash_m_and_rules_listing() -> None:
     rules = {r["id"]: r for r in json.loads(result.stdout)}
     assert rules["mutable-default-argument"]["peer"] == "B006"
     assert rules["mutable-default-argument"]["category"] == "bug-risk"
+
+
+@pytest.mark.parametrize(
+    "path, message, questions",
+    [
+        ("plain.py", "Default `x=[]` is shared", ()),
+        ('dir "quoted"\\back\\slash.py', 'tab\there, newline\nthere, "quotes"', ("q-1",)),
+        (
+            "naïve/\U0001d518nicode.py",
+            "control \x01\x1f and \u2028 separators, emoji 🐍",
+            ("a", "b"),
+        ),
+        ("bad-\udcff-byte.py", "", ("only",)),
+    ],
+)
+def test_a_json_line_is_what_json_dumps_writes(path: str, message: str, questions) -> None:
+    from pyiq.checking import Located
+    from pyiq.report.json_report import encode
+
+    finding = Located(path, 3, 7, 4, 1, "bare-except", "bug-risk", "warning", message, questions)
+    assert encode(finding) == json.dumps(finding.as_dict(), ensure_ascii=False)

@@ -27,11 +27,16 @@ _MAX_BINDING = 60
 def _binding_text(node: Node, source: bytes) -> str:
     """The node's text on one line, cut to ``_MAX_BINDING`` characters.
 
-    Captures can be whole functions: only a prefix is decoded when that
-    prefix already yields more than enough text (its last, possibly cut,
-    word then falls beyond the cut).
+    Most captures are names: a short text that is an identifier needs no
+    whitespace folding, and every finding binds every capture. Captures can
+    also be whole functions: only a prefix is decoded when that prefix
+    already yields more than enough text (its last, possibly cut, word then
+    falls beyond the cut).
     """
     start, end = node.start_byte, node.end_byte
+    if end - start <= _MAX_BINDING:
+        text = source[start:end].decode("utf-8", "replace")
+        return text if text.isidentifier() else " ".join(text.split())
     text = ""
     if end - start > 8 * _MAX_BINDING:
         text = " ".join(source[start : start + 8 * _MAX_BINDING].decode("utf-8", "replace").split())
@@ -42,8 +47,21 @@ def _binding_text(node: Node, source: bytes) -> str:
     return text
 
 
+@lru_cache(maxsize=512)
+def _template(message: str) -> tuple[str, ...]:
+    """The message split into text and placeholder names (odd positions), once per rule."""
+    return tuple(_PLACEHOLDER.split(message))
+
+
 def _format(message: str, bindings: dict[str, str]) -> str:
-    return _PLACEHOLDER.sub(lambda m: bindings.get(m.group(1), m.group(0)), message)
+    parts = _template(message)
+    if len(parts) == 1:
+        return message
+    out = list(parts)
+    for index in range(1, len(parts), 2):
+        name = parts[index]
+        out[index] = bindings.get(name, "{" + name + "}")
+    return "".join(out)
 
 
 def intersects(start: int, end: int, ranges: Sequence[tuple[int, int]]) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
+from itertools import accumulate
 from typing import Literal
 
 Encoding = Literal["utf-8", "utf-16", "utf-32"]
@@ -43,11 +44,7 @@ class LineIndex:
         self._source = source
         # bytes.splitlines breaks at exactly \n, \r\n and \r (unlike
         # str.splitlines), and does it in C.
-        starts = [0]
-        offset = 0
-        for line in source.splitlines(keepends=True):
-            offset += len(line)
-            starts.append(offset)
+        starts = list(accumulate(map(len, source.splitlines(keepends=True)), initial=0))
         if len(starts) > 1 and not source.endswith((b"\n", b"\r")):
             starts.pop()
         self._starts = starts
@@ -145,8 +142,12 @@ class LineIndex:
     def position(self, offset: int, encoding: Encoding = "utf-16") -> tuple[int, int]:
         """Zero-based (line, column) of a byte offset, column in ``encoding`` units."""
         offset = max(0, min(offset, len(self._source)))
-        line = self.line_of(offset)
-        start = self.line_start(line)
+        if self._delta:
+            line = self._bisect(offset, _RIGHT) - 1
+            start = self.line_start(line)
+        else:  # every start settled: the common case, asked twice per finding
+            line = _RIGHT(self._starts, offset) - 1
+            start = self._starts[line]
         if encoding == "utf-8":
             return line, offset - start
         prefix = self._source[start:offset]

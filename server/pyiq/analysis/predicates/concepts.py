@@ -152,6 +152,30 @@ def _may_read(function: Node, names: set[str], ctx: MatchContext) -> bool:
     return False
 
 
+def _functions_around(node: Node | None, ctx: MatchContext) -> tuple[Node, ...]:
+    """``node`` if it is a function or lambda, then every one around it, innermost first.
+
+    Memoized per node for the run: the methods of a class share their
+    block's answer. tree-sitter finds a parent by descending from the root,
+    so asking each method's chain anew costs a scan of the class per method.
+    """
+    memo = ctx.memo
+    pending: list[Node] = []
+    found: tuple[Node, ...] = ()
+    while node is not None:
+        known = memo.get(("functions-around", node.id))
+        if known is not None:
+            found = known
+            break
+        pending.append(node)
+        node = node.parent
+    for holder in reversed(pending):
+        if holder.type in FUNCTION_TYPES:
+            found = (holder, *found)
+        memo[("functions-around", holder.id)] = found
+    return found
+
+
 def closure(ctx: MatchContext, args: Args, captures: Captures) -> bool:
     """A nested function reads a name that an enclosing function binds.
 
@@ -161,7 +185,7 @@ def closure(ctx: MatchContext, args: Args, captures: Captures) -> bool:
     """
     for function in captured_nodes(args, captures):
         # Most functions (top-level ones, methods) have no enclosing function.
-        outers = [a for a in ancestors(function) if a.type in FUNCTION_TYPES]
+        outers = _functions_around(function.parent, ctx)
         if not outers:
             continue
         enclosing: set[str] = set()

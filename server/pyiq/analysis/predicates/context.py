@@ -76,6 +76,8 @@ Predicate = Callable[[MatchContext, Args, Captures], bool]
 
 def captured_nodes(args: Args, captures: Captures, position: int = 0) -> list[Node]:
     """The nodes of the predicate's ``position``-th capture argument."""
+    if position == 0 and args and args[0][1] == "capture":
+        return captures.get(args[0][0], [])
     names = [value for value, kind in args if kind == "capture"]
     if position >= len(names):
         return []

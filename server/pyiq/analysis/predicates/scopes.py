@@ -168,24 +168,33 @@ def function_locals(
 ) -> tuple[set[str], set[str], set[str]]:
     """A function's local names, the names it declares nonlocal/global, and the names it reads.
 
-    The locals are ``bound_names`` plus what the function's expressions
-    bind: walrus targets (even inside a comprehension) and ``as`` targets,
-    less the declared names, which live in another scope. A comprehension's
-    own targets are local to the comprehension, as Python 3 scopes them:
-    they are neither locals of the function nor reads where the
-    comprehension uses them, except in its first iterable, which runs in
-    the function's scope. One walk of the body (nested scopes excluded)
-    gathers them, memoized per file: nested functions ask about every
-    enclosing one. Enclosing functions are large and only their locals
-    matter, so ``reads=False`` skips collecting every identifier they mention.
+    The locals are ``bound_names`` plus what the function's expressions bind: walrus targets
+    (even inside a comprehension) and the ``as`` targets of ``with`` and ``except`` (tree-
+    sitter also accepts ``f(a as b)``, which Python rejects and which binds nothing), less
+    the declared names, which live in another scope. A comprehension's own targets are local
+    to the comprehension, as Python 3 scopes them: they are neither locals of the function
+    nor reads where the comprehension uses them, except in its first iterable, which runs in
+    the function's scope. One walk of the body (nested scopes excluded) gathers them,
+    memoized per file: nested functions ask about every enclosing one. Enclosing functions
+    are large and only their locals matter, so ``reads=False`` skips collecting every
+    identifier they mention.
     """
+    body = function.child_by_field_name("body")
+    if not reads and body is not None and not function.has_error:
+        # Beyond ``bound_names``, the walk below only adds walrus targets and
+        # removes declared names; its ``as`` targets are those of ``with`` and
+        # ``except`` statements, which ``bound_names`` has already unless an
+        # error node hides the statement. Without those bytes the walk finds
+        # nothing more, and an enclosing function is often its file's largest.
+        text = ctx.source[body.start_byte : body.end_byte]
+        if b":=" not in text and b"nonlocal" not in text and b"global" not in text:
+            return set(bound_names(function, ctx)), set(), set()
     bound = set(bound_names(function, ctx))
     declared: set[str] = set()
     loads: set[str] = set()
     # Comprehensions around the walk's position, innermost last: (end byte,
     # targets, span of the first iterable).
     open_comprehensions: list[tuple[int, set[str], int, int]] = []
-    body = function.child_by_field_name("body")
     for node in descendants(body, stop=SCOPE_TYPES) if body is not None else ():
         # Nodes come in order: a comprehension ending before this node is closed.
         while open_comprehensions and open_comprehensions[-1][0] <= node.start_byte:
@@ -206,12 +215,22 @@ def function_locals(
             name = node.child_by_field_name("name")
             if name is not None:
                 bound.add(ctx.text(name))
-        elif kind == "as_pattern_target":
+        elif kind == "as_pattern_target" and _statement_alias(node):
             for child in node.named_children:
                 bound.update(target_names(child, ctx))
         elif kind in {"nonlocal_statement", "global_statement"}:
             declared |= {ctx.text(c) for c in node.named_children if c.type == "identifier"}
     return bound - declared, declared, loads
+
+
+_ALIAS_HOLDERS = frozenset({"with_item", "except_clause", "except_group_clause"})
+
+
+def _statement_alias(target: Node) -> bool:
+    """An ``as`` target of a ``with`` item or an ``except`` clause: one that binds a name."""
+    pattern = target.parent
+    holder = pattern.parent if pattern is not None else None
+    return holder is not None and holder.type in _ALIAS_HOLDERS
 
 
 def member_name(identifier: Node) -> bool:
