@@ -16,6 +16,7 @@ SCRIPTS = [
     ["corpus.py"],
     ["agreement.py"],
     ["speed_check.py"],
+    ["query_floor.py"],
     ["bench_bank.py"],
     ["bench_lsp.py"],
     ["bench_lsp.py", "--memory", "50"],
