@@ -142,7 +142,8 @@ def locate(path: str, source: bytes, config: Config) -> list[Located]:
                 end_line + 1,
                 end_column + 1,
                 finding.rule,
-                *described[:2],
+                described[0],
+                described[1],
                 finding.message,
                 described[2],
             )

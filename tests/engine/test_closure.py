@@ -66,3 +66,44 @@ def test_names_invented_for_broken_code_capture_nothing(monkeypatch: pytest.Monk
     assert [f for f in analyze(source) if f.rule == "closure"] == []
     monkeypatch.setattr(concepts, "_may_read", lambda _function, names, _ctx: bool(names))
     assert [f for f in analyze(source) if f.rule == "closure"] == []
+
+
+# The enclosing function binds ``{name}`` in the ways below; the nested one reads it.
+ENCLOSING = "def outer(p):\n{binds}\n    def inner():\n        return {name}\n    return inner\n"
+BINDINGS = {
+    "a with target": ("    with open(p) as handle:\n        pass", "handle", True),
+    "an except target": (
+        "    try:\n        pass\n    except OSError as error:\n        pass",
+        "error",
+        True,
+    ),
+    "a with target inside a loop": (
+        "    for _ in p:\n        with p as item:\n            pass",
+        "item",
+        True,
+    ),
+    "a walrus in a comprehension": ("    [y for x in p if (y := x)]", "y", True),
+    "a name declared global": ("    global shared\n    shared = 1", "shared", False),
+    # tree-sitter parses this without an error; Python rejects it, and it binds nothing.
+    "an as-pattern in call arguments": ("    print(p as alias)", "alias", False),
+}
+
+
+@pytest.mark.parametrize("binds, name, expected", BINDINGS.values(), ids=BINDINGS.keys())
+def test_enclosing_locals_read_from_bytes_agree_with_the_walk(
+    binds: str, name: str, expected: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pyiq.analysis.language import new_parser
+    from pyiq.analysis.predicates.context import MatchContext
+    from pyiq.analysis.predicates.scopes import function_locals
+
+    source = ENCLOSING.format(binds=binds, name=name).encode()
+    closures = [f.message.split("`")[1] for f in analyze(source) if f.rule == "closure"]
+    assert closures == (["inner"] if expected else [])
+    tree = new_parser().parse(source)
+    assert not tree.root_node.has_error
+    outer = tree.root_node.children[0]
+    fast = function_locals(outer, MatchContext(source, frozenset(), tree), reads=False)
+    walked = function_locals(outer, MatchContext(source, frozenset(), tree))
+    assert fast[:2] == walked[:2]
+    assert (name in fast[0]) == expected

@@ -168,16 +168,18 @@ def function_locals(
 ) -> tuple[set[str], set[str], set[str]]:
     """A function's local names, the names it declares nonlocal/global, and the names it reads.
 
-    The locals are ``bound_names`` plus what the function's expressions bind: walrus targets
-    (even inside a comprehension) and the ``as`` targets of ``with`` and ``except`` (tree-
-    sitter also accepts ``f(a as b)``, which Python rejects and which binds nothing), less
-    the declared names, which live in another scope. A comprehension's own targets are local
-    to the comprehension, as Python 3 scopes them: they are neither locals of the function
-    nor reads where the comprehension uses them, except in its first iterable, which runs in
-    the function's scope. One walk of the body (nested scopes excluded) gathers them,
-    memoized per file: nested functions ask about every enclosing one. Enclosing functions
-    are large and only their locals matter, so ``reads=False`` skips collecting every
-    identifier they mention.
+    The locals are ``bound_names`` plus what the function's expressions
+    bind: walrus targets (even inside a comprehension) and the ``as`` targets
+    of ``with`` and ``except`` (tree-sitter also accepts ``f(a as b)``, which
+    Python rejects and which binds nothing), less the declared names, which
+    live in another scope. A comprehension's own targets are local to the
+    comprehension, as Python 3 scopes them: they are neither locals of the
+    function nor reads where the comprehension uses them, except in its first
+    iterable, which runs in the function's scope. One walk of the body
+    (nested scopes excluded) gathers them, memoized per file: nested functions
+    ask about every enclosing one. Enclosing functions are large and only
+    their locals matter, so ``reads=False`` skips collecting every identifier
+    they mention, and skips the walk when the bytes show it would add nothing.
     """
     body = function.child_by_field_name("body")
     if not reads and body is not None and not function.has_error:
