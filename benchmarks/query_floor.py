@@ -44,19 +44,9 @@ import corpus  # noqa: E402
 from tree_sitter import Query, QueryCursor, Tree  # noqa: E402
 
 from pyiq.analysis.engine import analyze, run_rules  # noqa: E402
-from pyiq.analysis.language import new_parser, python_language, sanitize  # noqa: E402
+from pyiq.analysis.language import new_parser, sanitize  # noqa: E402
 from pyiq.analysis.planner import parse_pattern  # noqa: E402
-from pyiq.analysis.registry import load_registry  # noqa: E402
-
-# py-tree-sitter can corrupt memory when a Query with predicates is freed;
-# the queries built here live as long as the process.
-_QUERIES: list[Query] = []
-
-
-def _query(source: str) -> Query:
-    query = Query(python_language(), source)
-    _QUERIES.append(query)
-    return query
+from pyiq.analysis.registry import compile_query, load_registry  # noqa: E402
 
 
 def structure_only() -> Query:
@@ -65,7 +55,7 @@ def structure_only() -> Query:
     for entry in load_registry().entries:
         tokens = parse_pattern(entry.source).shape.split()
         shapes.append(" ".join(t for t in tokens if not t.startswith("@")))
-    return _query("\n".join(shapes))
+    return compile_query("\n".join(shapes))
 
 
 def walk(query: Query, trees: list[Tree]) -> None:
@@ -87,7 +77,11 @@ def main(argv: list[str] | None = None) -> int:
     trees = [ts_parser.parse(source) for source in clean]
     registry = load_registry()
     assert registry.query is not None
-    visit, patterns, rule_query = _query("(pass_statement) @p"), structure_only(), registry.query
+    visit, patterns, rule_query = (
+        compile_query("(pass_statement) @p"),
+        structure_only(),
+        registry.query,
+    )
     print(f"{len(files)} files; rule query: {rule_query.pattern_count} patterns")
 
     def parse() -> None:

@@ -104,6 +104,8 @@ class LineIndex:
     def _bisect(self, offset: int, search: Callable[..., int]) -> int:
         """``search`` (bisect_left or bisect_right) over the true line starts."""
         raw, pivot = self._starts, self._pivot
+        if not self._delta:  # nothing owed: every start is true (a fresh index, always)
+            return search(raw, offset)
         # Each side of the pivot is sorted on its own; the true starts are
         # sorted throughout, so the last settled start tells the side.
         if pivot < len(raw) and (pivot == 0 or raw[pivot - 1] < offset + (search is _RIGHT)):
@@ -142,12 +144,8 @@ class LineIndex:
     def position(self, offset: int, encoding: Encoding = "utf-16") -> tuple[int, int]:
         """Zero-based (line, column) of a byte offset, column in ``encoding`` units."""
         offset = max(0, min(offset, len(self._source)))
-        if self._delta:
-            line = self._bisect(offset, _RIGHT) - 1
-            start = self.line_start(line)
-        else:  # every start settled: the common case, asked twice per finding
-            line = _RIGHT(self._starts, offset) - 1
-            start = self._starts[line]
+        line = self.line_of(offset)
+        start = self.line_start(line)
         if encoding == "utf-8":
             return line, offset - start
         prefix = self._source[start:offset]

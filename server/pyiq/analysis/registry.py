@@ -76,7 +76,8 @@ _PLACEHOLDER = re.compile(r"\{(_?[A-Za-z][A-Za-z0-9_.-]*)\}")
 _KEEP_ALIVE: list[Query] = []
 
 
-def _query(source: str) -> Query:
+def compile_query(source: str) -> Query:
+    """A query that lives as long as the process (see above)."""
     query = Query(python_language(), source)
     _KEEP_ALIVE.append(query)
     return query
@@ -142,7 +143,7 @@ def parse_rule_file(path: Path | str, source: str, check_syntax: bool = True) ->
         raise fail(f"invalid query: {exc}") from None
     if check_syntax:
         try:
-            query = _query(source)
+            query = compile_query(source)
         except QueryError as exc:
             raise fail(f"invalid query: {exc}") from None
         if query.pattern_count != len(patterns):
@@ -252,7 +253,9 @@ class Registry:
                 Entry(pattern.text, (Member(rule, {c: c for c in pattern.captures}),), True)
                 for rule, pattern in patterns
             ]
-        self.query = _query("\n".join(e.source for e in self.entries)) if self.entries else None
+        self.query = (
+            compile_query("\n".join(e.source for e in self.entries)) if self.entries else None
+        )
         if self.query is not None and self.query.pattern_count != len(self.entries):
             raise RuleError("the planned rule query lost patterns; a rule file is malformed")
 
