@@ -11,6 +11,7 @@ import logging
 from functools import cache
 
 from pyiq.analysis.config import Config
+from pyiq.analysis.findings import Finding
 from pyiq.analysis.registry import Rule
 from pyiq.bank import BankError, Question, load_bank
 
@@ -59,6 +60,16 @@ def questions_for(rule_id: str) -> list[Question]:
     )
     _sorted[rule_id] = (bank, found)
     return list(found)
+
+
+def questions_for_finding(finding: Finding) -> list[Question]:
+    """The questions a finding raises, the one that fits this very code first.
+
+    Every adapter (hover, diagnostics, quiz, check) asks this rather than
+    ``questions_for`` so that the ranking by what the match bound (callee,
+    module, decorator, enclosing construct) is decided in one place.
+    """
+    return questions_for(finding.rule)
 
 
 def surfaces(rule: Rule, config: Config) -> bool:
