@@ -184,13 +184,17 @@ def practice_lenses(ls: PyiqServer, document: OpenDocument) -> list[types.CodeLe
         title = f"▶ Run tests · {result.passed}/{result.total} passed"
     args = [document.uri]
     return [
-        types.CodeLens(range=rng, command=types.Command(title, "pyiq.practice.run", args)),
         types.CodeLens(
-            range=rng,
-            command=types.Command(f"Hint ({len(exercise.hints)})", "pyiq.practice.hint", args),
+            range=rng, command=types.Command(title, "pyiq.practice.run", arguments=args)
         ),
         types.CodeLens(
-            range=rng, command=types.Command("Solution", "pyiq.practice.solution", args)
+            range=rng,
+            command=types.Command(
+                f"Hint ({len(exercise.hints)})", "pyiq.practice.hint", arguments=args
+            ),
+        ),
+        types.CodeLens(
+            range=rng, command=types.Command("Solution", "pyiq.practice.solution", arguments=args)
         ),
     ]
 
