@@ -182,3 +182,14 @@ def test_quadratic_solution_fails_only_the_large_input(source: str, passed: int)
     if passed < result.total:
         (slow,) = [t for t in result.tests if not t.ok]
         assert (slow.name, slow.status) == ("test_large_input_in_linear_time", TIMEOUT)
+
+
+def test_tests_that_call_the_learner_at_import_report_one_problem() -> None:
+    tests = (
+        "from solution import double\n\nVALUE = double(2)\n\n\n"
+        "def test_value():\n    assert VALUE == 4\n"
+    )
+    result = run_tests(_exercise(tests), "def double(x):\n    raise KeyError(x)\n")
+    assert result.problem == "the tests could not start: KeyError: 2"
+    assert result.problem_line == 2
+    assert [(t.name, t.status) for t in result.tests] == [("test_value", NOT_RUN)]

@@ -395,7 +395,12 @@ def main(argv: list[str]) -> int:
         "_pyiq_check": _check,
         "_pyiq_truthy": _truthy,
     }
-    exec(compile(tree, tests_path, "exec"), namespace)
+    try:
+        exec(compile(tree, tests_path, "exec"), namespace)
+    except BaseException as exc:  # the tests' module-level code called the learner's code
+        line = _learner_line(exc.__traceback__, learner)
+        emit({"problem": f"the tests could not start: {_failure(exc)}", "line": line})
+        return 0
 
     timeouts = 0
     for name, func, args in _test_cases(namespace):
