@@ -43,7 +43,9 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     with store:
         stats = compute(store, threshold=args.mastery_threshold or DEFAULT_THRESHOLD)
-    practice = _practice_summary(args.data_dir)
+    from pyiq.practice.progress import summary
+
+    practice = summary(args.data_dir)
     if args.format == "json":
         data = stats.to_dict()
         data["practice"] = practice
@@ -72,27 +74,6 @@ def run(args: argparse.Namespace) -> int:
     console.print(f"Day streak: {days} day{'s' if days != 1 else ''}.")
     _print_practice(console, practice)
     return EXIT_OK
-
-
-def _practice_summary(data_dir: str | None) -> dict[str, int]:
-    """Live-coding practice at a glance: exercises solved, attempted, due, and runs."""
-    from datetime import datetime, timezone
-
-    from pyiq.practice.loader import load_exercises
-    from pyiq.practice.progress import PracticeLog, PracticeLogError
-
-    try:
-        statuses = PracticeLog(data_dir).statuses()
-    except PracticeLogError:
-        statuses = {}
-    now = datetime.now(timezone.utc)
-    return {
-        "exercises": len(load_exercises()),
-        "solved": sum(s.solved for s in statuses.values()),
-        "attempted": sum(not s.solved for s in statuses.values()),
-        "due": sum(bool(s.solved and s.due and s.due <= now) for s in statuses.values()),
-        "runs": sum(s.attempts for s in statuses.values()),
-    }
 
 
 def _print_practice(console: Console, practice: dict[str, int]) -> None:

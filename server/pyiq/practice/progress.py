@@ -283,3 +283,21 @@ def _due_dates(store_dir: str) -> dict[str, datetime]:
         for card_id, card in cards.items()
         if card_id.startswith(prefix)
     }
+
+
+def summary(directory: str | Path | None = None) -> dict[str, int]:
+    """Live-coding practice at a glance, as ``pyiq stats`` and the editor show it."""
+    from pyiq.practice.loader import load_exercises
+
+    try:
+        statuses = PracticeLog(directory).statuses()
+    except PracticeLogError:
+        statuses = {}
+    now = datetime.now(timezone.utc)
+    return {
+        "exercises": len(load_exercises()),
+        "solved": sum(s.solved for s in statuses.values()),
+        "attempted": sum(not s.solved for s in statuses.values()),
+        "due": sum(bool(s.solved and s.due and s.due <= now) for s in statuses.values()),
+        "runs": sum(s.attempts for s in statuses.values()),
+    }
