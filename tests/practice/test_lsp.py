@@ -176,3 +176,55 @@ async def test_hint_and_solution_commands(tmp_path: Path) -> None:
         assert await _execute(client, "pyiq.practice.run", not_practice) == {
             "error": "not a practice file (first line `# pyiq practice: ID`)"
         }
+
+
+def test_shutdown_while_a_run_is_in_flight_exits(tmp_path: Path) -> None:
+    """An editor closing mid-run: pending requests are cancelled and the server exits."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    path = tmp_path / "practice" / "two-sum.py"
+    path.parent.mkdir()
+    path.write_text(LOOP)
+
+    def frame(message: dict[str, Any]) -> bytes:
+        body = json.dumps(message).encode()
+        return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+    server = subprocess.Popen(
+        [sys.executable, "-m", "pyiq", "serve"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYIQ_DATA_DIR": str(tmp_path / "data")},
+    )
+    assert server.stdin is not None
+    item = {"uri": path.as_uri(), "languageId": "python", "version": 1, "text": LOOP}
+    messages = [
+        {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}},
+        {"jsonrpc": "2.0", "method": "initialized", "params": {}},
+        {"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": item}},
+        {
+            "jsonrpc": "2.0",
+            "id": 2,
+            "method": "workspace/executeCommand",
+            "params": {"command": "pyiq.practice.run", "arguments": [path.as_uri()]},
+        },
+    ]
+    for message in messages:
+        server.stdin.write(frame(message))
+    server.stdin.flush()
+    time.sleep(1.0)
+    server.stdin.write(frame({"jsonrpc": "2.0", "id": 3, "method": "shutdown"}))
+    server.stdin.write(frame({"jsonrpc": "2.0", "method": "exit"}))
+    server.stdin.flush()
+    try:
+        code = server.wait(timeout=15)
+    finally:
+        server.kill()
+    assert server.stderr is not None
+    errors = server.stderr.read().decode()
+    assert "dictionary changed size during iteration" not in errors
+    assert code == 0
