@@ -6,7 +6,6 @@ import json
 import os
 import random
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +17,8 @@ from pyiq.analysis.lines import LineIndex
 from pyiq.lsp import learning as learning_module
 from pyiq.lsp.features.diagnostics import diagnostics_for, diagnostics_json
 from pyiq.lsp.server import PyiqServer, create_server
-from pyiq.lsp.stdio import PIPE_SIZE, own_pipe, widen_pipe
 from pyiq.lsp.store import OpenDocument
+from pyiq.lsp.transport import PIPE_SIZE, widen_pipe
 from pyiq.lsp.wire import Fragments, publish_body, send
 
 SOURCE = """\
@@ -112,16 +111,6 @@ def test_publish_body_frames_like_pygls(server: PyiqServer) -> None:
             "params": {"uri": "file:///tmp/é.py", "diagnostics": []},
         },
     ]
-
-
-def test_own_pipe_only_for_a_pipe_not_shared_with_stdout(tmp_path: Path) -> None:
-    read_fd, write_fd = os.pipe()
-    with open(read_fd, "rb") as stdin, open(write_fd, "wb") as pipe_out:
-        with tempfile.TemporaryFile(dir=tmp_path) as regular:
-            assert own_pipe(stdin, regular)
-            assert not own_pipe(regular, pipe_out)
-        with open(os.dup(read_fd), "rb") as same:
-            assert not own_pipe(stdin, same)
 
 
 class _Store:
