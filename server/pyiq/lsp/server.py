@@ -117,6 +117,8 @@ class PyiqServer(LanguageServer):
         ruff = self.projects.for_path(document.path).ruff
         if ruff is None:
             return frozenset()
+        if ruff.problems:
+            self.report(list(ruff.problems))
         return frozenset(
             rule.id
             for rule in self.registry
