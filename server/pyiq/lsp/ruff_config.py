@@ -207,7 +207,12 @@ def resolve(config: Path, sources: list[str] | None = None) -> RuffSelection:
             raise RuffConfigError("circular extend: " + " extends ".join([*chain, str(path)]))
         chain.append(str(path))
         sources.append(str(path))
-        layer = _layer(_load(path) or {}, str(path.parent))
+        try:
+            layer = _layer(_load(path) or {}, str(path.parent))
+        except RuffConfigError as exc:
+            if str(path) in str(exc):
+                raise
+            raise RuffConfigError(f"{path}: {exc}") from None
         layers.append(layer)
         if layer.extend is None:
             break
@@ -257,6 +262,5 @@ def ruff_selection(start: Path) -> RuffSelection | None:
 
 
 def _problem(directory: Path, detail: str) -> str:
-    """One line for the user; the detail names the file when it is about one."""
-    where = "" if str(directory) in detail else f" in {directory}"
-    return f"pyiq: ruff configuration{where} ignored: {detail}"
+    """One line for the user; the detail names the file it is about."""
+    return f"ignoring ruff configuration in {directory}: {detail}"
