@@ -92,7 +92,10 @@ async def _readline(reader: Reader) -> bytes | None:
             if not rest or rest.endswith(b"\n"):
                 break
         log.warning("dropped a header line longer than %d bytes", LINE_LIMIT)
-        return None
+        # The next message's header may be glued to the end (after a body
+        # longer than its Content-Length said): keep it, to resynchronize.
+        glued = _LENGTH_ANYWHERE.search(rest)
+        return rest[glued.start() :] if glued else None
     return line
 
 
