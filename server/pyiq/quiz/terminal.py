@@ -29,7 +29,7 @@ from rich.text import Text
 from pyiq.quiz.model import QuizItem, Verdict
 from pyiq.quiz.scheduling import parse_rating, utc
 from pyiq.quiz.session import answer
-from pyiq.quiz.store import Store
+from pyiq.quiz.store import Store, StoreError
 from pyiq.terminal_text import clean
 
 LETTERS = "abcdefghij"
@@ -296,7 +296,11 @@ def run_interactive(
                 choice = pick(console, item, fd)
                 elapsed = time.monotonic() - started
                 rating = ask_rating(console, fd) if rate and choice == item.correct_index else None
-                verdict = answer(store, item, choice, elapsed, rating, source="cli")
+                try:
+                    verdict = answer(store, item, choice, elapsed, rating, source="cli")
+                except StoreError as exc:
+                    _not_saved(console, item, exc)
+                    raise StopQuiz from None
                 summary.verdicts.append(verdict)
                 console.print(render_verdict(verdict))
                 wait_next(console, fd, number == len(items))
@@ -305,6 +309,12 @@ def run_interactive(
     console.print()
     console.print(render_summary(summary))
     return summary
+
+
+def _not_saved(console: Console, item: QuizItem, error: Exception) -> None:
+    """The store refused the answer: say why, and still give the answer."""
+    console.print(Text(f"pyiq: {error}", style="bold red"))
+    console.print(Text(f"The answer was {item.correct_index + 1}. {clean(item.correct.text)}"))
 
 
 # -- scripted answers ------------------------------------------------------------------
@@ -352,7 +362,12 @@ def run_scripted(
                 break
             if given.choice is None:
                 continue
-            verdict = answer(store, item, given.choice, None, given.rating, source="cli")
+            try:
+                verdict = answer(store, item, given.choice, None, given.rating, source="cli")
+            except StoreError as exc:
+                _not_saved(console, item, exc)
+                summary.interrupted = True
+                break
             summary.verdicts.append(verdict)
             if show:
                 console.print(Text(f"> {given.choice + 1}", style="bold"))
