@@ -15,7 +15,7 @@ from lsprotocol import types
 from pyiq.analysis import Document
 from pyiq.analysis.lines import LineIndex
 from pyiq.lsp import learning as learning_module
-from pyiq.lsp.features.diagnostics import diagnostics_for, diagnostics_json
+from pyiq.lsp.features.diagnostics import diagnostics_for, diagnostics_json, pulled_json
 from pyiq.lsp.server import PyiqServer, create_server
 from pyiq.lsp.store import OpenDocument
 from pyiq.lsp.transport import PIPE_SIZE, widen_pipe
@@ -75,6 +75,21 @@ def test_diagnostic_json_equals_pygls_serialization(server: PyiqServer, tmp_path
     assert [json.loads(item) for item in rendered] == expected
     # The second publish comes from the cache and must not differ.
     assert diagnostics_json(server, document) == rendered
+
+
+def test_pulled_json_equals_pygls_report(server: PyiqServer, tmp_path: Path) -> None:
+    document = _document(server, tmp_path)
+    server.documents[document.uri] = document
+    params = types.DocumentDiagnosticParams(
+        text_document=types.TextDocumentIdentifier(uri=document.uri)
+    )
+    report = types.RelatedFullDocumentDiagnosticReport(items=diagnostics_for(server, document))
+    expected = server.protocol._converter.unstructure(report)
+    assert json.loads(pulled_json(server, params)) == expected
+    unknown = types.DocumentDiagnosticParams(
+        text_document=types.TextDocumentIdentifier(uri="file:///nowhere.py")
+    )
+    assert pulled_json(server, unknown) is None
 
 
 def test_cached_part_follows_severity_settings(server: PyiqServer, tmp_path: Path) -> None:
