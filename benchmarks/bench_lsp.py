@@ -12,13 +12,20 @@ would charge pyiq for the benchmark client's JSON parser. Both servers are
 timed the same way.
 
 ``initialize`` is timed from the spawn of the process to the answer's
-arrival, in the typing run and in ``--starts`` more fresh processes.
+arrival, in the typing run and in ``--starts`` more fresh processes; so is
+``first-diags``, from the spawn to the first diagnostics of the opened file,
+reported beside the time ``import pygls.lsp.server`` alone takes in a fresh
+interpreter (the floor of any pygls server). ``--pull`` types the same
+stream as a pull-mode client: each keystroke is a didChange followed by a
+``textDocument/diagnostic`` request, timed to its answer. ``--server
+NAME=COMMAND`` adds a server to compare (another build of pyiq, say).
 ``--memory N`` measures instead the resident memory (VmRSS, and the peak
 VmHWM, from /proc) of each server once the N largest files of the standard
 library are open and their diagnostics published.
 
 Usage: python benchmarks/bench_lsp.py [--keys 200] [--hovers 200] [--file PATH]
                                       [--where class-gap|method] [--starts 5] [--memory N]
+                                      [--pull] [--server NAME=COMMAND ...]
 """
 
 from __future__ import annotations
@@ -26,8 +33,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import shlex
 import shutil
 import statistics
+import subprocess
 import sys
 import sysconfig
 import time
@@ -83,9 +92,18 @@ class Client:
         return await asyncio.wait_for(self.diagnostics.get(), 30)
 
 
-async def start(command: list[str], root: Path) -> tuple[Client, float]:
+def capabilities(pull: bool) -> dict:
+    text: dict = {"publishDiagnostics": {"versionSupport": True}}
+    if pull:
+        text["diagnostic"] = {"dynamicRegistration": False}
+    return {"textDocument": text}
+
+
+async def start(
+    command: list[str], root: Path, pull: bool = False, spawned: float | None = None
+) -> tuple[Client, float]:
     """A server past ``initialize``, and how long after its spawn the answer arrived (ms)."""
-    spawned = time.perf_counter()
+    spawned = spawned or time.perf_counter()
     proc = await asyncio.create_subprocess_exec(
         *command,
         stdin=asyncio.subprocess.PIPE,
@@ -95,9 +113,31 @@ async def start(command: list[str], root: Path) -> tuple[Client, float]:
     )
     client = Client(proc)
     arrived, _ = await client.request(
-        "initialize", {"processId": None, "rootUri": root.as_uri(), "capabilities": {}}
+        "initialize",
+        {"processId": None, "rootUri": root.as_uri(), "capabilities": capabilities(pull)},
     )
     return client, (arrived - spawned) * 1000
+
+
+async def first_diagnostics(client: Client, uri: str, pull: bool) -> float:
+    """Arrival time of the opened document's first diagnostics."""
+    if pull:
+        arrived, _ = await client.request("textDocument/diagnostic", {"textDocument": {"uri": uri}})
+        return arrived
+    while True:
+        arrived, params = await client.next_diagnostics()
+        if params["uri"] == uri:
+            return arrived
+
+
+async def open_document(client: Client, path: Path, text: str) -> str:
+    uri = path.as_uri()
+    client.notify("initialized", {})
+    client.notify(
+        "textDocument/didOpen",
+        {"textDocument": {"uri": uri, "languageId": "python", "version": 1, "text": text}},
+    )
+    return uri
 
 
 async def stop(client: Client) -> None:
@@ -111,16 +151,35 @@ async def stop(client: Client) -> None:
     client.reader.cancel()
 
 
-async def starts(command: list[str], root: Path, count: int) -> list[float]:
-    """Time to the ``initialize`` answer of ``count`` fresh processes."""
-    times = []
+async def starts(
+    command: list[str], path: Path, count: int, pull: bool
+) -> tuple[list[float], list[float]]:
+    """Times to the ``initialize`` answer and to first diagnostics of ``count`` fresh processes."""
+    initializes, firsts = [], []
+    text = path.read_text()
     for _ in range(count):
-        client, initialize = await start(command, root)
-        times.append(initialize)
+        spawned = time.perf_counter()
+        client, initialize = await start(command, path.parent, pull, spawned)
+        uri = await open_document(client, path, text)
+        first = await first_diagnostics(client, uri, pull)
+        initializes.append(initialize)
+        firsts.append((first - spawned) * 1000)
         client.proc.kill()
         await client.proc.wait()
         client.reader.cancel()
-    return times
+    return initializes, firsts
+
+
+def pygls_import_ms(count: int) -> list[float]:
+    """How long ``import pygls.lsp.server`` takes in a fresh interpreter (ms)."""
+    code = (
+        "import time; began = time.perf_counter(); import pygls.lsp.server; "
+        "print((time.perf_counter() - began) * 1000)"
+    )
+    return [
+        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout)
+        for _ in range(count)
+    ]
 
 
 def largest_stdlib_files(count: int) -> list[Path]:
@@ -217,25 +276,31 @@ def keystrokes(
 
 
 async def run(
-    command: list[str], path: Path, keys: int, hovers: int, where: str = "class-gap"
+    command: list[str],
+    path: Path,
+    keys: int,
+    hovers: int,
+    where: str = "class-gap",
+    pull: bool = False,
 ) -> dict[str, list[float]]:
-    client, initialize = await start(command, path.parent)
+    spawned = time.perf_counter()
+    client, initialize = await start(command, path.parent, pull, spawned)
     text = path.read_text()
-    uri = path.as_uri()
-    client.notify("initialized", {})
-    client.notify(
-        "textDocument/didOpen",
-        {"textDocument": {"uri": uri, "languageId": "python", "version": 1, "text": text}},
-    )
-    await client.next_diagnostics()
+    uri = await open_document(client, path, text)
+    first = await first_diagnostics(client, uri, pull)
     typing: list[float] = []
     for version, change in keystrokes(uri, text, keys, where):
         began = time.perf_counter()
         client.notify("textDocument/didChange", change)
-        while True:
-            arrived, params = await client.next_diagnostics()
-            if params.get("version") in (None, version):
-                break
+        if pull:
+            arrived, _ = await client.request(
+                "textDocument/diagnostic", {"textDocument": {"uri": uri}}
+            )
+        else:
+            while True:
+                arrived, params = await client.next_diagnostics()
+                if params.get("version") in (None, version):
+                    break
         typing.append((arrived - began) * 1000)
     lines = text.split("\n")
     hovering: list[float] = []
@@ -250,7 +315,12 @@ async def run(
         )
         hovering.append((arrived - began) * 1000)
     await stop(client)
-    return {"keystroke": typing, "hover": hovering, "initialize": [initialize]}
+    return {
+        "keystroke": typing,
+        "hover": hovering,
+        "initialize": [initialize],
+        "first-diags": [(first - spawned) * 1000],
+    }
 
 
 def p95(values: list[float]) -> float:
@@ -266,10 +336,13 @@ def _report(results: dict[str, dict[str, list[float]]], metric: str) -> None:
             f"   p95 {p95(values):7.2f} ms"
         )
     if "ruff" in results:
-        ratio = statistics.median(results["pyiq"][metric]) / statistics.median(
-            results["ruff"][metric]
-        )
-        print(f"{metric:10} pyiq/ruff median ratio {ratio:.2f}")
+        for name in results:
+            if name == "ruff":
+                continue
+            ratio = statistics.median(results[name][metric]) / statistics.median(
+                results["ruff"][metric]
+            )
+            print(f"{metric:10} {name}/ruff median ratio {ratio:.2f}")
 
 
 async def main() -> None:
@@ -292,8 +365,21 @@ async def main() -> None:
         metavar="N",
         help="instead: resident memory with the N largest stdlib files open",
     )
+    parser.add_argument(
+        "--pull", action="store_true", help="time pulled diagnostics (textDocument/diagnostic)"
+    )
+    parser.add_argument(
+        "--server",
+        action="append",
+        default=[],
+        metavar="NAME=COMMAND",
+        help="another server to time (COMMAND split as a shell would)",
+    )
     args = parser.parse_args()
     servers = {"pyiq": [sys.executable, "-m", "pyiq", "serve"]}
+    for extra in args.server:
+        name, _, command = extra.partition("=")
+        servers[name] = shlex.split(command)
     ruff = shutil.which("ruff") or str(Path(sys.executable).with_name("ruff"))
     if Path(ruff).exists():
         servers["ruff"] = [ruff, "server"]
@@ -308,18 +394,22 @@ async def main() -> None:
             )
         return
     results = {
-        name: await run(cmd, args.file, args.keys, args.hovers, args.where)
+        name: await run(cmd, args.file, args.keys, args.hovers, args.where, args.pull)
         for name, cmd in servers.items()
     }
     for name, cmd in servers.items():
-        results[name]["initialize"] += await starts(cmd, args.file.parent, args.starts)
+        initializes, firsts = await starts(cmd, args.file, args.starts, args.pull)
+        results[name]["initialize"] += initializes
+        results[name]["first-diags"] += firsts
     print(
         f"file: {args.file} ({args.file.stat().st_size // 1024} KiB), {args.keys} keystrokes "
-        f"typed at {args.where}, "
+        f"typed at {args.where}, {'pulled' if args.pull else 'pushed'} diagnostics, "
         f"{args.hovers} hovers, {1 + args.starts} starts"
     )
-    for metric in ("keystroke", "hover", "initialize"):
+    for metric in ("keystroke", "hover", "initialize", "first-diags"):
         _report(results, metric)
+    imports = pygls_import_ms(1 + args.starts)
+    print(f"import pygls.lsp.server alone: median {statistics.median(imports):7.2f} ms")
 
 
 if __name__ == "__main__":

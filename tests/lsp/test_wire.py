@@ -6,7 +6,6 @@ import json
 import os
 import random
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -16,10 +15,10 @@ from lsprotocol import types
 from pyiq.analysis import Document
 from pyiq.analysis.lines import LineIndex
 from pyiq.lsp import learning as learning_module
-from pyiq.lsp.features.diagnostics import diagnostics_for, diagnostics_json
+from pyiq.lsp.features.diagnostics import diagnostics_for, diagnostics_json, pulled_json
 from pyiq.lsp.server import PyiqServer, create_server
-from pyiq.lsp.stdio import PIPE_SIZE, own_pipe, widen_pipe
 from pyiq.lsp.store import OpenDocument
+from pyiq.lsp.transport import PIPE_SIZE, widen_pipe
 from pyiq.lsp.wire import Fragments, publish_body, send
 
 SOURCE = """\
@@ -78,6 +77,21 @@ def test_diagnostic_json_equals_pygls_serialization(server: PyiqServer, tmp_path
     assert diagnostics_json(server, document) == rendered
 
 
+def test_pulled_json_equals_pygls_report(server: PyiqServer, tmp_path: Path) -> None:
+    document = _document(server, tmp_path)
+    server.documents[document.uri] = document
+    params = types.DocumentDiagnosticParams(
+        text_document=types.TextDocumentIdentifier(uri=document.uri)
+    )
+    report = types.RelatedFullDocumentDiagnosticReport(items=diagnostics_for(server, document))
+    expected = server.protocol._converter.unstructure(report)
+    assert json.loads(pulled_json(server, params)) == expected
+    unknown = types.DocumentDiagnosticParams(
+        text_document=types.TextDocumentIdentifier(uri="file:///nowhere.py")
+    )
+    assert pulled_json(server, unknown) is None
+
+
 def test_cached_part_follows_severity_settings(server: PyiqServer, tmp_path: Path) -> None:
     document = _document(server, tmp_path)
     diagnostics_json(server, document)
@@ -112,16 +126,6 @@ def test_publish_body_frames_like_pygls(server: PyiqServer) -> None:
             "params": {"uri": "file:///tmp/é.py", "diagnostics": []},
         },
     ]
-
-
-def test_own_pipe_only_for_a_pipe_not_shared_with_stdout(tmp_path: Path) -> None:
-    read_fd, write_fd = os.pipe()
-    with open(read_fd, "rb") as stdin, open(write_fd, "wb") as pipe_out:
-        with tempfile.TemporaryFile(dir=tmp_path) as regular:
-            assert own_pipe(stdin, regular)
-            assert not own_pipe(regular, pipe_out)
-        with open(os.dup(read_fd), "rb") as same:
-            assert not own_pipe(stdin, same)
 
 
 class _Store:

@@ -53,7 +53,7 @@ def test_merging_two_machines_keeps_both_logs(tmp_path):
         (
             '{"format": "pyiq-progress", "version": 1, "reviews": [{"uid": "u", "card_id": "c",'
             ' "answered_at": "yesterday", "correct": true, "rating": 3}]}',
-            "reviews\\[0\\]: review field 'answered_at'",
+            "line 1 \\(reviews\\[0\\]\\): review field 'answered_at'",
         ),
         (
             '{"format": "pyiq-progress", "version": 1, "reviews": [{"uid": "u", "card_id": "c",'

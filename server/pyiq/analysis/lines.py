@@ -18,6 +18,9 @@ from typing import Literal
 Encoding = Literal["utf-8", "utf-16", "utf-32"]
 ENCODINGS: tuple[Encoding, ...] = ("utf-8", "utf-16", "utf-32")
 _RIGHT = bisect.bisect_right
+# Columns this far into a line are counted from a cursor (see LineIndex._far_column).
+_FAR = 4096
+_CURSORS = 4
 
 
 def _units(text: str, encoding: Encoding) -> int:
@@ -38,7 +41,7 @@ class LineIndex:
     the new one, which for a run of keystrokes on one line is none.
     """
 
-    __slots__ = ("_delta", "_lone_cr", "_pivot", "_source", "_starts")
+    __slots__ = ("_cursors", "_delta", "_lone_cr", "_pivot", "_source", "_starts")
 
     def __init__(self, source: bytes) -> None:
         self._source = source
@@ -52,6 +55,7 @@ class LineIndex:
         self._delta = 0
         # tree-sitter rows break at \n only; without a lone \r, they are our lines.
         self._lone_cr = source.count(b"\r") != source.count(b"\r\n")
+        self._cursors: list[tuple[int, int, str, int]] = []
 
     def _settled(self, lo: int, hi: int) -> list[int]:
         """The true starts of lines ``lo`` to ``hi`` (exclusive)."""
@@ -94,6 +98,7 @@ class LineIndex:
         settled_to = max(tail_at, pivot) if delta else tail_at
         between = [s + shift for s in raw[tail_at:settled_to]]
         index = LineIndex.__new__(LineIndex)
+        index._cursors = []
         index._lone_cr = lone_cr
         index._source = new_source
         index._starts = head + middle + between + raw[settled_to:]
@@ -148,10 +153,46 @@ class LineIndex:
         start = self.line_start(line)
         if encoding == "utf-8":
             return line, offset - start
-        prefix = self._source[start:offset]
-        if prefix.isascii():  # one unit per byte in every encoding; most code is ASCII
-            return line, offset - start
-        return line, _units(prefix.decode("utf-8", "surrogateescape"), encoding)
+        if offset - start < _FAR:
+            prefix = self._source[start:offset]
+            if prefix.isascii():  # one unit per byte in every encoding; most code is ASCII
+                return line, offset - start
+            return line, _units(prefix.decode("utf-8", "surrogateescape"), encoding)
+        return line, self._far_column(line, start, offset, encoding)
+
+    def _far_column(self, line: int, start: int, offset: int, encoding: Encoding) -> int:
+        """The column of an offset far into a long line, counted on from a nearby cursor.
+
+        Findings are located in order, so counting each column from the line's
+        start would make a file of one long line (minified or generated code)
+        quadratic. The last few columns computed are kept as cursors, and a
+        new one counts only the bytes from the closest cursor before it.
+        """
+        cursors = self._cursors
+        best = -1
+        for index, (c_line, c_offset, c_encoding, _) in enumerate(cursors):
+            if (
+                c_line == line
+                and c_encoding == encoding
+                and c_offset <= offset
+                and (best < 0 or c_offset > cursors[best][1])
+            ):
+                best = index
+        base_offset, base_units = (cursors[best][1], cursors[best][3]) if best >= 0 else (start, 0)
+        piece = self._source[base_offset:offset]
+        units = base_units + (
+            len(piece)
+            if piece.isascii()
+            else _units(piece.decode("utf-8", "surrogateescape"), encoding)
+        )
+        entry = (line, offset, encoding, units)
+        if best >= 0:
+            cursors[best] = entry
+        elif len(cursors) < _CURSORS:
+            cursors.append(entry)
+        else:
+            cursors[0] = entry
+        return units
 
     def offset(self, line: int, column: int, encoding: Encoding = "utf-16") -> int:
         """Byte offset of a (line, column) position, clamped into the source.

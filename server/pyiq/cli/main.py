@@ -31,6 +31,10 @@ COMMAND_MODULES: tuple[str, ...] = (
     "pyiq.cli.practice_cmd",
 )
 
+# Options whose value may start with "-" (``--answers -,-,-`` skips three
+# questions); argparse would take such a value for an option.
+DASH_VALUES = ("--answers",)
+
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
@@ -54,9 +58,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _attach_dash_values(argv: Sequence[str]) -> list[str]:
+    """``--answers -,1`` as ``--answers=-,1``, so argparse reads the value as one."""
+    out: list[str] = []
+    index = 0
+    while index < len(argv):
+        arg = argv[index]
+        if arg in DASH_VALUES and index + 1 < len(argv) and argv[index + 1].startswith("-"):
+            out.append(f"{arg}={argv[index + 1]}")
+            index += 2
+            continue
+        out.append(arg)
+        index += 1
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(_attach_dash_values(sys.argv[1:] if argv is None else argv))
     func = getattr(args, "func", None)
     if func is None:
         parser.print_help(sys.stderr)

@@ -19,9 +19,16 @@ if TYPE_CHECKING:
 
 
 def _address(value: str) -> tuple[str, int]:
+    """``HOST:PORT``, ``[IPv6]:PORT`` or ``:PORT`` (localhost); the port within 0-65535."""
     host, sep, port = value.rpartition(":")
-    if not sep or not port.isdigit():
-        raise argparse.ArgumentTypeError(f"expected HOST:PORT, got {value!r}")
+    if not sep or not port.isdigit() or not 0 <= int(port) <= 65535:
+        raise argparse.ArgumentTypeError(
+            f"expected HOST:PORT with a port from 0 to 65535, got {value!r}"
+        )
+    if host.startswith("[") and host.endswith("]"):
+        host = host[1:-1]
+    elif "[" in host or "]" in host:
+        raise argparse.ArgumentTypeError(f"expected [IPv6]:PORT, got {value!r}")
     return host or "127.0.0.1", int(port)
 
 
@@ -53,18 +60,29 @@ def run(args: argparse.Namespace) -> int:
     if not all(importlib.util.find_spec(name) for name in ("pygls", "lsprotocol")):
         print("pyiq serve: the language server needs pygls and lsprotocol", file=sys.stderr)
         return EXIT_USAGE
-    if not (args.tcp or args.ws):
-        # Imports the LSP stack only once initialize is answered.
-        from pyiq.lsp.stdio import serve
+    if args.ws and importlib.util.find_spec("websockets") is None:
+        print(
+            "pyiq serve --ws: WebSocket support is not installed; run: pip install 'pyiq[ws]'",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    from pyiq.lsp import transport
 
-        serve(_create_server)
-        return EXIT_OK
     server = _create_server()
     if args.tcp:
-        server.start_tcp(*args.tcp)
-    else:
+        try:
+            return transport.serve_tcp(server, *args.tcp)
+        except OSError as exc:
+            print(
+                f"pyiq serve --tcp: cannot listen on {args.tcp[0]}:{args.tcp[1]}: {exc}",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+    if args.ws:
         server.start_ws(*args.ws)
-    return EXIT_OK
+        return EXIT_OK
+    # exit after shutdown ends with 0, without shutdown with 1 (LSP specification).
+    return transport.serve_stdio(server)
 
 
 def _create_server() -> LanguageServer:

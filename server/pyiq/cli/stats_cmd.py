@@ -55,6 +55,8 @@ def run(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.table import Table
 
+    from pyiq.terminal_text import markup
+
     console = Console(highlight=False)
     if not stats.groups:
         console.print("No answers yet: run `pyiq quiz PATH` to start.")
@@ -66,7 +68,8 @@ def run(args: argparse.Namespace) -> int:
     for name in ("answered", "accuracy", "mastered", "due today", "streak"):
         table.add_column(name, justify="right")
     for group in stats.groups:
-        table.add_row(group.topic, group.level, *_numbers(group))
+        # Topics and levels may come from an imported progress file.
+        table.add_row(markup(group.topic), markup(group.level), *_numbers(group))
     table.add_section()
     table.add_row("all", "", *_numbers(stats.total), style="bold")
     console.print(table)

@@ -6,19 +6,51 @@ documents only from the engine's ``Document``, which keeps the exact bytes
 it parsed, so the second copy cost a keystroke time and an open file its
 size in memory for nothing. Open, change and close go straight to the
 user handlers.
+
+A pulled ``textDocument/diagnostic`` is answered with the same cached JSON
+as a publish (see :mod:`pyiq.lsp.wire`) when a raw answerer is installed
+(``raw_requests``): serializing hundreds of diagnostics through cattrs costs
+more per keystroke than the analysis.
 """
 
 from __future__ import annotations
 
-from collections.abc import Generator
+import json
+import logging
+from collections.abc import Callable, Generator
 from typing import Any
 
 from lsprotocol import types
 from pygls.protocol import LanguageServerProtocol
 from pygls.protocol.language_server import lsp_method
 
+log = logging.getLogger(__name__)
+
 
 class PyiqProtocol(LanguageServerProtocol):
+    # method -> answerer(params) returning the result's JSON text, or None to
+    # let pygls answer (the registered handler runs then).
+    raw_requests: dict[str, Callable[[Any], str | None]]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.raw_requests = {}
+
+    def _handle_request(self, msg_id: Any, method_name: str, params: Any) -> None:
+        answer = self.raw_requests.get(method_name)
+        if answer is not None and not self._shutdown:
+            try:
+                result = answer(params)
+            except Exception:
+                log.exception("%s failed; pygls answers instead", method_name)
+                result = None
+            if result is not None:
+                from pyiq.lsp.wire import send
+
+                send(self, f'{{"jsonrpc":"2.0","id":{json.dumps(msg_id)},"result":{result}}}')
+                return
+        super()._handle_request(msg_id, method_name, params)
+
     def _user(self, method: str, params: Any) -> Generator[Any, Any, None]:
         if (handler := self.fm.features.get(method)) is not None:
             yield handler, (params,), None

@@ -18,15 +18,11 @@ reads them once and again only after one of them changes.
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
+from pyiq.project_files import ProjectFileError, load_toml
 
 Version = tuple[int, int]
 
@@ -37,11 +33,15 @@ _LOWER_BOUND = re.compile(r"\s*(?:~=|===|==|>=|>)\s*(\d+)(?:\.(\d+))?")
 
 
 def _table(path: Path) -> Mapping[str, Any] | None:
-    """The TOML file as a table; None when it is absent or unreadable (ruff skips those too)."""
+    """The TOML file as a table; None when it is absent or unusable (ruff skips those too).
+
+    Read as any project file (:mod:`pyiq.project_files`): never a FIFO or device.
+    """
+    if not path.is_file():
+        return None
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError):
+        return load_toml(path)
+    except ProjectFileError:
         return None
 
 

@@ -30,9 +30,8 @@ from __future__ import annotations
 import logging
 import os
 import re
-import sys
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -44,11 +43,7 @@ from pyiq.lsp.ruff_peer import (
     RuffSelection,
     RuleSelection,
 )
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
+from pyiq.project_files import ProjectFileError, load_toml
 
 log = logging.getLogger(__name__)
 
@@ -173,10 +168,9 @@ def selection_from_table(table: Mapping[str, Any], directory: Path | None = None
 def _load(path: Path) -> Mapping[str, Any] | None:
     """The ruff table of a file, or None for a ``pyproject.toml`` without one."""
     try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise RuffConfigError(f"cannot read {path}: {exc}") from exc
+        data = load_toml(path)
+    except ProjectFileError as exc:
+        raise RuffConfigError(str(exc)) from None
     if path.name != "pyproject.toml":
         return data
     tool = data.get("tool", {})
@@ -213,7 +207,12 @@ def resolve(config: Path, sources: list[str] | None = None) -> RuffSelection:
             raise RuffConfigError("circular extend: " + " extends ".join([*chain, str(path)]))
         chain.append(str(path))
         sources.append(str(path))
-        layer = _layer(_load(path) or {}, str(path.parent))
+        try:
+            layer = _layer(_load(path) or {}, str(path.parent))
+        except RuffConfigError as exc:
+            if str(path) in str(exc):
+                raise
+            raise RuffConfigError(f"{path}: {exc}") from None
         layers.append(layer)
         if layer.extend is None:
             break
@@ -232,18 +231,36 @@ def _settings_file(directory: Path) -> Path | None:
 
 
 def ruff_selection(start: Path) -> RuffSelection | None:
-    """The selection ruff server uses for files in ``start``; None without any ruff config."""
+    """The selection ruff server uses for files in ``start``; None without any ruff config.
+
+    Every configuration skipped as broken leaves one line in ``problems``,
+    naming the file (or directory) and what is wrong, for the user to see.
+    """
     directory = start if start.is_dir() else start.parent
     sources: list[str] = []
     broken: Path | None = None
+    problems: list[str] = []
     for candidate in (directory, *directory.parents):
         try:
             config = _settings_file(candidate)
-            if config is not None:
-                return resolve(config, sources)
+            if config is None:
+                continue
+            found = resolve(config, sources)
+            return replace(found, problems=tuple(problems)) if problems else found
         except RuffConfigError as exc:
-            log.warning("ignoring ruff configuration in %s: %s", candidate, exc)
-            broken = broken or candidate
+            problem = _problem(candidate, str(exc))
+        except (OSError, ValueError, RecursionError) as exc:
+            problem = _problem(candidate, f"{type(exc).__name__}: {exc}")
+        log.warning("%s", problem)
+        problems.append(problem)
+        broken = broken or candidate
     if broken is None:
         return None
-    return RuffSelection(root=str(broken), sources=tuple(dict.fromkeys(sources)))
+    return RuffSelection(
+        root=str(broken), sources=tuple(dict.fromkeys(sources)), problems=tuple(problems)
+    )
+
+
+def _problem(directory: Path, detail: str) -> str:
+    """One line for the user; the detail names the file it is about."""
+    return f"ignoring ruff configuration in {directory}: {detail}"

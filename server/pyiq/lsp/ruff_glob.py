@@ -9,6 +9,8 @@ pattern is anchored at the directory of the configuration file that names
 it (``GlobPath::normalize``: joined, ``.``/``..`` removed, the directory
 itself taken literally); a pattern that ruff cannot compile makes ruff
 refuse the whole configuration, so :class:`GlobError` is raised for it.
+Patterns are matched in linear time (:mod:`pyiq.lsp.linear_match`): a
+project's configuration must not be able to hang the server.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass, field
+
+from pyiq.lsp.linear_match import GlobMatcher
 
 
 class GlobError(ValueError):
@@ -155,11 +159,11 @@ def glob_regex(glob: str) -> str:
     return _Parser(glob).parse()
 
 
-def compile_globs(globs: list[str]) -> re.Pattern[str] | None:
-    """One regex matching any of ``globs`` (a ``GlobSet``); None when empty."""
+def compile_globs(globs: list[str]) -> GlobMatcher | None:
+    """One matcher for any of ``globs`` (a ``GlobSet``); None when empty."""
     if not globs:
         return None
-    return re.compile("|".join(f"(?:{glob_regex(glob)})" for glob in globs), re.DOTALL)
+    return GlobMatcher("|".join(f"(?:{glob_regex(glob)})" for glob in globs))
 
 
 def escape(text: str) -> str:
@@ -184,7 +188,7 @@ class FileGlobs:
     """
 
     globs: tuple[str, ...] = ()
-    regex: re.Pattern[str] | None = field(init=False, compare=False, repr=False)
+    regex: GlobMatcher | None = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "regex", compile_globs(list(self.globs)))
@@ -208,9 +212,7 @@ class FileGlobs:
 
     def matches(self, path: str, name: str) -> bool:
         regex = self.regex
-        return regex is not None and (
-            regex.fullmatch(path) is not None or regex.fullmatch(name) is not None
-        )
+        return regex is not None and (regex.fullmatch(name) or regex.fullmatch(path))
 
 
 @dataclass(frozen=True)
@@ -223,8 +225,8 @@ class PerFileGlob:
     """
 
     pattern: str
-    basename: re.Pattern[str] = field(compare=False, repr=False)
-    absolute: re.Pattern[str] = field(compare=False, repr=False)
+    basename: GlobMatcher = field(compare=False, repr=False)
+    absolute: GlobMatcher = field(compare=False, repr=False)
     negated: bool = False
 
     @classmethod
@@ -233,13 +235,11 @@ class PerFileGlob:
         body = pattern[1:] if negated else pattern
         return cls(
             pattern,
-            re.compile(glob_regex(body), re.DOTALL),
-            re.compile(glob_regex(anchored(body, root)), re.DOTALL),
+            GlobMatcher(glob_regex(body)),
+            GlobMatcher(glob_regex(anchored(body, root))),
             negated,
         )
 
     def applies(self, path: str, name: str) -> bool:
-        matched = (
-            self.basename.fullmatch(name) is not None or self.absolute.fullmatch(path) is not None
-        )
+        matched = self.basename.fullmatch(name) or self.absolute.fullmatch(path)
         return matched != self.negated

@@ -108,6 +108,8 @@ class RuffSelection:
     root: str | None = None
     path: str | None = None
     sources: tuple[str, ...] = ()
+    # Broken configurations skipped on the way to this one, one line each.
+    problems: tuple[str, ...] = ()
     _last_exclusion: list[tuple[str, bool] | None] = field(
         default_factory=lambda: [None], init=False, compare=False, repr=False
     )

@@ -104,6 +104,15 @@ class PyiqServer(LanguageServer):
             log.warning("%s", problem)
             self.window_show_message(types.ShowMessageParams(type=kind, message=problem))
 
+    def report_server_error(self, error: Exception, source: Any) -> None:
+        """Logs a protocol or handler error; pygls would pop up a dialog for each.
+
+        A malformed notification repeated while typing would otherwise open
+        one error dialog per keystroke. Requests get their JSON-RPC error
+        from the protocol (see :mod:`pyiq.lsp.transport`).
+        """
+        log.error("%s: %s", getattr(source, "__name__", source), error)
+
     def apply_client_settings(self, data: Any) -> None:
         self.settings, problems = parse_settings(data, self.registry, self.settings)
         self.learning.set_threshold(self.settings.mastery_threshold)
@@ -145,6 +154,8 @@ class PyiqServer(LanguageServer):
         ruff = self.projects.for_path(document.path).ruff
         if ruff is None:
             return frozenset()
+        if ruff.problems:
+            self.report(list(ruff.problems))
         return frozenset(
             rule.id
             for rule in self.registry

@@ -23,19 +23,20 @@ from __future__ import annotations
 import logging
 import os
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from pyiq.analysis import Config, ConfigError, Document
-from pyiq.analysis.config import find_pyproject, load_config
+from pyiq.analysis.config import find_pyproject
 from pyiq.analysis.registry import Registry
 from pyiq.lsp.python_target import Version, directory_target
 from pyiq.lsp.ruff_config import CONFIG_NAMES, ruff_selection
 from pyiq.lsp.ruff_peer import RuffSelection
 from pyiq.lsp.wire import Fragments
+from pyiq.project_files import ProjectFileError, load_toml
 
 log = logging.getLogger(__name__)
 
@@ -195,12 +196,7 @@ class ProjectConfigs:
         signature = _signature(watched)
         if cached is not None and cached[1] == signature:
             return cached[2]
-        problem = None
-        try:
-            config = load_config(find_pyproject(directory), self.registry)
-        except ConfigError as exc:
-            config, problem = Config(), str(exc)
-            log.warning("ignoring invalid project configuration: %s", exc)
+        config, problem = pyiq_config(directory, self.registry)
         ruff, watched, signature = _load_ruff(directory, candidates, watched, signature)
         project = ProjectConfig(config, ruff, problem, directory)
         self._cache[directory] = (watched, signature, project)
@@ -213,6 +209,34 @@ class ProjectConfigs:
         self.chain_files.update(files)
         if self.on_chain_files is not None:
             self.on_chain_files()
+
+
+def pyiq_config(directory: Path, registry: Registry) -> tuple[Config, str | None]:
+    """``[tool.pyiq]`` of the closest ``pyproject.toml``, and what is wrong with it if anything.
+
+    The file is read as any project file (:mod:`pyiq.project_files`): a
+    FIFO, a device, a huge or non-UTF-8 file, bad TOML or a ``tool`` that is
+    not a table is one problem naming the file, and the defaults apply.
+    """
+    try:
+        path = find_pyproject(directory)
+    except (OSError, RuntimeError) as exc:  # a symlink loop on the way up
+        return Config(), f"pyiq: cannot look for pyproject.toml above {directory}: {exc}"
+    if path is None:
+        return Config(), None
+    try:
+        tool = load_toml(path).get("tool", {})
+        if not isinstance(tool, Mapping):
+            raise ConfigError(f"{path}: `tool` must be a table, got {type(tool).__name__}")
+        table = tool.get("pyiq", {})
+        return Config.from_mapping(table, registry, source=str(path)), None
+    except ProjectFileError as exc:
+        problem = f"pyiq: {exc}; using the default settings"
+    except ConfigError as exc:
+        detail = str(exc) if str(path) in str(exc) else f"{path}: {exc}"
+        problem = f"pyiq: {detail}; using the default settings"
+    log.warning("%s", problem)
+    return Config(), problem
 
 
 def _load_ruff(

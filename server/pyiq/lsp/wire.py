@@ -22,9 +22,12 @@ from typing import Any
 from lsprotocol import types
 
 from pyiq.analysis.lines import LineIndex
-from pyiq.lsp.stdio import CHARSET, frame
 
 log = logging.getLogger(__name__)
+
+# As pygls frames messages (JsonRPCProtocol.CONTENT_TYPE and CHARSET).
+CONTENT_TYPE = "application/vscode-jsonrpc"
+CHARSET = "utf-8"
 
 RANGE = '{"range":{"start":{"line":%d,"character":%d},"end":{"line":%d,"character":%d}},'
 Range = tuple[int, int, int, int]
@@ -129,6 +132,14 @@ def publish_body(uri: str, version: int | None, diagnostics: Sequence[str]) -> s
         '{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":'
         f'{json.dumps(uri)}{version_part},"diagnostics":[{",".join(diagnostics)}]}}}}'
     )
+
+
+def frame(body: bytes) -> bytes:
+    """A message with pygls' headers."""
+    header = (
+        f"Content-Length: {len(body)}\r\nContent-Type: {CONTENT_TYPE}; charset={CHARSET}\r\n\r\n"
+    )
+    return header.encode("ascii") + body
 
 
 def send(protocol: Any, body: str) -> None:

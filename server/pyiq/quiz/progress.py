@@ -10,6 +10,7 @@ review has a unique id.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import IO
 
 from pyiq.quiz.scheduling import stamp, utc
 from pyiq.quiz.store import ReviewRecord, Store
+from pyiq.terminal_text import clean
 
 FORMAT = "pyiq-progress"
 VERSION = 1
@@ -62,30 +64,62 @@ def export_to(store: Store, out: IO[str]) -> int:
     return len(reviews) if isinstance(reviews, list) else 0
 
 
+MAX_LISTED = 10
+
+
+def _line_of(text: str, item: object) -> int | None:
+    """The line where a review sits in the file, found by its uid (None when it has none)."""
+    uid = item.get("uid") if isinstance(item, dict) else None
+    if not isinstance(uid, str):
+        return None
+    match = re.search(r'"uid"\s*:\s*' + re.escape(json.dumps(uid)), text)
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
 def parse_export(text: str, name: str = "<input>") -> list[ReviewRecord]:
-    """The reviews of an export; :class:`ProgressFileError` names the problem."""
+    """The reviews of an export; :class:`ProgressFileError` lists every bad record by line.
+
+    All or nothing: one bad record and nothing is imported.
+    """
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ProgressFileError(f"{name}: not JSON ({exc.msg} at line {exc.lineno})") from None
+    except RecursionError:
+        raise ProgressFileError(f"{name}: not a progress export (nested too deeply)") from None
+    except ValueError as exc:  # e.g. an integer of thousands of digits
+        raise ProgressFileError(f"{name}: not a progress export ({exc})") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ProgressFileError(f'{name}: not a pyiq progress export (no "format": "{FORMAT}")')
     version = data.get("version")
-    if not isinstance(version, int) or version > VERSION:
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise ProgressFileError(f"{name}: export version {version!r} is not a version number")
+    if version > VERSION:
         raise ProgressFileError(
-            f"{name}: export version {version!r} is newer than this pyiq reads ({VERSION})"
+            f"{name}: export version {version} is newer than this pyiq reads ({VERSION})"
         )
     reviews = data.get("reviews")
     if not isinstance(reviews, list):
         raise ProgressFileError(f'{name}: "reviews" must be a list')
     records: list[ReviewRecord] = []
+    problems: list[str] = []
     for index, item in enumerate(reviews):
-        if not isinstance(item, dict):
-            raise ProgressFileError(f"{name}: reviews[{index}] must be an object")
         try:
+            if not isinstance(item, dict):
+                raise ValueError("must be an object")
             records.append(ReviewRecord.from_dict(item))
-        except ValueError as exc:
-            raise ProgressFileError(f"{name}: reviews[{index}]: {exc}") from None
+        except (ValueError, TypeError, OverflowError) as exc:
+            line = _line_of(text, item)
+            where = f"line {line} (reviews[{index}])" if line else f"reviews[{index}]"
+            problems.append(f"{name}: {where}: {clean(str(exc), keep_breaks=False)}")
+    if problems:
+        shown = problems[:MAX_LISTED]
+        if len(problems) > MAX_LISTED:
+            shown.append(f"... and {len(problems) - MAX_LISTED} more")
+        raise ProgressFileError(
+            f"{len(problems)} bad review record{'s' if len(problems) != 1 else ''}, "
+            "nothing imported:\n" + "\n".join(shown)
+        )
     return records
 
 

@@ -10,11 +10,17 @@ the user's machine:
   ``site``; no bytecode written), with a minimal environment free of
   proxies and credentials;
 - an empty temporary working directory, removed afterwards;
-- a prelude that refuses sockets, file writes and deletions and process
-  creation, sets ``RLIMIT_FSIZE`` to 0 and caps memory and CPU time,
-  before the snippet is compiled (a guard against template mistakes, not
-  a security boundary for hostile code, which never runs here);
-- a wall-clock timeout after which the whole process group is killed.
+- a prelude that refuses sockets, file writes (``open`` for writing and
+  ``os.open`` with a writing flag) and deletions, process creation
+  (``os.system``, ``subprocess``, fork, exec, spawn), leaving the session
+  (``setsid``/``setpgid``) and ``ctypes``; sets ``RLIMIT_FSIZE`` and
+  ``RLIMIT_NPROC`` to 0 and caps memory and CPU time, before the snippet
+  is compiled (a guard against template mistakes, not a security boundary
+  for hostile code, which never runs here);
+- the child leads a session of its own, and a hard wall-clock timeout
+  kills that session, its process group and every descendant still
+  linked to it, even one that called ``setsid``; every wait after that is
+  bounded too, so a grandchild holding the pipes cannot hold the caller.
 
 Results are cached per snippet text: the same template with the same
 values always prints the same thing, and the language server quizzes the
@@ -23,6 +29,7 @@ same file many times.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -46,6 +53,8 @@ def _pyiq_sandbox():
     try:
         import resource
         resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))
+        if hasattr(resource, "RLIMIT_NPROC"):
+            resource.setrlimit(resource.RLIMIT_NPROC, (0, 0))
         resource.setrlimit(resource.RLIMIT_AS, ({_MEMORY_LIMIT}, {_MEMORY_LIMIT}))
         cpu = int(sys.argv[1]) if len(sys.argv) > 1 else 5
         resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu))
@@ -74,12 +83,30 @@ def _pyiq_sandbox():
         return real_open(file, mode, *args, **kwargs)
 
     builtins.open = io.open = read_only_open
+    real_os_open = os.open
+    writing = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
+
+    def read_only_os_open(path, flags, *args, **kwargs):
+        if flags & writing:
+            raise PermissionError("writing files is disabled in pyiq snippets")
+        return real_os_open(path, flags, *args, **kwargs)
+
+    os.open = read_only_os_open
     for name in ("remove", "unlink", "rmdir", "removedirs", "rename", "renames", "replace",
                  "truncate", "chmod", "chown", "link", "symlink", "mkdir", "makedirs",
                  "system", "popen", "fork", "forkpty", "kill", "killpg", "execv", "execve",
-                 "posix_spawn", "posix_spawnp", "spawnv", "spawnve"):
+                 "execvp", "execvpe", "posix_spawn", "posix_spawnp", "spawnv", "spawnve",
+                 "spawnvp", "spawnvpe", "setsid", "setpgid", "setpgrp", "mkfifo", "mknod",
+                 "register_at_fork"):
         if hasattr(os, name):
             setattr(os, name, refuse)
+    try:
+        import _posixsubprocess
+        _posixsubprocess.fork_exec = refuse
+    except ImportError:
+        pass
+    for name in ("ctypes", "_ctypes", "pty", "multiprocessing", "_multiprocessing"):
+        sys.modules[name] = None
 _pyiq_sandbox()
 del _pyiq_sandbox
 _source = sys.stdin.read()
@@ -148,8 +175,12 @@ def run_many(codes: Sequence[str], timeout: float = DEFAULT_TIMEOUT) -> list[Run
         return list(pool.map(lambda code: run_snippet(code, timeout), codes))
 
 
-def _run(code: str, timeout: float) -> RunResult:
-    command = [sys.executable, "-I", "-S", "-B", "-c", PRELUDE, str(max(1, int(timeout) + 1))]
+# Seconds granted to collect output once the child is dead or killed.
+_DRAIN = 1.0
+
+
+def _run(code: str, timeout: float, prelude: str = PRELUDE) -> RunResult:
+    command = [sys.executable, "-I", "-S", "-B", "-c", prelude, str(max(1, int(timeout) + 1))]
     with tempfile.TemporaryDirectory(prefix="pyiq-snippet-") as cwd:
         try:
             process = subprocess.Popen(
@@ -166,17 +197,85 @@ def _run(code: str, timeout: float) -> RunResult:
         try:
             out, err = process.communicate(code.encode("utf-8"), timeout=timeout)
         except subprocess.TimeoutExpired:
-            _kill_group(process)
-            out, err = process.communicate()
+            # The child, or a descendant holding its pipes, outlived the deadline.
+            exited = process.poll()
+            _kill_session(process)
+            out, err = _drain(process)
+            if exited is not None:
+                return RunResult(_text(out), _text(err), exited)
             return RunResult(_text(out), _text(err), None, timed_out=True)
+        finally:
+            _kill_session(process)
     return RunResult(_text(out), _text(err), process.returncode)
 
 
-def _kill_group(process: subprocess.Popen[bytes]) -> None:
+def _drain(process: subprocess.Popen[bytes]) -> tuple[bytes, bytes]:
+    """What the killed child wrote, waited for at most ``_DRAIN`` seconds."""
+    try:
+        return process.communicate(timeout=_DRAIN)
+    except (subprocess.TimeoutExpired, ValueError, OSError):
+        for stream in (process.stdout, process.stderr):
+            if stream is not None:
+                stream.close()
+        try:
+            process.wait(timeout=_DRAIN)
+        except subprocess.TimeoutExpired:
+            pass
+        return b"", b""
+
+
+def _descendants(root: int) -> set[int]:
+    """Processes of ``root``'s session, and every descendant of ``root`` (Linux's /proc)."""
+    parents: dict[int, int] = {}
+    found: set[int] = set()
+    try:
+        entries = os.listdir("/proc")
+    except OSError:
+        return found
+    for entry in entries:
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as handle:
+                fields = handle.read().rpartition(b")")[2].split()
+        except OSError:
+            continue
+        pid = int(entry)
+        # Fields after the name: state ppid pgrp session ...
+        parents[pid] = int(fields[1])
+        if int(fields[3]) == root:
+            found.add(pid)
+    frontier = [root]
+    while frontier:
+        parent = frontier.pop()
+        for pid, ppid in parents.items():
+            if ppid == parent and pid not in found:
+                found.add(pid)
+                frontier.append(pid)
+    found.discard(root)
+    return found
+
+
+def _kill_session(process: subprocess.Popen[bytes]) -> None:
+    """Kills the child, its session and process group, and every descendant still linked."""
+    pids = _descendants(process.pid) if sys.platform.startswith("linux") else set()
+    for pid in pids:  # stop first, so none forks again while the others die
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGSTOP)
+    if pids:  # a second look catches what forked before being stopped
+        pids |= _descendants(process.pid)
+    for pid in pids:
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
     try:
         os.killpg(process.pid, signal.SIGKILL)
     except (AttributeError, ProcessLookupError, PermissionError):
-        process.kill()
+        pass
+    if process.poll() is None:
+        with contextlib.suppress(OSError):
+            process.kill()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(timeout=_DRAIN)
 
 
 def _text(data: bytes) -> str:

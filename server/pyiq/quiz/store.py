@@ -12,20 +12,30 @@ Why it is built this way:
   older store (after a backup copy) and moving a corrupt or foreign file
   aside must not race with another process doing the same.
 - A corrupt or foreign file is moved aside, never deleted, and the message
-  names both paths so the user can recover it by hand.
+  names both paths so the user can recover it by hand. Only what SQLite
+  itself calls corrupt counts: a header it refuses ("not a database") or a
+  failing ``PRAGMA integrity_check``. A store that is busy (another process
+  holds its lock), unreadable (no permission) or read-only is left where it
+  is, with a message saying which; a read-only store still opens for
+  reading (``Store.read_only``), so ``pyiq stats`` and exports work, and
+  recording an answer then raises :class:`StoreError` saying why.
+- Rows edited by hand into something unreadable (a bad date) are skipped
+  with one warning, not allowed to crash every command.
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import sqlite3
 import threading
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 from fsrs import Rating
 
@@ -45,6 +55,19 @@ from pyiq.quiz.scheduling import (
 )
 
 BUSY_TIMEOUT_MS = 30_000
+
+# Bounds of an imported review: anything outside is a broken or hostile file.
+MAX_TEXT = 500
+MAX_INT = 2**31 - 1
+MAX_ELAPSED_MS = 7 * 24 * 3600 * 1000  # a week on one question
+MAX_CHOICE = 99
+EARLIEST = datetime(2000, 1, 1, tzinfo=timezone.utc)
+
+log = logging.getLogger(__name__)
+
+# SQLite's primary result codes (sqlite3.h), for telling failures apart.
+SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY = 3, 5, 6, 8
+SQLITE_CORRUPT, SQLITE_CANTOPEN, SQLITE_NOTADB = 11, 14, 26
 
 
 class StoreError(Exception):
@@ -82,16 +105,19 @@ class ReviewRecord:
             value = data.get(key)
             if value is None and not required:
                 return None
-            if not isinstance(value, str) or not value:
-                raise ValueError(f"review field {key!r} must be a non-empty string")
+            if not isinstance(value, str) or not value or len(value) > MAX_TEXT:
+                raise ValueError(
+                    f"review field {key!r} must be a non-empty string of at most {MAX_TEXT} "
+                    "characters"
+                )
             return value
 
-        def number(key: str) -> int | None:
+        def number(key: str, high: int = MAX_INT) -> int | None:
             value = data.get(key)
             if value is None:
                 return None
-            if not isinstance(value, int) or isinstance(value, bool):
-                raise ValueError(f"review field {key!r} must be an integer")
+            if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= high:
+                raise ValueError(f"review field {key!r} must be an integer from 0 to {high}")
             return value
 
         rating = number("rating")
@@ -102,8 +128,12 @@ class ReviewRecord:
             raise ValueError("review field 'correct' must be true or false")
         try:
             answered_at = parse_stamp(str(text("answered_at", True)))
-        except ValueError:
+        except (ValueError, OverflowError):
             raise ValueError("review field 'answered_at' must be an ISO date and time") from None
+        if not EARLIEST <= answered_at <= utc() + timedelta(days=1):
+            raise ValueError(
+                f"review field 'answered_at' must lie between {EARLIEST.date()} and today"
+            )
         return cls(
             uid=str(text("uid", True)),
             card_id=str(text("card_id", True)),
@@ -111,8 +141,8 @@ class ReviewRecord:
             correct=correct,
             rating=rating,
             rated_by=text("rated_by") or "auto",
-            elapsed_ms=number("elapsed_ms"),
-            choice=number("choice"),
+            elapsed_ms=number("elapsed_ms", MAX_ELAPSED_MS),
+            choice=number("choice", MAX_CHOICE),
             kind=text("kind"),
             topic=text("topic"),
             level=text("level"),
@@ -183,9 +213,12 @@ class Store:
     caller shows however it shows things.
     """
 
-    def __init__(self, path: Path, db: sqlite3.Connection, notices: list[str]) -> None:
+    def __init__(
+        self, path: Path, db: sqlite3.Connection, notices: list[str], read_only: bool = False
+    ) -> None:
         self.path = path
         self.notices = notices
+        self.read_only = read_only
         self._db = db
         self._lock = threading.RLock()
 
@@ -211,7 +244,15 @@ class Store:
             raise StoreError(f"cannot create {target.parent}: {exc.strerror or exc}") from None
         notices: list[str] = []
         with _file_lock(target):
-            db = _open_checked(target, notices)
+            try:
+                db = _open_checked(target, notices)
+            except _ReadOnly as exc:
+                db = _open_read_only(target, str(exc))
+                notices.append(
+                    f"pyiq: {target} is read-only ({exc}); showing progress, "
+                    "but answers will not be saved"
+                )
+                return cls(target, db, notices, read_only=True)
         return cls(target, db, notices)
 
     def close(self) -> None:
@@ -229,15 +270,39 @@ class Store:
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction, holding the database's write lock throughout."""
+        """One write transaction, holding the database's write lock throughout.
+
+        A store that cannot be written (read-only, busy past the timeout, no
+        permission) raises :class:`StoreError` saying which, never a bare
+        SQLite error.
+        """
+        if self.read_only:
+            raise StoreError(f"{self.path} is read-only: the answer was not saved")
         with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+            except sqlite3.DatabaseError as exc:
+                raise StoreError(
+                    f"{self.path}: {_describe(exc)}; the answer was not saved"
+                ) from None
             try:
                 yield self._db
-            except BaseException:
-                self._db.execute("ROLLBACK")
+            except BaseException as exc:
+                with contextlib.suppress(sqlite3.DatabaseError):
+                    self._db.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.DatabaseError):
+                    raise StoreError(
+                        f"{self.path}: {_describe(exc)}; the answer was not saved"
+                    ) from None
                 raise
-            self._db.execute("COMMIT")
+            try:
+                self._db.execute("COMMIT")
+            except sqlite3.DatabaseError as exc:
+                with contextlib.suppress(sqlite3.DatabaseError):
+                    self._db.execute("ROLLBACK")
+                raise StoreError(
+                    f"{self.path}: {_describe(exc)}; the answer was not saved"
+                ) from None
 
     # -- answers ---------------------------------------------------------------
 
@@ -311,7 +376,27 @@ class Store:
             row = self._db.execute(
                 f"SELECT {_CARD_FIELDS} FROM cards WHERE card_id = ?", (card_id,)
             ).fetchone()
-        return _card_from_row(row) if row else None
+        cards = self._readable([row] if row else [], _card_from_row, "card")
+        return cards[0] if cards else None
+
+    def _readable(self, rows: Iterable[Sequence[object]], make: Any, what: str) -> list[Any]:
+        """``make(row)`` of every row it can read; the others skipped with one warning."""
+        out, bad = [], []
+        for row in rows:
+            try:
+                out.append(make(row))
+            except (ValueError, TypeError, OverflowError) as exc:
+                bad.append(f"{row[0]!r} ({exc})")
+        if bad:
+            log.warning(
+                "pyiq: skipped %d unreadable %s row%s in %s: %s",
+                len(bad),
+                what,
+                "" if len(bad) == 1 else "s",
+                self.path,
+                "; ".join(bad[:3]) + (" …" if len(bad) > 3 else ""),
+            )
+        return out
 
     def cards(self, card_ids: Iterable[str] | None = None) -> dict[str, CardState]:
         """Cards by id (all of them without ``card_ids``); unseen ids are absent."""
@@ -327,7 +412,7 @@ class Store:
                     rows += self._db.execute(
                         f"SELECT {_CARD_FIELDS} FROM cards WHERE card_id IN ({marks})", chunk
                     ).fetchall()
-        return {row[0]: _card_from_row(row) for row in rows}
+        return {card.card_id: card for card in self._readable(rows, _card_from_row, "card")}
 
     def reviews(self, card_id: str | None = None) -> list[ReviewRecord]:
         """Every review (of one card, or of all), oldest first."""
@@ -338,7 +423,7 @@ class Store:
             args = (card_id,)
         with self._lock:
             rows = self._db.execute(query + " ORDER BY answered_at, id", args).fetchall()
-        return [_review_from_row(row) for row in rows]
+        return self._readable(rows, _review_from_row, "review")
 
     def review_count(self) -> int:
         with self._lock:
@@ -466,7 +551,7 @@ def _inspect(db: sqlite3.Connection) -> tuple[int, int, list[str]]:
     """(application_id, user_version, table names); raises DatabaseError when corrupt."""
     check = db.execute("PRAGMA quick_check").fetchall()
     if check != [("ok",)]:
-        raise sqlite3.DatabaseError("; ".join(str(row[0]) for row in check[:3]))
+        raise _Corrupt("; ".join(str(row[0]) for row in check[:3]))
     app_id = int(db.execute("PRAGMA application_id").fetchone()[0])
     version = int(db.execute("PRAGMA user_version").fetchone()[0])
     tables = [
@@ -478,15 +563,122 @@ def _inspect(db: sqlite3.Connection) -> tuple[int, int, list[str]]:
     return app_id, version, tables
 
 
-def _open_checked(target: Path, notices: list[str]) -> sqlite3.Connection:
-    problem: str | None = None
+class _ReadOnly(Exception):
+    """The store can be read but not written; the message says why."""
+
+
+class _Corrupt(Exception):
+    """``PRAGMA quick_check`` found damage; the message is what it reported."""
+
+
+def _code(exc: sqlite3.Error) -> int | None:
+    """SQLite's primary result code of ``exc`` (from its message before Python 3.11)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code & 0xFF
+    text = str(exc).lower()
+    for needle, value in (
+        ("database is locked", SQLITE_BUSY),
+        ("database table is locked", SQLITE_LOCKED),
+        ("readonly database", SQLITE_READONLY),
+        ("unable to open", SQLITE_CANTOPEN),
+        ("file is not a database", SQLITE_NOTADB),
+        ("malformed", SQLITE_CORRUPT),
+        ("access permission denied", SQLITE_PERM),
+    ):
+        if needle in text:
+            return value
+    return None
+
+
+def _describe(exc: sqlite3.Error) -> str:
+    code = _code(exc)
+    if code in (SQLITE_BUSY, SQLITE_LOCKED):
+        return f"busy: another process holds its lock for more than {BUSY_TIMEOUT_MS // 1000} s"
+    if code == SQLITE_READONLY:
+        return "read-only"
+    if code in (SQLITE_PERM, SQLITE_CANTOPEN):
+        return "no permission to open it (or its directory)"
+    return str(exc)
+
+
+def _corrupt(exc: sqlite3.Error) -> bool:
+    return _code(exc) in (SQLITE_CORRUPT, SQLITE_NOTADB)
+
+
+def _integrity_problem(db: sqlite3.Connection) -> str | None:
+    """What ``PRAGMA integrity_check`` reports; None when the file is sound."""
+    rows = db.execute("PRAGMA integrity_check").fetchall()
+    if rows == [("ok",)]:
+        return None
+    return "; ".join(str(row[0]) for row in rows[:3])
+
+
+def _inspect_or_explain(target: Path) -> tuple[sqlite3.Connection, int, int, list[str]] | str:
+    """The open store and what it holds, or why it is corrupt; StoreError/_ReadOnly otherwise."""
+    if target.exists() and not os.access(target, os.R_OK):
+        raise StoreError(f"no permission to read the progress store {target}; it was left as is")
     db: sqlite3.Connection | None = None
     try:
         db = _connect(target)
-        app_id, version, tables = _inspect(db)
+        return (db, *_inspect(db))
+    except _Corrupt as exc:
+        assert db is not None
+        try:
+            problem = _integrity_problem(db)
+        finally:
+            db.close()
+        if problem is None:  # quick_check alone is not enough to move a store aside
+            raise StoreError(f"cannot check the progress store {target}: {exc}") from None
+        return problem
     except sqlite3.DatabaseError as exc:
-        problem = f"corrupt ({exc})"
+        problem: str | None = None
+        if _corrupt(exc):
+            try:
+                problem = _integrity_problem(db) if db is not None else str(exc)
+            except sqlite3.DatabaseError as again:
+                problem = str(again) if _corrupt(again) else None
+            problem = problem or str(exc)
+        if db is not None:
+            db.close()
+        if problem is not None:
+            return problem
+        code = _code(exc)
+        if code in (SQLITE_READONLY, SQLITE_PERM, SQLITE_CANTOPEN) and target.exists():
+            raise _ReadOnly(_describe(exc)) from None
+        raise StoreError(
+            f"cannot open the progress store {target}: {_describe(exc)}; it was left as is"
+        ) from None
+
+
+def _open_read_only(target: Path, why: str) -> sqlite3.Connection:
+    """A connection that only reads ``target`` (immutable when no WAL index can be made)."""
+    uri = target.resolve().as_uri()
+    for suffix in ("?mode=ro", "?mode=ro&immutable=1"):
+        try:
+            db = sqlite3.connect(
+                uri + suffix,
+                uri=True,
+                timeout=BUSY_TIMEOUT_MS / 1000,
+                isolation_level=None,
+                check_same_thread=False,
+            )
+            db.execute("SELECT COUNT(*) FROM reviews").fetchone()
+            db.execute("SELECT COUNT(*) FROM cards").fetchone()
+            return db
+        except sqlite3.DatabaseError:
+            continue
+    raise StoreError(f"cannot open the progress store {target}: {why}; it was left as is")
+
+
+def _open_checked(target: Path, notices: list[str]) -> sqlite3.Connection:
+    problem: str | None = None
+    db: sqlite3.Connection | None = None
+    inspected = _inspect_or_explain(target)
+    if isinstance(inspected, str):
+        problem = f"corrupt ({inspected})"
     else:
+        db, app_id, version, tables = inspected
         if app_id == schema.APPLICATION_ID:
             if version > schema.LATEST:
                 db.close()
@@ -518,7 +710,9 @@ def _open_checked(target: Path, notices: list[str]) -> sqlite3.Connection:
             _migrate(db, target, version, notices)
     except sqlite3.DatabaseError as exc:
         db.close()
-        raise StoreError(f"cannot open the progress store {target}: {exc}") from None
+        if _code(exc) in (SQLITE_READONLY, SQLITE_PERM, SQLITE_CANTOPEN) and version:
+            raise _ReadOnly(_describe(exc)) from None
+        raise StoreError(f"cannot open the progress store {target}: {_describe(exc)}") from None
     return db
 
 

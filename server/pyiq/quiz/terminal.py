@@ -29,7 +29,8 @@ from rich.text import Text
 from pyiq.quiz.model import QuizItem, Verdict
 from pyiq.quiz.scheduling import parse_rating, utc
 from pyiq.quiz.session import answer
-from pyiq.quiz.store import Store
+from pyiq.quiz.store import Store, StoreError
+from pyiq.terminal_text import clean
 
 LETTERS = "abcdefghij"
 REASONS = {
@@ -71,7 +72,7 @@ def render_question(item: QuizItem, number: int, total: int) -> RenderableType:
     """Header, prompt and syntax-highlighted code of an item."""
     facts = [item.topic, item.level, REASONS.get(item.reason, item.reason)]
     if item.location:
-        facts.append(item.location)
+        facts.append(clean(item.location, keep_breaks=False))
     title = Text.assemble(
         (f"Question {number}/{total}", "bold cyan"), ("  " + " · ".join(facts), "dim")
     )
@@ -82,7 +83,7 @@ def render_question(item: QuizItem, number: int, total: int) -> RenderableType:
     if item.code:
         parts.append(
             Panel(
-                Syntax(item.code.rstrip("\n"), "python", theme="monokai", word_wrap=True),
+                Syntax(clean(item.code.rstrip("\n")), "python", theme="monokai", word_wrap=True),
                 border_style="blue",
                 expand=False,
             )
@@ -94,7 +95,7 @@ def render_choices(item: QuizItem, selected: int | None = None) -> RenderableTyp
     lines = []
     for index, choice in enumerate(item.choices):
         pointer = "▶" if index == selected else " "
-        line = Text.assemble(f"{pointer} ", (f"{index + 1}", "bold"), f". {choice.text}")
+        line = Text.assemble(f"{pointer} ", (f"{index + 1}", "bold"), f". {clean(choice.text)}")
         if index == selected:
             line.stylize("reverse")
         lines.append(line)
@@ -111,7 +112,7 @@ def render_verdict(verdict: Verdict, now: datetime | None = None) -> RenderableT
         parts.append(
             Text.assemble(
                 ("✘ Not quite", "bold red"),
-                f" — the answer is {item.correct_index + 1}. {item.correct.text}",
+                f" — the answer is {item.correct_index + 1}. {clean(item.correct.text)}",
             )
         )
         if verdict.explanation:
@@ -295,7 +296,11 @@ def run_interactive(
                 choice = pick(console, item, fd)
                 elapsed = time.monotonic() - started
                 rating = ask_rating(console, fd) if rate and choice == item.correct_index else None
-                verdict = answer(store, item, choice, elapsed, rating, source="cli")
+                try:
+                    verdict = answer(store, item, choice, elapsed, rating, source="cli")
+                except StoreError as exc:
+                    _not_saved(console, item, exc)
+                    raise StopQuiz from None
                 summary.verdicts.append(verdict)
                 console.print(render_verdict(verdict))
                 wait_next(console, fd, number == len(items))
@@ -304,6 +309,12 @@ def run_interactive(
     console.print()
     console.print(render_summary(summary))
     return summary
+
+
+def _not_saved(console: Console, item: QuizItem, error: Exception) -> None:
+    """The store refused the answer: say why, and still give the answer."""
+    console.print(Text(f"pyiq: {error}", style="bold red"))
+    console.print(Text(f"The answer was {item.correct_index + 1}. {clean(item.correct.text)}"))
 
 
 # -- scripted answers ------------------------------------------------------------------
@@ -351,7 +362,12 @@ def run_scripted(
                 break
             if given.choice is None:
                 continue
-            verdict = answer(store, item, given.choice, None, given.rating, source="cli")
+            try:
+                verdict = answer(store, item, given.choice, None, given.rating, source="cli")
+            except StoreError as exc:
+                _not_saved(console, item, exc)
+                summary.interrupted = True
+                break
             summary.verdicts.append(verdict)
             if show:
                 console.print(Text(f"> {given.choice + 1}", style="bold"))

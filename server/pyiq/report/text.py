@@ -7,6 +7,7 @@ from typing import TextIO
 
 from pyiq.bank import BankError, load_bank
 from pyiq.checking import Located
+from pyiq.terminal_text import clean
 
 
 def _question_text(question_id: str) -> str | None:
@@ -18,7 +19,9 @@ def _question_text(question_id: str) -> str | None:
 
 
 def write_finding(out: TextIO, finding: Located) -> None:
-    out.write(f"{finding.path}:{finding.line}:{finding.column}: {finding.rule} {finding.message}\n")
+    """One finding; the path and the message quote the file, so their controls are escaped."""
+    path, message = clean(str(finding.path), False), clean(finding.message, False)
+    out.write(f"{path}:{finding.line}:{finding.column}: {finding.rule} {message}\n")
     if finding.questions:
         text = _question_text(finding.questions[0])
         if text:

@@ -240,6 +240,8 @@ async def record_answer(ls: PyiqServer, args: tuple[Any, ...]) -> dict[str, Any]
     card this server did not hand out (a panel restored after a restart)
     is recorded with the client's verdict. Anything else is refused.
     """
+    from pyiq.quiz.store import StoreError
+
     card_id, chosen, correct, elapsed, rule = _answer_params(args)
     item = ls.learning.issued(card_id)
     if item is None and not _known_card(ls, card_id):
@@ -256,19 +258,25 @@ async def record_answer(ls: PyiqServer, args: tuple[Any, ...]) -> dict[str, Any]
                 f"pyiq.recordAnswer: choice {chosen} out of range for "
                 f"{len(item.choices)} choices of {card_id!r}"
             )
-        verdict = await record(store, item, chosen, elapsed)
+        try:
+            verdict = await record(store, item, chosen, elapsed)
+        except StoreError as exc:
+            raise JsonRpcInternalError(f"pyiq.recordAnswer: {exc}") from None
         result: dict[str, Any] = {"recorded": True, **verdict.to_dict()}
     else:
-        recorded = await asyncio.to_thread(
-            store.record_answer,
-            card_id,
-            correct,
-            None,
-            elapsed,
-            choice=chosen,
-            rule=rule,
-            source="lsp",
-        )
+        try:
+            recorded = await asyncio.to_thread(
+                store.record_answer,
+                card_id,
+                correct,
+                None,
+                elapsed,
+                choice=chosen,
+                rule=rule,
+                source="lsp",
+            )
+        except StoreError as exc:
+            raise JsonRpcInternalError(f"pyiq.recordAnswer: {exc}") from None
         result = {
             "recorded": True,
             "id": card_id,

@@ -268,6 +268,18 @@ def republish_all(server: PyiqServer) -> None:
         schedule_publish(server, uri)
 
 
+def pulled_json(server: PyiqServer, params: types.DocumentDiagnosticParams) -> str | None:
+    """A pulled report as JSON from the publish caches; None leaves the request to pygls.
+
+    Equal to what pygls makes of ``pull``'s report; a pull-mode keystroke
+    then costs what a pushed one does.
+    """
+    document = server.documents.get(params.text_document.uri)
+    if document is None:
+        return None
+    return f'{{"kind":"full","items":[{",".join(diagnostics_json(server, document))}]}}'
+
+
 def setup(server: PyiqServer) -> None:
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     @guarded()
@@ -319,6 +331,10 @@ def setup(server: PyiqServer) -> None:
             ls.text_document_publish_diagnostics(
                 types.PublishDiagnosticsParams(uri=uri, diagnostics=[])
             )
+
+    server.protocol.raw_requests[types.TEXT_DOCUMENT_DIAGNOSTIC] = functools.partial(
+        pulled_json, server
+    )
 
     @server.feature(
         types.TEXT_DOCUMENT_DIAGNOSTIC,

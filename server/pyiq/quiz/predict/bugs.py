@@ -12,7 +12,7 @@ from __future__ import annotations
 from tree_sitter import Node
 
 from pyiq.quiz.predict.draft import Draft, Option
-from pyiq.quiz.predict.names import identifier, inline, literal
+from pyiq.quiz.predict.names import identifier, inline, literal, span
 from pyiq.quiz.predict.syntax import (
     FUNCTIONS,
     construct,
@@ -78,8 +78,8 @@ def mutable_default(site: Site) -> Draft | None:
     default_text = inline(text(site, value_node))
     return Draft(
         rule=site.rule,
-        prompt=f"Line {site.line} defines `{inline(name_of(site, func))}` with the default "
-        f"`{inline(param)}={default_text}`. {ASK}",
+        prompt=f"Line {site.line} defines {span(name_of(site, func))} with the default "
+        f"{span(f'{param}={default_text}')}. {ASK}",
         code=code,
         options=(
             Option(
@@ -147,7 +147,7 @@ def call_in_default(site: Site) -> Draft | None:
     )
     return Draft(
         rule=site.rule,
-        prompt=f"Line {site.line} calls `{inline(text(site, call))}` in a default. Below, "
+        prompt=f"Line {site.line} calls {span(text(site, call))} in a default. Below, "
         f"`{callee}()` stands in for that call and counts how often it runs. What does it print?",
         code=code,
         options=(
@@ -205,7 +205,7 @@ def loop_closure(site: Site) -> Draft | None:
     return Draft(
         rule=site.rule,
         prompt=f"Line {site.line}: a function made in a loop uses the loop variable "
-        f"`{inline(name)}`. {ASK}",
+        f"{span(name)}. {ASK}",
         code=code,
         options=(
             Option(
@@ -302,8 +302,8 @@ def is_literal(site: Site) -> Draft | None:
     )
     return Draft(
         rule=site.rule,
-        prompt=f"Line {site.line} tests `{inline(site.finding.binding('_op'))}` against the "
-        f"literal `{inline(literal_text)}`. {ASK}",
+        prompt=f"Line {site.line} tests {span(site.finding.binding('_op'))} against the "
+        f"literal {span(literal_text)}. {ASK}",
         code=code,
         options=_bool_pairs(
             right={
@@ -363,7 +363,7 @@ def none_comparison(site: Site) -> Draft | None:
     )
     return Draft(
         rule=site.rule,
-        prompt=f"Line {site.line} compares `{inline(other)}` with `{op} None`. {ASK}",
+        prompt=f"Line {site.line} compares {span(other)} with `{op} None`. {ASK}",
         code=code,
         options=options,
         lesson="Test for None with `is None` / `is not None`: identity cannot be overridden.",
@@ -386,7 +386,7 @@ def bool_comparison(site: Site) -> Draft | None:
     compared = op == "!="
     return Draft(
         rule=site.rule,
-        prompt=f"Line {site.line} compares `{inline(other)}` with `{op} {lit}`. {ASK}",
+        prompt=f"Line {site.line} compares {span(other)} with `{op} {lit}`. {ASK}",
         code=code,
         options=_bool_pairs(
             right={
@@ -495,7 +495,7 @@ def global_statement(site: Site) -> Draft | None:
     )
     return Draft(
         rule=site.rule,
-        prompt=f"Line {site.line} declares `global {inline(text(site, name_node))}`. {ASK}",
+        prompt=f"Line {site.line} declares {span('global ' + text(site, name_node))}. {ASK}",
         code=code,
         options=(
             Option(
@@ -537,7 +537,7 @@ def lambda_assignment(site: Site) -> Draft | None:
     )
     return Draft(
         rule=site.rule,
-        prompt=f"Line {site.line} binds a lambda to `{inline(name)}`. {ASK}",
+        prompt=f"Line {site.line} binds a lambda to {span(name)}. {ASK}",
         code=code,
         options=(
             Option(

@@ -12,7 +12,7 @@ from __future__ import annotations
 from tree_sitter import Node
 
 from pyiq.quiz.predict.draft import Draft, Option
-from pyiq.quiz.predict.names import identifier, inline, literal
+from pyiq.quiz.predict.names import identifier, inline, literal, span
 from pyiq.quiz.predict.syntax import (
     FUNCTIONS,
     construct,
@@ -68,7 +68,7 @@ def generator_function(site: Site) -> Draft | None:
     )
     return Draft(
         rule=site.rule,
-        prompt=f"Line {site.line}: `{inline(name)}` is a generator function. {ASK}",
+        prompt=f"Line {site.line}: {span(name)} is a generator function. {ASK}",
         code=code,
         options=(
             Option(
@@ -115,7 +115,7 @@ def generator_expression(site: Site) -> Draft | None:
     return Draft(
         rule=site.rule,
         prompt=f"Line {site.line} has the generator expression "
-        f"`{inline(site.finding.binding('genexp'))}`. {ASK}",
+        f"{span(site.finding.binding('genexp'))}. {ASK}",
         code=code,
         options=(
             Option(
@@ -152,7 +152,7 @@ def dict_comprehension(site: Site) -> Draft | None:
     return Draft(
         rule=site.rule,
         prompt=f"Line {site.line} builds a dict with "
-        f"`{inline(site.finding.binding('comprehension'))}`. {ASK}",
+        f"{span(site.finding.binding('comprehension'))}. {ASK}",
         code=code,
         options=(
             Option(
@@ -202,7 +202,7 @@ def star_args(site: Site) -> Draft | None:
     )
     return Draft(
         rule=site.rule,
-        prompt=f"Line {site.line} collects arguments with `{inline(text(site, star))}`. {ASK}",
+        prompt=f"Line {site.line} collects arguments with {span(text(site, star))}. {ASK}",
         code=code,
         options=(
             Option(
@@ -254,7 +254,7 @@ def nonlocal_statement(site: Site) -> Draft | None:
     )
     return Draft(
         rule=site.rule,
-        prompt=f"Line {site.line} declares `{inline(text(site, node))}`. {ASK}",
+        prompt=f"Line {site.line} declares {span(text(site, node))}. {ASK}",
         code=code,
         options=(
             Option(
@@ -303,7 +303,7 @@ def closure(site: Site) -> Draft | None:
     )
     return Draft(
         rule=site.rule,
-        prompt=f"Line {site.line}: `{inline(name_of(site, inner_func))}` is a closure. {ASK}",
+        prompt=f"Line {site.line}: {span(name_of(site, inner_func))} is a closure. {ASK}",
         code=code,
         options=(
             Option(
@@ -348,7 +348,7 @@ def copy_module(site: Site) -> Draft | None:
     )
     return Draft(
         rule=site.rule,
-        prompt=f"Line {site.line} uses `{inline(site.finding.binding('usage'))}`. {ASK}",
+        prompt=f"Line {site.line} uses {span(site.finding.binding('usage'))}. {ASK}",
         code=code,
         options=(
             Option(
@@ -399,7 +399,7 @@ def lru_cache(site: Site) -> Draft | None:
     )
     return Draft(
         rule=site.rule,
-        prompt=f"Line {site.line}: `{inline(name)}` is memoized with `{inline(decorator)}`. {ASK}",
+        prompt=f"Line {site.line}: {span(name)} is memoized with {span(decorator)}. {ASK}",
         code=code,
         options=(
             Option(
@@ -448,7 +448,7 @@ def try_else_finally(site: Site) -> Draft | None:
     )
     return Draft(
         rule=site.rule,
-        prompt=f"Line {site.line} has {_article(clause)} `{clause}` clause. {ASK}",
+        prompt=f"Line {site.line} has {_article(clause)} {span(clause)} clause. {ASK}",
         code=code,
         options=(
             Option(

@@ -18,6 +18,8 @@ import keyword
 import re
 from collections.abc import Iterable
 
+from pyiq.terminal_text import clean, code_span
+
 _MAX_NAME = 32
 _MAX_LITERAL_TEXT = 120
 _MAX_REPR = 80
@@ -82,6 +84,11 @@ def emit(value: object) -> str:
 
 
 def inline(text: str, limit: int = 40) -> str:
-    """User text shown in a prompt (never in code): one line, shortened."""
-    text = " ".join(text.split())
+    """User text shown in a prompt (never in code): one line, shortened, controls escaped."""
+    text = clean(" ".join(text.split()), keep_breaks=False)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def span(text: str, limit: int = 40) -> str:
+    """User text as Markdown inline code: a backtick in it cannot end the span."""
+    return code_span(inline(text, limit))

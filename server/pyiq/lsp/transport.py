@@ -1,0 +1,266 @@
+"""Framing JSON-RPC messages so that no byte a client sends can end the server.
+
+pygls reads stdin and hands each message to its protocol (``start_io``);
+pyiq keeps pygls' reader (``StdinAsyncReader``-like: stdin read in pygls'
+thread pool) and writer but frames messages with :func:`run_messages`,
+which survives what pygls' own loop does not forgive:
+
+* a header line longer than ``LINE_LIMIT`` is discarded, not buffered
+  without end (asyncio streams raise on it, ending the loop);
+* ``Content-Length`` is matched without regard to case, as HTTP header
+  names are; a missing, non-numeric or oversized length is logged and the
+  reader resynchronizes on the next ``Content-Length`` header, even one
+  glued to the end of a body;
+* a body that is not JSON, or not a valid message, is logged; when it is a
+  request (it has an ``id`` and a ``method``) the client gets a JSON-RPC
+  error for it, so it never waits for an answer;
+* errors are logged, never shown as a popup (see ``PyiqServer.report_server_error``).
+
+``exit`` ends the process with 0 after ``shutdown`` and 1 without, as the
+specification says: :func:`serve_stdio` returns that code.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import os
+import re
+import stat
+import sys
+from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
+from threading import Event
+from typing import TYPE_CHECKING, BinaryIO, Protocol
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows has no fcntl
+    fcntl = None  # type: ignore[assignment]
+
+from pygls.exceptions import JsonRpcException, JsonRpcInternalError, JsonRpcInvalidRequest
+from pygls.io_ import StdoutWriter
+
+if TYPE_CHECKING:
+    from pygls.lsp.server import LanguageServer
+    from pygls.protocol import JsonRPCProtocol
+
+log = logging.getLogger(__name__)
+
+# Header lines are short; anything longer is garbage and is dropped in pieces.
+LINE_LIMIT = 1 << 16
+# The largest body accepted: a didOpen of a file well past any size limit.
+BODY_LIMIT = 1 << 30
+CHUNK = 1 << 20
+# Linux's default ceiling for an unprivileged process (/proc/sys/fs/pipe-max-size).
+PIPE_SIZE = 1 << 20
+_LENGTH = re.compile(rb"content-length[ \t]*:[ \t]*(\S*)[ \t]*\r?\n?$", re.IGNORECASE)
+_LENGTH_ANYWHERE = re.compile(rb"content-length[ \t]*:", re.IGNORECASE)
+
+
+class Reader(Protocol):
+    def readline(self) -> Awaitable[bytes]: ...
+
+    def readexactly(self, n: int) -> Awaitable[bytes]: ...
+
+
+class BoundedStdin:
+    """stdin read in a thread pool, as pygls' ``StdinAsyncReader``, lines capped in length."""
+
+    def __init__(self, stdin: BinaryIO, executor: ThreadPoolExecutor | None = None) -> None:
+        self.stdin = stdin
+        self.executor = executor
+
+    def readline(self) -> Awaitable[bytes]:
+        loop = asyncio.get_running_loop()
+        return loop.run_in_executor(self.executor, self.stdin.readline, LINE_LIMIT)
+
+    def readexactly(self, n: int) -> Awaitable[bytes]:
+        return asyncio.get_running_loop().run_in_executor(self.executor, self.stdin.read, n)
+
+
+async def _readline(reader: Reader) -> bytes | None:
+    """The next header line (b'' at end of input); None for an overlong line, dropped."""
+    try:
+        line = await reader.readline()
+    except ValueError:  # asyncio.StreamReader past its limit (the line is dropped)
+        return None
+    if len(line) >= LINE_LIMIT and not line.endswith(b"\n"):
+        while True:
+            rest = await reader.readline()
+            if not rest or rest.endswith(b"\n"):
+                break
+        log.warning("dropped a header line longer than %d bytes", LINE_LIMIT)
+        # The next message's header may be glued to the end (after a body
+        # longer than its Content-Length said): keep it, to resynchronize.
+        glued = _LENGTH_ANYWHERE.search(rest)
+        return rest[glued.start() :] if glued else None
+    return line
+
+
+async def _skip(reader: Reader, n: int) -> bool:
+    """Reads and forgets ``n`` bytes; False when input ended first."""
+    while n > 0:
+        try:
+            piece = await reader.readexactly(min(n, CHUNK))
+        except asyncio.IncompleteReadError:
+            return False
+        if not piece:
+            return False
+        n -= len(piece)
+    return True
+
+
+def _length_of(line: bytes) -> int | str | None:
+    """The Content-Length a header line gives; None if it is another header, 'bad' if invalid."""
+    start = _LENGTH_ANYWHERE.search(line)
+    if start is None:
+        return None
+    match = _LENGTH.match(line, start.start())
+    value = match.group(1) if match else b""
+    if not value.isdigit() or len(value) > 12:
+        return "bad"
+    return int(value)
+
+
+async def read_body(reader: Reader) -> bytes | None:
+    """The next message body; None at end of input. Malformed frames are logged and skipped."""
+    length: int | None = None
+    while True:
+        line = await _readline(reader)
+        if line is None:
+            continue
+        if not line:
+            return None
+        if not line.strip():
+            if length is None:
+                continue  # a blank line without a length: nothing to read
+            if length > BODY_LIMIT:
+                log.warning("skipped a message of %d bytes (limit %d)", length, BODY_LIMIT)
+                if not await _skip(reader, length):
+                    return None
+                length = None
+                continue
+            try:
+                body = await reader.readexactly(length) if length else b""
+            except asyncio.IncompleteReadError:
+                return None
+            if len(body) < length:
+                return None
+            return body
+        found = _length_of(line)
+        if found == "bad":
+            log.warning("ignored a message with an invalid header: %r", line[:80])
+            length = None
+        elif found is not None:
+            # A new length, maybe after a body that had none: resynchronized.
+            length = int(found)
+
+
+def _reply_error(protocol: JsonRPCProtocol, body: bytes, error: JsonRpcException) -> None:
+    """Answers a malformed request with ``error``; notifications and garbage are only logged."""
+    try:
+        raw = json.loads(body)
+    except (ValueError, RecursionError):
+        return
+    if not isinstance(raw, dict) or "method" not in raw:
+        return
+    msg_id = raw.get("id")
+    if isinstance(msg_id, (int, str)) and not isinstance(msg_id, bool):
+        protocol._send_response(msg_id, None, error.to_response_error())
+
+
+def handle_body(protocol: JsonRPCProtocol, body: bytes) -> None:
+    """Decodes and dispatches one message; every failure is logged, requests answered."""
+    try:
+        message = json.loads(body, object_hook=protocol.structure_message)
+    except JsonRpcException as exc:
+        log.warning("invalid message (%s): %.200r", exc, body)
+        _reply_error(protocol, body, exc)
+        return
+    except (ValueError, RecursionError) as exc:
+        log.warning("message is not JSON (%s): %.200r", exc, body)
+        return
+    if not hasattr(message, "jsonrpc"):
+        log.warning("not a JSON-RPC message: %.200r", body)
+        _reply_error(protocol, body, JsonRpcInvalidRequest())
+        return
+    try:
+        protocol.handle_message(message)
+    except (SystemExit, KeyboardInterrupt):
+        raise
+    except Exception as exc:
+        log.exception("failed to handle %.200r", body)
+        _reply_error(protocol, body, JsonRpcInternalError(str(exc)))
+
+
+async def run_messages(stop: Event, reader: Reader, protocol: JsonRPCProtocol) -> None:
+    """Reads and handles messages until ``stop`` is set or input ends."""
+    while not stop.is_set():
+        body = await read_body(reader)
+        if body is None:
+            return
+        handle_body(protocol, body)
+
+
+def _run(server: LanguageServer, main: Callable[[], Awaitable[None]]) -> int:
+    """Runs ``main`` on a fresh loop; the exit code ``exit`` asked for (0 at end of input)."""
+    code = 0
+    try:
+        asyncio.run(main())
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else 1
+    except BrokenPipeError:
+        log.error("connection to the client is lost; shutting down")
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
+    return code
+
+
+def widen_pipe(stdout: BinaryIO, size: int = PIPE_SIZE) -> None:
+    """Lets one publish fit in the pipe to the client, where Linux allows it.
+
+    The diagnostics of a large file run to 70 KB or more, past the default
+    64 KiB pipe buffer: the write would then block until the client has read
+    the first part, a round trip between the two processes on every
+    keystroke. A pipe that is not ours, or a system without the call, keeps
+    its size.
+    """
+    setter = getattr(fcntl, "F_SETPIPE_SZ", None) if fcntl is not None else None
+    if setter is None:
+        return
+    try:
+        if stat.S_ISFIFO(os.fstat(stdout.fileno()).st_mode):
+            fcntl.fcntl(stdout.fileno(), setter, size)
+    except (OSError, ValueError) as exc:
+        log.debug("pipe to the client keeps its size: %s", exc)
+
+
+def serve_stdio(server: LanguageServer, stdin: BinaryIO | None = None) -> int:
+    """Serves over stdin/stdout as pygls' ``start_io``, with :func:`run_messages` framing."""
+    stop = server._stop_event = Event()
+    reader = BoundedStdin(stdin or sys.stdin.buffer, server.thread_pool)
+    widen_pipe(sys.stdout.buffer)
+    server.protocol.set_writer(StdoutWriter(sys.stdout.buffer))
+    return _run(server, lambda: run_messages(stop, reader, server.protocol))
+
+
+def serve_tcp(server: LanguageServer, host: str, port: int) -> int:
+    """Serves one client at a time over TCP, framed as over stdio."""
+    stop = server._stop_event = Event()
+
+    async def connection(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        server.protocol.set_writer(writer)  # type: ignore[arg-type]
+        await run_messages(stop, reader, server.protocol)
+
+    async def main() -> None:
+        listener = await asyncio.start_server(connection, host, port, limit=LINE_LIMIT)
+        names = ", ".join(str(sock.getsockname()) for sock in listener.sockets)
+        log.info("serving on %s", names)
+        async with listener:
+            await listener.serve_forever()
+
+    return _run(server, main)

@@ -1,0 +1,101 @@
+"""Malformed JSON-RPC traffic: logged, answered when it is a request, never fatal, no popups."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.hostile.wire_client import BUG, WireClient, frame
+
+
+def _still_serves(client: WireClient, tmp_path: Path, name: str = "alive.py") -> None:
+    path = tmp_path / name
+    path.write_text(BUG, encoding="utf-8")
+    codes = [d["code"] for d in client.diagnostics(client.open(path))]
+    assert "mutable-default-argument" in codes
+    assert client.alive()
+
+
+def test_header_line_over_64_kib(client: WireClient, tmp_path: Path) -> None:
+    body = json.dumps({"jsonrpc": "2.0", "method": "initialized", "params": {}}).encode()
+    client.write(b"Content-Length: 3\r\nX-Pad: " + b"x" * 200_000 + b"\r\n\r\n" + body)
+    _still_serves(client, tmp_path)
+
+
+def test_too_small_content_length(client: WireClient, tmp_path: Path) -> None:
+    client.write(
+        b"Content-Length: 3\r\n\r\n" + b'{"jsonrpc": "2.0", "x": "' + b"y" * 100_000 + b'"}'
+    )
+    _still_serves(client, tmp_path)
+
+
+def test_non_numeric_content_length(client: WireClient, tmp_path: Path) -> None:
+    client.write(b"Content-Length: ten\r\n\r\n{}")
+    _still_serves(client, tmp_path)
+
+
+def test_lower_case_content_length_is_understood(client: WireClient, tmp_path: Path) -> None:
+    path = tmp_path / "lower.py"
+    path.write_text(BUG, encoding="utf-8")
+    body = json.dumps(
+        {
+            "jsonrpc": "2.0",
+            "method": "textDocument/didOpen",
+            "params": {
+                "textDocument": {
+                    "uri": path.as_uri(),
+                    "languageId": "python",
+                    "version": 1,
+                    "text": BUG,
+                }
+            },
+        }
+    ).encode()
+    client.write(b"content-length: %d\r\n\r\n" % len(body) + body)
+    assert "mutable-default-argument" in [d["code"] for d in client.diagnostics(path.as_uri())]
+
+
+def test_body_that_is_not_json(client: WireClient, tmp_path: Path) -> None:
+    client.send(b"\xff\xfe not json {")
+    client.send(b"[" * 100_000)
+    _still_serves(client, tmp_path)
+
+
+def test_malformed_request_gets_an_error_answer(client: WireClient, tmp_path: Path) -> None:
+    client.send({"jsonrpc": "2.0", "id": 7, "method": "textDocument/hover", "params": {"oops": 1}})
+    answer = client.wait(lambda m: m.get("id") == 7)
+    assert answer["error"]["code"] in (-32602, -32603)
+    _still_serves(client, tmp_path)
+
+
+def test_malformed_notifications_are_logged_not_shown(client: WireClient, tmp_path: Path) -> None:
+    for _ in range(50):
+        client.notify("textDocument/didChange", {"textDocument": 3, "contentChanges": "x"})
+    _still_serves(client, tmp_path)
+    assert client.shown_messages() == []
+
+
+def test_exit_without_shutdown_exits_1(tmp_path: Path) -> None:
+    client = WireClient(tmp_path / "data")
+    client.initialize()
+    client.notify("exit", None)
+    assert client.proc.wait(timeout=20) == 1
+
+
+def test_exit_after_shutdown_exits_0(tmp_path: Path) -> None:
+    client = WireClient(tmp_path / "data")
+    client.initialize()
+    assert client.close() == 0
+
+
+def test_end_of_input_ends_the_server_quietly(tmp_path: Path) -> None:
+    client = WireClient(tmp_path / "data")
+    client.initialize()
+    assert client.proc.stdin is not None
+    client.proc.stdin.close()
+    assert client.proc.wait(timeout=20) == 0
+    assert b"Traceback" not in client.stderr
+
+
+def test_frame_helper_is_plain() -> None:
+    assert frame(b"{}") == b"Content-Length: 2\r\n\r\n{}"
