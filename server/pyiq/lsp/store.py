@@ -30,12 +30,14 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from pyiq.analysis import Config, ConfigError, Document
-from pyiq.analysis.config import find_pyproject, load_config
+from pyiq.analysis.config import CONFIG_NAMES as PYIQ_CONFIG_NAMES
+from pyiq.analysis.config import find_config, load_config
 from pyiq.analysis.registry import Registry
 from pyiq.lsp.python_target import Version, directory_target
 from pyiq.lsp.ruff_config import CONFIG_NAMES, ruff_selection
 from pyiq.lsp.ruff_peer import RuffSelection
 from pyiq.lsp.wire import Fragments
+from pyiq.projects import PathRules
 
 log = logging.getLogger(__name__)
 
@@ -135,13 +137,30 @@ class ProjectConfig:
         """
         return None if self.directory is None else directory_target(self.directory)
 
+    @cached_property
+    def path_rules(self) -> PathRules | None:
+        """The configuration's per-file ignores, compiled the first time a file asks."""
+        try:
+            return PathRules.of(self.config)
+        except ConfigError as exc:
+            log.warning("ignoring path patterns: %s", exc)
+            return None
+
+    def ignored(self, path: Path | None) -> tuple[str, ...]:
+        """The rules ``per-file-ignores`` switch off for the file at ``path``."""
+        rules = self.path_rules
+        if path is None or rules is None or not rules.per_file:
+            return ()
+        return rules.ignored(os.path.normpath(os.path.abspath(path)))
+
 
 def _candidates(directory: Path) -> tuple[str, ...]:
     """Every file whose change could alter the configuration of ``directory``."""
+    names = (*PYIQ_CONFIG_NAMES, *(n for n in CONFIG_NAMES if n not in PYIQ_CONFIG_NAMES))
     return tuple(
         os.path.join(candidate, name)
         for candidate in (directory, *directory.parents)
-        for name in CONFIG_NAMES
+        for name in names
     )
 
 
@@ -197,7 +216,7 @@ class ProjectConfigs:
             return cached[2]
         problem = None
         try:
-            config = load_config(find_pyproject(directory), self.registry)
+            config = load_config(find_config(directory), self.registry)
         except ConfigError as exc:
             config, problem = Config(), str(exc)
             log.warning("ignoring invalid project configuration: %s", exc)
