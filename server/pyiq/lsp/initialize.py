@@ -4,9 +4,10 @@ Importing pygls means importing ``lsprotocol.types``, whose hundreds of
 attrs classes take about 250 ms to build: alone close to the 300 ms an
 editor should wait for ``initialize``. Yet the answer does not need them.
 For pyiq's fixed set of features, the only parts of pygls' answer that
-depend on the client are the negotiated position encoding and whether
+depend on the client are the negotiated position encoding, whether
 ``willSave``/``willSaveWaitUntil`` are spelled out (``false``, as pyiq
-handles neither, when the client named them), so the answer
+handles neither, when the client named them) and whether notebook sync is
+announced (only to clients with notebook capabilities), so the answer
 is stored in ``initialize.json`` (written by pygls itself: ``python -m
 pyiq.lsp.initialize``) and sent as soon as the request has been read. pygls
 then handles the same request as usual once it is loaded, and its own
@@ -52,6 +53,9 @@ def _with_client(template: dict[str, Any], params: Mapping[str, Any]) -> dict[st
     for key in ("willSave", "willSaveWaitUntil"):
         if sync.get(key) is not None:
             result["capabilities"]["textDocumentSync"][key] = False
+    # pygls announces notebook sync only to clients that can do it.
+    if params["capabilities"].get("notebookDocument") is None:
+        result["capabilities"].pop("notebookDocumentSync", None)
     result.setdefault("serverInfo", {})["version"] = __version__
     return result
 
@@ -96,7 +100,8 @@ def pygls_result(params: Mapping[str, Any]) -> dict[str, Any]:
 
 def stored_template() -> dict[str, Any]:
     """What ``initialize.json`` should hold: pygls' answer without the per-client parts."""
-    result = pygls_result({"processId": None, "capabilities": {}})
+    capabilities = {"notebookDocument": {"synchronization": {}}}
+    result = pygls_result({"processId": None, "capabilities": capabilities})
     result["capabilities"].pop("positionEncoding", None)
     result.get("serverInfo", {}).pop("version", None)
     return result

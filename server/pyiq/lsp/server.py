@@ -29,7 +29,15 @@ from pyiq.lsp.wire import DiagnosticJson
 
 log = logging.getLogger(__name__)
 
-FEATURES = ("diagnostics", "hover", "code_actions", "code_lens", "commands", "configuration")
+FEATURES = (
+    "diagnostics",
+    "hover",
+    "code_actions",
+    "code_lens",
+    "commands",
+    "configuration",
+    "notebooks",
+)
 
 
 class PyiqServer(LanguageServer):
