@@ -32,10 +32,13 @@ from pyiq.lsp.store import OpenDocument, uri_to_path
 
 log = logging.getLogger(__name__)
 
+# Every notebook type ("*" in the spec's string form), its Python cells. The
+# notebook is named even though ruff leaves it out: lsprotocol's own clients
+# cannot read a selector without it.
 SYNC = types.NotebookDocumentSyncOptions(
     notebook_selector=[
-        types.NotebookDocumentFilterWithCells(
-            cells=[types.NotebookCellLanguage(language="python")]
+        types.NotebookDocumentFilterWithNotebook(
+            notebook="*", cells=[types.NotebookCellLanguage(language="python")]
         )
     ],
     save=False,
