@@ -119,6 +119,27 @@ async def test_notebook_sync_is_announced_and_each_cell_gets_its_findings(
         assert hover is not None
         assert "mutable" in hover.contents.value.lower()
 
+        actions = await asyncio.wait_for(
+            client.text_document_code_action_async(
+                types.CodeActionParams(
+                    text_document=types.TextDocumentIdentifier(uri=first),
+                    range=types.Range(
+                        start=types.Position(line=2, character=22),
+                        end=types.Position(line=2, character=22),
+                    ),
+                    context=types.CodeActionContext(diagnostics=[]),
+                )
+            ),
+            TIMEOUT,
+        )
+        preferred = [a for a in actions or [] if isinstance(a, types.CodeAction) and a.is_preferred]
+        assert [a.title for a in preferred] == ["Use None as the default of `bucket`"]
+        edits = preferred[0].edit.changes or {
+            change.text_document.uri: change.edits
+            for change in preferred[0].edit.document_changes or []
+        }
+        assert list(edits) == [first]
+
         quiz = await asyncio.wait_for(
             client.workspace_execute_command_async(
                 types.ExecuteCommandParams(command="pyiq.quizFile", arguments=[second])
