@@ -11,22 +11,20 @@ from pathlib import Path
 from typing import NamedTuple
 
 from pyiq.analysis import Config, ConfigError, analyze, load_registry
-from pyiq.analysis.config import find_pyproject, load_config
 from pyiq.analysis.lines import LineIndex
 from pyiq.analysis.registry import Registry
 from pyiq.links import questions_for, surfaces
-from pyiq.sources import SourceError, read_source
+from pyiq.notebook import NOTEBOOK_SUFFIX, CellMap, NotebookError, parse_notebook
+from pyiq.projects import Overrides, Projects
+from pyiq.sources import SourceError, decode_source, read_bytes
 
+__all__ = ["FileResult", "Located", "Overrides", "check_file", "check_paths", "config_for"]
+
+DEFAULT_OVERRIDES = Overrides()
 # Below this many files a process pool costs more to start than it saves.
 POOL_THRESHOLD = 48
-
-
-@dataclass(frozen=True, slots=True)
-class Overrides:
-    """Command-line rule selection, applied over each file's ``[tool.pyiq]``."""
-
-    select: tuple[str, ...] | None = None
-    ignore: tuple[str, ...] = ()
+# More workers than this only add start-up time and memory.
+MAX_JOBS = 32
 
 
 class Located(NamedTuple):
@@ -47,10 +45,13 @@ class Located(NamedTuple):
     severity: str
     message: str
     questions: tuple[str, ...]
+    # The notebook cell (1-based, among all cells) the line counts in; None in a .py file.
+    cell: int | None = None
 
     def as_dict(self) -> dict[str, object]:
         return {
             "path": self.path,
+            "cell": self.cell,
             "line": self.line,
             "column": self.column,
             "end_line": self.end_line,
@@ -70,22 +71,6 @@ class FileResult:
     error: str | None = None
 
 
-@cache
-def _config_for_pyproject(path: Path | None, stamp: tuple[int, int]) -> Config:
-    return load_config(path, load_registry())
-
-
-def _stamp(path: Path | None) -> tuple[int, int]:
-    """Keys the config cache by file state, so an edited pyproject is re-read."""
-    if path is None:
-        return (0, 0)
-    try:
-        stat = path.stat()
-    except OSError:
-        return (0, 0)
-    return (stat.st_mtime_ns, stat.st_size)
-
-
 def _registry_for(config: Config) -> Registry:
     """Only the rules this configuration shows are matched at all."""
     return _registry_for_selection(config.select, config.ignore, config.level)
@@ -100,24 +85,21 @@ def _registry_for_selection(
     return full.subset(frozenset(r.id for r in full if config.enabled(r) and surfaces(r, config)))
 
 
-@cache
-def _pyproject_for_dir(directory: Path) -> Path | None:
-    """Resolved once per directory: resolving every file's path costs a syscall per component."""
-    return find_pyproject(directory.resolve())
+_projects: dict[Overrides, Projects] = {}
 
 
-def config_for(path: Path, overrides: Overrides) -> Config:
-    pyproject = _pyproject_for_dir(path.parent)
-    config = _config_for_pyproject(pyproject, _stamp(pyproject))
-    changes: dict[str, object] = {}
-    if overrides.select is not None:
-        changes["select"] = overrides.select
-    if overrides.ignore:
-        changes["ignore"] = (*config.ignore, *overrides.ignore)
-    return config.merged(**changes) if changes else config
+def config_for(path: Path, overrides: Overrides = DEFAULT_OVERRIDES) -> Config:
+    """The configuration of one file, as ``pyiq check`` applies it; ConfigError if broken."""
+    projects = _projects.get(overrides)
+    if projects is None:
+        projects = _projects[overrides] = Projects(overrides)
+    config = projects.config_for(os.path.normpath(os.path.abspath(path)))
+    if isinstance(config, str):
+        raise ConfigError(config)
+    return config
 
 
-def locate(path: str, source: bytes, config: Config) -> list[Located]:
+def locate(path: str, source: bytes, config: Config, cells: CellMap | None = None) -> list[Located]:
     registry = _registry_for(config)
     findings = analyze(source, config, registry)
     if not findings:
@@ -134,6 +116,10 @@ def locate(path: str, source: bytes, config: Config) -> list[Located]:
             described = about[rule.id] = (rule.category, config.severity_of(rule), questions)
         line, column = position(finding.start_byte, "utf-32")
         end_line, end_column = position(finding.end_byte, "utf-32")
+        cell = None
+        if cells is not None:
+            cell, local = cells.locate(line)
+            end_line, line = end_line - (line - local), local
         located.append(
             Located(
                 path,
@@ -146,40 +132,55 @@ def locate(path: str, source: bytes, config: Config) -> list[Located]:
                 described[1],
                 finding.message,
                 described[2],
+                cell,
             )
         )
     return located
 
 
-def check_file(path: Path, overrides: Overrides = Overrides()) -> FileResult:
+def check_file(path: Path, config: Config | Overrides = DEFAULT_OVERRIDES) -> FileResult:
     """Never raises for a bad file: the problem is returned as the result's error."""
     name = str(path)
     try:
-        config = config_for(path, overrides)
-        source = read_source(path)
-        return FileResult(name, locate(name, source.data, config))
-    except (SourceError, ConfigError) as exc:
+        if isinstance(config, Overrides):
+            config = config_for(path, config)
+        raw = read_bytes(path)
+        if name.endswith(NOTEBOOK_SUFFIX):
+            notebook = parse_notebook(raw, name)
+            return FileResult(name, locate(name, notebook.source, config, notebook.cells))
+        return FileResult(name, locate(name, decode_source(raw, name).data, config))
+    except (SourceError, ConfigError, NotebookError) as exc:
         return FileResult(name, error=str(exc))
     except RecursionError:
         return FileResult(name, error=f"{name}: too deeply nested to analyse")
+    except MemoryError:
+        return FileResult(name, error=f"{name}: too large to analyse")
+    except Exception as exc:  # a bug must not cost the other files their results
+        return FileResult(name, error=f"{name}: internal error: {type(exc).__name__}: {exc}")
 
 
-def _check_chunk(args: tuple[list[Path], Overrides]) -> list[FileResult]:
-    paths, overrides = args
-    return [check_file(path, overrides) for path in paths]
+Work = tuple[Path, Config]
 
 
-def check_paths(
-    paths: Sequence[Path], overrides: Overrides = Overrides(), jobs: int | None = None
-) -> Iterator[FileResult]:
+def _check_chunk(chunk: list[Work]) -> list[FileResult]:
+    return [check_file(path, config) for path, config in chunk]
+
+
+def effective_jobs(jobs: int | None) -> int:
+    """Worker processes for ``--jobs``: at most the cores and ``MAX_JOBS``."""
+    cores = os.cpu_count() or 1
+    return max(1, min(jobs or cores, cores, MAX_JOBS))
+
+
+def check_paths(work: Sequence[Work], jobs: int | None = None) -> Iterator[FileResult]:
     """Results in input order; a process pool works through long lists on every core."""
-    jobs = jobs or os.cpu_count() or 1
-    if jobs <= 1 or len(paths) < POOL_THRESHOLD:
-        for path in paths:
-            yield check_file(path, overrides)
+    jobs = effective_jobs(jobs)
+    if jobs <= 1 or len(work) < POOL_THRESHOLD:
+        for path, config in work:
+            yield check_file(path, config)
         return
-    size = max(8, min(64, len(paths) // (jobs * 8) or 1))
-    chunks = [(list(paths[i : i + size]), overrides) for i in range(0, len(paths), size)]
+    size = max(8, min(64, len(work) // (jobs * 8) or 1))
+    chunks = [list(work[i : i + size]) for i in range(0, len(work), size)]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         for results in pool.map(_check_chunk, chunks):
             yield from results

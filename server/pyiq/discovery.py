@@ -1,102 +1,231 @@
 """Which files ``pyiq check`` looks at when given folders.
 
-Like ruff: recurse into folders, take ``*.py`` and ``*.pyi``, skip VCS
-metadata, virtual environments, caches, ``node_modules`` and whatever the
-``.gitignore`` files on the way down ignore. Paths given explicitly are
-always checked, whatever their name.
+As ruff does: recurse into folders and take ``*.py``, ``*.pyi`` and
+``*.ipynb``; skip what the governing configuration's ``exclude`` (by
+default ruff's list: VCS metadata, caches, ``node_modules``, ...) and
+``extend-exclude`` cover, virtual environments (any folder holding a
+``pyvenv.cfg``, as ruff and pip know them, whatever its name), and what git
+ignores: the ``.gitignore`` files from the repository's root down to each
+folder, and the repository's ``.git/info/exclude``, read with git's own
+semantics (pathspec's ``GitIgnoreSpec``: the last matching rule wins, a
+negation can re-include). Outside a repository the ``.gitignore`` files
+from the starting folder down still apply.
+
+Paths given explicitly are always checked, whatever their name, unless
+``force_exclude`` asks for the exclusions to apply to them too (what
+pre-commit needs, since it passes every staged file by name).
+
+Anything that cannot be checked is yielded as a target with an ``error``,
+so the caller can name it and go on: an unreadable folder, a FIFO, device
+or socket named like a Python file (never opened: reading a FIFO blocks, a
+symlink to ``/dev/zero`` never ends), a broken symlink, a broken
+configuration (reported once, its files left alone).
 """
 
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
-import pathspec
+from pathspec import GitIgnoreSpec
 
-SKIP_DIRS = frozenset(
-    {
-        ".git",
-        ".hg",
-        ".svn",
-        ".venv",
-        "venv",
-        ".tox",
-        ".nox",
-        ".mypy_cache",
-        ".ruff_cache",
-        ".pytest_cache",
-        "__pycache__",
-        "node_modules",
-        "site-packages",
-        "build",
-        "dist",
-        ".eggs",
-    }
-)
+from pyiq.notebook import NOTEBOOK_SUFFIX
+from pyiq.projects import Projects
+from pyiq.sources import not_regular
+
 SUFFIXES = (".py", ".pyi")
+# A .gitignore larger than this is not read (no real one comes close).
+MAX_IGNORE_BYTES = 1 << 20
+
+Specs = tuple[tuple[str, GitIgnoreSpec], ...]
 
 
-def _is_virtualenv(directory: Path) -> bool:
-    return (directory / "pyvenv.cfg").is_file()
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A file to check (``path`` as the user will see it), or a problem to report."""
+
+    path: Path
+    absolute: str
+    error: str | None = None
+    kind: str = "file"  # or "config": a broken configuration governing a folder
 
 
-def _gitignore(directory: Path) -> pathspec.PathSpec | None:
-    path = directory / ".gitignore"
+def _read_small(path: str) -> list[str] | None:
     try:
-        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         return None
-    return pathspec.PathSpec.from_lines("gitignore", lines)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_IGNORE_BYTES:
+            return None
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            data = handle.read(MAX_IGNORE_BYTES)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return data.decode("utf-8", "replace").splitlines()
 
 
-def iter_python_files(paths: list[Path]) -> Iterator[Path]:
-    """Every Python file under ``paths``, each once, in a stable order."""
-    seen: set[Path] = set()
+def _spec(path: str) -> GitIgnoreSpec | None:
+    lines = _read_small(path)
+    if not lines:
+        return None
+    return GitIgnoreSpec.from_lines(lines)
+
+
+def _git_dir(repository: str) -> str | None:
+    """The git directory of a work tree (``.git`` may be a file pointing elsewhere)."""
+    dot_git = os.path.join(repository, ".git")
+    if os.path.isdir(dot_git):
+        return dot_git
+    lines = _read_small(dot_git) or []
+    for line in lines:
+        if line.startswith("gitdir:"):
+            git_dir = os.path.normpath(os.path.join(repository, line[7:].strip()))
+            common = _read_small(os.path.join(git_dir, "commondir"))
+            if common:
+                return os.path.normpath(os.path.join(git_dir, common[0].strip()))
+            return git_dir
+    return None
+
+
+def _outer_specs(root: str) -> Specs:
+    """The ignore rules in force at ``root`` from above it: the repository's."""
+    directory = root
+    while not os.path.exists(os.path.join(directory, ".git")):
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            return ()
+        directory = parent
+    repository = directory
+    specs: list[tuple[str, GitIgnoreSpec]] = []
+    git_dir = _git_dir(repository)
+    if git_dir is not None:
+        spec = _spec(os.path.join(git_dir, "info", "exclude"))
+        if spec is not None:
+            specs.append((repository, spec))
+    # Each folder from the repository's root down to the one above ``root``.
+    chain = []
+    current = root
+    while current != repository:
+        current = os.path.dirname(current)
+        chain.append(current)
+    for folder in reversed(chain):
+        spec = _spec(os.path.join(folder, ".gitignore"))
+        if spec is not None:
+            specs.append((folder, spec))
+    return tuple(specs)
+
+
+def _ignored(path: str, is_dir: bool, specs: Specs) -> bool:
+    """Git's answer: the last rule that matches decides, deeper files after outer ones."""
+    ignored = False
+    for base, spec in specs:
+        relative = path[len(base) + 1 :]
+        if os.sep != "/":
+            relative = relative.replace(os.sep, "/")
+        if is_dir:
+            relative += "/"
+        include = spec.check_file(relative).include
+        if include is not None:
+            ignored = include
+    return ignored
+
+
+def _is_virtualenv(directory: str) -> bool:
+    return os.path.isfile(os.path.join(directory, "pyvenv.cfg"))
+
+
+def _file_problem(entry: os.DirEntry[str], shown: Path) -> str | None:
+    """Why a directory entry named like a source file cannot be read (None if it can)."""
+    try:
+        if entry.is_file():
+            return None
+        reason = not_regular(entry.stat().st_mode)
+    except OSError as exc:
+        return f"{shown}: cannot read: {exc.strerror or exc}"
+    return f"{shown}: {reason}, skipped"
+
+
+def iter_targets(
+    paths: list[Path],
+    projects: Projects,
+    force_exclude: bool = False,
+    notebooks: bool = True,
+) -> Iterator[Target]:
+    """Every file under ``paths`` to check, each once, in a stable order, and the problems."""
+    suffixes = (*SUFFIXES, NOTEBOOK_SUFFIX) if notebooks else SUFFIXES
+    seen: set[str] = set()
     for root in paths:
+        absolute = os.path.normpath(os.path.abspath(root))
         if not root.is_dir():
-            if root not in seen:
-                seen.add(root)
-                yield root
+            if absolute in seen:
+                continue
+            seen.add(absolute)
+            if force_exclude:
+                project = projects.for_directory(os.path.dirname(absolute))
+                if project.problem is None and project.rules.excluded_with_parents(absolute):
+                    continue
+            yield Target(root, absolute)
             continue
-        yield from _walk(root, seen)
+        yield from _walk(root, absolute, projects, suffixes, seen)
 
 
-def _walk(root: Path, seen: set[Path]) -> Iterator[Path]:
-    # Each entry carries the .gitignore specs in force with their base folder.
-    stack: list[tuple[Path, tuple[tuple[Path, pathspec.PathSpec], ...]]] = [(root, ())]
+def _walk(
+    root: Path, absolute: str, projects: Projects, suffixes: tuple[str, ...], seen: set[str]
+) -> Iterator[Target]:
+    stack: list[tuple[Path, str, Specs]] = [(root, absolute, _outer_specs(absolute))]
     while stack:
-        directory, specs = stack.pop()
-        spec = _gitignore(directory)
+        shown, directory, specs = stack.pop()
+        project = projects.for_directory(directory)
+        if project.problem is not None:
+            if project.problem not in projects.reported:
+                projects.reported.add(project.problem)
+                yield Target(shown, directory, project.problem, "config")
+            continue
+        spec = _spec(os.path.join(directory, ".gitignore"))
         if spec is not None:
             specs = (*specs, (directory, spec))
         try:
-            entries = sorted(os.scandir(directory), key=lambda e: e.name)
-        except OSError:
+            with os.scandir(directory) as iterator:
+                entries = sorted(iterator, key=lambda e: e.name)
+        except OSError as exc:
+            yield Target(shown, directory, error=f"{shown}: cannot read folder: {exc.strerror}")
             continue
-        subdirs: list[Path] = []
+        rules = project.rules
+        subdirs: list[tuple[Path, str, Specs]] = []
         for entry in entries:
-            path = Path(entry.path)
-            is_dir = entry.is_dir(follow_symlinks=False)
-            if _ignored(path, is_dir, specs):
-                continue
+            name = entry.name
+            path = os.path.join(directory, name)
+            try:
+                is_dir = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                is_dir = False
             if is_dir:
-                if entry.name in SKIP_DIRS or entry.name.endswith(".egg-info"):
+                if (
+                    name.endswith(".egg-info")
+                    or rules.excluded(path)
+                    or _ignored(path, True, specs)
+                    or _is_virtualenv(path)
+                ):
                     continue
-                if _is_virtualenv(path):
+                subdirs.append((shown / name, path, specs))
+            elif name.endswith(suffixes) and path not in seen:
+                if rules.excluded(path) or _ignored(path, False, specs):
                     continue
-                subdirs.append(path)
-            elif entry.name.endswith(SUFFIXES) and path not in seen:
                 seen.add(path)
-                yield path
-        stack.extend((sub, specs) for sub in reversed(subdirs))
+                target = shown / name
+                yield Target(target, path, _file_problem(entry, target))
+        stack.extend(reversed(subdirs))
 
 
-def _ignored(path: Path, is_dir: bool, specs: tuple[tuple[Path, pathspec.PathSpec], ...]) -> bool:
-    for base, spec in specs:
-        relative = path.relative_to(base).as_posix()
-        if is_dir:
-            relative += "/"
-        if spec.match_file(relative):
-            return True
-    return False
+def iter_python_files(paths: list[Path]) -> Iterator[Path]:
+    """Every readable Python file under ``paths`` with the default settings (for the quiz)."""
+    for target in iter_targets(list(paths), Projects(), notebooks=False):
+        if target.error is None:
+            yield target.path

@@ -9,7 +9,9 @@ user can act on, rather than analysed into nonsense.
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,9 +50,15 @@ def decode_source(raw: bytes, path: str = "<bytes>") -> Source:
         declared = _declared_encoding(raw)
         if declared:
             try:
-                encoding = codecs.lookup(declared).name
+                codec = codecs.lookup(declared)
             except LookupError:
                 raise SourceError(f"{path}: unknown encoding {declared!r} declared") from None
+            # rot13, base64, zlib...: codecs, but not text encodings Python reads source in.
+            if not getattr(codec, "_is_text_encoding", True):
+                raise SourceError(
+                    f"{path}: the coding comment names {declared!r}, which is not a text encoding"
+                )
+            encoding = codec.name
     try:
         text = raw.decode(encoding)
     except UnicodeDecodeError as exc:
@@ -58,16 +66,55 @@ def decode_source(raw: bytes, path: str = "<bytes>") -> Source:
             f"{path}: not valid {encoding} at byte {exc.start}"
             " (declare the file's encoding with a coding comment)"
         ) from None
+    except (UnicodeError, LookupError, ValueError, TypeError) as exc:
+        # Codecs such as punycode raise other errors on input they refuse.
+        raise SourceError(f"{path}: cannot decode as {encoding}: {exc}") from None
     data = raw if encoding == "utf-8" else text.encode("utf-8", "surrogatepass")
     return Source(path, data, encoding)
 
 
-def read_source(path: Path | str) -> Source:
+_KINDS = (
+    (stat.S_ISDIR, "is a directory"),
+    (stat.S_ISFIFO, "is a FIFO, not a regular file"),
+    (stat.S_ISCHR, "is a character device, not a regular file"),
+    (stat.S_ISBLK, "is a block device, not a regular file"),
+    (stat.S_ISSOCK, "is a socket, not a regular file"),
+)
+
+
+def not_regular(mode: int) -> str | None:
+    """Why a file of this mode is not read (None for a regular file)."""
+    for test, reason in _KINDS:
+        if test(mode):
+            return reason
+    return None if stat.S_ISREG(mode) else "is not a regular file"
+
+
+def read_bytes(path: Path | str) -> bytes:
+    """A regular file's bytes, or a SourceError naming the file and the problem.
+
+    Opened without blocking and checked with ``fstat`` before reading, so a
+    FIFO named ``*.py`` cannot hang the reader and a symlink to
+    ``/dev/zero`` cannot exhaust memory, whatever changed since discovery.
+    """
     name = str(path)
     try:
-        raw = Path(path).read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except IsADirectoryError:
         raise SourceError(f"{name}: is a directory") from None
     except OSError as exc:
         raise SourceError(f"{name}: cannot read: {exc.strerror or exc}") from None
-    return decode_source(raw, name)
+    try:
+        reason = not_regular(os.fstat(fd).st_mode)
+        if reason:
+            raise SourceError(f"{name}: {reason}")
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            return handle.read()
+    except OSError as exc:
+        raise SourceError(f"{name}: cannot read: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+
+
+def read_source(path: Path | str) -> Source:
+    return decode_source(read_bytes(path), str(path))

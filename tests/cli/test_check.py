@@ -42,6 +42,7 @@ def test_json_output_has_one_based_code_point_columns(tmp_path: Path, capsys) ->
     findings = json.loads(out)
     assert findings[0] == {
         "path": str(path),
+        "cell": None,
         "line": 2,
         "column": 16,
         "end_line": 2,

@@ -3,13 +3,30 @@
 Values are validated as they are read, and every problem is a ``ConfigError``
 that names the offending key, so the CLI can print one clear line and the
 language server can show a message and fall back to the defaults.
+
+Discovery follows ruff's: the settings of a file come from the closest
+directory holding a ``.pyiq.toml``, a ``pyiq.toml`` (both with the keys at
+the top level) or a ``pyproject.toml`` *with* a ``[tool.pyiq]`` table (in
+that order within one directory); a ``pyproject.toml`` without one is passed
+over, so a sub-package's packaging metadata does not drop the repository's
+settings. Parent configurations are not merged. Path patterns (``exclude``,
+``extend-exclude``, ``per-file-ignores``) are anchored at the directory of
+the file that names them.
+
+A configuration file is read only if it is a regular file of sane size; an
+undecodable, invalid or absurdly nested one is a ``ConfigError`` naming the
+file, never a traceback.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import os
+import stat
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,7 +39,20 @@ if TYPE_CHECKING:
     from pyiq.analysis.registry import Registry, Rule
 
 LEVELS = ("junior", "mid", "senior")
-KEYS = ("select", "ignore", "severity", "level")
+KEYS = (
+    "select",
+    "extend-select",
+    "ignore",
+    "severity",
+    "level",
+    "exclude",
+    "extend-exclude",
+    "per-file-ignores",
+)
+# Ruff's precedence inside one directory, with pyiq's names.
+CONFIG_NAMES = (".pyiq.toml", "pyiq.toml", "pyproject.toml")
+# A configuration file larger than this is refused rather than parsed.
+MAX_CONFIG_BYTES = 4 * 1024 * 1024
 
 
 class ConfigError(ValueError):
@@ -36,6 +66,11 @@ class Config:
     severity: Mapping[str, str] = field(default_factory=dict)
     level: tuple[str, ...] = LEVELS
     source: str | None = None  # where the settings came from, for messages
+    # Path patterns, ruff's glob syntax; None: the default exclusions.
+    exclude: tuple[str, ...] | None = None
+    extend_exclude: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    root: str | None = None  # the directory relative patterns are anchored at
 
     def enabled(self, rule: Rule) -> bool:
         if self.select is not None and rule.id not in self.select:
@@ -47,15 +82,7 @@ class Config:
         return self.severity.get(rule.id) or self.severity.get(rule.category) or rule.severity
 
     def merged(self, **changes: Any) -> Config:
-        values = {
-            "select": self.select,
-            "ignore": self.ignore,
-            "severity": self.severity,
-            "level": self.level,
-            "source": self.source,
-        }
-        values.update(changes)
-        return Config(**values)
+        return dataclasses.replace(self, **changes) if changes else self
 
     @classmethod
     def from_mapping(
@@ -64,44 +91,61 @@ class Config:
         registry: Registry,
         prefix: str = "tool.pyiq",
         source: str | None = None,
+        root: str | None = None,
     ) -> Config:
         from pyiq.analysis.registry import CATEGORIES, SEVERITIES
 
+        def name(key: str) -> str:
+            return f"{prefix}.{key}" if prefix else key
+
         if not isinstance(data, Mapping):
-            raise ConfigError(f"{prefix}: expected a table, got {type(data).__name__}")
+            kind = type(data).__name__
+            raise ConfigError(f"{prefix or 'settings'}: expected a table, got {kind}")
         for key in data:
             if key not in KEYS:
-                raise ConfigError(f"{prefix}.{key}: unknown setting (known: {', '.join(KEYS)})")
+                raise ConfigError(f"{name(key)}: unknown setting (known: {', '.join(KEYS)})")
         known = set(registry.rules) | set(CATEGORIES)
 
-        def rule_list(key: str) -> tuple[str, ...]:
+        def rule_list(key: str, value: Any = None) -> tuple[str, ...]:
+            value = data[key] if value is None else value
+            if isinstance(value, str):
+                value = [value]
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ConfigError(f"{name(key)}: expected a list of rule ids or categories")
+            for i, item in enumerate(value):
+                if item not in known:
+                    raise ConfigError(f"{name(key)}[{i}]: unknown rule or category {item!r}")
+            return tuple(value)
+
+        def patterns(key: str) -> tuple[str, ...]:
             value = data[key]
             if isinstance(value, str):
                 value = [value]
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise ConfigError(f"{prefix}.{key}: expected a list of rule ids or categories")
-            for i, item in enumerate(value):
-                if item not in known:
-                    raise ConfigError(f"{prefix}.{key}[{i}]: unknown rule or category {item!r}")
+                raise ConfigError(f"{name(key)}: expected a list of path patterns")
             return tuple(value)
 
-        config = cls(source=source)
+        config = cls(source=source, root=root)
         changes: dict[str, Any] = {}
         if "select" in data:
             changes["select"] = rule_list("select")
+        if "extend-select" in data:
+            extra = rule_list("extend-select")
+            if "select" in data:
+                changes["select"] = (*changes["select"], *extra)
         if "ignore" in data:
             changes["ignore"] = rule_list("ignore")
         if "severity" in data:
             table = data["severity"]
             if not isinstance(table, Mapping):
-                raise ConfigError(f"{prefix}.severity: expected a table of rule = severity")
+                raise ConfigError(f"{name('severity')}: expected a table of rule = severity")
             severities: dict[str, str] = {}
             for rule_id, value in table.items():
                 if rule_id not in known:
-                    raise ConfigError(f"{prefix}.severity.{rule_id}: unknown rule or category")
+                    raise ConfigError(f"{name('severity')}.{rule_id}: unknown rule or category")
                 if value not in SEVERITIES:
                     raise ConfigError(
-                        f"{prefix}.severity.{rule_id}: {value!r} is not one of "
+                        f"{name('severity')}.{rule_id}: {value!r} is not one of "
                         + ", ".join(SEVERITIES)
                     )
                 severities[rule_id] = value
@@ -112,44 +156,145 @@ class Config:
                 value = [value]
             if not isinstance(value, list) or not value or any(v not in LEVELS for v in value):
                 raise ConfigError(
-                    f"{prefix}.level: expected one or more of {', '.join(LEVELS)}, got {value!r}"
+                    f"{name('level')}: expected one or more of {', '.join(LEVELS)}, got {value!r}"
                 )
             changes["level"] = tuple(value)
+        if "exclude" in data:
+            changes["exclude"] = patterns("exclude")
+        if "extend-exclude" in data:
+            changes["extend_exclude"] = patterns("extend-exclude")
+        if "per-file-ignores" in data:
+            table = data["per-file-ignores"]
+            if not isinstance(table, Mapping):
+                raise ConfigError(
+                    f"{name('per-file-ignores')}: expected a table of pattern = [rules]"
+                )
+            changes["per_file_ignores"] = tuple(
+                (str(pattern), rule_list("per-file-ignores", rules) if rules else ())
+                for pattern, rules in table.items()
+            )
         return config.merged(**changes)
 
 
-def find_pyproject(start: Path) -> Path | None:
-    """The nearest ``pyproject.toml`` at or above ``start``."""
-    start = start.resolve()
-    directory = start if start.is_dir() else start.parent
-    for candidate in (directory, *directory.parents):
-        path = candidate / "pyproject.toml"
-        if path.is_file():
+def _read_bytes(path: Path) -> bytes:
+    """A configuration file's bytes: a regular file of sane size, or a ConfigError.
+
+    Opened without blocking, so a FIFO named ``pyproject.toml`` cannot hang
+    the reader, and checked with ``fstat`` after opening, so a symlink to
+    ``/dev/zero`` cannot exhaust memory.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise ConfigError(f"{path}: not a regular file")
+        if info.st_size > MAX_CONFIG_BYTES:
+            raise ConfigError(
+                f"{path}: {info.st_size:,} bytes, larger than a configuration file can be"
+            )
+        chunks = []
+        while chunk := os.read(fd, 1 << 16):
+            chunks.append(chunk)
+            if sum(map(len, chunks)) > MAX_CONFIG_BYTES:
+                raise ConfigError(f"{path}: larger than a configuration file can be")
+        return b"".join(chunks)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+
+
+@lru_cache(maxsize=256)
+def _parse(path: Path, stamp: tuple[int, int]) -> Mapping[str, Any]:
+    raw = _read_bytes(path)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not valid UTF-8 at byte {exc.start}") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
+
+
+def read_toml(path: Path) -> Mapping[str, Any]:
+    """The parsed document, cached while the file's mtime and size stay the same."""
+    try:
+        info = path.stat()
+        stamp = (info.st_mtime_ns, info.st_size)
+    except OSError:
+        stamp = (0, 0)
+    return _parse(path, stamp)
+
+
+def _pyiq_table(path: Path) -> Mapping[str, Any] | None:
+    """The pyiq settings a configuration file holds; None for a pyproject without any."""
+    document = read_toml(path)
+    if path.name != "pyproject.toml":
+        return document
+    tool = document.get("tool")
+    if tool is None:
+        return None
+    if not isinstance(tool, Mapping):
+        raise ConfigError(f"{path}: `tool` must be a table, got {type(tool).__name__}")
+    table = tool.get("pyiq")
+    if table is not None and not isinstance(table, Mapping):
+        raise ConfigError(f"{path}: tool.pyiq must be a table, got {type(table).__name__}")
+    return table
+
+
+def config_file_in(directory: Path) -> Path | None:
+    """The configuration file of ``directory`` itself, if it has one."""
+    for name in CONFIG_NAMES:
+        path = directory / name
+        if path.is_file() and _pyiq_table(path) is not None:
             return path
     return None
 
 
+def find_config(start: Path) -> Path | None:
+    """The configuration file that applies at ``start`` (a file or a directory)."""
+    start = start.resolve()
+    directory = start if start.is_dir() else start.parent
+    for candidate in (directory, *directory.parents):
+        path = config_file_in(candidate)
+        if path is not None:
+            return path
+    return None
+
+
+# The former name: callers ask for "the" configuration, whatever file holds it.
+find_pyproject = find_config
+
+
 def read_tool_table(path: Path, tool: str = "pyiq") -> Mapping[str, Any]:
     """The ``[tool.<tool>]`` table of a pyproject file (empty when absent)."""
-    try:
-        with path.open("rb") as handle:
-            document = tomllib.load(handle)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
-    table = document.get("tool", {}).get(tool, {})
+    if tool == "pyiq":
+        return _pyiq_table(path) or {}
+    document = read_toml(path)
+    tools = document.get("tool", {})
+    if not isinstance(tools, Mapping):
+        raise ConfigError(f"{path}: `tool` must be a table")
+    table = tools.get(tool, {})
     if not isinstance(table, Mapping):
         raise ConfigError(f"{path}: tool.{tool} must be a table")
     return table
 
 
 def load_config(path: Path | None, registry: Registry) -> Config:
-    """The configuration from a pyproject file, or the defaults when there is none."""
+    """The configuration from a configuration file, or the defaults when there is none."""
     if path is None:
         return Config()
     table = read_tool_table(path)
+    prefix = "tool.pyiq" if path.name == "pyproject.toml" else ""
     try:
-        return Config.from_mapping(table, registry, source=str(path))
+        return Config.from_mapping(
+            table, registry, prefix=prefix, source=str(path), root=str(path.parent)
+        )
     except ConfigError as exc:
         raise ConfigError(f"{path}: {exc}") from None

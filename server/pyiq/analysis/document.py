@@ -26,7 +26,7 @@ from pyiq.analysis.predicates.context import MatchContext
 from pyiq.analysis.predicates.names import BUILTIN_NAMES
 from pyiq.analysis.predicates.scopes import scopes_at, statement_bindings
 from pyiq.analysis.registry import Registry, load_registry
-from pyiq.analysis.suppression import SUPPRESSION_MARK, Suppressions
+from pyiq.analysis.suppression import Suppressions, marked
 
 
 def _merge(intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -205,7 +205,7 @@ class Document:
                 self._shadowing[(child.start_byte, child.end_byte, child.type)] = names
         self.shadowed = frozenset().union(*self._shadowing.values())
         self._module_global = _module_level_global(self.tree, source)
-        self._marked = SUPPRESSION_MARK in source
+        self._marked = marked(source)
         self.raw_findings: list[Finding] = run_rules(
             self.tree, source, self.registry, imports=self.imports, qualified=self.qualified
         )
@@ -371,8 +371,8 @@ class Document:
         self._shadowing = shadowing
         if _mentions(b"global", regions, start, new_end, delta, old_source, new_source):
             self._module_global = _module_level_global(new_tree, new_source)
-        if self._marked or SUPPRESSION_MARK in new_source[max(0, start - 8) : new_end + 8]:
-            self._marked = SUPPRESSION_MARK in new_source
+        if self._marked or marked(new_source[max(0, start - 8) : new_end + 8]):
+            self._marked = marked(new_source)
         if self._module_global:
             # A `global` at module level is judged against every top-level
             # assignment, anywhere in the file: the whole file is the region.

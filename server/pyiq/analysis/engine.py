@@ -242,8 +242,18 @@ def select(
     selected = None if config.select is None else tuple(config.select)
     enabled = _enabled_ids(selected, tuple(config.ignore), registry)
     kept = [finding for finding in findings if finding.rule in enabled]
-    if suppressions.lines:
-        kept = [finding for finding in kept if not suppressions.suppresses(finding)]
+    if suppressions.any_lines:
+        rules = registry.rules
+        kept = [
+            finding
+            for finding in kept
+            if not suppressions.suppresses(
+                finding,
+                rules[finding.rule].peer
+                if finding.rule in rules and rules[finding.rule].is_bug_risk
+                else None,
+            )
+        ]
     return kept
 
 

@@ -1,8 +1,9 @@
-"""``pyiq check PATH...``: the engine over whole trees, with a linter's exit codes.
+"""``pyiq check PATH...``: the engine over whole trees, with ruff's options and exit codes.
 
-Exit 0: no bug risk found; 1: at least one bug risk; 2: usage error or a
-file that could not be read (named on stderr; the other files are still
-checked).
+Exit 0: no bug risk found (or ``--exit-zero``); 1: at least one bug risk;
+2: usage error, a broken configuration, or a file that could not be read
+(each named on stderr; the other files are still checked, and JSON and
+SARIF output stay valid).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from pyiq.cli.main import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 
-FORMATS = ("text", "json", "sarif")
+FORMATS = ("text", "concise", "json", "sarif", "github")
 PROGRESS_MIN_FILES = 100
 
 
@@ -25,29 +26,72 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "check",
         help="find bug risks and interview topics in files and folders",
-        description="Check Python files for bug risks and the interview questions they raise.",
+        description="Check Python files and notebooks for bug risks and the interview "
+        "questions they raise.",
     )
     parser.add_argument("paths", nargs="*", type=Path, default=[Path(".")], metavar="PATH")
-    parser.add_argument(
+    rules = parser.add_argument_group(
+        "rule selection (rule ids or the categories bug-risk, concept)"
+    )
+    rules.add_argument(
         "--select",
         type=_rule_list,
         action="extend",
         metavar="RULES",
-        help="only these rule ids or categories (bug-risk, concept); comma-separated",
+        help="only these rules, replacing the configuration's select; comma-separated",
     )
-    parser.add_argument(
+    rules.add_argument(
+        "--extend-select",
+        type=_rule_list,
+        action="extend",
+        default=[],
+        metavar="RULES",
+        help="these rules on top of the selection",
+    )
+    rules.add_argument(
         "--ignore",
         type=_rule_list,
         action="extend",
         default=[],
         metavar="RULES",
-        help="skip these rule ids or categories; comma-separated",
+        help="skip these rules",
     )
-    parser.add_argument("--format", choices=FORMATS, default="text", help="output format")
+    rules.add_argument(
+        "--no-respect-ruff",
+        dest="respect_ruff",
+        action="store_false",
+        help="report bug risks even where ruff already reports their peer rule (B006, ...)",
+    )
+    output = parser.add_argument_group("output")
+    output.add_argument(
+        "--output-format",
+        "--format",
+        dest="format",
+        choices=FORMATS,
+        default="text",
+        help="output format (default: text); github writes workflow-command annotations",
+    )
+    output.add_argument(
+        "--show-concepts",
+        action="store_true",
+        help="list every interview topic's place (text groups them per rule; SARIF and "
+        "github leave them out)",
+    )
+    output.add_argument(
+        "--statistics", action="store_true", help="count findings per rule, most frequent first"
+    )
+    output.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even when bug risks are found"
+    )
+    output.add_argument("--no-progress", action="store_true", help="never show a progress bar")
     parser.add_argument(
-        "--jobs", type=int, default=None, help="worker processes (default: one per core)"
+        "--force-exclude",
+        action="store_true",
+        help="apply exclude settings to paths named on the command line too (for pre-commit)",
     )
-    parser.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    parser.add_argument(
+        "--jobs", type=int, default=None, help="worker processes (default and cap: one per core)"
+    )
     parser.set_defaults(func=run)
 
 
@@ -66,12 +110,23 @@ def _validate_rules(names: list[str], option: str) -> str | None:
     return None
 
 
-def run(args: argparse.Namespace) -> int:
-    from pyiq.checking import FileResult, Overrides, check_paths
-    from pyiq.discovery import iter_python_files
-    from pyiq.report import json_report, sarif, text
+def _error(message: str) -> None:
+    from pyiq.report.text import safe
 
-    for option, names in (("--select", args.select or []), ("--ignore", args.ignore)):
+    print(f"error: {safe(message)}", file=sys.stderr)
+
+
+def run(args: argparse.Namespace) -> int:
+    from pyiq.checking import FileResult, Located, check_paths
+    from pyiq.discovery import iter_targets
+    from pyiq.projects import Overrides, Projects
+    from pyiq.report import github, json_report, sarif, statistics, text
+
+    for option, names in (
+        ("--select", args.select or []),
+        ("--extend-select", args.extend_select),
+        ("--ignore", args.ignore),
+    ):
         problem = _validate_rules(names, option)
         if problem:
             print(problem, file=sys.stderr)
@@ -80,59 +135,92 @@ def run(args: argparse.Namespace) -> int:
         print("pyiq check: --jobs must be at least 1", file=sys.stderr)
         return EXIT_USAGE
 
+    # SARIF and GitHub annotations land in a pull request: a hint for every
+    # decorator would bury the bug risks there, so concepts come only on request.
+    drop_concepts = args.format in ("sarif", "github") and not args.show_concepts
+    drop_concepts = drop_concepts and not args.statistics and args.select is None
+    overrides = Overrides(
+        select=tuple(args.select) if args.select is not None else None,
+        ignore=(*args.ignore, *(("concept",) if drop_concepts else ())),
+        extend_select=tuple(args.extend_select),
+        respect_ruff=args.respect_ruff,
+    )
+    projects = Projects(overrides)
+
     errors: list[str] = []
+    config_errors: list[str] = []
     roots: list[Path] = []
     for path in args.paths:
         if not path.exists():
             errors.append(f"{path}: no such file or directory")
-            print(f"error: {errors[-1]}", file=sys.stderr)
+            _error(errors[-1])
         else:
             roots.append(path)
-    files = list(iter_python_files(roots))
-    overrides = Overrides(
-        select=tuple(args.select) if args.select is not None else None,
-        ignore=tuple(args.ignore),
-    )
+    work = []
+    for target in iter_targets(roots, projects, force_exclude=args.force_exclude):
+        if target.error is not None:
+            (config_errors if target.kind == "config" else errors).append(target.error)
+            _error(target.error)
+            continue
+        config = projects.config_for(target.absolute)
+        if isinstance(config, str):
+            if config not in projects.reported:
+                projects.reported.add(config)
+                config_errors.append(config)
+                _error(config)
+            continue
+        work.append((target.path, config))
 
     out = sys.stdout
-    stream = json_report.Writer(out) if args.format == "json" else None
+    stream: json_report.Writer | text.Writer | None = None
+    if args.statistics:
+        stream = None
+    elif args.format == "json":
+        stream = json_report.Writer(out)
+    elif args.format in ("text", "concise"):
+        stream = text.Writer(out, args.show_concepts, questions=args.format == "text")
     results: list[FileResult] = []
     progress = None
     task = None
-    if not args.no_progress and sys.stderr.isatty() and len(files) >= PROGRESS_MIN_FILES:
+    if not args.no_progress and sys.stderr.isatty() and len(work) >= PROGRESS_MIN_FILES:
         from rich.console import Console
         from rich.progress import Progress
 
         progress = Progress(console=Console(stderr=True), transient=True)
         progress.start()
-        task = progress.add_task("checking", total=len(files))
+        task = progress.add_task("checking", total=len(work))
     try:
-        for result in check_paths(files, overrides, args.jobs):
+        for result in check_paths(work, args.jobs):
             if progress is not None and task is not None:
                 progress.advance(task)
             if result.error:
                 errors.append(result.error)
-                print(f"error: {result.error}", file=sys.stderr)
+                _error(result.error)
                 continue
             results.append(result)
             if stream is not None:
                 stream.add(result.findings)
-            if args.format == "text":
-                for finding in result.findings:
-                    text.write_finding(out, finding)
+            elif args.format == "github" and not args.statistics:
+                github.write(out, result.findings)
     finally:
         if progress is not None:
             progress.stop()
 
-    findings = [f for result in results for f in result.findings]
-    if stream is not None:
+    findings: list[Located] = [f for result in results for f in result.findings]
+    if args.statistics:
+        if args.format == "json":
+            statistics.write_json(out, findings)
+        else:
+            statistics.write_text(out, findings)
+    elif stream is not None:
         stream.close()
+    if args.statistics or args.format in ("text", "concise"):
+        if args.format not in ("json",):
+            text.write_summary(out, findings, len(work), len(errors), len(config_errors))
     elif args.format == "sarif":
-        sarif.write(out, findings, errors)
-    else:
-        text.write_summary(out, findings, len(files), len(errors))
-    if errors:
+        sarif.write(out, findings, [*config_errors, *errors])
+    if errors or config_errors:
         return EXIT_USAGE
-    if any(f.category == "bug-risk" for f in findings):
+    if not args.exit_zero and any(f.category == "bug-risk" for f in findings):
         return EXIT_FINDINGS
     return EXIT_OK

@@ -38,6 +38,7 @@ FEATURES = (
     "commands",
     "configuration",
     "practice",
+    "notebooks",
 )
 
 # Features that add to another feature's answer (a practice run's failing
@@ -123,10 +124,12 @@ class PyiqServer(LanguageServer):
         if project.problem:
             self.report([project.problem])
         try:
-            return self.settings.config(project.config, self.registry)
+            config = self.settings.config(project.config, self.registry)
         except Exception as exc:  # validated already; stay safe regardless
             log.warning("client settings rejected: %s", exc)
-            return project.config
+            config = project.config
+        ignored = project.ignored(document.path)
+        return config.merged(ignore=(*config.ignore, *ignored)) if ignored else config
 
     def findings(self, document: OpenDocument, config: Config | None = None) -> list[Finding]:
         """Findings of the document after selection, suppressions and levels."""

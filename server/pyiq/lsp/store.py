@@ -23,20 +23,21 @@ from __future__ import annotations
 import logging
 import os
 from collections import OrderedDict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from pyiq.analysis import Config, ConfigError, Document
-from pyiq.analysis.config import find_pyproject
+from pyiq.analysis.config import CONFIG_NAMES as PYIQ_CONFIG_NAMES
+from pyiq.analysis.config import find_config, load_config
 from pyiq.analysis.registry import Registry
 from pyiq.lsp.python_target import Version, directory_target
 from pyiq.lsp.ruff_config import CONFIG_NAMES, ruff_selection
 from pyiq.lsp.ruff_peer import RuffSelection
 from pyiq.lsp.wire import Fragments
-from pyiq.project_files import ProjectFileError, load_toml
+from pyiq.projects import PathRules
 
 log = logging.getLogger(__name__)
 
@@ -136,13 +137,30 @@ class ProjectConfig:
         """
         return None if self.directory is None else directory_target(self.directory)
 
+    @cached_property
+    def path_rules(self) -> PathRules | None:
+        """The configuration's per-file ignores, compiled the first time a file asks."""
+        try:
+            return PathRules.of(self.config)
+        except ConfigError as exc:
+            log.warning("ignoring path patterns: %s", exc)
+            return None
+
+    def ignored(self, path: Path | None) -> tuple[str, ...]:
+        """The rules ``per-file-ignores`` switch off for the file at ``path``."""
+        rules = self.path_rules
+        if path is None or rules is None or not rules.per_file:
+            return ()
+        return rules.ignored(os.path.normpath(os.path.abspath(path)))
+
 
 def _candidates(directory: Path) -> tuple[str, ...]:
     """Every file whose change could alter the configuration of ``directory``."""
+    names = (*PYIQ_CONFIG_NAMES, *(n for n in CONFIG_NAMES if n not in PYIQ_CONFIG_NAMES))
     return tuple(
         os.path.join(candidate, name)
         for candidate in (directory, *directory.parents)
-        for name in CONFIG_NAMES
+        for name in names
     )
 
 
@@ -212,29 +230,21 @@ class ProjectConfigs:
 
 
 def pyiq_config(directory: Path, registry: Registry) -> tuple[Config, str | None]:
-    """``[tool.pyiq]`` of the closest ``pyproject.toml``, and what is wrong with it if anything.
+    """The project's pyiq configuration, and what is wrong with it if anything.
 
-    The file is read as any project file (:mod:`pyiq.project_files`): a
-    FIFO, a device, a huge or non-UTF-8 file, bad TOML or a ``tool`` that is
-    not a table is one problem naming the file, and the defaults apply.
+    Found as ruff finds its own (:func:`pyiq.analysis.config.find_config`)
+    and read as any project file is: a FIFO, a device, a huge or non-UTF-8
+    file, bad TOML or a ``tool`` that is not a table is one problem naming
+    the file, and the defaults apply.
     """
     try:
-        path = find_pyproject(directory)
+        config = load_config(find_config(directory), registry)
     except (OSError, RuntimeError) as exc:  # a symlink loop on the way up
-        return Config(), f"pyiq: cannot look for pyproject.toml above {directory}: {exc}"
-    if path is None:
-        return Config(), None
-    try:
-        tool = load_toml(path).get("tool", {})
-        if not isinstance(tool, Mapping):
-            raise ConfigError(f"{path}: `tool` must be a table, got {type(tool).__name__}")
-        table = tool.get("pyiq", {})
-        return Config.from_mapping(table, registry, source=str(path)), None
-    except ProjectFileError as exc:
-        problem = f"pyiq: {exc}; using the default settings"
+        problem = f"pyiq: cannot look for a configuration above {directory}: {exc}"
     except ConfigError as exc:
-        detail = str(exc) if str(path) in str(exc) else f"{path}: {exc}"
-        problem = f"pyiq: {detail}; using the default settings"
+        problem = f"pyiq: {exc}; using the default settings"
+    else:
+        return config, None
     log.warning("%s", problem)
     return Config(), problem
 

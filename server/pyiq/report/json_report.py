@@ -18,8 +18,9 @@ _quote = encode_basestring
 def encode(finding: Located) -> str:
     """The finding as ``json.dumps(finding.as_dict(), ensure_ascii=False)`` writes it."""
     questions = ", ".join(map(_quote, finding.questions))
+    cell = "null" if finding.cell is None else str(finding.cell)
     return (
-        f'{{"path": {_quote(finding.path)}, "line": {finding.line}, '
+        f'{{"path": {_quote(finding.path)}, "cell": {cell}, "line": {finding.line}, '
         f'"column": {finding.column}, "end_line": {finding.end_line}, '
         f'"end_column": {finding.end_column}, "rule": {_quote(finding.rule)}, '
         f'"category": {_quote(finding.category)}, "severity": {_quote(finding.severity)}, '

@@ -2,7 +2,9 @@
 
 Columns are code points (``columnKind: unicodeCodePoints``) to match the
 other formats; every rule is described in the driver so viewers can show
-its documentation next to each result.
+its documentation next to each result. A finding in a notebook names the
+``.ipynb`` file, with lines counted in its cell and the cell's number in
+the result's properties.
 """
 
 from __future__ import annotations
@@ -29,6 +31,14 @@ def _uri(path: str) -> str:
         except ValueError:
             return candidate.as_uri()
     return candidate.as_posix()
+
+
+def _properties(finding: Located) -> dict[str, object]:
+    """The finding's questions, and in a notebook the cell its lines count in."""
+    properties: dict[str, object] = {"questions": list(finding.questions)}
+    if finding.cell is not None:
+        properties["cell"] = finding.cell
+    return properties
 
 
 def document(findings: Iterable[Located], errors: Iterable[str] = ()) -> dict[str, object]:
@@ -67,7 +77,7 @@ def document(findings: Iterable[Located], errors: Iterable[str] = ()) -> dict[st
                     }
                 }
             ],
-            "properties": {"questions": list(f.questions)},
+            "properties": _properties(f),
         }
         for f in findings
     ]

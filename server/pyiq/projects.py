@@ -1,0 +1,238 @@
+"""What applies to a file on disk: its configuration, path rules and ruff's peers.
+
+``pyiq check`` and the language server must give the same answer for the
+same file, so both ask here: which ``[tool.pyiq]`` (or ``pyiq.toml``)
+governs a directory, whether the configuration's ``exclude`` /
+``extend-exclude`` covers a path, which rules its ``per-file-ignores``
+switch off for a file, and, with ``respectRuff``, which bug risks ruff
+already reports there (their peer rule selected for that file, as
+``ruff server`` decides it).
+
+Patterns use ruff's glob syntax and anchoring (:mod:`pyiq.lsp.ruff_glob`),
+so one ``exclude`` list reads the same in ``[tool.ruff]`` and
+``[tool.pyiq]``.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pyiq.analysis import Config, ConfigError, load_registry
+from pyiq.analysis.config import config_file_in, load_config
+from pyiq.lsp.ruff_glob import FileGlobs, GlobError, PerFileGlob
+
+if TYPE_CHECKING:
+    from pyiq.lsp.ruff_peer import RuffSelection
+
+# ruff's default exclusions, less ``venv``: a virtual environment is known
+# by its ``pyvenv.cfg`` (see :mod:`pyiq.discovery`), and a package may be
+# called ``venv`` (the standard library has one).
+DEFAULT_EXCLUDE = (
+    ".bzr",
+    ".direnv",
+    ".eggs",
+    ".git",
+    ".git-rewrite",
+    ".hg",
+    ".ipynb_checkpoints",
+    ".mypy_cache",
+    ".nox",
+    ".pants.d",
+    ".pyenv",
+    ".pytest_cache",
+    ".pytype",
+    ".ruff_cache",
+    ".svn",
+    ".tox",
+    ".venv",
+    ".vscode",
+    "__pycache__",
+    "__pypackages__",
+    "_build",
+    "buck-out",
+    "dist",
+    "node_modules",
+    "site-packages",
+)
+_DEFAULT_GLOBS = FileGlobs(DEFAULT_EXCLUDE)
+
+
+@dataclass(frozen=True)
+class PathRules:
+    """A configuration's ``exclude``, ``extend-exclude`` and ``per-file-ignores``, compiled."""
+
+    exclude: FileGlobs = _DEFAULT_GLOBS
+    extend_exclude: FileGlobs = field(default_factory=FileGlobs)
+    per_file: tuple[tuple[PerFileGlob, tuple[str, ...]], ...] = ()
+    root: str | None = None
+
+    @classmethod
+    def of(cls, config: Config) -> PathRules:
+        """Compiled from ``config``; a pattern ruff could not compile is a ConfigError."""
+        root = os.path.normpath(config.root or os.getcwd())
+        try:
+            return cls(
+                exclude=(
+                    _DEFAULT_GLOBS
+                    if config.exclude is None
+                    else FileGlobs.user(list(config.exclude), root)
+                ),
+                extend_exclude=FileGlobs.user(list(config.extend_exclude), root),
+                per_file=tuple(
+                    (PerFileGlob.parse(pattern, root), rules)
+                    for pattern, rules in config.per_file_ignores
+                ),
+                root=root,
+            )
+        except GlobError as exc:
+            where = f"{config.source}: " if config.source else ""
+            raise ConfigError(f"{where}{exc}") from None
+
+    def excluded(self, path: str) -> bool:
+        """Whether the (absolute, normalized) path itself matches an exclusion."""
+        name = os.path.basename(path)
+        return self.exclude.matches(path, name) or self.extend_exclude.matches(path, name)
+
+    def excluded_with_parents(self, path: str) -> bool:
+        """Whether the path or a directory above it, up to the root, is excluded.
+
+        For files named on the command line with ``--force-exclude``, as
+        ruff asks it.
+        """
+        current = path
+        while True:
+            if self.excluded(current):
+                return True
+            parent = os.path.dirname(current)
+            if current == self.root or parent == current:
+                return False
+            current = parent
+
+    def ignored(self, path: str) -> tuple[str, ...]:
+        """Rules and categories the per-file ignores switch off for ``path``."""
+        if not self.per_file:
+            return ()
+        name = os.path.basename(path)
+        out: list[str] = []
+        for glob, rules in self.per_file:
+            if glob.applies(path, name):
+                out.extend(rules or ("bug-risk", "concept"))
+        return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Overrides:
+    """Command-line settings, applied over each file's configuration."""
+
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    respect_ruff: bool = True
+
+
+@dataclass
+class Project:
+    """One directory's settings; ``problem`` is set (and the rest unusable) when broken."""
+
+    config: Config
+    rules: PathRules
+    source: str | None
+    overrides: Overrides
+    problem: str | None = None
+
+    def config_for(self, path: str, ruff_hidden: tuple[str, ...] = ()) -> Config:
+        """The configuration of one file: per-file ignores and ruff's peers applied."""
+        extra = (*self.rules.ignored(path), *ruff_hidden)
+        if not extra:
+            return self.config
+        return self.config.merged(ignore=(*self.config.ignore, *extra))
+
+
+def _with_overrides(config: Config, overrides: Overrides) -> Config:
+    changes: dict[str, object] = {}
+    select = config.select
+    if overrides.select is not None:
+        select = overrides.select
+    if overrides.extend_select and select is not None:
+        select = (*select, *overrides.extend_select)
+    if select != config.select:
+        changes["select"] = select
+    if overrides.ignore:
+        changes["ignore"] = (*config.ignore, *overrides.ignore)
+    return config.merged(**changes)
+
+
+class Projects:
+    """Per-directory settings, each configuration file read and reported once."""
+
+    def __init__(self, overrides: Overrides = Overrides()) -> None:
+        self.overrides = overrides
+        self._dirs: dict[str, Project] = {}
+        self._files: dict[str | None, Project] = {}
+        self._ruff: dict[str, RuffSelection | None] = {}
+        self.reported: set[str] = set()
+
+    def for_directory(self, directory: str) -> Project:
+        cached = self._dirs.get(directory)
+        if cached is not None:
+            return cached
+        problem = None
+        try:
+            found = config_file_in(Path(directory))
+        except ConfigError as exc:
+            found, problem = None, str(exc)
+        if problem is not None:
+            project = self._broken(directory, problem)
+        elif found is not None:
+            project = self._load(str(found))
+        else:
+            parent = os.path.dirname(directory)
+            project = self._load(None) if parent == directory else self.for_directory(parent)
+        self._dirs[directory] = project
+        return project
+
+    def _broken(self, key: str, problem: str) -> Project:
+        return Project(Config(), PathRules(), key, self.overrides, problem)
+
+    def _load(self, source: str | None) -> Project:
+        cached = self._files.get(source)
+        if cached is not None:
+            return cached
+        try:
+            config = load_config(None if source is None else Path(source), load_registry())
+            rules = PathRules.of(config)
+            config = _with_overrides(config, self.overrides)
+            project = Project(config, rules, source, self.overrides)
+        except ConfigError as exc:
+            project = self._broken(source or "", str(exc))
+        self._files[source] = project
+        return project
+
+    def ruff_hidden(self, path: str) -> tuple[str, ...]:
+        """Bug risks whose peer ruff reports on ``path`` (nothing without respect-ruff)."""
+        if not self.overrides.respect_ruff:
+            return ()
+        from pyiq.lsp.ruff_config import ruff_selection
+
+        directory = os.path.dirname(path)
+        if directory in self._ruff:
+            selection = self._ruff[directory]
+        else:
+            selection = self._ruff[directory] = ruff_selection(Path(directory))
+        if selection is None:
+            return ()
+        return tuple(
+            rule.id
+            for rule in load_registry()
+            if rule.is_bug_risk and rule.peer and selection.selects(rule.peer, path)
+        )
+
+    def config_for(self, path: str) -> Config | str:
+        """The configuration of the (absolute) file, or the problem that prevents it."""
+        project = self.for_directory(os.path.dirname(path))
+        if project.problem is not None:
+            return project.problem
+        return project.config_for(path, self.ruff_hidden(path))

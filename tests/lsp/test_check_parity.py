@@ -1,0 +1,72 @@
+"""Editor and CI give the same answer: the server's warnings equal ``pyiq check``'s bug risks.
+
+``# noqa`` with a peer code, ``per-file-ignores`` and ``pyiq.toml`` in the
+server, ruff's peers in the CLI: each file below is answered the same way by
+both.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from lsprotocol import types
+
+from tests.lsp.helpers import open_and_wait, session
+
+SOURCE = (
+    "def f(a=[]):  # noqa: B006\n    return a\n"
+    "def g(a=[]):\n    return a\n"
+    "ok = g() is 1\n"
+    "empty = g() == None  # NOQA\n"
+    "square = lambda x: x\n"
+)
+
+
+def _cli(path: Path) -> list[tuple[int, int, str]]:
+    out = subprocess.run(
+        [sys.executable, "-m", "pyiq", "check", "--output-format", "json", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    ).stdout
+    return sorted(
+        (f["line"] - 1, f["column"] - 1, f["rule"])
+        for f in json.loads(out)
+        if f["category"] == "bug-risk"
+    )
+
+
+def _warnings(diagnostics: list[types.Diagnostic]) -> list[tuple[int, int, str]]:
+    return sorted(
+        (d.range.start.line, d.range.start.character, str(d.code))
+        for d in diagnostics
+        if d.severity == types.DiagnosticSeverity.Warning
+    )
+
+
+async def test_noqa_per_file_ignores_and_ruff_peers_agree(tmp_path: Path) -> None:
+    (tmp_path / "pyiq.toml").write_text(
+        '[per-file-ignores]\n"legacy_*.py" = ["lambda-assignment"]\n'
+    )
+    (tmp_path / "ruff.toml").write_text('[lint]\nselect = ["F632"]\n')
+    main = tmp_path / "main.py"
+    legacy = tmp_path / "legacy_code.py"
+    main.write_text(SOURCE)
+    legacy.write_text(SOURCE)
+    # f: noqa B006; g: shown (ruff selects only F632); `is 1`: ruff reports
+    # F632; `== None`: a bare NOQA; the lambda: per-file ignored in legacy_*.
+    expected_main = [
+        (2, 8, "mutable-default-argument"),
+        (6, 0, "lambda-assignment"),
+    ]
+    assert _cli(main) == expected_main
+    assert _cli(legacy) == [(2, 8, "mutable-default-argument")]
+    async with session() as client:
+        assert _warnings(await open_and_wait(client, main.as_uri(), SOURCE)) == expected_main
+        assert _warnings(await open_and_wait(client, legacy.as_uri(), SOURCE)) == [
+            (2, 8, "mutable-default-argument")
+        ]

@@ -1,0 +1,223 @@
+"""Notebook document sync end to end: ``pyiq serve`` over JSON-RPC, one document per cell."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+from lsprotocol import types
+from pytest_lsp import ClientServerConfig, LanguageClient
+
+from tests.lsp.helpers import TIMEOUT, capabilities
+
+DEFAULTS_CELL = "%matplotlib inline\n\ndef add(item, bucket=[]):\n    bucket.append(item)\n"
+CLOSURE_CELL = 'callbacks = []\nfor name in ["a", "b"]:\n    callbacks.append(lambda: name)\n'
+
+
+@contextlib.asynccontextmanager
+async def session(tmp_path: Path, options: Any = None) -> AsyncIterator[LanguageClient]:
+    """A client that declares notebook support, as VS Code does."""
+    config = ClientServerConfig(
+        server_command=[sys.executable, "-m", "pyiq", "serve"],
+        server_env={**os.environ, "PYIQ_DATA_DIR": str(tmp_path / "data")},
+    )
+    client = await asyncio.wait_for(config.start(), TIMEOUT)
+    client_capabilities = capabilities()
+    client_capabilities.notebook_document = types.NotebookDocumentClientCapabilities(
+        synchronization=types.NotebookDocumentSyncClientCapabilities()
+    )
+    try:
+        client.initialized_with = await asyncio.wait_for(  # type: ignore[attr-defined]
+            client.initialize_session(
+                types.InitializeParams(
+                    capabilities=client_capabilities, initialization_options=options
+                )
+            ),
+            TIMEOUT,
+        )
+        yield client
+    finally:
+        with contextlib.suppress(Exception):
+            await asyncio.wait_for(client.shutdown_session(), TIMEOUT)
+        with contextlib.suppress(Exception):
+            await asyncio.wait_for(client.stop(), TIMEOUT)
+
+
+def _cell_uri(notebook: Path, index: int) -> str:
+    return f"vscode-notebook-cell:{notebook}#W{index}sZmlsZQ=="
+
+
+async def _diagnostics(client, uri: str) -> list[types.Diagnostic]:
+    async def loop() -> None:
+        while uri not in client.diagnostics:
+            await asyncio.sleep(0.005)
+
+    await asyncio.wait_for(loop(), TIMEOUT)
+    return list(client.diagnostics[uri])
+
+
+def _codes(diagnostics: list[types.Diagnostic]) -> list[tuple[str, int, int, int]]:
+    return sorted(
+        (str(d.code), d.range.start.line, d.range.start.character, d.range.end.character)
+        for d in diagnostics
+        if d.severity == types.DiagnosticSeverity.Warning
+    )
+
+
+def _open(client, notebook: Path, cells: list[str]) -> list[str]:
+    uris = [_cell_uri(notebook, i) for i in range(len(cells))]
+    client.notebook_document_did_open(
+        types.DidOpenNotebookDocumentParams(
+            notebook_document=types.NotebookDocument(
+                uri=notebook.as_uri(),
+                notebook_type="jupyter-notebook",
+                version=1,
+                cells=[
+                    types.NotebookCell(kind=types.NotebookCellKind.Code, document=uri)
+                    for uri in uris
+                ],
+            ),
+            cell_text_documents=[
+                types.TextDocumentItem(uri=uri, language_id="python", version=1, text=text)
+                for uri, text in zip(uris, cells, strict=True)
+            ],
+        )
+    )
+    return uris
+
+
+async def test_notebook_sync_is_announced_and_each_cell_gets_its_findings(
+    tmp_path: Path,
+) -> None:
+    notebook = tmp_path / "traps.ipynb"
+    async with session(tmp_path, {"quizUi": "data"}) as client:
+        sync = client.initialized_with.capabilities.notebook_document_sync
+        assert sync is not None
+        selector = sync.notebook_selector[0]
+        assert [cell.language for cell in selector.cells] == ["python"]
+
+        first, second = _open(client, notebook, [DEFAULTS_CELL, CLOSURE_CELL])
+        assert _codes(await _diagnostics(client, first)) == [
+            ("mutable-default-argument", 2, 21, 23)
+        ]
+        assert _codes(await _diagnostics(client, second)) == [("loop-variable-closure", 2, 29, 33)]
+
+        hover = await asyncio.wait_for(
+            client.text_document_hover_async(
+                types.HoverParams(
+                    text_document=types.TextDocumentIdentifier(uri=first),
+                    position=types.Position(line=2, character=22),
+                )
+            ),
+            TIMEOUT,
+        )
+        assert hover is not None
+        assert "mutable" in hover.contents.value.lower()
+
+        actions = await asyncio.wait_for(
+            client.text_document_code_action_async(
+                types.CodeActionParams(
+                    text_document=types.TextDocumentIdentifier(uri=first),
+                    range=types.Range(
+                        start=types.Position(line=2, character=22),
+                        end=types.Position(line=2, character=22),
+                    ),
+                    context=types.CodeActionContext(diagnostics=[]),
+                )
+            ),
+            TIMEOUT,
+        )
+        preferred = [a for a in actions or [] if isinstance(a, types.CodeAction) and a.is_preferred]
+        assert [a.title for a in preferred] == ["Use None as the default of `bucket`"]
+        edits = preferred[0].edit.changes or {
+            change.text_document.uri: change.edits
+            for change in preferred[0].edit.document_changes or []
+        }
+        assert list(edits) == [first]
+
+        quiz = await asyncio.wait_for(
+            client.workspace_execute_command_async(
+                types.ExecuteCommandParams(command="pyiq.quizFile", arguments=[second])
+            ),
+            TIMEOUT,
+        )
+        assert quiz["uri"] == second
+        assert quiz["questions"][0]["id"] == "predict:loop-variable-closure"
+        assert quiz["questions"][0]["line"] == 3
+
+
+async def test_cell_edits_new_cells_and_closing(tmp_path: Path) -> None:
+    notebook = tmp_path / "traps.ipynb"
+    async with session(tmp_path, {"quizUi": "data"}) as client:
+        first, second = _open(client, notebook, [DEFAULTS_CELL, CLOSURE_CELL])
+        await _diagnostics(client, second)
+
+        # Fix the mutable default in cell 1 and add a third cell with an `is` literal.
+        third = _cell_uri(notebook, 2)
+        del client.diagnostics[first]
+        client.notebook_document_did_change(
+            types.DidChangeNotebookDocumentParams(
+                notebook_document=types.VersionedNotebookDocumentIdentifier(
+                    uri=notebook.as_uri(), version=2
+                ),
+                change=types.NotebookDocumentChangeEvent(
+                    cells=types.NotebookDocumentCellChanges(
+                        structure=types.NotebookDocumentCellChangeStructure(
+                            array=types.NotebookCellArrayChange(
+                                start=2,
+                                delete_count=0,
+                                cells=[
+                                    types.NotebookCell(
+                                        kind=types.NotebookCellKind.Code, document=third
+                                    )
+                                ],
+                            ),
+                            did_open=[
+                                types.TextDocumentItem(
+                                    uri=third, language_id="python", version=1, text="ok = 1 is 1\n"
+                                )
+                            ],
+                        ),
+                        text_content=[
+                            types.NotebookDocumentCellContentChanges(
+                                document=types.VersionedTextDocumentIdentifier(
+                                    uri=first, version=2
+                                ),
+                                changes=[
+                                    types.TextDocumentContentChangePartial(
+                                        range=types.Range(
+                                            start=types.Position(line=2, character=21),
+                                            end=types.Position(line=2, character=23),
+                                        ),
+                                        text="None",
+                                    )
+                                ],
+                            )
+                        ],
+                    )
+                ),
+            )
+        )
+        assert _codes(await _diagnostics(client, third)) == [("is-literal", 0, 5, 11)]
+        assert _codes(await _diagnostics(client, first)) == []
+
+        # Closing the notebook clears every cell's diagnostics.
+        client.notebook_document_did_close(
+            types.DidCloseNotebookDocumentParams(
+                notebook_document=types.NotebookDocumentIdentifier(uri=notebook.as_uri()),
+                cell_text_documents=[
+                    types.TextDocumentIdentifier(uri=uri) for uri in (first, second, third)
+                ],
+            )
+        )
+
+        async def cleared() -> None:
+            while any(client.diagnostics.get(uri) for uri in (first, second, third)):
+                await asyncio.sleep(0.005)
+
+        await asyncio.wait_for(cleared(), TIMEOUT)
