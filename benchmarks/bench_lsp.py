@@ -11,6 +11,10 @@ JSON per keystroke) and ruff next to none, so timing after ``json.loads``
 would charge pyiq for the benchmark client's JSON parser. Both servers are
 timed the same way.
 
+With ``--pull`` the client declares pull diagnostics
+(``textDocument.diagnostic``): each keystroke is a didChange followed by a
+``textDocument/diagnostic`` request, timed until its answer arrives.
+
 ``initialize`` is timed from the spawn of the process to the answer's
 arrival, in the typing run and in ``--starts`` more fresh processes.
 ``--memory N`` measures instead the resident memory (VmRSS, and the peak
@@ -18,7 +22,8 @@ VmHWM, from /proc) of each server once the N largest files of the standard
 library are open and their diagnostics published.
 
 Usage: python benchmarks/bench_lsp.py [--keys 200] [--hovers 200] [--file PATH]
-                                      [--where class-gap|method] [--starts 5] [--memory N]
+                                      [--where class-gap|method] [--pull] [--starts 5]
+                                      [--memory N]
 """
 
 from __future__ import annotations
@@ -83,7 +88,7 @@ class Client:
         return await asyncio.wait_for(self.diagnostics.get(), 30)
 
 
-async def start(command: list[str], root: Path) -> tuple[Client, float]:
+async def start(command: list[str], root: Path, pull: bool = False) -> tuple[Client, float]:
     """A server past ``initialize``, and how long after its spawn the answer arrived (ms)."""
     spawned = time.perf_counter()
     proc = await asyncio.create_subprocess_exec(
@@ -94,8 +99,10 @@ async def start(command: list[str], root: Path) -> tuple[Client, float]:
         limit=2**26,
     )
     client = Client(proc)
+    capabilities = {"textDocument": {"diagnostic": {}}} if pull else {}
     arrived, _ = await client.request(
-        "initialize", {"processId": None, "rootUri": root.as_uri(), "capabilities": {}}
+        "initialize",
+        {"processId": None, "rootUri": root.as_uri(), "capabilities": capabilities},
     )
     return client, (arrived - spawned) * 1000
 
@@ -217,9 +224,14 @@ def keystrokes(
 
 
 async def run(
-    command: list[str], path: Path, keys: int, hovers: int, where: str = "class-gap"
+    command: list[str],
+    path: Path,
+    keys: int,
+    hovers: int,
+    where: str = "class-gap",
+    pull: bool = False,
 ) -> dict[str, list[float]]:
-    client, initialize = await start(command, path.parent)
+    client, initialize = await start(command, path.parent, pull)
     text = path.read_text()
     uri = path.as_uri()
     client.notify("initialized", {})
@@ -227,11 +239,19 @@ async def run(
         "textDocument/didOpen",
         {"textDocument": {"uri": uri, "languageId": "python", "version": 1, "text": text}},
     )
-    await client.next_diagnostics()
+    document = {"textDocument": {"uri": uri}}
+    if pull:
+        await client.request("textDocument/diagnostic", document)
+    else:
+        await client.next_diagnostics()
     typing: list[float] = []
     for version, change in keystrokes(uri, text, keys, where):
         began = time.perf_counter()
         client.notify("textDocument/didChange", change)
+        if pull:
+            arrived, _ = await client.request("textDocument/diagnostic", document)
+            typing.append((arrived - began) * 1000)
+            continue
         while True:
             arrived, params = await client.next_diagnostics()
             if params.get("version") in (None, version):
@@ -284,6 +304,11 @@ async def main() -> None:
         help="where to type (see keystrokes())",
     )
     parser.add_argument(
+        "--pull",
+        action="store_true",
+        help="the client pulls diagnostics (textDocument/diagnostic) after each keystroke",
+    )
+    parser.add_argument(
         "--starts", type=int, default=5, help="extra fresh starts timed to initialize"
     )
     parser.add_argument(
@@ -308,14 +333,14 @@ async def main() -> None:
             )
         return
     results = {
-        name: await run(cmd, args.file, args.keys, args.hovers, args.where)
+        name: await run(cmd, args.file, args.keys, args.hovers, args.where, args.pull)
         for name, cmd in servers.items()
     }
     for name, cmd in servers.items():
         results[name]["initialize"] += await starts(cmd, args.file.parent, args.starts)
     print(
         f"file: {args.file} ({args.file.stat().st_size // 1024} KiB), {args.keys} keystrokes "
-        f"typed at {args.where}, "
+        f"typed at {args.where} ({'pull' if args.pull else 'push'}), "
         f"{args.hovers} hovers, {1 + args.starts} starts"
     )
     for metric in ("keystroke", "hover", "initialize"):
