@@ -16,7 +16,14 @@ configuration, so a rule the server quiets entirely shows up as a miss.
 (e.g. ``'{"conceptHints": "every"}'``) to compare the modes; ``--top N``
 lists the rules with the most hints over all files.
 
-Usage: python benchmarks/hint_density.py [--settings JSON] [--top N]
+``--idioms`` measures instead which concepts are everyday idiom: for every
+concept, the share of the top-level scopes (each module-level function or
+class, and each module's own statements) of the rest of the standard
+library (outside the twelve files and the tests) in which it appears.
+Concepts at or above ``IDIOM_SHARE`` are the rules marked
+``#set! hints "once-per-file"``; the script lists them with their marks.
+
+Usage: python benchmarks/hint_density.py [--settings JSON] [--top N] [--idioms]
 """
 
 from __future__ import annotations
@@ -35,6 +42,7 @@ from typing import Any
 from bench_lsp import Client
 
 from pyiq.analysis import Config, Document
+from pyiq.analysis.registry import Registry
 from pyiq.lsp.rules import server_registry
 
 FILES = (
@@ -54,6 +62,9 @@ FILES = (
 
 TARGET_DENSITY = 2.0
 TARGET_SHARE = 0.9
+# A concept in at least this share of real top-level scopes is idiom.
+IDIOM_SHARE = 0.015
+DEFINITIONS = ("function_definition", "class_definition")
 
 
 async def published(paths: list[Path], settings: Any, data_dir: str) -> dict[str, list[dict]]:
@@ -108,14 +119,65 @@ async def published(paths: list[Path], settings: Any, data_dir: str) -> dict[str
     return out
 
 
+def _top_level_scopes(document: Document) -> list[tuple[int, int]]:
+    """Byte spans of the module-level functions and classes."""
+    spans = []
+    for node in document.tree.root_node.named_children:
+        if node.type == "decorated_definition":
+            node = node.child_by_field_name("definition") or node
+        if node.type in DEFINITIONS:
+            spans.append((node.start_byte, node.end_byte))
+    return spans
+
+
+def idioms(stdlib: Path, registry: Registry) -> int:
+    """Prints how widespread each concept is in the rest of the standard library."""
+    skip = {stdlib / name for name in FILES}
+    paths = [
+        path
+        for path in sorted(stdlib.rglob("*.py"))
+        if path not in skip
+        and not {"site-packages", "test", "tests", "idlelib"} & set(path.relative_to(stdlib).parts)
+    ]
+    scopes = 0
+    found: Counter[str] = Counter()
+    for path in paths:
+        try:
+            document = Document(path.read_bytes(), registry)
+        except OSError:
+            continue
+        spans = _top_level_scopes(document)
+        scopes += len(spans) + 1
+        seen = set()
+        for finding in document.findings(Config()):
+            rule = registry.get(finding.rule)
+            if rule is None or rule.is_bug_risk:
+                continue
+            inside = next((s for s in spans if s[0] <= finding.start_byte < s[1]), None)
+            seen.add((finding.rule, inside))
+        found.update(rule for rule, _ in seen)
+    print(f"{len(paths)} files, {scopes} top-level scopes (module statements count as one)")
+    print(f"{'concept':32} {'share':>6}  marked once-per-file")
+    for rule_id, count in found.most_common():
+        share = count / scopes
+        marked = registry.get(rule_id).hints == "once-per-file"
+        if share >= IDIOM_SHARE or marked:
+            flag = "yes" if marked else "NO"
+            print(f"{rule_id:32} {share:6.1%}  {flag}")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--settings", type=json.loads, default=None)
     parser.add_argument("--top", type=int, default=0)
+    parser.add_argument("--idioms", action="store_true")
     args = parser.parse_args()
     stdlib = Path(sysconfig.get_paths()["stdlib"])
     paths = [stdlib / name for name in FILES]
     registry = server_registry()
+    if args.idioms:
+        return idioms(stdlib, registry)
     concepts = {rule.id for rule in registry if not rule.is_bug_risk}
     with tempfile.TemporaryDirectory(prefix="pyiq-hints-") as data_dir:
         diagnostics = asyncio.run(published(paths, args.settings, data_dir))
