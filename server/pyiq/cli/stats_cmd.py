@@ -1,7 +1,9 @@
 """``pyiq stats``: progress per topic and level, as a table or JSON.
 
 Answered, accuracy, mastered, due today and the current streak, read from
-the progress store the quiz and the editor write to.
+the progress store the quiz and the editor write to; and the concepts
+mastered, whose hints the editor hides (so a user who wonders why the
+hints thinned out reads it here, and how to bring them back).
 """
 
 from __future__ import annotations
@@ -9,9 +11,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from pyiq.cli.main import EXIT_OK, EXIT_USAGE
 from pyiq.cli.quiz_cmd import add_data_dir, add_mastery_threshold, open_store
+
+if TYPE_CHECKING:
+    from pyiq.analysis.registry import Rule
+    from pyiq.quiz.store import Store
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -37,10 +44,16 @@ def run(args: argparse.Namespace) -> int:
     store = open_store(args.data_dir)
     if not isinstance(store, Store):
         return EXIT_USAGE
+    threshold = args.mastery_threshold or DEFAULT_THRESHOLD
     with store:
-        stats = compute(store, threshold=args.mastery_threshold or DEFAULT_THRESHOLD)
+        stats = compute(store, threshold=threshold)
+        quieted = mastered_concepts(store, threshold)
     if args.format == "json":
-        json.dump(stats.to_dict(), sys.stdout, indent=2)
+        json.dump(
+            {**stats.to_dict(), "mastered_concepts": [rule.id for rule in quieted]},
+            sys.stdout,
+            indent=2,
+        )
         sys.stdout.write("\n")
         return EXIT_OK
     from rich.console import Console
@@ -62,7 +75,30 @@ def run(args: argparse.Namespace) -> int:
     console.print(table)
     days = stats.day_streak
     console.print(f"Day streak: {days} day{'s' if days != 1 else ''}.")
+    if quieted:
+        names = ", ".join(rule.name for rule in quieted)
+        count = len(quieted)
+        console.print(
+            f"Mastered {count} concept{'s' if count != 1 else ''}, their editor hints hidden: "
+            f"{names}. The setting or command pyiq.showMastered shows them again.",
+            markup=False,
+        )
     return EXIT_OK
+
+
+def mastered_concepts(store: Store, threshold: float) -> list[Rule]:
+    """The concept rules the user has mastered: those whose hints the editor hides."""
+    from pyiq.analysis.registry import load_registry
+    from pyiq.quiz.mastery import Snapshot
+
+    snap = Snapshot.load(store, threshold)
+    if not snap.cards:
+        return []
+    return [
+        rule
+        for rule in sorted(load_registry(), key=lambda rule: rule.name.lower())
+        if not rule.is_bug_risk and snap.rule_mastered(rule.id)
+    ]
 
 
 def _numbers(group: object) -> list[str]:
