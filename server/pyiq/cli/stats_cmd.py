@@ -11,14 +11,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import TYPE_CHECKING
 
 from pyiq.cli.main import EXIT_OK, EXIT_USAGE
 from pyiq.cli.quiz_cmd import add_data_dir, add_mastery_threshold, open_store
-
-if TYPE_CHECKING:
-    from pyiq.analysis.registry import Rule
-    from pyiq.quiz.store import Store
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -37,7 +32,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    from pyiq.quiz.mastery import DEFAULT_THRESHOLD
+    from pyiq.analysis.registry import load_registry
+    from pyiq.quiz.mastery import DEFAULT_THRESHOLD, mastered_concepts
     from pyiq.quiz.stats import compute
     from pyiq.quiz.store import Store
 
@@ -47,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     threshold = args.mastery_threshold or DEFAULT_THRESHOLD
     with store:
         stats = compute(store, threshold=threshold)
-        quieted = mastered_concepts(store, threshold)
+        quieted = mastered_concepts(store, load_registry(), threshold)
     if args.format == "json":
         json.dump(
             {**stats.to_dict(), "mastered_concepts": [rule.id for rule in quieted]},
@@ -84,21 +80,6 @@ def run(args: argparse.Namespace) -> int:
             markup=False,
         )
     return EXIT_OK
-
-
-def mastered_concepts(store: Store, threshold: float) -> list[Rule]:
-    """The concept rules the user has mastered: those whose hints the editor hides."""
-    from pyiq.analysis.registry import load_registry
-    from pyiq.quiz.mastery import Snapshot
-
-    snap = Snapshot.load(store, threshold)
-    if not snap.cards:
-        return []
-    return [
-        rule
-        for rule in sorted(load_registry(), key=lambda rule: rule.name.lower())
-        if not rule.is_bug_risk and snap.rule_mastered(rule.id)
-    ]
 
 
 def _numbers(group: object) -> list[str]:

@@ -25,6 +25,7 @@ from tree_sitter import Node
 
 from pyiq.analysis import Finding
 from pyiq.lsp.convert import position, span
+from pyiq.lsp.features.diagnostics import topic
 from pyiq.lsp.guard import guarded
 from pyiq.lsp.server import PyiqServer
 from pyiq.lsp.store import OpenDocument
@@ -89,7 +90,7 @@ def _owners(nodes: list[Node], findings: list[Finding]) -> dict[int, list[Findin
 def definition_title(ls: PyiqServer, findings: list[Finding]) -> str | None:
     """The lens title of a definition owning ``findings``; None when it gets no lens."""
     bug_rules = list(dict.fromkeys(f.rule for f in findings if _is_bug_risk(ls, f.rule)))
-    topics = len({f.rule for f in findings})
+    topics = len({topic(f) for f in findings})
     if not bug_rules and topics < SEVERAL_TOPICS:
         return None
     parts = []
@@ -98,7 +99,7 @@ def definition_title(ls: PyiqServer, findings: list[Finding]) -> str | None:
         parts.append(f"Bug risk: {rule.name if rule else bug_rules[0]}")
     elif bug_rules:
         parts.append(_plural(len(bug_rules), "bug risk"))
-    if topics > len(bug_rules):
+    if topics > len(bug_rules) or not bug_rules:
         parts.append(_plural(topics, "interview topic"))
     return " · ".join([*parts, "Quiz me"])
 
@@ -128,7 +129,8 @@ def file_lenses(
     top = span(lines, 0, 0, ls.encoding)
     lenses = []
     if shown:
-        title = f"Quiz me on this file · {_plural(len({f.rule for f in shown}), 'interview topic')}"
+        count = len({topic(f) for f in shown})
+        title = f"Quiz me on this file · {_plural(count, 'interview topic')}"
         lenses.append(
             types.CodeLens(
                 range=top,

@@ -288,14 +288,20 @@ async def record_answer(ls: PyiqServer, args: tuple[Any, ...]) -> dict[str, Any]
 
 
 async def stats(ls: PyiqServer) -> dict[str, Any]:
-    """What ``pyiq stats --format json`` prints, from this server's store."""
+    """What ``pyiq stats --format json`` prints, from this server's store.
+
+    With the concepts mastered (``mastered_concepts``), whose hints are hidden.
+    """
     store = ls.learning.store()
     if store is None:
         raise JsonRpcInternalError("pyiq.stats: the progress store is unavailable")
+    from pyiq.quiz.mastery import mastered_concepts
     from pyiq.quiz.stats import compute
 
-    result = await asyncio.to_thread(compute, store, None, ls.settings.mastery_threshold)
-    return result.to_dict()
+    threshold = ls.settings.mastery_threshold
+    result = await asyncio.to_thread(compute, store, None, threshold)
+    quieted = await asyncio.to_thread(mastered_concepts, store, ls.registry, threshold)
+    return {**result.to_dict(), "mastered_concepts": [rule.id for rule in quieted]}
 
 
 def explain(ls: PyiqServer, key: str) -> str:

@@ -16,6 +16,7 @@ from lsprotocol import types
 
 from pyiq.analysis import Config, Document, Finding
 from pyiq.analysis.lines import LineIndex
+from pyiq.bank import Question
 from pyiq.links import questions_for_finding, rule_docs_url
 from pyiq.lsp.convert import offset, span
 from pyiq.lsp.guard import guarded
@@ -44,18 +45,18 @@ def diagnostic_message(server: PyiqServer, finding: Finding) -> str:
     question = first_question(finding)
     if rule is None or question is None:
         return finding.message
-    return f"{rule.name} — interview: {question}"
+    return f"{rule.name} — interview: {question.question}"
 
 
 # What ranks a finding's questions is in the finding itself (its rule,
 # message and bindings); byte positions are not, so they are not the key.
 _QuestionKey = tuple[str, str, tuple[tuple[str, str], ...]]
-_first_questions: dict[_QuestionKey, str | None] = {}
+_first_questions: dict[_QuestionKey, Question | None] = {}
 MAX_CACHED_QUESTIONS = 4096
 
 
-def first_question(finding: Finding) -> str | None:
-    """The text of the question that fits the finding best, cached.
+def first_question(finding: Finding) -> Question | None:
+    """The question that fits the finding best (``questions_for_finding``), cached.
 
     A large file has hundreds of findings per publish, and ranking is not free.
     """
@@ -67,8 +68,18 @@ def first_question(finding: Finding) -> str | None:
     questions = questions_for_finding(finding)
     if len(_first_questions) >= MAX_CACHED_QUESTIONS:
         _first_questions.clear()
-    text = _first_questions[key] = questions[0].question if questions else None
-    return text
+    question = _first_questions[key] = questions[0] if questions else None
+    return question
+
+
+def topic(finding: Finding) -> str:
+    """What a learner counts as one interview topic: the finding's first question (or its rule).
+
+    Two rules raising the same question (a generator function and its
+    ``yield from``) are one topic to study.
+    """
+    question = first_question(finding)
+    return question.id if question is not None else finding.rule
 
 
 def _level(

@@ -212,7 +212,14 @@ def full(ls: PyiqServer, document: OpenDocument, finding: Finding) -> str:
     return "\n\n".join(parts)
 
 
-def one_line(ls: PyiqServer, document: OpenDocument, finding: Finding, note: str = "") -> str:
+def one_line(
+    ls: PyiqServer,
+    document: OpenDocument,
+    finding: Finding,
+    note: str = "",
+    *,
+    with_question: bool = True,
+) -> str:
     """A secondary construct at the same point, or a mastered one: its name and question."""
     links = Links(ls, document, finding)
     questions = questions_for_finding(finding)
@@ -220,7 +227,7 @@ def one_line(ls: PyiqServer, document: OpenDocument, finding: Finding, note: str
     text = f"**{_name(ls, finding)}** (line {_line(document, finding)})"
     if note:
         text += f": {note}"
-    if questions and not note:
+    if questions and not note and with_question:
         text += f": {questions[0].question}"
     return f"{text} · {links.explain(key, 'more')}"
 
@@ -234,27 +241,33 @@ def mastered(ls: PyiqServer, finding: Finding) -> bool:
     return not ls.settings.show_mastered and ls.learning.concept_mastered(finding.rule)
 
 
-def _diagnosed(ls: PyiqServer, document: OpenDocument, finding: Finding, at: int) -> bool:
-    """Whether the client shows this finding's diagnostic message above the hover at ``at``."""
-    if not command_links(ls) or not finding.start_byte <= at < finding.end_byte:
-        return False
+def diagnosed_at(ls: PyiqServer, document: OpenDocument, at: int) -> set[Finding]:
+    """The findings whose diagnostic message the client shows above the hover at ``at``.
+
+    Only VS Code (the client that runs command links) shows them there.
+    """
+    if not command_links(ls):
+        return set()
     from pyiq.lsp.features.diagnostics import shown
 
-    return any(f == finding for f, _ in shown(ls, document))
+    return {f for f, _ in shown(ls, document) if f.start_byte <= at < f.end_byte}
 
 
 def hover_markdown(
     ls: PyiqServer, document: OpenDocument, found: Sequence[Finding], at: int
 ) -> str:
-    """The hover of the findings at ``at`` (most specific first)."""
+    """The hover of the findings at ``at`` (most specific first).
+
+    A question the diagnostic above already names is not repeated.
+    """
     main, others = found[0], found[1:]
+    diagnosed = diagnosed_at(ls, document, at)
     if mastered(ls, main):
         parts = [one_line(ls, document, main, "mastered, so its hint is hidden")]
     elif ls.settings.hover_detail == "full":
         parts = [full(ls, document, main)]
     else:
-        with_question = not _diagnosed(ls, document, main, at)
-        parts = [tip(ls, document, main, with_question=with_question)]
+        parts = [tip(ls, document, main, with_question=main not in diagnosed)]
     seen = {main.rule, _first_id(main)}
     also = []
     for finding in others:
@@ -262,7 +275,8 @@ def hover_markdown(
             continue
         seen.update((finding.rule, _first_id(finding)))
         note = "mastered" if mastered(ls, finding) else ""
-        also.append("- " + one_line(ls, document, finding, note))
+        line = one_line(ls, document, finding, note, with_question=finding not in diagnosed)
+        also.append("- " + line)
     if also:
         parts.append("Also here:\n\n" + "\n".join(also))
     return "\n\n".join(parts)
