@@ -19,8 +19,10 @@ SCRIPTS = [
     ["query_floor.py"],
     ["bench_bank.py"],
     ["bench_lsp.py"],
+    ["bench_lsp.py", "--pull"],
     ["bench_lsp.py", "--memory", "50"],
     ["lsp_breakdown.py"],
+    ["hint_density.py"],
 ]
 
 

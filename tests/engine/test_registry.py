@@ -33,6 +33,14 @@ def test_a_valid_rule_loads_with_its_metadata(tmp_path: Path) -> None:
         "call",
     )
     assert rule.description == "Finds print calls."
+    assert rule.hints == "once-per-scope"
+
+
+def test_an_idiom_is_hinted_once_per_file(tmp_path: Path) -> None:
+    write(
+        tmp_path, "print-call", GOOD.replace('"hint")', '"hint")\n  (#set! hints "once-per-file")')
+    )
+    assert load_rules_from(tmp_path).rules["print-call"].hints == "once-per-file"
 
 
 @pytest.mark.parametrize(
@@ -51,6 +59,16 @@ def test_a_valid_rule_loads_with_its_metadata(tmp_path: Path) -> None:
         (GOOD.replace(";; Finds print calls.\n", ""), "missing description"),
         (GOOD.replace("(call function:", "(call functon:"), "invalid query"),
         (GOOD.replace('(#set! id "{id}")', '(#set! id "other-id")'), "does not match the file"),
+        (
+            GOOD.replace('"hint")', '"hint")\n  (#set! hints "never")'),
+            "hints 'never' is not one of once-per-scope, once-per-file",
+        ),
+        (
+            GOOD.replace('"concept"', '"bug-risk"').replace(
+                '"hint")', '"warning")\n  (#set! hints "once-per-file")'
+            ),
+            "#set! hints applies to concepts only",
+        ),
     ],
 )
 def test_invalid_rule_files_are_refused_with_the_file_named(

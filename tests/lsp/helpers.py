@@ -23,13 +23,20 @@ def capabilities(
     pull: bool = False,
     configuration: bool = False,
     watch_files: bool = False,
+    markdown_parser: str | None = None,
 ) -> types.ClientCapabilities:
-    """What the test client says it can do; ``watch_files`` includes relative patterns."""
+    """What the test client says it can do; ``watch_files`` includes relative patterns.
+
+    ``markdown_parser="marked"`` is what VS Code's language client reports.
+    """
     return types.ClientCapabilities(
         general=types.GeneralClientCapabilities(
             position_encodings=[types.PositionEncodingKind(e) for e in encodings]
             if encodings
-            else None
+            else None,
+            markdown=types.MarkdownClientCapabilities(parser=markdown_parser)
+            if markdown_parser
+            else None,
         ),
         text_document=types.TextDocumentClientCapabilities(
             diagnostic=types.DiagnosticClientCapabilities() if pull else None,
@@ -58,13 +65,15 @@ async def session(
     data_dir: Path | None = None,
     client_settings: Any = None,
     watch_files: bool = False,
+    markdown_parser: str | None = None,
 ) -> AsyncIterator[LanguageClient]:
     """A session whose progress store is ``data_dir`` (a fresh temporary one by default).
 
     Never the user's own store: tests must not read or write real progress.
     With ``client_settings`` the client answers ``workspace/configuration``
     (section ``pyiq``) with them. With ``watch_files`` it accepts watcher
-    registrations, recorded in ``client.registrations``.
+    registrations, recorded in ``client.registrations``. ``markdown_parser``
+    is the Markdown parser the client reports (``"marked"``: VS Code).
     """
     own = data_dir is None
     data = tempfile.mkdtemp(prefix="pyiq-lsp-") if own else str(data_dir)
@@ -105,7 +114,11 @@ async def session(
             client.initialize_session(
                 types.InitializeParams(
                     capabilities=capabilities(
-                        encodings, pull, client_settings is not None, watch_files
+                        encodings,
+                        pull,
+                        client_settings is not None,
+                        watch_files,
+                        markdown_parser,
                     ),
                     initialization_options=init_options,
                     root_uri=root.as_uri() if root else None,

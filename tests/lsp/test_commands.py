@@ -242,8 +242,11 @@ async def test_mastered_concept_loses_hint_and_long_hover(tmp_path: Path) -> Non
         lenses = await _lenses(client, uri)
     assert [d.code for d in after] == ["mutable-default-argument"]
     question = questions_for("generator-function")[0].id
-    assert short_hover == (f"**Generator function** (line 6): mastered · `pyiq explain {question}`")
-    assert "\n" in bug_hover and "Why this came up here" in bug_hover
+    assert short_hover == (
+        f"**Generator function** (line 6): mastered, so its hint is hidden · "
+        f"`pyiq explain {question}`"
+    )
+    assert "\n" in bug_hover and "*Line 1:* Default `bucket=[]`" in bug_hover
     assert not any(lens.command.title.startswith("Review due") for lens in lenses)
 
 
@@ -272,8 +275,8 @@ async def test_review_due_code_lens(tmp_path: Path) -> None:
         quiz = await _execute(client, review.command.command, *review.command.arguments)
     assert "generator-function" in {d.code for d in diagnostics}
     assert [lens.command.title for lens in lenses] == [
-        "1 interview topic · Quiz me",
-        "1 interview topic · Quiz me",
+        "Quiz me on this file · 2 interview topics",
+        "Bug risk: Mutable default argument · Quiz me",
         "Review due: Generator function",
     ]
     assert review.range.start == types.Position(line=5, character=0)
@@ -314,7 +317,10 @@ async def test_unusable_store_is_reported_once_and_the_server_carries_on(tmp_pat
         messages = [m.message for m in client.messages]
     assert sorted(d.code for d in diagnostics) == ["generator-function", "mutable-default-argument"]
     assert result["asked"] == len(result["questions"]) >= 1
-    assert [lens.command.title for lens in lenses] == ["1 interview topic · Quiz me"] * 2
+    assert [lens.command.title for lens in lenses] == [
+        "Quiz me on this file · 2 interview topics",
+        "Bug risk: Mutable default argument · Quiz me",
+    ]
     problems = [m for m in messages if m.startswith("pyiq: progress is not saved")]
     assert len(problems) == 1
     assert str(blocker) in problems[0]

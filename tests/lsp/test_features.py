@@ -83,13 +83,14 @@ async def test_hover_inside_construct_off_the_reported_span(tmp_path: Path) -> N
         )
     assert hover is not None
     value = hover.contents.value
-    assert "Why this came up here:** Mutable default argument at line 1" in value
-    assert "def add(item, bucket=[]):" in value
+    assert "*Line 1:* Default `bucket=[]` is created once" in value
+    # The hover answers on the whole function, for the span of the head that names it.
+    assert (hover.range.start.line, hover.range.end.line) == (0, 3)
     questions = questions_for("mutable-default-argument")
     if questions:
         assert questions[0].question in value
         assert questions[0].short.strip() in value
-        assert "<details>" in value
+        assert "<details>" not in value
 
 
 async def test_hover_on_ignore_comment_explains_rule(tmp_path: Path) -> None:
@@ -197,9 +198,11 @@ async def test_code_lens_titles(tmp_path: Path) -> None:
             TIMEOUT,
         )
     assert [(lens.range.start.line, lens.command.title) for lens in lenses] == [
-        (0, "1 interview topic · Quiz me")
+        (0, "Quiz me on this file · 1 interview topic"),
+        (0, "Bug risk: Mutable default argument · Quiz me"),
     ]
-    assert lenses[0].command.command == "pyiq.quizAt"
+    assert [lens.command.command for lens in lenses] == ["pyiq.quizFile", "pyiq.quizAt"]
+    assert list(lenses[0].command.arguments) == [uri]
 
 
 async def test_utf8_and_utf32_columns(tmp_path: Path) -> None:

@@ -172,7 +172,7 @@ async def test_stress_bursts_then_hover_answers(tmp_path: Path) -> None:
             ),
             TIMEOUT,
         )
-    assert hover is not None and "Mutable default argument" in hover.contents.value
+    assert hover is not None and "*Line 4:* Default `bucket=[]`" in hover.contents.value
 
 
 async def test_a_pause_publishes_what_a_fresh_open_finds(tmp_path: Path) -> None:

@@ -23,7 +23,8 @@ from tests.lsp.test_commands import _execute, _lenses, _seed
 from tests.lsp.test_units import FALLBACKS
 
 # A bug risk ruff reports too (B006), one it does not (F632), a concept at every
-# level (generator function) and one for juniors only (enumerate).
+# level (generator function), one for juniors only (enumerate, twice in one
+# scope: hinted once by default) and one the user has mastered (list comprehension).
 SOURCE = """\
 def add(item, bucket=[]):
     bucket.append(item)
@@ -35,7 +36,8 @@ def numbers(n):
 
 
 def pairs(items):
-    return [(i, v) for i, v in enumerate(items)]
+    first = next(enumerate(items))
+    return [(i, v) for i, v in enumerate(items)], first
 
 
 ok = add(1) is 1
@@ -51,11 +53,14 @@ def _project(tmp_path: Path) -> tuple[str, Path]:
     Answered two weeks ago: recall probability about 0.8, mastered at a
     threshold of 0.5 but not at the default 0.9, so ``masteryThreshold`` shows
     in the diagnostics. ruff selects B006 only, so ``respectRuff`` shows too.
+    The list comprehension was answered a minute ago: mastered, its hint
+    hidden unless ``showMastered``.
     """
     tmp_path.mkdir(parents=True, exist_ok=True)
     (tmp_path / "ruff.toml").write_text('[lint]\nselect = ["B006"]\n')
     data = tmp_path / "data"
     _seed(data, "generator-function", timedelta(days=14))
+    _seed(data, "list-comprehension", timedelta(minutes=1))
     return (tmp_path / "mod.py").as_uri(), data
 
 
@@ -70,10 +75,20 @@ async def _effect(client, uri: str) -> dict[str, Any]:
 
     diagnostics = sorted((d.code, d.severity) for d in client.diagnostics[uri])
     lenses = [lens.command.title for lens in await _lenses(client, uri)]
+    hover = await asyncio.wait_for(
+        client.text_document_hover_async(
+            types.HoverParams(
+                text_document=types.TextDocumentIdentifier(uri=uri),
+                position=types.Position(line=6, character=4),  # `yield`
+            )
+        ),
+        TIMEOUT,
+    )
     quiz = await _execute(client, "pyiq.quizFile", uri)
     return {
         "diagnostics": diagnostics,
         "lenses": lenses,
+        "hover": hover.contents.value if hover else None,
         "prompts": len(prompts),
         "questions": len(quiz["questions"]),
     }
@@ -106,6 +121,9 @@ async def test_every_key_has_an_effect_of_its_own(tmp_path: Path) -> None:
     assert defaults["prompts"] == defaults["questions"] == 10
     assert ("enumerate", types.DiagnosticSeverity.Hint) in defaults["diagnostics"]
     assert ("generator-function", types.DiagnosticSeverity.Hint) in defaults["diagnostics"]
+    assert [code for code, _ in defaults["diagnostics"]].count("enumerate") == 1
+    assert "list-comprehension" not in {code for code, _ in defaults["diagnostics"]}
+    assert defaults["hover"]
     assert ("is-literal", types.DiagnosticSeverity.Warning) in defaults["diagnostics"]
     assert "mutable-default-argument" not in {code for code, _ in defaults["diagnostics"]}
     assert defaults["lenses"]

@@ -126,6 +126,25 @@ FALLBACKS: list[tuple[str, Any, Any, str]] = [
         "using the default 'hint'",
     ),
     (
+        "conceptHints",
+        "everyOccurrence",
+        "always",
+        "pyiq.conceptHints: 'always' is not one of oncePerScope, everyOccurrence, none; "
+        "using the default 'oncePerScope'",
+    ),
+    (
+        "hoverDetail",
+        "full",
+        "long",
+        "pyiq.hoverDetail: 'long' is not one of tip, full; using the default 'tip'",
+    ),
+    (
+        "showMastered",
+        True,
+        "on",
+        "pyiq.showMastered: expected true or false, got 'on'; using the default False",
+    ),
+    (
         "codeLens",
         False,
         "yes",

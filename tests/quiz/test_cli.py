@@ -179,6 +179,30 @@ def test_stats_json_and_table(capsys, data_dir, sample):
     assert "accuracy" in out and "due today" in out and "Day streak: 1 day" in out
 
 
+def test_stats_names_the_mastered_concepts_whose_hints_are_hidden(capsys, data_dir):
+    from datetime import UTC, datetime, timedelta
+
+    from pyiq.quiz.mastery import rule_card_ids
+
+    with Store.open(data_dir=data_dir) as store:
+        for card in rule_card_ids("generator-function"):
+            when = datetime.now(UTC) - timedelta(minutes=1)
+            store.record_answer(card, True, "easy", 3.0, now=when)
+    status, out, _ = run(capsys, "stats")
+    assert status == 0
+    _, data, _ = run(capsys, "stats", "--format", "json")
+    # The generator questions count for every rule that links them.
+    mastered = json.loads(data)["mastered_concepts"]
+    assert {"generator-function", "yield-from"} <= set(mastered)
+    names = [server_registry().get(rule).name for rule in mastered]
+    text = " ".join(out.split())
+    assert (
+        f"Mastered {len(mastered)} concepts, their editor hints hidden: "
+        f"{', '.join(sorted(names, key=str.lower))}. "
+        "The setting or command pyiq.showMastered shows them again."
+    ) in text
+
+
 def test_progress_export_import(capsys, data_dir, sample, tmp_path):
     run(capsys, "quiz", str(sample), "--count", "2", "--answers", "1,2")
     export = tmp_path / "progress.json"

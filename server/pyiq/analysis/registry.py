@@ -3,13 +3,16 @@
 A rule file ``<id>.scm`` starts with ``;;`` comment lines holding its
 Markdown description, followed by one or more patterns. Metadata travels in
 ``#set!`` directives (``id``, ``name``, ``category``, ``severity``,
-``message`` and optionally ``peer`` and ``report``); the reported capture is
+``message`` and optionally ``peer``, ``report`` and ``hints``); the reported capture is
 the one whose name does not start with ``_``; ``@_construct`` marks the whole
 construct a hover should answer on. Python predicates (``#pyiq-...?``) are
 allowed only where a query cannot express the condition. ``report`` names a
 Python reporter (``predicates.REPORTERS``) that replaces the reported
 capture's nodes by the nodes to report, for what a query cannot enumerate
-(every name a closure reads, at any depth).
+(every name a closure reads, at any depth). ``hints "once-per-file"`` marks a
+concept that is everyday idiom (``x is None``, ``__init__``, ``super()``):
+an editor hints it once per file rather than once per scope, because real
+code is full of it (see ``benchmarks/hint_density.py --idioms``).
 
 Loading validates all of it, because py-tree-sitter silently treats a
 predicate it does not implement as always true: a typo would turn a precise
@@ -65,7 +68,9 @@ BUILTIN_PREDICATES = frozenset(
     }
 )
 REQUIRED_KEYS = ("id", "name", "category", "severity", "message")
-OPTIONAL_KEYS = ("peer", "report")
+OPTIONAL_KEYS = ("peer", "report", "hints")
+HintFrequency = Literal["once-per-scope", "once-per-file"]
+HINT_FREQUENCIES: tuple[HintFrequency, ...] = ("once-per-scope", "once-per-file")
 RULE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _PLACEHOLDER = re.compile(r"\{(_?[A-Za-z][A-Za-z0-9_.-]*)\}")
 
@@ -100,6 +105,8 @@ class Rule:
     path: str
     # A reporter (``predicates.REPORTERS``) choosing the nodes to report.
     report: str | None = None
+    # How often an editor hints a concept by default (see the module docstring).
+    hints: HintFrequency = "once-per-scope"
 
     @property
     def is_bug_risk(self) -> bool:
@@ -189,6 +196,12 @@ def parse_rule_file(path: Path | str, source: str, check_syntax: bool = True) ->
     if severity not in SEVERITIES:
         raise fail(f"severity {severity!r} is not one of {', '.join(SEVERITIES)}")
 
+    hints = settings.get("hints", "once-per-scope")
+    if hints not in HINT_FREQUENCIES:
+        raise fail(f"hints {hints!r} is not one of {', '.join(HINT_FREQUENCIES)}")
+    if hints != "once-per-scope" and category != "concept":
+        raise fail("#set! hints applies to concepts only (bug risks are shown wherever found)")
+
     reported = sorted(c for c in captures if not c.startswith("_"))
     if len(reported) != 1:
         raise fail(
@@ -223,6 +236,7 @@ def parse_rule_file(path: Path | str, source: str, check_syntax: bool = True) ->
         reported_capture=reported[0],
         path=str(path),
         report=report,
+        hints=hints,  # type: ignore[arg-type]
     )
     return _Parsed(rule, source, patterns)
 

@@ -1,7 +1,9 @@
 """``pyiq stats``: progress per topic and level, as a table or JSON.
 
 Answered, accuracy, mastered, due today and the current streak, read from
-the progress store the quiz and the editor write to.
+the progress store the quiz and the editor write to; and the concepts
+mastered, whose hints the editor hides (so a user who wonders why the
+hints thinned out reads it here, and how to bring them back).
 """
 
 from __future__ import annotations
@@ -34,20 +36,23 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    from pyiq.quiz.mastery import DEFAULT_THRESHOLD
+    from pyiq.analysis.registry import load_registry
+    from pyiq.quiz.mastery import DEFAULT_THRESHOLD, mastered_concepts
     from pyiq.quiz.stats import compute
     from pyiq.quiz.store import Store
 
     store = open_store(args.data_dir)
     if not isinstance(store, Store):
         return EXIT_USAGE
+    threshold = args.mastery_threshold or DEFAULT_THRESHOLD
     with store:
-        stats = compute(store, threshold=args.mastery_threshold or DEFAULT_THRESHOLD)
+        stats = compute(store, threshold=threshold)
+        quieted = mastered_concepts(store, load_registry(), threshold)
     from pyiq.practice.progress import summary
 
     practice = summary(args.data_dir)
     if args.format == "json":
-        data = stats.to_dict()
+        data = {**stats.to_dict(), "mastered_concepts": [rule.id for rule in quieted]}
         data["practice"] = practice
         json.dump(data, sys.stdout, indent=2)
         sys.stdout.write("\n")
@@ -75,6 +80,14 @@ def run(args: argparse.Namespace) -> int:
     console.print(table)
     days = stats.day_streak
     console.print(f"Day streak: {days} day{'s' if days != 1 else ''}.")
+    if quieted:
+        names = ", ".join(rule.name for rule in quieted)
+        count = len(quieted)
+        console.print(
+            f"Mastered {count} concept{'s' if count != 1 else ''}, their editor hints hidden: "
+            f"{names}. The setting or command pyiq.showMastered shows them again.",
+            markup=False,
+        )
     _print_practice(console, practice)
     return EXIT_OK
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from pyiq.analysis.config import LEVELS, Config, ConfigError
 from pyiq.analysis.registry import Registry
+from pyiq.lsp.hints import HINT_MODES
 from pyiq.lsp.quiz_length import (
     DEFAULT_QUIZ_LENGTH,
     QUIZ_LENGTH_MAX,
@@ -28,6 +29,7 @@ from pyiq.lsp.quiz_length import (
 
 CONCEPT_MODES = ("hint", "information", "off")
 QUIZ_UIS = ("messages", "data")
+HOVER_DETAILS = ("tip", "full")
 
 DEFAULTS: dict[str, Any] = {
     "select": None,
@@ -35,6 +37,9 @@ DEFAULTS: dict[str, Any] = {
     "severity": {},
     "level": list(LEVELS),
     "conceptDiagnostics": "hint",
+    "conceptHints": "oncePerScope",
+    "hoverDetail": "tip",
+    "showMastered": False,
     "codeLens": True,
     "respectRuff": True,
     "quizUi": "messages",
@@ -56,6 +61,9 @@ class Settings:
 
     engine: Mapping[str, Any] = field(default_factory=dict)
     concept_diagnostics: str = DEFAULTS["conceptDiagnostics"]
+    concept_hints: str = DEFAULTS["conceptHints"]
+    hover_detail: str = DEFAULTS["hoverDetail"]
+    show_mastered: bool = DEFAULTS["showMastered"]
     code_lens: bool = DEFAULTS["codeLens"]
     respect_ruff: bool = DEFAULTS["respectRuff"]
     quiz_ui: str = DEFAULTS["quizUi"]
@@ -75,6 +83,9 @@ class Settings:
         out.update(self.engine)
         out.update(
             conceptDiagnostics=self.concept_diagnostics,
+            conceptHints=self.concept_hints,
+            hoverDetail=self.hover_detail,
+            showMastered=self.show_mastered,
             codeLens=self.code_lens,
             respectRuff=self.respect_ruff,
             quizUi=self.quiz_ui,
@@ -140,6 +151,17 @@ OPTIONS: dict[str, _Option] = {
         _one_of(CONCEPT_MODES),
         lambda value: f"{value!r} is not one of {', '.join(CONCEPT_MODES)}",
     ),
+    "conceptHints": _Option(
+        "concept_hints",
+        _one_of(HINT_MODES),
+        lambda value: f"{value!r} is not one of {', '.join(HINT_MODES)}",
+    ),
+    "hoverDetail": _Option(
+        "hover_detail",
+        _one_of(HOVER_DETAILS),
+        lambda value: f"{value!r} is not one of {', '.join(HOVER_DETAILS)}",
+    ),
+    "showMastered": _Option("show_mastered", _boolean, _expected_boolean),
     "codeLens": _Option("code_lens", _boolean, _expected_boolean),
     "respectRuff": _Option("respect_ruff", _boolean, _expected_boolean),
     "quizUi": _Option(

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from pyiq.bank import BankError, load_bank
+from pyiq.bank.rules import RuleLike
 from pyiq.quiz.cards import linked_questions, predict_card_id
 from pyiq.quiz.scheduling import CardState, utc
 from pyiq.quiz.store import Store
@@ -144,3 +145,20 @@ def rule_status(
     """One rule's status, straight from the store (use a Snapshot for many)."""
     ids = rule_card_ids(rule_id)
     return Snapshot(store.cards(ids), threshold, now).rule_status(rule_id)
+
+
+def mastered_concepts(
+    store: Store, rules: Iterable[RuleLike], threshold: float = DEFAULT_THRESHOLD
+) -> list[RuleLike]:
+    """The concept rules the user has mastered, by name: those whose editor hints are hidden.
+
+    Bug risks never count: their warnings stay whatever the user knows.
+    """
+    snap = Snapshot.load(store, threshold)
+    if not snap.cards:
+        return []
+    concepts = (rule for rule in rules if rule.category == "concept")
+    return sorted(
+        (rule for rule in concepts if snap.rule_mastered(rule.id)),
+        key=lambda rule: rule.name.lower(),
+    )

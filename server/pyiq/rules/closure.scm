@@ -15,4 +15,5 @@
   (#set! name "Closure")
   (#set! category "concept")
   (#set! severity "hint")
+  (#set! hints "once-per-file")
   (#set! message "Closure `{name}`: a nested function that captures variables of its enclosing function"))

@@ -14,6 +14,7 @@
   (#set! name "Context manager class")
   (#set! category "concept")
   (#set! severity "hint")
+  (#set! hints "once-per-file")
   (#set! message "Context manager class `{name}`: `with` calls its enter method, then its exit method however the block is left"))
 
 ((class_definition name: (identifier) @name body: (block (decorated_definition definition: (function_definition name: (identifier) @_exit)))) @_construct

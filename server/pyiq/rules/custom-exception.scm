@@ -16,4 +16,5 @@
   (#set! name "Custom exception")
   (#set! category "concept")
   (#set! severity "hint")
+  (#set! hints "once-per-file")
   (#set! message "Custom exception `{name}`: a domain-specific error type callers can catch precisely")) @_construct

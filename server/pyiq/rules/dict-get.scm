@@ -17,6 +17,7 @@
   (#set! name "dict.get")
   (#set! category "concept")
   (#set! severity "hint")
+  (#set! hints "once-per-file")
   (#set! message "`{get}(...)`: returns a default (`None`) instead of raising `KeyError` for a missing key"))
 
 (call function: (attribute object: (_) @_object attribute: (identifier) @_method) @get arguments: (argument_list . (expression) (expression) .) @_arguments

@@ -14,6 +14,7 @@
   (#set! name "__init__")
   (#set! category "concept")
   (#set! severity "hint")
+  (#set! hints "once-per-file")
   (#set! message "`{_class}.__init__`: initialises the instance that `__new__` created"))
 
 (class_definition

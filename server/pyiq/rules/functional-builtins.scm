@@ -15,6 +15,7 @@
   (#set! name "map, filter and reduce")
   (#set! category "concept")
   (#set! severity "hint")
+  (#set! hints "once-per-file")
   (#set! message "`{usage}`: functional-style iteration (`map`/`filter` are lazy in Python 3)"))
 
 (call function: (attribute) @usage

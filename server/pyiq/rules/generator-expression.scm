@@ -13,4 +13,5 @@
   (#set! name "Generator expression")
   (#set! category "concept")
   (#set! severity "hint")
+  (#set! hints "once-per-file")
   (#set! message "Generator expression `{genexp}`: lazy, produces one value at a time, single pass"))

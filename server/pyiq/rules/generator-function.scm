@@ -14,4 +14,5 @@
   (#set! name "Generator function")
   (#set! category "concept")
   (#set! severity "hint")
+  (#set! hints "once-per-file")
   (#set! message "Generator function `{name}`: lazily yields values; calling it returns a generator"))

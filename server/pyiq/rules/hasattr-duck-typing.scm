@@ -15,4 +15,5 @@
   (#set! name "hasattr and duck typing")
   (#set! category "concept")
   (#set! severity "hint")
+  (#set! hints "once-per-file")
   (#set! message "`{usage}(...)`: look-before-you-leap duck typing; EAFP (`try`/`except AttributeError`) is the alternative"))

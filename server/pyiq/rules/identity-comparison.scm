@@ -14,4 +14,5 @@
   (#set! name "Identity comparison")
   (#set! category "concept")
   (#set! severity "hint")
+  (#set! hints "once-per-file")
   (#set! message "Identity comparison `{comparison}`: `is` tests for the same object, not equal values"))

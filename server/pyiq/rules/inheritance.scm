@@ -20,6 +20,7 @@
   (#set! name "Inheritance")
   (#set! category "concept")
   (#set! severity "hint")
+  (#set! hints "once-per-file")
   (#set! message "`{name}` inherits from `{_base}`: it reuses and can override the base's behaviour")) @_construct
 
 (class_definition

@@ -16,6 +16,7 @@
   (#set! name "Iterator protocol")
   (#set! category "concept")
   (#set! severity "hint")
+  (#set! hints "once-per-file")
   (#set! message "Iterator protocol (`{protocol}`): `iter()` calls `__iter__`, `next()` calls `__next__` until `StopIteration`"))
 
 (class_definition

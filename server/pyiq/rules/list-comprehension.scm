@@ -11,4 +11,5 @@
   (#set! name "List comprehension")
   (#set! category "concept")
   (#set! severity "hint")
+  (#set! hints "once-per-file")
   (#set! message "List comprehension `{comprehension}`: builds the whole list eagerly"))

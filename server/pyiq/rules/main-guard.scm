@@ -14,6 +14,7 @@
   (#set! name "Main guard")
   (#set! category "concept")
   (#set! severity "hint")
+  (#set! hints "once-per-file")
   (#set! message "Main guard `{guard}`: the block runs when the file is executed, not when it is imported"))
 
 (if_statement condition: (comparison_operator . (string (string_content) @_main) . operators: "==" (identifier) @_name .) @guard

@@ -12,6 +12,7 @@
   (#set! name "Catching several exception types")
   (#set! category "concept")
   (#set! severity "hint")
+  (#set! hints "once-per-file")
   (#set! message "`except {types}`: one handler for several exception types")) @_construct
 
 (except_clause value: (as_pattern (tuple) @types)

@@ -18,4 +18,5 @@
   (#set! name "Multiple inheritance")
   (#set! category "concept")
   (#set! severity "hint")
+  (#set! hints "once-per-file")
   (#set! message "`{name}` has several bases: lookups follow the MRO (C3 linearisation)")) @_construct

@@ -18,6 +18,7 @@
   (#set! name "Operator overloading")
   (#set! category "concept")
   (#set! severity "hint")
+  (#set! hints "once-per-file")
   (#set! message "`{_class}.{method}` overloads an operator: Python calls it for the matching syntax"))
 
 (class_definition

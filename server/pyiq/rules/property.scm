@@ -15,6 +15,7 @@
   (#set! name "Property")
   (#set! category "concept")
   (#set! severity "hint")
+  (#set! hints "once-per-file")
   (#set! message "Property `{_name}` (`@{property}`): attribute access runs a method")) @_construct
 
 (decorated_definition

@@ -12,4 +12,5 @@
   (#set! name "Exception chaining with raise from")
   (#set! category "concept")
   (#set! severity "hint")
+  (#set! hints "once-per-file")
   (#set! message "`{raise}`: explicit exception chaining (`__cause__`)"))

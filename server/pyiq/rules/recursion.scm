@@ -13,4 +13,5 @@
   (#set! name "Recursion")
   (#set! category "concept")
   (#set! severity "hint")
+  (#set! hints "once-per-file")
   (#set! message "Recursive function `{name}`: no tail-call optimisation, and the recursion limit is about 1000 frames"))

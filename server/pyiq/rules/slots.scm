@@ -14,4 +14,5 @@
   (#set! name "__slots__")
   (#set! category "concept")
   (#set! severity "hint")
+  (#set! hints "once-per-file")
   (#set! message "`__slots__` in `{_class}`: fixed attribute storage instead of a per-instance `__dict__`"))

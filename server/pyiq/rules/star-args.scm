@@ -12,6 +12,7 @@
   (#set! name "*args and **kwargs")
   (#set! category "concept")
   (#set! severity "hint")
+  (#set! hints "once-per-file")
   (#set! message "Variadic parameter `{star}`: collects extra arguments (`*` into a tuple, `**` into a dict)"))
 
 (parameters (typed_parameter [(list_splat_pattern) (dictionary_splat_pattern)] @star)

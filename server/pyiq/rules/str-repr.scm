@@ -13,6 +13,7 @@
   (#set! name "__str__ / __repr__")
   (#set! category "concept")
   (#set! severity "hint")
+  (#set! hints "once-per-file")
   (#set! message "`{_class}.{method}`: the object's string form (`str()`/`print` vs `repr()`/debugger)"))
 
 (class_definition

@@ -15,4 +15,5 @@
   (#set! name "super()")
   (#set! category "concept")
   (#set! severity "hint")
+  (#set! hints "once-per-file")
   (#set! message "`{super}` delegates to the next class in the MRO, not necessarily the parent"))

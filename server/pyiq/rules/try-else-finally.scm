@@ -12,6 +12,7 @@
   (#set! name "try/else/finally")
   (#set! category "concept")
   (#set! severity "hint")
+  (#set! hints "once-per-file")
   (#set! message "`{clause}` clause of `try`: `else` runs only without an exception, `finally` always")) @_construct
 
 (try_statement (finally_clause "finally" @clause)

@@ -11,4 +11,5 @@
   (#set! name "with statement")
   (#set! category "concept")
   (#set! severity "hint")
+  (#set! hints "once-per-file")
   (#set! message "Context manager `{with}`: its `__exit__` runs however the block is left")) @_construct

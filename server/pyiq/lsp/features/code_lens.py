@@ -1,4 +1,16 @@
-"""Code lenses: interview topics per function or class, and concepts due for review.
+"""Code lenses: where they help a learner start a quiz, and what mastery quieted.
+
+A lens is a line of chrome above the code, so there are few: one for the
+file ("Quiz me on this file · 7 interview topics"), one above a function or
+class holding a bug risk ("Bug risk: Mutable default argument · Quiz me")
+or several topics of its own, not above every ``__init__`` or property. A
+finding belongs to the innermost function or class with a lens of its own
+(top-level definitions and their methods), so a class is not credited with
+its methods' topics.
+
+When concepts the user has mastered are quieted, the file's lens line says
+how many ("2 mastered topics hidden · Show"), and the command
+``pyiq.showMastered`` brings them back (or hides them again).
 
 A concept the user has answered before and whose review is due gets a
 "Review due: <rule name>" lens on its first construct in the file, so the
@@ -13,6 +25,7 @@ from tree_sitter import Node
 
 from pyiq.analysis import Finding
 from pyiq.lsp.convert import position, span
+from pyiq.lsp.features.diagnostics import topic
 from pyiq.lsp.guard import guarded
 from pyiq.lsp.server import PyiqServer
 from pyiq.lsp.store import OpenDocument
@@ -21,6 +34,8 @@ DEFINITIONS = ("function_definition", "class_definition")
 # Definitions nested deeper than this get no lens of their own: the
 # enclosing one already counts their topics, and stacked lenses are noise.
 MAX_DEPTH = 2
+# Distinct topics a definition needs for a lens without a bug risk.
+SEVERAL_TOPICS = 3
 
 
 def definitions(root: Node) -> list[Node]:
@@ -53,6 +68,90 @@ def _quiz_lens(document: OpenDocument, at: int, title: str, ls: PyiqServer) -> t
             arguments=[document.uri, {"line": pos.line, "character": pos.character}],
         ),
     )
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count != 1 else ''}"
+
+
+def _owners(nodes: list[Node], findings: list[Finding]) -> dict[int, list[Finding]]:
+    """Each finding under the innermost of ``nodes`` (by index) holding it."""
+    owned: dict[int, list[Finding]] = {}
+    for finding in findings:
+        owner = None
+        for index, node in enumerate(nodes):
+            if node.start_byte <= finding.start_byte < node.end_byte:
+                owner = index  # sorted by start: a later holder is nested in an earlier one
+        if owner is not None:
+            owned.setdefault(owner, []).append(finding)
+    return owned
+
+
+def definition_title(ls: PyiqServer, findings: list[Finding]) -> str | None:
+    """The lens title of a definition owning ``findings``; None when it gets no lens."""
+    bug_rules = list(dict.fromkeys(f.rule for f in findings if _is_bug_risk(ls, f.rule)))
+    topics = len({topic(f) for f in findings})
+    if not bug_rules and topics < SEVERAL_TOPICS:
+        return None
+    parts = []
+    if len(bug_rules) == 1:
+        rule = ls.registry.get(bug_rules[0])
+        parts.append(f"Bug risk: {rule.name if rule else bug_rules[0]}")
+    elif bug_rules:
+        parts.append(_plural(len(bug_rules), "bug risk"))
+    if topics > len(bug_rules) or not bug_rules:
+        parts.append(_plural(topics, "interview topic"))
+    return " · ".join([*parts, "Quiz me"])
+
+
+def _is_bug_risk(ls: PyiqServer, rule_id: str) -> bool:
+    rule = ls.registry.get(rule_id)
+    return rule is not None and rule.is_bug_risk
+
+
+def _split_mastered(ls: PyiqServer, findings: list[Finding]) -> tuple[list[Finding], set[str]]:
+    """The findings still shown, and the mastered concepts (ids) among all of them."""
+    snap = ls.learning.snapshot()
+    if snap is None:
+        return findings, set()
+    rules = {f.rule for f in findings}
+    mastered = {rule for rule in rules if ls.learning.concept_mastered(rule, snap)}
+    if ls.settings.show_mastered:
+        return findings, mastered
+    return [f for f in findings if f.rule not in mastered], mastered
+
+
+def file_lenses(
+    ls: PyiqServer, document: OpenDocument, shown: list[Finding], mastered: set[str]
+) -> list[types.CodeLens]:
+    """ "Quiz me on this file" and, when mastery quiets some, how many and how to see them."""
+    lines = document.engine.lines
+    top = span(lines, 0, 0, ls.encoding)
+    lenses = []
+    if shown:
+        count = len({topic(f) for f in shown})
+        title = f"Quiz me on this file · {_plural(count, 'interview topic')}"
+        lenses.append(
+            types.CodeLens(
+                range=top,
+                command=types.Command(
+                    title=title, command="pyiq.quizFile", arguments=[document.uri]
+                ),
+            )
+        )
+    if mastered:
+        showing = ls.settings.show_mastered
+        count = _plural(len(mastered), "mastered topic")
+        title = f"{count} shown · Hide" if showing else f"{count} hidden · Show"
+        lenses.append(
+            types.CodeLens(
+                range=top,
+                command=types.Command(
+                    title=title, command="pyiq.showMastered", arguments=[not showing]
+                ),
+            )
+        )
+    return lenses
 
 
 def review_lenses(
@@ -88,14 +187,13 @@ def setup(server: PyiqServer) -> None:
             return extra
         engine = document.engine
         findings = ls.findings(document)
-        lenses = []
-        for node in definitions(engine.tree.root_node):
-            rules = {f.rule for f in findings if node.start_byte <= f.start_byte < node.end_byte}
-            if not rules:
-                continue
-            count = len(rules)
-            title = f"{count} interview topic{'s' if count != 1 else ''} · Quiz me"
-            lenses.append(_quiz_lens(document, node.start_byte, title, ls))
+        shown, mastered = _split_mastered(ls, findings)
+        lenses = file_lenses(ls, document, shown, mastered)
+        nodes = definitions(engine.tree.root_node)
+        for index, owned in sorted(_owners(nodes, shown).items()):
+            title = definition_title(ls, owned)
+            if title is not None:
+                lenses.append(_quiz_lens(document, nodes[index].start_byte, title, ls))
         lenses += review_lenses(ls, document, findings)
         lenses += extra
         return sorted(lenses, key=lambda lens: (lens.range.start.line, lens.range.start.character))

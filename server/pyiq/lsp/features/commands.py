@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -140,6 +141,11 @@ def _chosen_index(item: QuizItem, response: Any) -> int | None:
 def _answers_recorded(ls: PyiqServer) -> None:
     """Mastery may have changed: hints and lenses are recomputed from the new snapshot."""
     ls.learning.mark_dirty()
+    refresh_hints(ls)
+
+
+def refresh_hints(ls: PyiqServer) -> None:
+    """Diagnostics and code lenses again, after what decides them changed."""
     republish_all(ls)
     workspace = ls.client_capabilities().workspace
     lens = workspace.code_lens if workspace else None
@@ -290,15 +296,21 @@ async def record_answer(ls: PyiqServer, args: tuple[Any, ...]) -> dict[str, Any]
 
 
 async def stats(ls: PyiqServer) -> dict[str, Any]:
-    """What ``pyiq stats --format json`` prints, from this server's store."""
+    """What ``pyiq stats --format json`` prints, from this server's store.
+
+    With the concepts mastered (``mastered_concepts``), whose hints are hidden.
+    """
     store = ls.learning.store()
     if store is None:
         raise JsonRpcInternalError("pyiq.stats: the progress store is unavailable")
     from pyiq.practice.progress import summary
+    from pyiq.quiz.mastery import mastered_concepts
     from pyiq.quiz.stats import compute
 
-    result = await asyncio.to_thread(compute, store, None, ls.settings.mastery_threshold)
-    data = result.to_dict()
+    threshold = ls.settings.mastery_threshold
+    result = await asyncio.to_thread(compute, store, None, threshold)
+    quieted = await asyncio.to_thread(mastered_concepts, store, ls.registry, threshold)
+    data = {**result.to_dict(), "mastered_concepts": [rule.id for rule in quieted]}
     data["practice"] = await asyncio.to_thread(summary)
     return data
 
@@ -317,6 +329,20 @@ def explain(ls: PyiqServer, key: str) -> str:
         if question is not None:
             return question_markdown(question, load_bank())
     return f"No pyiq rule or question named `{key}`."
+
+
+def show_mastered(ls: PyiqServer, args: tuple[Any, ...]) -> bool:
+    """Shows (``true``) or hides (``false``) the hints of mastered concepts; no argument toggles.
+
+    It lasts until the ``showMastered`` setting is sent again; the file's
+    code lens offers it, saying how many mastered topics it hides.
+    """
+    wanted = _arg(_flatten(args), 0)
+    value = wanted if isinstance(wanted, bool) else not ls.settings.show_mastered
+    if value != ls.settings.show_mastered:
+        ls.settings = replace(ls.settings, show_mastered=value)
+        refresh_hints(ls)
+    return value
 
 
 def setup(server: PyiqServer) -> None:
@@ -348,6 +374,11 @@ def setup(server: PyiqServer) -> None:
     @guarded(empty=None)
     async def stats_command(ls: PyiqServer, *args: Any) -> dict[str, Any]:
         return await stats(ls)
+
+    @server.command("pyiq.showMastered")
+    @guarded(empty=None)
+    def show_mastered_command(ls: PyiqServer, *args: Any) -> bool:
+        return show_mastered(ls, args)
 
     @server.command("pyiq.explain")
     @guarded(empty=None)

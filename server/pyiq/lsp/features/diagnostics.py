@@ -10,16 +10,17 @@ timer, so a lone keystroke is answered immediately.
 from __future__ import annotations
 
 import asyncio
-import functools
 import logging
 
 from lsprotocol import types
 
 from pyiq.analysis import Config, Document, Finding
 from pyiq.analysis.lines import LineIndex
-from pyiq.links import questions_for, rule_docs_url
+from pyiq.bank import Question
+from pyiq.links import questions_for_finding, rule_docs_url
 from pyiq.lsp.convert import offset, span
 from pyiq.lsp.guard import guarded
+from pyiq.lsp.hints import hinted
 from pyiq.lsp.server import PyiqServer
 from pyiq.lsp.store import OpenDocument, uri_to_path
 from pyiq.lsp.wire import publish_body, render, send
@@ -35,19 +36,50 @@ SEVERITY = {
 
 
 def diagnostic_message(server: PyiqServer, finding: Finding) -> str:
-    """The rule's name and the interview question it raises (the finding's text without one)."""
+    """The rule's name and the first question it raises here (the finding's text without one).
+
+    The question is what the hover elaborates; the hover leaves it out
+    where the client shows this message above it (see ``hover``).
+    """
     rule = server.registry.get(finding.rule)
-    question = _first_question(finding.rule)
+    question = first_question(finding)
     if rule is None or question is None:
         return finding.message
-    return f"{rule.name} — interview: {question}"
+    return f"{rule.name} — interview: {question.question}"
 
 
-@functools.lru_cache(maxsize=512)
-def _first_question(rule_id: str) -> str | None:
-    """Cached: a large file has hundreds of findings and the bank lookup is not free."""
-    questions = questions_for(rule_id)
-    return questions[0].question if questions else None
+# What ranks a finding's questions is in the finding itself (its rule,
+# message and bindings); byte positions are not, so they are not the key.
+_QuestionKey = tuple[str, str, tuple[tuple[str, str], ...]]
+_first_questions: dict[_QuestionKey, Question | None] = {}
+MAX_CACHED_QUESTIONS = 4096
+
+
+def first_question(finding: Finding) -> Question | None:
+    """The question that fits the finding best (``questions_for_finding``), cached.
+
+    A large file has hundreds of findings per publish, and ranking is not free.
+    """
+    key = (finding.rule, finding.message, finding.bindings)
+    try:
+        return _first_questions[key]
+    except KeyError:
+        pass
+    questions = questions_for_finding(finding)
+    if len(_first_questions) >= MAX_CACHED_QUESTIONS:
+        _first_questions.clear()
+    question = _first_questions[key] = questions[0] if questions else None
+    return question
+
+
+def topic(finding: Finding) -> str:
+    """What a learner counts as one interview topic: the finding's first question (or its rule).
+
+    Two rules raising the same question (a generator function and its
+    ``yield from``) are one topic to study.
+    """
+    question = first_question(finding)
+    return question.id if question is not None else finding.rule
 
 
 def _level(
@@ -62,7 +94,11 @@ def _level(
     rule = server.registry.get(rule_id)
     if rule is None:
         return None
-    if snap is not None and server.learning.concept_mastered(rule_id, snap):
+    if (
+        snap is not None
+        and not server.settings.show_mastered
+        and server.learning.concept_mastered(rule_id, snap)
+    ):
         return None
     level = config.severity_of(rule)
     if not rule.is_bug_risk:
@@ -81,7 +117,8 @@ def shown(server: PyiqServer, document: OpenDocument) -> list[tuple[Finding, str
 
     Configuration, mastery and the ruff peers are resolved once per publish
     and the decision once per rule, not per finding: a large file has
-    hundreds of findings of a few dozen rules.
+    hundreds of findings of a few dozen rules. Of the concepts left, the
+    ``conceptHints`` setting picks the occurrences hinted (``hints``).
     """
     config = server.config_for(document)
     hidden = server.hidden_by_ruff(document)
@@ -96,7 +133,10 @@ def shown(server: PyiqServer, document: OpenDocument) -> list[tuple[Finding, str
             level = levels[rule_id] = _level(server, rule_id, config, hidden, snap)
         if level is not None:
             out.append((finding, level))
-    return out
+    mode = server.settings.concept_hints
+    if mode == "everyOccurrence":
+        return out
+    return list(hinted(out, server.registry, document.engine.tree.root_node, mode))
 
 
 def _diagnostic(
@@ -136,9 +176,9 @@ def diagnostics_json(server: PyiqServer, document: OpenDocument) -> list[str]:
     current: dict[tuple[int, int, str], str] = {}
     out = []
     for finding, level in shown(server, document):
-        # diagnostic_message depends on the rule alone, or is the finding's own
-        # message when the rule has no question: the message completes the key.
-        key = (finding.rule, level, finding.message)
+        # diagnostic_message depends on the rule, the finding's message and
+        # bindings (which rank its questions): together with the level, the key.
+        key = (finding.rule, level, finding.message, finding.bindings)
         tail = cache.tail(key)
         if tail is None:
             placeholder = span(lines, 0, 0, encoding)

@@ -1,87 +1,284 @@
-"""Hover: the interview question behind the construct under the cursor.
+"""Hover: the interview question behind the construct under the cursor, as a tip.
 
-A hover answers anywhere inside a finding's construct (the whole function
-around a mutable default, not just the ``[]``), listing the most specific
-construct first, and on a rule id written in ``# pyiq: ignore[...]``.
-A concept the user has mastered gets one line instead of the full answer:
-they know it, and a long hover on familiar code is in the way.
+A hover appears each time the cursor rests on a construct, so by default it
+is a tip a glance can take in: the question, its short answer, one line on
+why it came up here (the user's own names and line) and one line of links
+(the full answer, a quiz, related questions). The full answer is one
+action away: ``pyiq.explain`` behind a command link where the client runs
+them (VS Code, whose pyiq extension trusts these commands), its CLI
+spelling elsewhere, or the whole answer in the hover with ``hoverDetail:
+"full"``. No raw HTML: most clients show it as text.
+
+A hover answers anywhere on a finding's construct: inside what its rule
+marks as the construct, and on every token of the head of the syntax node
+the finding names (``async def`` answers at ``async`` and ``def`` as at
+the name, ``await x`` at ``x`` as at ``await``). Several constructs at one
+point: the most specific in full, the others one line each. A concept the
+user has mastered gets one line (its hint is hidden too).
+
+VS Code shows a diagnostic's message above the hover of its range; the
+message already names the question, so there the question is not repeated.
 """
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
+from urllib.parse import quote
+
 from lsprotocol import types
+from tree_sitter import Node
 
 from pyiq.analysis import Finding
 from pyiq.analysis.suppression import Suppressions
+from pyiq.bank import Question
 from pyiq.bank.markdown import fenced
-from pyiq.links import questions_for
-from pyiq.lsp.convert import offset, span
+from pyiq.links import questions_for, questions_for_finding
+from pyiq.lsp.convert import offset, position, span
 from pyiq.lsp.guard import guarded
 from pyiq.lsp.server import PyiqServer
 from pyiq.lsp.store import OpenDocument
 
+# Related questions named on the links line, at most.
+MAX_RELATED = 3
+# Syntax nodes whose head is not a construct of its own.
+_NOT_CONSTRUCTS = frozenset({"module", "block", "decorated_definition"})
+
+
+def _head_end(node: Node) -> int:
+    """Where a node's head ends: at its indented body (a def, a with), else at its end."""
+    end = node.start_byte
+    for child in node.children:
+        if child.type == "block":
+            return end
+        end = child.end_byte
+    return node.end_byte
+
+
+def _heads_at(root: Node, at: int) -> dict[tuple[int, int], tuple[int, int]]:
+    """The nodes naming each construct whose head holds ``at``, mapped to that head's span.
+
+    Walking up from the token at ``at`` to the statement: for each node whose
+    head holds ``at``, its ``name`` and its keywords (anonymous tokens such
+    as ``async``, ``def``, ``await``, ``lambda``) name it. A finding
+    reported on one of them is about that construct.
+    """
+    naming: dict[tuple[int, int], tuple[int, int]] = {}
+    node: Node | None = root.descendant_for_byte_range(at, at)
+    while node is not None and node.type not in _NOT_CONSTRUCTS:
+        head = (node.start_byte, _head_end(node))
+        if head[0] <= at <= head[1]:
+            name = node.child_by_field_name("name")
+            if name is not None:
+                naming.setdefault((name.start_byte, name.end_byte), head)
+            for child in node.children:
+                if not child.is_named:
+                    naming.setdefault((child.start_byte, child.end_byte), head)
+        node = node.parent
+    return naming
+
+
+def hover_areas(ls: PyiqServer, document: OpenDocument, at: int) -> list[tuple[Finding, int, int]]:
+    """Findings whose construct holds ``at``, each with the area it answers on, smallest first."""
+    naming = _heads_at(document.engine.tree.root_node, at)
+    found = []
+    for f in ls.findings(document):
+        head = naming.get((f.start_byte, f.end_byte))
+        inside = f.construct_start <= at <= f.construct_end or f.start_byte <= at <= f.end_byte
+        if not inside and head is None:
+            continue
+        lo, hi = min(f.construct_start, f.start_byte), max(f.construct_end, f.end_byte)
+        if head is not None:
+            lo, hi = min(lo, head[0]), max(hi, head[1])
+        found.append((f, lo, hi))
+    return sorted(found, key=lambda item: (item[2] - item[1], item[0].start_byte))
+
 
 def findings_at(ls: PyiqServer, document: OpenDocument, at: int) -> list[Finding]:
     """Findings whose construct contains ``at``, smallest construct first."""
-    found = [
-        f
-        for f in ls.findings(document)
-        if f.construct_start <= at <= f.construct_end or f.start_byte <= at <= f.end_byte
-    ]
-    return sorted(found, key=lambda f: (f.construct_end - f.construct_start, f.start_byte))
+    return [finding for finding, _, _ in hover_areas(ls, document, at)]
 
 
-def _binding_text(document: OpenDocument, finding: Finding) -> str:
-    """The user's own line of code the finding is on, so the hover uses their names."""
-    lines = document.engine.lines
-    line = lines.line_of(finding.start_byte)
-    text = " ".join(lines.decode(lines.line_start(line), lines.line_end(line)).split())
-    return text if len(text) <= 60 else text[:57] + "..."
+# -- what the client renders -------------------------------------------------------
 
 
-def mastered_line(name: str, line: int, question_id: str | None) -> str:
-    """The one-line hover of a mastered concept, still pointing at the full answer."""
-    more = f" · `pyiq explain {question_id}`" if question_id else ""
-    return f"**{name}** (line {line}): mastered{more}"
+def command_links(ls: PyiqServer) -> bool:
+    """Whether the client runs ``command:`` links in hovers.
+
+    Only VS Code does (with the trusted commands its pyiq extension names);
+    its language client is the one that reports the ``marked`` parser.
+    """
+    general = ls.client_capabilities().general
+    markdown = general.markdown if general else None
+    return markdown is not None and markdown.parser == "marked"
 
 
-def finding_markdown(ls: PyiqServer, document: OpenDocument, finding: Finding) -> str:
+def command_link(text: str, command: str, *args: object) -> str:
+    """A Markdown link running ``command`` with JSON ``args`` (VS Code's command URI)."""
+    return f"[{text}](command:{command}?{quote(json.dumps(list(args), separators=(',', ':')))})"
+
+
+class Links:
+    """How the hover points to more: command links, or what to type elsewhere."""
+
+    def __init__(self, ls: PyiqServer, document: OpenDocument, finding: Finding) -> None:
+        self.clickable = command_links(ls)
+        self.uri = document.uri
+        pos = position(document.engine.lines, finding.start_byte, ls.encoding)
+        self.at = {"line": pos.line, "character": pos.character}
+
+    def explain(self, key: str, text: str | None = None, command: bool = True) -> str:
+        """A link opening ``key``'s full text; elsewhere the command to type (or the bare id)."""
+        if self.clickable:
+            return command_link(text or key, "pyiq.explain", key)
+        return f"`pyiq explain {key}`" if command else f"`{key}`"
+
+    def line(self, key: str, related: Sequence[str]) -> str:
+        """The one line of links: full answer, quiz, related questions."""
+        if self.clickable:
+            parts = [
+                self.explain(key, "Full answer"),
+                command_link("Quiz me", "pyiq.quizAt", self.uri, self.at),
+            ]
+        else:
+            parts = [f"Full answer: {self.explain(key)}", "quiz: code action “Quiz me on this”"]
+        if related:
+            named = (self.explain(qid, command=False) for qid in related)
+            parts.append("Related: " + ", ".join(named))
+        return " · ".join(parts)
+
+
+# -- the hover's text ---------------------------------------------------------------
+
+
+def _line(document: OpenDocument, finding: Finding) -> int:
+    return document.engine.lines.line_of(finding.start_byte) + 1
+
+
+def _related(question: Question, questions: Sequence[Question]) -> list[str]:
+    """Other questions the finding raises, then those the question names, without repeats."""
+    ids = [q.id for q in questions if q.id != question.id]
+    ids += [qid for qid in question.related if qid != question.id]
+    return list(dict.fromkeys(ids))[:MAX_RELATED]
+
+
+def _name(ls: PyiqServer, finding: Finding) -> str:
     rule = ls.registry.get(finding.rule)
-    name = rule.name if rule else finding.rule
-    line = document.engine.lines.line_of(finding.start_byte) + 1
-    if ls.learning.concept_mastered(finding.rule):
-        linked = questions_for(finding.rule)
-        return mastered_line(name, line, linked[0].id if linked else None)
-    binding = _binding_text(document, finding)
-    why = f"**Why this came up here:** {name} at line {line}" + (
-        f" (`{binding}`)" if binding else ""
-    )
-    questions = questions_for(finding.rule)
+    return rule.name if rule else finding.rule
+
+
+def tip(
+    ls: PyiqServer,
+    document: OpenDocument,
+    finding: Finding,
+    *,
+    with_question: bool = True,
+) -> str:
+    """The default hover of one finding: question, short answer, why here, links."""
+    links = Links(ls, document, finding)
+    here = f"*Line {_line(document, finding)}:* {finding.message}"
+    questions = questions_for_finding(finding)
     if not questions:
-        description = rule.description.strip() if rule else ""
-        return "\n\n".join(p for p in (f"### {name}", finding.message, description, why) if p)
+        rule = ls.registry.get(finding.rule)
+        parts = [f"**{_name(ls, finding)}**", here, links.line(finding.rule, [])]
+        if rule is not None:
+            parts.insert(1, rule.description.strip().split("\n\n")[0].replace("\n", " "))
+        return "\n\n".join(parts)
     question = questions[0]
+    parts = [f"**{question.question}**"] if with_question else []
+    parts += [question.short.strip(), here, links.line(question.id, _related(question, questions))]
+    return "\n\n".join(parts)
+
+
+def full(ls: PyiqServer, document: OpenDocument, finding: Finding) -> str:
+    """The whole answer in the hover (``hoverDetail: "full"``)."""
+    questions = questions_for_finding(finding)
+    if not questions:
+        return tip(ls, document, finding)
+    question = questions[0]
+    links = Links(ls, document, finding)
     parts = [
         f"### {question.question}",
         f"*{question.level}* · `{question.id}`",
-        question.short.strip(),
-        "<details><summary>Full answer</summary>\n\n" + question.answer.strip() + "\n\n</details>",
+        f"> {question.short.strip()}",
+        question.answer.strip(),
     ]
     if question.example.strip():
         parts.append("**Example**\n\n" + fenced(question.example, "python"))
         if question.output.strip():
             parts.append("Output:\n\n" + fenced(question.output, "text"))
-    parts.append(why)
-    related = [q.question for q in questions[1:]]
-    try:
-        from pyiq.bank import load_bank
+    parts.append(f"*Line {_line(document, finding)}:* {finding.message}")
+    parts.append(links.line(question.id, _related(question, questions)))
+    return "\n\n".join(parts)
 
-        bank = load_bank()
-        related += [q.question for qid in question.related if (q := bank.get(qid))]
-    except Exception:
-        pass
-    if related:
-        parts.append("**Related:** " + "; ".join(dict.fromkeys(related)))
+
+def one_line(
+    ls: PyiqServer,
+    document: OpenDocument,
+    finding: Finding,
+    note: str = "",
+    *,
+    with_question: bool = True,
+) -> str:
+    """A secondary construct at the same point, or a mastered one: its name and question."""
+    links = Links(ls, document, finding)
+    questions = questions_for_finding(finding)
+    key = questions[0].id if questions else finding.rule
+    text = f"**{_name(ls, finding)}** (line {_line(document, finding)})"
+    if note:
+        text += f": {note}"
+    if questions and not note and with_question:
+        text += f": {questions[0].question}"
+    return f"{text} · {links.explain(key, 'more')}"
+
+
+def _first_id(finding: Finding) -> str | None:
+    questions = questions_for_finding(finding)
+    return questions[0].id if questions else None
+
+
+def mastered(ls: PyiqServer, finding: Finding) -> bool:
+    return not ls.settings.show_mastered and ls.learning.concept_mastered(finding.rule)
+
+
+def diagnosed_at(ls: PyiqServer, document: OpenDocument, at: int) -> set[Finding]:
+    """The findings whose diagnostic message the client shows above the hover at ``at``.
+
+    Only VS Code (the client that runs command links) shows them there.
+    """
+    if not command_links(ls):
+        return set()
+    from pyiq.lsp.features.diagnostics import shown
+
+    return {f for f, _ in shown(ls, document) if f.start_byte <= at < f.end_byte}
+
+
+def hover_markdown(
+    ls: PyiqServer, document: OpenDocument, found: Sequence[Finding], at: int
+) -> str:
+    """The hover of the findings at ``at`` (most specific first).
+
+    A question the diagnostic above already names is not repeated.
+    """
+    main, others = found[0], found[1:]
+    diagnosed = diagnosed_at(ls, document, at)
+    if mastered(ls, main):
+        parts = [one_line(ls, document, main, "mastered, so its hint is hidden")]
+    elif ls.settings.hover_detail == "full":
+        parts = [full(ls, document, main)]
+    else:
+        parts = [tip(ls, document, main, with_question=main not in diagnosed)]
+    seen = {main.rule, _first_id(main)}
+    also = []
+    for finding in others:
+        if finding.rule in seen or _first_id(finding) in seen:
+            continue
+        seen.update((finding.rule, _first_id(finding)))
+        note = "mastered" if mastered(ls, finding) else ""
+        line = one_line(ls, document, finding, note, with_question=finding not in diagnosed)
+        also.append("- " + line)
+    if also:
+        parts.append("Also here:\n\n" + "\n".join(also))
     return "\n\n".join(parts)
 
 
@@ -113,12 +310,12 @@ def setup(server: PyiqServer) -> None:
                     ),
                     range=span(engine.lines, code.start_byte, code.end_byte, ls.encoding),
                 )
-        found = findings_at(ls, document, at)
-        if not found:
+        areas = hover_areas(ls, document, at)
+        if not areas:
             return None
-        value = "\n\n---\n\n".join(finding_markdown(ls, document, f) for f in found)
-        first = found[0]
+        _, lo, hi = areas[0]
+        value = hover_markdown(ls, document, [f for f, _, _ in areas], at)
         return types.Hover(
             contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=value),
-            range=span(engine.lines, first.construct_start, first.construct_end, ls.encoding),
+            range=span(engine.lines, lo, hi, ls.encoding),
         )
