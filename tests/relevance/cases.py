@@ -84,7 +84,8 @@ def main() -> None:
         finding = finding_at(case)
         if finding is None:
             found = [
-                (f.start_byte, f.end_byte, f.rule) for f in analyze(case.code.encode())
+                (f.start_byte, f.end_byte, f.rule)
+                for f in analyze(case.code.encode())
                 if f.rule == case.rule
             ]
             print(f"{case.name}: no {case.rule} finding at {offset_of(case)}: {found}")

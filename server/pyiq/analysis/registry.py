@@ -3,13 +3,16 @@
 A rule file ``<id>.scm`` starts with ``;;`` comment lines holding its
 Markdown description, followed by one or more patterns. Metadata travels in
 ``#set!`` directives (``id``, ``name``, ``category``, ``severity``,
-``message`` and optionally ``peer`` and ``report``); the reported capture is
+``message`` and optionally ``peer``, ``report`` and ``context``); the reported capture is
 the one whose name does not start with ``_``; ``@_construct`` marks the whole
 construct a hover should answer on. Python predicates (``#pyiq-...?``) are
 allowed only where a query cannot express the condition. ``report`` names a
 Python reporter (``predicates.REPORTERS``) that replaces the reported
 capture's nodes by the nodes to report, for what a query cannot enumerate
-(every name a closure reads, at any depth).
+(every name a closure reads, at any depth). ``context "ancestors"`` makes
+the engine bind ``_context``, a summary of what encloses the reported node
+(``analysis.surroundings``), for question links that depend on where a
+construct sits (a lambda passed as ``key=`` or created in a loop).
 
 Loading validates all of it, because py-tree-sitter silently treats a
 predicate it does not implement as always true: a typo would turn a precise
@@ -38,6 +41,7 @@ from pyiq.analysis.planner import (
     split_patterns,
 )
 from pyiq.analysis.predicates import PREDICATES, REPORTERS
+from pyiq.analysis.surroundings import CONTEXT_CAPTURE
 
 Category = Literal["bug-risk", "concept"]
 Severity = Literal["error", "warning", "information", "hint"]
@@ -65,7 +69,8 @@ BUILTIN_PREDICATES = frozenset(
     }
 )
 REQUIRED_KEYS = ("id", "name", "category", "severity", "message")
-OPTIONAL_KEYS = ("peer", "report")
+OPTIONAL_KEYS = ("peer", "report", "context")
+CONTEXTS = ("ancestors",)
 RULE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _PLACEHOLDER = re.compile(r"\{(_?[A-Za-z][A-Za-z0-9_.-]*)\}")
 
@@ -100,6 +105,10 @@ class Rule:
     path: str
     # A reporter (``predicates.REPORTERS``) choosing the nodes to report.
     report: str | None = None
+    # Whether findings bind ``_context`` (see ``analysis.surroundings``).
+    context: bool = False
+    # Every capture name the rule's findings can bind, for checking question links.
+    captures: frozenset[str] = frozenset()
 
     @property
     def is_bug_risk(self) -> bool:
@@ -205,6 +214,11 @@ def parse_rule_file(path: Path | str, source: str, check_syntax: bool = True) ->
         if reporter.binds in captures:
             raise fail(f"capture @{reporter.binds} clashes with what reporter {report!r} binds")
         named.add(reporter.binds)
+    context = settings.get("context")
+    if context is not None:
+        if context not in CONTEXTS:
+            raise fail(f"#set! context {context!r} is not one of {', '.join(CONTEXTS)}")
+        named.add(CONTEXT_CAPTURE)
     for placeholder in _PLACEHOLDER.findall(settings["message"]):
         if placeholder not in named:
             raise fail(f"message refers to unknown capture {{{placeholder}}}")
@@ -223,6 +237,8 @@ def parse_rule_file(path: Path | str, source: str, check_syntax: bool = True) ->
         reported_capture=reported[0],
         path=str(path),
         report=report,
+        context=context is not None,
+        captures=frozenset(named),
     )
     return _Parsed(rule, source, patterns)
 
