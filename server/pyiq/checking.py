@@ -14,7 +14,7 @@ from pyiq.analysis import Config, ConfigError, analyze, load_registry
 from pyiq.analysis.config import find_pyproject, load_config
 from pyiq.analysis.lines import LineIndex
 from pyiq.analysis.registry import Registry
-from pyiq.links import questions_for, surfaces
+from pyiq.links import questions_for_finding, surfaces
 from pyiq.sources import SourceError, read_source
 
 # Below this many files a process pool costs more to start than it saves.
@@ -123,15 +123,16 @@ def locate(path: str, source: bytes, config: Config) -> list[Located]:
     if not findings:
         return []
     position = LineIndex(source).position
-    # What a finding reports besides its place depends on its rule alone.
-    about: dict[str, tuple[str, str, tuple[str, ...]]] = {}
+    # Category and severity depend on the rule alone; the questions on the
+    # finding's own code (``questions_for_finding`` caches that ranking).
+    about: dict[str, tuple[str, str]] = {}
     located: list[Located] = []
     for finding in findings:
         described = about.get(finding.rule)
         if described is None:
             rule = registry.rules[finding.rule]
-            questions = tuple(q.id for q in questions_for(rule.id))
-            described = about[rule.id] = (rule.category, config.severity_of(rule), questions)
+            described = about[rule.id] = (rule.category, config.severity_of(rule))
+        questions = tuple(q.id for q in questions_for_finding(finding))
         line, column = position(finding.start_byte, "utf-32")
         end_line, end_column = position(finding.end_byte, "utf-32")
         located.append(
@@ -145,7 +146,7 @@ def locate(path: str, source: bytes, config: Config) -> list[Located]:
                 described[0],
                 described[1],
                 finding.message,
-                described[2],
+                questions,
             )
         )
     return located
