@@ -13,7 +13,7 @@ from typing import NamedTuple
 from pyiq.analysis import Config, ConfigError, analyze, load_registry
 from pyiq.analysis.lines import LineIndex
 from pyiq.analysis.registry import Registry
-from pyiq.links import questions_for, surfaces
+from pyiq.links import questions_for_finding, surfaces
 from pyiq.notebook import NOTEBOOK_SUFFIX, CellMap, NotebookError, parse_notebook
 from pyiq.projects import Overrides, Projects
 from pyiq.sources import SourceError, decode_source, read_bytes
@@ -105,15 +105,16 @@ def locate(path: str, source: bytes, config: Config, cells: CellMap | None = Non
     if not findings:
         return []
     position = LineIndex(source).position
-    # What a finding reports besides its place depends on its rule alone.
-    about: dict[str, tuple[str, str, tuple[str, ...]]] = {}
+    # Category and severity depend on the rule alone; the questions on the
+    # finding's own code (``questions_for_finding`` caches that ranking).
+    about: dict[str, tuple[str, str]] = {}
     located: list[Located] = []
     for finding in findings:
         described = about.get(finding.rule)
         if described is None:
             rule = registry.rules[finding.rule]
-            questions = tuple(q.id for q in questions_for(rule.id))
-            described = about[rule.id] = (rule.category, config.severity_of(rule), questions)
+            described = about[rule.id] = (rule.category, config.severity_of(rule))
+        questions = tuple(q.id for q in questions_for_finding(finding))
         line, column = position(finding.start_byte, "utf-32")
         end_line, end_column = position(finding.end_byte, "utf-32")
         cell = None
@@ -131,7 +132,7 @@ def locate(path: str, source: bytes, config: Config, cells: CellMap | None = Non
                 described[0],
                 described[1],
                 finding.message,
-                described[2],
+                questions,
                 cell,
             )
         )

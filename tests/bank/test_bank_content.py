@@ -89,19 +89,40 @@ def test_related_ids_resolve() -> None:
     _fail_listing("related ids that are not questions in the bank (or self-references)", dangling)
 
 
+def _link_rule(entry: object) -> str:
+    """The rule id of a ``rules`` entry: a plain id or a link mapping."""
+    return entry["rule"] if isinstance(entry, dict) else str(entry)
+
+
 def test_rule_ids_exist_in_registry() -> None:
     known = set(load_registry().rules)
     unknown = [
-        f"{file}: {q.get('id')} -> {rule}"
+        f"{file}: {q.get('id')} -> {_link_rule(entry)}"
         for file, q in raw_questions()
-        for rule in q.get("rules", [])
-        if rule not in known
+        for entry in q.get("rules", [])
+        if _link_rule(entry) not in known
     ]
     _fail_listing("rules entries that are not rule ids in pyiq.analysis.registry", unknown)
 
 
+def test_link_conditions_name_captures_of_their_rule() -> None:
+    """A condition on a capture the rule never binds would silently never hold."""
+    rules = load_registry().rules
+    wrong = [
+        f"{file}: {q.get('id')} -> {entry['rule']}.{kind}.{capture} "
+        f"(binds: {', '.join(sorted(rules[entry['rule']].captures))})"
+        for file, q in raw_questions()
+        for entry in q.get("rules", [])
+        if isinstance(entry, dict) and entry["rule"] in rules
+        for kind in ("when", "unless")
+        for capture in entry.get(kind, {})
+        if capture not in rules[entry["rule"]].captures
+    ]
+    _fail_listing("link conditions on captures their rule does not bind", wrong)
+
+
 def test_every_rule_is_linked_by_a_question() -> None:
-    linked = {rule for _, q in raw_questions() for rule in q.get("rules", [])}
+    linked = {_link_rule(entry) for _, q in raw_questions() for entry in q.get("rules", [])}
     orphans = sorted(set(load_registry().rules) - linked)
     _fail_listing("registry rules that no question lists in `rules`", orphans)
 

@@ -199,3 +199,22 @@ def test_a_json_line_is_what_json_dumps_writes(path: str, message: str, question
 
     finding = Located(path, 3, 7, 4, 1, "bare-except", "bug-risk", "warning", message, questions)
     assert encode(finding) == json.dumps(finding.as_dict(), ensure_ascii=False)
+
+
+def test_each_finding_lists_the_questions_that_fit_its_code(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "store.py"
+    path.write_text(
+        "import threading\n"
+        "lock = threading.Lock()\n"
+        "def save(path, data):\n"
+        "    with lock:\n"
+        "        with open(path, 'w') as fh:\n"
+        "            fh.write(data)\n"
+    )
+    code, out, _ = run(capsys, str(path), "--format", "json", "--select", "with-statement")
+    assert code == 0
+    by_line = {f["line"]: f["questions"] for f in json.loads(out)}
+    assert by_line[4][0] == "race-conditions-thread-safety"
+    assert "file-handling-with-open" not in by_line[4]
+    assert by_line[5][0] == "file-handling-with-open"
+    assert "race-conditions-thread-safety" not in by_line[5]

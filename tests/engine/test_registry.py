@@ -95,3 +95,21 @@ def test_every_rule_runs_in_the_planned_query_and_twins_share_a_pattern() -> Non
     # Methods of a class by name: one pattern for all of these rules.
     assert any({"dunder-init", "str-repr", "operator-overloading"} <= ids for ids in merged)
     assert len(registry.entries) < sum(1 for e in registry.entries for _ in e.members)
+
+
+def test_a_rule_can_ask_for_the_enclosing_context(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "print-call",
+        GOOD.replace("(#set! name", '(#set! context "ancestors")\n  (#set! name'),
+    )
+    rule = load_rules_from(tmp_path).rules["print-call"]
+    assert rule.context
+    assert rule.captures == {"call", "_f", "_context"}
+    write(
+        tmp_path,
+        "print-call",
+        GOOD.replace("(#set! name", '(#set! context "parents")\n  (#set! name'),
+    )
+    with pytest.raises(RuleError, match=r"print-call.scm: #set! context 'parents' is not one of"):
+        load_rules_from(tmp_path)

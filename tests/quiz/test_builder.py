@@ -160,3 +160,23 @@ def item_tags(question_id):
     from pyiq.bank import load_bank
 
     return load_bank().get(question_id).tags
+
+
+def test_each_question_is_asked_at_the_code_it_fits() -> None:
+    """Questions come from each finding's own ranking, at the line they are about."""
+    source = (
+        "import threading\n"
+        "lock = threading.Lock()\n"
+        "def save(path, data):\n"
+        "    with lock:\n"
+        "        with open(path, 'w') as fh:\n"
+        "            fh.write(data)\n"
+    )
+    items = build_quiz(source, count=40, now=NOW, predict=False, path="save.py")
+    lines = {item.question_id: item.line for item in items if item.rule == "with-statement"}
+    assert lines["race-conditions-thread-safety"] == 4
+    assert lines["file-handling-with-open"] == 5
+    assert lines["with-statement-protocol"] == 4
+    # Conditional links that fit neither `with` stay out of the quiz.
+    assert "mocking-and-patching" not in lines
+    assert "exitstack-and-contextlib-tools" not in lines

@@ -19,6 +19,7 @@ from pyiq.analysis.planner import evaluate
 from pyiq.analysis.predicates import PREDICATES, REPORTERS, MatchContext
 from pyiq.analysis.registry import Registry, Rule, load_registry
 from pyiq.analysis.suppression import Suppressions
+from pyiq.analysis.surroundings import CONTEXT_CAPTURE, describe
 
 _PLACEHOLDER = re.compile(r"\{(_?[A-Za-z][A-Za-z0-9_.-]*)\}")
 _MAX_BINDING = 60
@@ -128,6 +129,8 @@ def _report(
         seen.add(key)
         if binds is not None:
             bindings[binds] = _binding_text(node, source)
+        if rule.context:
+            bindings[CONTEXT_CAPTURE] = describe(node, source)
         outer = construct[0] if construct else node
         findings.append(
             Finding(

@@ -3,9 +3,9 @@
 A rule file ``<id>.scm`` starts with ``;;`` comment lines holding its
 Markdown description, followed by one or more patterns. Metadata travels in
 ``#set!`` directives (``id``, ``name``, ``category``, ``severity``,
-``message`` and optionally ``peer``, ``report`` and ``hints``); the reported capture is
-the one whose name does not start with ``_``; ``@_construct`` marks the whole
-construct a hover should answer on. Python predicates (``#pyiq-...?``) are
+``message`` and optionally ``peer``, ``report``, ``hints`` and ``context``);
+the reported capture is the one whose name does not start with ``_``;
+``@_construct`` marks the whole construct a hover should answer on. Python predicates (``#pyiq-...?``) are
 allowed only where a query cannot express the condition. ``report`` names a
 Python reporter (``predicates.REPORTERS``) that replaces the reported
 capture's nodes by the nodes to report, for what a query cannot enumerate
@@ -13,6 +13,10 @@ capture's nodes by the nodes to report, for what a query cannot enumerate
 concept that is everyday idiom (``x is None``, ``__init__``, ``super()``):
 an editor hints it once per file rather than once per scope, because real
 code is full of it (see ``benchmarks/hint_density.py --idioms``).
+``context "ancestors"`` makes the engine bind ``_context``, a summary of
+what encloses the reported node (``analysis.surroundings``), for question
+links that depend on where a construct sits (a lambda passed as ``key=``
+or created in a loop).
 
 Loading validates all of it, because py-tree-sitter silently treats a
 predicate it does not implement as always true: a typo would turn a precise
@@ -41,6 +45,7 @@ from pyiq.analysis.planner import (
     split_patterns,
 )
 from pyiq.analysis.predicates import PREDICATES, REPORTERS
+from pyiq.analysis.surroundings import CONTEXT_CAPTURE
 
 Category = Literal["bug-risk", "concept"]
 Severity = Literal["error", "warning", "information", "hint"]
@@ -68,9 +73,10 @@ BUILTIN_PREDICATES = frozenset(
     }
 )
 REQUIRED_KEYS = ("id", "name", "category", "severity", "message")
-OPTIONAL_KEYS = ("peer", "report", "hints")
+OPTIONAL_KEYS = ("peer", "report", "hints", "context")
 HintFrequency = Literal["once-per-scope", "once-per-file"]
 HINT_FREQUENCIES: tuple[HintFrequency, ...] = ("once-per-scope", "once-per-file")
+CONTEXTS = ("ancestors",)
 RULE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _PLACEHOLDER = re.compile(r"\{(_?[A-Za-z][A-Za-z0-9_.-]*)\}")
 
@@ -107,6 +113,10 @@ class Rule:
     report: str | None = None
     # How often an editor hints a concept by default (see the module docstring).
     hints: HintFrequency = "once-per-scope"
+    # Whether findings bind ``_context`` (see ``analysis.surroundings``).
+    context: bool = False
+    # Every capture name the rule's findings can bind, for checking question links.
+    captures: frozenset[str] = frozenset()
 
     @property
     def is_bug_risk(self) -> bool:
@@ -218,6 +228,11 @@ def parse_rule_file(path: Path | str, source: str, check_syntax: bool = True) ->
         if reporter.binds in captures:
             raise fail(f"capture @{reporter.binds} clashes with what reporter {report!r} binds")
         named.add(reporter.binds)
+    context = settings.get("context")
+    if context is not None:
+        if context not in CONTEXTS:
+            raise fail(f"#set! context {context!r} is not one of {', '.join(CONTEXTS)}")
+        named.add(CONTEXT_CAPTURE)
     for placeholder in _PLACEHOLDER.findall(settings["message"]):
         if placeholder not in named:
             raise fail(f"message refers to unknown capture {{{placeholder}}}")
@@ -237,6 +252,8 @@ def parse_rule_file(path: Path | str, source: str, check_syntax: bool = True) ->
         path=str(path),
         report=report,
         hints=hints,  # type: ignore[arg-type]
+        context=context is not None,
+        captures=frozenset(named),
     )
     return _Parsed(rule, source, patterns)
 

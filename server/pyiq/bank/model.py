@@ -55,13 +55,36 @@ class Quiz:
 
 
 @dataclass(frozen=True, slots=True)
+class Link:
+    """One ``rules`` entry of a question: which findings of a rule raise it.
+
+    ``when`` and ``unless`` pair a capture name with a regular expression
+    (``re.search`` on the text the finding bound); the link holds when every
+    ``when`` matches and no ``unless`` does. A plain rule id is a link without
+    conditions. ``first`` makes the question lead among the rule's links
+    that tie (see ``pyiq.links``).
+    """
+
+    rule: str
+    when: tuple[tuple[str, str], ...] = ()
+    unless: tuple[tuple[str, str], ...] = ()
+    first: bool = False
+
+    @property
+    def conditional(self) -> bool:
+        return bool(self.when or self.unless)
+
+
+@dataclass(frozen=True, slots=True)
 class Question:
     """One interview question with its answer, runnable example and quiz.
 
     ``topic`` is the name of the topic file the question comes from; ``rules``
     are the analysis rule ids whose findings raise the question; ``imports``
     are top-level (or dotted) module names that make it relevant; ``covers``
-    names the source-document questions it answers (``FILE#N``).
+    names the source-document questions it answers (``FILE#N``); ``links``
+    are the ``rules`` entries in full, with their conditions (``rules`` keeps
+    just the ids, once each).
     """
 
     id: str
@@ -78,6 +101,7 @@ class Question:
     imports: tuple[str, ...]
     quiz: Quiz
     covers: tuple[str, ...]
+    links: tuple[Link, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,4 +116,5 @@ class Topic:
 
 def layout_fingerprint() -> tuple[tuple[str, ...], ...]:
     """Field names of every record type, part of the cache key (see module docstring)."""
-    return tuple(tuple(f.name for f in fields(cls)) for cls in (Choice, Quiz, Question, Topic))
+    records = (Choice, Quiz, Link, Question, Topic)
+    return tuple(tuple(f.name for f in fields(cls)) for cls in records)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 
-from pyiq.bank.model import Choice, Question, Quiz, Topic
+from pyiq.bank.model import Choice, Link, Question, Quiz, Topic
 
 # ``typing`` costs milliseconds to import and this module is on the cached
 # (fast) path, so typing-only names are imported for type checkers alone.
@@ -34,6 +34,8 @@ def _question(q: dict[str, Any]) -> tuple[Any, ...]:
         (c["text"], bool(c.get("correct", False)), c.get("why"), c.get("why_wrong"))
         for c in quiz["choices"]
     )
+    links = tuple(_link(entry) for entry in q["rules"])
+    rules = tuple(dict.fromkeys(link[0] for link in links))
     return (
         q["id"],
         q["question"],
@@ -43,11 +45,24 @@ def _question(q: dict[str, Any]) -> tuple[Any, ...]:
         q["output"],
         q["level"],
         tuple(q["tags"]),
-        tuple(q["rules"]),
+        rules,
         tuple(q["related"]),
         tuple(q.get("imports", ())),
         (quiz["prompt"], quiz.get("code"), choices),
         tuple(q["covers"]),
+        links,
+    )
+
+
+def _link(entry: str | dict[str, Any]) -> tuple[Any, ...]:
+    """A ``rules`` entry as (rule, when pairs, unless pairs, first)."""
+    if isinstance(entry, str):
+        return (entry, (), (), False)
+    return (
+        entry["rule"],
+        tuple(entry.get("when", {}).items()),
+        tuple(entry.get("unless", {}).items()),
+        bool(entry.get("first", False)),
     )
 
 
@@ -67,7 +82,7 @@ def build(
             prompt,
             code,
             choices,
-        ), covers in question_records:
+        ), covers, links in question_records:
             quiz = Quiz(prompt, code, tuple(Choice(*choice) for choice in choices))
             questions[qid] = Question(
                 qid,
@@ -84,6 +99,7 @@ def build(
                 imports,
                 quiz,
                 covers,
+                tuple(Link(*link) for link in links),
             )
             ids.append(qid)
         topics[name] = Topic(name, title, os.path.join(directory, file_name), tuple(ids))

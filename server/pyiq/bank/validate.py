@@ -3,12 +3,15 @@
 Only run when the compiled cache is missing or stale, so the (slow to
 import) ``jsonschema`` stays off the fast path. Cross-file rules live here
 too: ids unique across the bank, ``related`` ids resolve, one correct quiz
-choice, the topic named after its file.
+choice, the topic named after its file, question links whose conditions are
+valid regular expressions and at most one lead (``first``) question per rule
+and condition.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -94,6 +97,7 @@ def semantic_problems(sources: Sequence[SourceFile]) -> list[Problem]:
             else:
                 first_seen[qid] = source.name
             problems.extend(_question_problems(source, index, question))
+    problems.extend(_lead_problems(sources))
     for source in sources:
         for index, question in enumerate(source.data["questions"]):
             for pos, ref in enumerate(question["related"]):
@@ -112,8 +116,47 @@ def _question_problems(source: SourceFile, index: int, question: dict[str, Any])
     if len(question["short"]) > SHORT_MAX:
         message = f"is {len(question['short'])} characters; the hover line allows {SHORT_MAX}"
         problems.append(_problem(source, ["questions", index, "short"], message))
+    problems.extend(_link_problems(source, index, question))
     correct = sum(1 for choice in question["quiz"]["choices"] if choice.get("correct"))
     if correct != 1:
         message = f"needs exactly one choice with `correct: true`, found {correct}"
         problems.append(_problem(source, ["questions", index, "quiz", "choices"], message))
+    return problems
+
+
+def _link_problems(source: SourceFile, index: int, question: dict[str, Any]) -> list[Problem]:
+    """Conditions that are not regular expressions, named by file and key."""
+    problems: list[Problem] = []
+    for pos, entry in enumerate(question["rules"]):
+        if isinstance(entry, str):
+            continue
+        where: list[str | int] = ["questions", index, "rules", pos]
+        for kind in ("when", "unless"):
+            for capture, pattern in entry.get(kind, {}).items():
+                try:
+                    re.compile(pattern)
+                except re.error as exc:
+                    message = f"invalid regular expression {pattern!r}: {exc}"
+                    problems.append(_problem(source, [*where, kind, capture], message))
+    return problems
+
+
+def _lead_problems(sources: Sequence[SourceFile]) -> list[Problem]:
+    """Two questions both marked ``first`` for the same rule and conditions."""
+    problems: list[Problem] = []
+    leads: dict[tuple[str, str], str] = {}
+    for source in sources:
+        for index, question in enumerate(source.data["questions"]):
+            for pos, entry in enumerate(question["rules"]):
+                if isinstance(entry, str) or not entry.get("first"):
+                    continue
+                key = (entry["rule"], json.dumps([entry.get("when"), entry.get("unless")]))
+                other = leads.setdefault(key, f"{question['id']!r} in {source.name}")
+                if other.startswith(f"{question['id']!r} "):
+                    continue
+                message = (
+                    f"rule {entry['rule']!r} already leads with question {other} "
+                    "under the same conditions; mark only one `first: true`"
+                )
+                problems.append(_problem(source, ["questions", index, "rules", pos], message))
     return problems

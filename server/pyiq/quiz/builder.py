@@ -26,8 +26,9 @@ from pathlib import Path
 
 from pyiq.analysis import Finding, load_registry
 from pyiq.analysis.imports import import_map
-from pyiq.bank import LEVELS, Bank, Question, load_bank
+from pyiq.bank import LEVELS, Bank, BankError, Question, load_bank
 from pyiq.bank.suggest import suggestion_text
+from pyiq.links import questions_for_finding
 from pyiq.quiz.cards import linked_questions, predict_card_id
 from pyiq.quiz.mastery import DEFAULT_THRESHOLD, is_mastered
 from pyiq.quiz.model import ItemChoice, QuizItem
@@ -138,8 +139,9 @@ def _code_candidates(
             by_rule.setdefault(site.rule, []).append(site)
     candidates: list[_Candidate] = []
     for order, (rule, rule_sites) in enumerate(by_rule.items()):
-        linked = linked_questions(bank, rule)
-        wanted = [q for q in linked if _fits(q.level, q.topic, level, topic)]
+        placed = _site_questions(bank, rule, rule_sites)
+        linked = [question for question, _ in placed]
+        wanted = [(q, site) for q, site in placed if _fits(q.level, q.topic, level, topic)]
         bug = registry.rules[rule].is_bug_risk
         position = 0
         if predict and has_generator(rule):
@@ -158,14 +160,44 @@ def _code_candidates(
                         )  # fmt: skip
                         position = 1
                         break
-        for index, question in enumerate(wanted):
+        for index, (question, site) in enumerate(wanted):
             candidates.append(
                 _Candidate(
-                    question.id, rule, rule_sites[0], question, None, position + index, order,
+                    question.id, rule, site, question, None, position + index, order,
                     question.topic, question.level, (0 if bug else 1, 0),
                 )
             )  # fmt: skip
     return candidates
+
+
+def _site_questions(bank: Bank, rule: str, sites: list[Site]) -> list[tuple[Question, Site]]:
+    """The questions a rule's findings raise, each at the site it fits best, best fit first.
+
+    ``questions_for_finding`` ranks each finding's questions for its own code
+    (``with lock:`` asks about locks, ``with open(...)`` about files); a
+    question keeps the finding where it ranks highest, so the quiz shows the
+    code the question is about. A caller's own bank (not the process-wide
+    one the links are computed from) gets the rule's questions at the first site.
+    """
+    try:
+        shared = bank is load_bank()
+    except BankError:
+        shared = False
+    if not shared:
+        return [(question, sites[0]) for question in linked_questions(bank, rule)]
+    best: dict[str, tuple[int, int, Question, Site]] = {}
+    for site in sites:
+        for index, question in enumerate(questions_for_finding(site.finding)):
+            known = best.get(question.id)
+            if known is None or index < known[0]:
+                best[question.id] = (
+                    index,
+                    len(best) if known is None else known[1],
+                    question,
+                    site,
+                )
+    ranked = sorted(best.values(), key=lambda entry: (entry[0], entry[1]))
+    return [(question, site) for _, _, question, site in ranked]
 
 
 def _import_candidates(

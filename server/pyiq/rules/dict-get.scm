@@ -14,6 +14,7 @@
   (#not-match? @_object "(client|session|requests|httpx)$")
   (#pyiq-not-imported-module? @_object)
   (#set! id "dict-get")
+  (#set! context "ancestors")
   (#set! name "dict.get")
   (#set! category "concept")
   (#set! severity "hint")

@@ -12,6 +12,7 @@
 ((lambda) @lambda
   (#pyiq-not-assigned-to-name? @lambda)
   (#set! id "lambda")
+  (#set! context "ancestors")
   (#set! name "Lambda")
   (#set! category "concept")
   (#set! severity "hint")
