@@ -7,12 +7,21 @@ engine runs unfiltered (``run_rules``: no ``# pyiq: ignore`` handling, no
 configuration). Locations are compared as sets of (file, line): several
 findings on one line count once on each side.
 
+A peer code that ruff ships only in preview is run in a second ruff pass
+with ``--preview``; which codes those are is asked of ruff itself (``ruff
+rule CODE --output-format json`` says ``"preview": true``), so the table
+follows the installed ruff and needs no list kept by hand. Stable codes run
+without ``--preview``, so their preview-only behaviour changes stay out.
+
 Files ruff cannot lint are left out of both sides: files that are not UTF-8
 (ruff skips them with a warning) and files where ruff reports any
 ``invalid-syntax`` diagnostic (ruff stops or degrades analysis there, and
 tree-sitter recovers differently, so neither side is meaningful).
 
-Usage: ``python benchmarks/agreement.py [--bar 0.97] [--show 10] [--rule ID]``.
+Usage: ``python benchmarks/agreement.py [--bar 0.99] [--show 10] [--rule ID]``.
+Prints per rule the (file, line) counts found by both (TP), by pyiq alone
+(FP) and by ruff alone (FN), precision and recall, and marks rules with
+fewer than ``--min-findings`` peer findings in the corpus as rare.
 Exits 1 if any rule's precision or recall is below the bar.
 """
 
@@ -48,8 +57,23 @@ def ruff_binary() -> str:
     return str(local) if local.exists() else (shutil.which("ruff") or "ruff")
 
 
-def run_ruff(files: list[Path], codes: list[str]) -> list[dict]:
+def preview_only(code: str) -> bool:
+    """Whether the installed ruff ships ``code`` only in preview."""
+    proc = subprocess.run(
+        [ruff_binary(), "rule", code, "--output-format", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if proc.returncode != 0:
+        raise SystemExit(f"ruff does not know rule {code}: {proc.stderr.strip()[:500]}")
+    return bool(json.loads(proc.stdout).get("preview"))
+
+
+def run_ruff(files: list[Path], codes: list[str], preview: bool = False) -> list[dict]:
     """ruff's JSON diagnostics for ``files`` with exactly ``codes`` selected."""
+    if not codes:
+        return []
     results: list[dict] = []
     batch = 400
     for start in range(0, len(files), batch):
@@ -69,6 +93,7 @@ def run_ruff(files: list[Path], codes: list[str]) -> list[dict]:
                 "json",
                 "--select",
                 ",".join(codes),
+                *(["--preview"] if preview else []),
                 *chunk,
             ],
             capture_output=True,
@@ -117,7 +142,10 @@ def lintable(files: list[Path]) -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--bar", type=float, default=0.97)
+    parser.add_argument("--bar", type=float, default=0.99)
+    parser.add_argument(
+        "--min-findings", type=int, default=20, help="fewer peer findings than this: rare"
+    )
     parser.add_argument("--show", type=int, default=10, help="disagreements listed per rule")
     parser.add_argument("--rule", action="append", help="only these rule ids")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
@@ -128,7 +156,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.rule:
         peers = {k: v for k, v in peers.items() if k in args.rule}
     files = lintable(corpus.files())
-    diagnostics = run_ruff(files, sorted(set(peers.values())))
+    codes = sorted(set(peers.values()))
+    preview = [code for code in codes if preview_only(code)]
+    stable = [code for code in codes if code not in preview]
+    diagnostics = run_ruff(files, stable) + run_ruff(files, preview, preview=True)
     broken = {d["filename"] for d in diagnostics if d.get("code") in (None, "invalid-syntax")}
     files = [f for f in files if str(f) not in broken]
     keep = {str(f) for f in files}
@@ -142,12 +173,13 @@ def main(argv: list[str] | None = None) -> int:
         pyiq_locs[rule_id].add((path, line))
 
     print(f"{len(files)} files compared ({len(broken)} left out: ruff reports invalid syntax)")
-    header = (
-        f"{'rule':<26} {'code':<8} {'pyiq':>6} {'ruff':>6} {'both':>6} {'prec':>7} {'recall':>7}"
-    )
+    if preview:
+        print(f"run with --preview (preview-only in this ruff): {', '.join(preview)}")
+    header = f"{'rule':<44} {'code':<8} {'TP':>6} {'FP':>5} {'FN':>5} {'prec':>7} {'recall':>7}"
     print(header)
     print("-" * len(header))
     failed = []
+    rare = []
     details = []
     for rule_id, code in sorted(peers.items()):
         ours, theirs = pyiq_locs[rule_id], ruff_locs[code]
@@ -156,9 +188,12 @@ def main(argv: list[str] | None = None) -> int:
         recall = len(both) / len(theirs) if theirs else 1.0
         ok = precision >= args.bar and recall >= args.bar
         mark = "" if ok else "  FAIL"
+        if len(theirs) < args.min_findings:
+            rare.append(f"{rule_id} ({len(theirs)})")
+            mark += "  rare"
         print(
-            f"{rule_id:<26} {code:<8} {len(ours):>6} {len(theirs):>6} {len(both):>6} "
-            f"{precision:>7.3f} {recall:>7.3f}{mark}"
+            f"{rule_id:<44} {code:<8} {len(both):>6} {len(ours - theirs):>5} "
+            f"{len(theirs - ours):>5} {precision:>7.3f} {recall:>7.3f}{mark}"
         )
         if not ok:
             failed.append(rule_id)
@@ -172,6 +207,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  only pyiq  {path}:{line}")
         for path, line in missed:
             print(f"  only ruff  {path}:{line}")
+    if rare:
+        print(f"\nfewer than {args.min_findings} peer findings in the corpus: {', '.join(rare)}")
     if failed:
         print(f"\nbelow the bar ({args.bar}): {', '.join(failed)}")
         return 1

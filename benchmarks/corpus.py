@@ -35,6 +35,21 @@ PACKAGES: tuple[str, ...] = (
     "pandas==2.2.2",
     "pip==24.0",
     "setuptools==70.0.0",
+    # Async and web code, where the asyncio bug risks (blocking sleep in
+    # ``async def``, fire-and-forget tasks) and exception chaining occur.
+    "aiohttp==3.9.5",
+    "fastapi==0.111.0",
+    "starlette==0.37.2",
+    "httpx==0.27.0",
+    "httpcore==1.0.5",
+    "anyio==4.4.0",
+    "pydantic==2.7.4",
+    "celery==5.4.0",
+    "kombu==5.3.7",
+    "tornado==6.4.1",
+    "uvicorn==0.30.1",
+    "websockets==12.0",
+    "redis==5.0.6",
 )
 
 

@@ -132,6 +132,12 @@ FIX_CASES = [
         "lambda-assignment",
         "def square(n):\n    return n * n\n",
     ),
+    (
+        "try:\n    pass\nexcept KeyError as err:\n    raise LookupError(err.args)\n",
+        (3, 4),
+        "raise-without-from",
+        "try:\n    pass\nexcept KeyError as err:\n    raise LookupError(err.args) from err\n",
+    ),
 ]
 
 

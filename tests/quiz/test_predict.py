@@ -85,6 +85,32 @@ CASES = [
         ["fetch"],
     ),
     (
+        "mutable-class-attribute",
+        "class Basket:\n    fruits = []  # MARKER\n",
+        "[1] True",
+        ["Basket", "fruits"],
+    ),
+    (
+        "mutable-class-attribute",
+        "import collections\nclass Registry:\n"
+        "    handlers = collections.defaultdict(list)  # MARKER\n",
+        "{'key': 1} True",
+        ["Registry", "handlers"],
+    ),
+    (
+        "return-in-finally",
+        "def fetch():\n    try:\n        pass\n    finally:\n        return 1  # MARKER\n",
+        "from finally",
+        ["fetch"],
+    ),
+    (
+        "return-in-finally",
+        "for retry in range(5):\n    try:\n        pass\n    finally:\n"
+        "        continue  # MARKER\n",
+        "after the loop 2",
+        ["retry"],
+    ),
+    (
         "generator-function",
         "def rows(path):\n    yield path  # MARKER\n",
         "['called', 'body started', 1]",

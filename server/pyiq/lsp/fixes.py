@@ -296,12 +296,48 @@ def lambda_assignment(doc: Document, finding: Finding) -> Fix | None:
     )
 
 
+def _handler_name(doc: Document, clause: Node) -> str | None:
+    """``err`` of ``except E as err:``; None for a handler that binds no name."""
+    value = clause.child_by_field_name("value")
+    if value is None or value.type != "as_pattern":
+        return None
+    alias = value.child_by_field_name("alias")
+    target = alias.named_children[0] if alias is not None and alias.named_children else None
+    return _text(doc, target) if target is not None and target.type == "identifier" else None
+
+
+def raise_without_from(doc: Document, finding: Finding) -> Fix | None:
+    """``raise New(...)`` -> ``raise New(...) from err``, with the handler's own name.
+
+    Only where the handler binds the exception (``except E as err``): for a
+    bare ``except E:`` the choice between naming it and ``from None`` is the
+    author's, so no fix is offered.
+    """
+    statement = _ancestor(_node_at(doc, finding.start_byte, finding.end_byte), ("raise_statement",))
+    if statement is None or statement.child_by_field_name("cause") is not None:
+        return None
+    raised = [c for c in statement.named_children if c.type != "comment"]
+    if len(raised) != 1:
+        return None
+    clause = statement.parent
+    while clause is not None and clause.type not in ("except_clause", *FUNCTIONS):
+        clause = clause.parent
+    if clause is None or clause.type != "except_clause":
+        return None
+    name = _handler_name(doc, clause)
+    if name is None:
+        return None
+    end = raised[0].end_byte
+    return Fix(f"Chain the exception: `from {name}`", (ByteEdit(end, end, f" from {name}"),))
+
+
 FIXERS: dict[str, Callable[[Document, Finding], Fix | None]] = {
     "mutable-default-argument": mutable_default,
     "loop-variable-closure": loop_closure,
     "is-literal": is_literal,
     "none-comparison": none_comparison,
     "lambda-assignment": lambda_assignment,
+    "raise-without-from": raise_without_from,
 }
 
 

@@ -6,12 +6,15 @@
 ;; hashable) and evicts the least recently used entry beyond `maxsize`;
 ;; `cache` is the unbounded version; `cached_property` computes an instance
 ;; attribute once and stores it in the instance `__dict__`. On methods the
-;; cache holds a reference to `self`, keeping instances alive.
+;; cache holds a reference to `self`, keeping instances alive: there the
+;; bug risk cached-method reports the decorator instead (one construct, one
+;; diagnostic).
 
 (decorated_definition
   (decorator [(identifier) (attribute)] @cache)
   definition: (function_definition name: (identifier) @_name)
   (#match? @cache "^(functools\\.)?(lru_cache|cache|cached_property)$")
+  (#pyiq-not-cached-method? @cache)
   (#set! id "lru-cache")
   (#set! name "Memoization with functools caches")
   (#set! category "concept")
@@ -22,4 +25,5 @@
   (decorator (call function: [(identifier) (attribute)] @cache))
   definition: (function_definition name: (identifier) @_name)
   (#match? @cache "^(functools\\.)?(lru_cache|cache|cached_property)$")
+  (#pyiq-not-cached-method? @cache)
   (#set! id "lru-cache")) @_construct

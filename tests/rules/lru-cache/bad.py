@@ -31,8 +31,3 @@ class Report:
     #^^^^^^^^^^^^^^^ lru-cache
     def total(self):
         return 42
-
-    @functools.cache
-    #^^^^^^^^^^^^^^^ lru-cache
-    def lookup(self, key):
-        return key

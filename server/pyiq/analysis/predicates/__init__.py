@@ -8,12 +8,22 @@ from ``PREDICATES`` and ``REPORTERS``.
 The modules: ``context`` (what predicates receive), ``nodes`` (tree
 walks), ``scopes`` (which names a scope binds), ``names`` (builtins and
 imports), ``concepts`` and ``bug_risks`` (the predicates of each kind of
-rule) and ``late_binding`` (loop-variable-closure's reporter).
+rule), ``late_binding`` (loop-variable-closure's reporter), and one module
+per family of later bug risks: ``class_members`` (class attributes and
+methods), ``exception_flow`` (``except``/``finally``), ``async_calls``
+(asyncio) and ``loop_targets`` (loop variables).
 """
 
 from __future__ import annotations
 
-from pyiq.analysis.predicates import bug_risks, concepts
+from pyiq.analysis.predicates import (
+    async_calls,
+    bug_risks,
+    class_members,
+    concepts,
+    exception_flow,
+    loop_targets,
+)
 from pyiq.analysis.predicates.context import MatchContext, Predicate, Reporter
 from pyiq.analysis.predicates.late_binding import late_bound_names
 from pyiq.analysis.predicates.names import shadowed_builtins
@@ -40,10 +50,21 @@ PREDICATES: dict[str, Predicate] = {
     "pyiq-mutates-loop-iterable?": concepts.mutates_loop_iterable,
     "pyiq-builtin?": concepts.builtin,
     "pyiq-recursive?": concepts.calls_itself,
+    "pyiq-cached-method?": class_members.cached_method,
+    "pyiq-not-cached-method?": class_members.not_cached_method,
+    "pyiq-eq-without-hash?": class_members.eq_without_hash,
+    "pyiq-try-except-pass?": exception_flow.try_except_pass,
+    "pyiq-blocking-sleep?": async_calls.blocking_sleep,
+    "pyiq-dangling-task?": async_calls.dangling_task,
 }
 
 REPORTERS: dict[str, Reporter] = {
     "pyiq-late-bound-names": Reporter("name", late_bound_names),
+    "pyiq-mutable-class-values": Reporter("value", class_members.mutable_class_values),
+    "pyiq-finally-jumps": Reporter("jump", exception_flow.finally_jumps),
+    "pyiq-raises-without-cause": Reporter("raise", exception_flow.raises_without_cause),
+    "pyiq-overriding-loop-targets": Reporter("name", loop_targets.overriding_targets),
+    "pyiq-redefined-loop-names": Reporter("target", loop_targets.redefined_loop_names),
 }
 
 __all__ = [

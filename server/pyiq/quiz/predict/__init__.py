@@ -32,6 +32,8 @@ GENERATORS: dict[str, Generator] = {
     "global-statement": bugs.global_statement,
     "lambda-assignment": bugs.lambda_assignment,
     "bare-except": bugs.bare_except,
+    "mutable-class-attribute": bugs.mutable_class_attribute,
+    "return-in-finally": bugs.return_in_finally,
     "generator-function": concepts.generator_function,
     "generator-expression": concepts.generator_expression,
     "dict-comprehension": concepts.dict_comprehension,

@@ -602,3 +602,156 @@ def bare_except(site: Site) -> Draft | None:
         lesson="Catch what you can handle (`except ValueError:`), or at most "
         "`except Exception:`, which lets SystemExit and KeyboardInterrupt through.",
     )
+
+
+_CLASS_ATTRIBUTE_KINDS = {
+    "list": ("list", "list_comprehension"),
+    "dict": ("dictionary", "dictionary_comprehension"),
+    "set": ("set", "set_comprehension"),
+}
+
+
+def _container_kind(site: Site, value: Node | None) -> str:
+    """``list``, ``dict`` or ``set``: what the user's class attribute builds (list if unsure)."""
+    if value is None:
+        return "list"
+    for kind, types in _CLASS_ATTRIBUTE_KINDS.items():
+        if value.type in types:
+            return kind
+    if value.type == "call":
+        callee = text(site, value.child_by_field_name("function")).rsplit(".", 1)[-1]
+        if callee in ("dict", "OrderedDict", "defaultdict", "Counter", "UserDict"):
+            return "dict"
+        if callee in ("set", "WeakSet"):
+            return "set"
+    return "list"
+
+
+def mutable_class_attribute(site: Site) -> Draft | None:
+    value = reported(site)
+    attribute = site.finding.binding("_target")
+    cls = enclosing(value, ("class_definition",)) if value is not None else None
+    if value is None or cls is None:
+        return None
+    kind = _container_kind(site, value)
+    cname = identifier(name_of(site, cls), "Cart", {"first", "second"})
+    attr = identifier(attribute, "items", {cname, "first", "second"})
+    empty, add, shown = {
+        "list": ("[]", f"first.{attr}.append(1)", "[1]"),
+        "dict": ("{}", f"first.{attr}['key'] = 1", "{'key': 1}"),
+        "set": ("set()", f"first.{attr}.add(1)", "{1}"),
+    }[kind]
+    code = (
+        f"class {cname}:\n"
+        f"    {attr} = {empty}\n\n\n"
+        f"first = {cname}()\n"
+        f"second = {cname}()\n"
+        f"{add}\n"
+        f"print(second.{attr}, first.{attr} is second.{attr})\n"
+    )
+    return Draft(
+        rule=site.rule,
+        prompt=f"Line {site.line} gives class `{inline(name_of(site, cls))}` the attribute "
+        f"`{inline(attribute)} = {inline(text(site, value))}`. Below, two instances share it. "
+        "What does it print?",
+        code=code,
+        options=(
+            Option(
+                f"{shown} True",
+                "",
+                f"`{attr}` lives on the class, created once when the class body ran; "
+                f"`first.{attr}` and `second.{attr}` both find that one {kind}, so a change "
+                "through one instance shows through the other.",
+            ),
+            Option(
+                f"{empty} False",
+                "Instances do not get their own copy of a class attribute: attribute lookup "
+                f"falls back to the class, where the single {kind} lives.",
+            ),
+            Option(
+                f"{empty} True",
+                f"It is the same object, and it was changed in place: `second.{attr}` shows the "
+                "change.",
+            ),
+            Option(
+                "AttributeError",
+                f"Instances can read class attributes; `second.{attr}` finds it on the class.",
+            ),
+        ),
+        lesson=f"Fix: create the {kind} per instance in `__init__` (`self.{attr} = {empty}`), "
+        "or annotate it `ClassVar` when sharing is intended.",
+    )
+
+
+def return_in_finally(site: Site) -> Draft | None:
+    statement = reported(site, ("return_statement", "break_statement", "continue_statement"))
+    if statement is None:
+        return None
+    func = enclosing(statement, FUNCTIONS)
+    if statement.type == "return_statement":
+        fname = identifier(name_of(site, func), "load")
+        code = (
+            f"def {fname}():\n"
+            "    try:\n"
+            '        raise ValueError("lost")\n'
+            "    finally:\n"
+            '        return "from finally"\n\n\n'
+            f"print({fname}())\n"
+        )
+        options = (
+            Option(
+                "from finally",
+                "",
+                "Leaving `finally` with `return` replaces whatever was in flight: the ValueError "
+                "is discarded without a trace and the call returns normally.",
+            ),
+            Option(
+                "ValueError: lost",
+                "The exception would propagate after `finally` finished, but the `return` in "
+                "`finally` ends the function first and the exception is dropped.",
+            ),
+            Option(
+                "None",
+                "The `return` in `finally` runs and supplies the result; nothing returns None.",
+            ),
+        )
+    else:
+        keyword = "break" if statement.type == "break_statement" else "continue"
+        loop = enclosing(statement, ("for_statement",))
+        left = loop.child_by_field_name("left") if loop is not None else None
+        var = identifier(text(site, left) if left is not None else None, "attempt")
+        code = (
+            f"for {var} in range(3):\n"
+            "    try:\n"
+            f"        raise ValueError({var})\n"
+            "    finally:\n"
+            f"        {keyword}\n"
+            f'print("after the loop", {var})\n'
+        )
+        last = "0" if keyword == "break" else "2"
+        options = (
+            Option(
+                f"after the loop {last}",
+                "",
+                f"`{keyword}` in `finally` discards the exception in flight, so every ValueError "
+                "vanishes and the loop carries on as if nothing had been raised.",
+            ),
+            Option(
+                "ValueError: 0",
+                f"The first exception would escape after `finally`, but `{keyword}` leaves the "
+                "`finally` block first and the exception is dropped.",
+            ),
+            Option(
+                f"after the loop {'2' if keyword == 'break' else '0'}",
+                "`break` ends the loop at the first pass; `continue` goes on to the last one.",
+            ),
+        )
+    return Draft(
+        rule=site.rule,
+        prompt=f"Line {site.line} has `{inline(text(site, statement))}` in a `finally` block. "
+        f"{ASK}",
+        code=code,
+        options=options,
+        lesson="Keep `finally` for clean-up; return (or break) after the `try` statement, so "
+        "exceptions still propagate.",
+    )

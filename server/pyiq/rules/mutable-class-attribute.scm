@@ -1,0 +1,28 @@
+;; Finds a class attribute whose value is a mutable object: a list, dict or
+;; set display, a comprehension, or a call of `list()`, `dict()`, `set()` or
+;; `collections.defaultdict/OrderedDict/Counter/deque()`.
+;;
+;; The class body runs once, so the object belongs to the class and is shared
+;; by every instance: `self.items.append(x)` on one instance shows up on all
+;; of them (assigning `self.items = ...` would create an instance attribute
+;; instead). Create the object in `__init__`, or annotate it `ClassVar` when
+;; sharing is the point.
+;;
+;; Same semantics as ruff's RUF012 (mutable-class-default): only statements
+;; directly in the class body; annotations `ClassVar`, `Final` or immutable
+;; (`Sequence[int]`, `tuple`, ...) are skipped, as are annotated fields of
+;; dataclasses and attrs classes, `__slots__`-like special attributes, names
+;; annotated `ClassVar` earlier in the class, a ctypes structure's `_fields_`,
+;; and models that copy their defaults (pydantic, msgspec, SQLModel).
+
+(class_definition
+  body: (block
+    (expression_statement
+      (assignment left: (_) @_target) @assignment) @_construct)
+  (#set! report "pyiq-mutable-class-values")
+  (#set! id "mutable-class-attribute")
+  (#set! name "Mutable class attribute")
+  (#set! category "bug-risk")
+  (#set! severity "warning")
+  (#set! message "Class attribute `{_target} = {value}` is one object shared by every instance; create it in `__init__` or annotate it `ClassVar`")
+  (#set! peer "RUF012"))

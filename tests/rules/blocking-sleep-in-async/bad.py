@@ -1,0 +1,13 @@
+import time
+from time import sleep
+
+
+async def poll(client):
+    while not client.ready():
+        time.sleep(0.5)
+#       ^^^^^^^^^^ blocking-sleep-in-async
+    sleep(1)
+#   ^^^^^ blocking-sleep-in-async
+    values = [time.sleep(0) for _ in range(2)]
+#             ^^^^^^^^^^ blocking-sleep-in-async
+    return values

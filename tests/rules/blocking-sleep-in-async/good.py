@@ -1,0 +1,22 @@
+import asyncio
+import time
+
+
+async def poll(client):
+    while not client.ready():
+        await asyncio.sleep(0.5)
+
+    def blocking():
+        time.sleep(1)
+
+    callback = lambda: time.sleep(1)  # noqa: E731
+    return blocking, callback
+
+
+def wait():
+    time.sleep(1)
+
+
+async def other(sleeper):
+    sleeper.sleep(1)
+    await asyncio.sleep(0)
