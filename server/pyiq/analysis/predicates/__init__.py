@@ -8,12 +8,14 @@ from ``PREDICATES`` and ``REPORTERS``.
 The modules: ``context`` (what predicates receive), ``nodes`` (tree
 walks), ``scopes`` (which names a scope binds), ``names`` (builtins and
 imports), ``concepts`` and ``bug_risks`` (the predicates of each kind of
-rule) and ``late_binding`` (loop-variable-closure's reporter).
+rule) and ``late_binding`` (loop-variable-closure's reporter); ``security``
+(resolved callees of the security rules), ``statements`` (statement shapes)
+and ``bindings`` (builtin shadowing, abstract base classes).
 """
 
 from __future__ import annotations
 
-from pyiq.analysis.predicates import bug_risks, concepts
+from pyiq.analysis.predicates import bindings, bug_risks, concepts, security, statements
 from pyiq.analysis.predicates.context import MatchContext, Predicate, Reporter
 from pyiq.analysis.predicates.late_binding import late_bound_names
 from pyiq.analysis.predicates.names import shadowed_builtins
@@ -45,6 +47,31 @@ PREDICATES: dict[str, Predicate] = {
 REPORTERS: dict[str, Reporter] = {
     "pyiq-late-bound-names": Reporter("name", late_bound_names),
 }
+
+# Security risks, statement shapes and bindings (see their modules).
+PREDICATES.update(
+    {
+        "pyiq-unsafe-yaml-load?": security.unsafe_yaml_load,
+        "pyiq-not-unsafe-yaml-load?": security.not_unsafe_yaml_load,
+        "pyiq-resolves-to?": security.resolves_to,
+        "pyiq-not-resolves-to?": security.not_resolves_to,
+        "pyiq-builtin-eval?": security.builtin_eval,
+        "pyiq-subprocess-shell?": security.subprocess_shell,
+        "pyiq-non-empty-tuple?": statements.non_empty_tuple,
+        "pyiq-only-operator?": statements.only_operator,
+        "pyiq-no-break?": statements.no_break,
+        "pyiq-method?": statements.is_method,
+        "pyiq-shadows-builtin?": bindings.shadows_builtin,
+        "pyiq-abc-without-abstract?": bindings.abc_without_abstract,
+        "pyiq-not-abc-without-abstract?": bindings.not_abc_without_abstract,
+    }
+)
+REPORTERS.update(
+    {
+        "pyiq-yaml-loader": Reporter("target", security.yaml_loader_target),
+        "pyiq-value-returns": Reporter("statement", statements.value_returns),
+    }
+)
 
 __all__ = [
     "PREDICATES",
