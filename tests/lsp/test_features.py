@@ -131,6 +131,13 @@ FIX_CASES = [
         "lambda-assignment",
         "def square(n):\n    return n * n\n",
     ),
+    ("ok = not key in cache\n", (0, 10), "not-in-test", "ok = key not in cache\n"),
+    (
+        "import yaml\n\nconfig = yaml.load(text, Loader=yaml.Loader)\n",
+        (2, 35),
+        "unsafe-yaml-load",
+        "import yaml\n\nconfig = yaml.safe_load(text)\n",
+    ),
 ]
 
 
