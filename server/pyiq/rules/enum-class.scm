@@ -10,11 +10,18 @@
 
 ((class_definition
   name: (identifier) @name
-  superclasses: (argument_list [(identifier) (attribute)] @_base)) @_construct
-  (#match? @_base "(^|\\.)(Enum|IntEnum|StrEnum|Flag|IntFlag)$")
+  superclasses: (argument_list (attribute attribute: (identifier) @_kind) @_base)) @_construct
+  (#any-of? @_kind "Enum" "IntEnum" "StrEnum" "Flag" "IntFlag")
   (#pyiq-resolves-to? @_base "enum.Enum" "enum.IntEnum" "enum.StrEnum" "enum.Flag" "enum.IntFlag")
   (#set! id "enum-class")
   (#set! name "Enum class")
   (#set! category "concept")
   (#set! severity "hint")
   (#set! message "Enum `{name}`: its members are singletons created with the class, compared by identity and looked up by name or value"))
+
+((class_definition
+  name: (identifier) @name
+  superclasses: (argument_list (identifier) @_base)) @_construct
+  (#any-of? @_base "Enum" "IntEnum" "StrEnum" "Flag" "IntFlag")
+  (#pyiq-resolves-to? @_base "enum.Enum" "enum.IntEnum" "enum.StrEnum" "enum.Flag" "enum.IntFlag")
+  (#set! id "enum-class"))

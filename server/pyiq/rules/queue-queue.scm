@@ -7,11 +7,16 @@
 ;; `join` lets a producer wait until every item was handled. It is for
 ;; threads; asyncio has `asyncio.Queue`, processes `multiprocessing.Queue`.
 
-((call function: [(identifier) (attribute)] @usage) @_construct
-  (#match? @usage "(^|\\.)(Queue|LifoQueue|PriorityQueue|SimpleQueue)$")
+((call function: (attribute attribute: (identifier) @_name) @usage) @_construct
+  (#any-of? @_name "Queue" "LifoQueue" "PriorityQueue" "SimpleQueue")
   (#pyiq-resolves-to? @usage "queue.Queue" "queue.LifoQueue" "queue.PriorityQueue" "queue.SimpleQueue")
   (#set! id "queue-queue")
   (#set! name "queue.Queue")
   (#set! category "concept")
   (#set! severity "hint")
   (#set! message "`{usage}()`: a thread-safe FIFO whose `put`/`get` block and lock for you"))
+
+((call function: (identifier) @usage) @_construct
+  (#any-of? @usage "Queue" "LifoQueue" "PriorityQueue" "SimpleQueue")
+  (#pyiq-resolves-to? @usage "queue.Queue" "queue.LifoQueue" "queue.PriorityQueue" "queue.SimpleQueue")
+  (#set! id "queue-queue"))

@@ -11,7 +11,8 @@
 ;; those of nested functions); bare `return` and `return None` are fine.
 
 ((function_definition
-  name: (identifier) @_name) @init
+  name: (identifier) @_name
+  body: (block)) @init
   (#eq? @_name "__init__")
   (#pyiq-method? @init)
   (#set! id "return-in-init")
