@@ -9,16 +9,16 @@
 ;; one operator, `in`, negated by `not`; reported on the comparison.
 
 (not_operator
-  argument: (comparison_operator) @test
+  argument: (comparison_operator . (_) @_element . (_) @_container .) @test
   (#pyiq-only-operator? @test "in")
   (#set! id "not-in-test")
   (#set! name "not x in y")
   (#set! category "bug-risk")
   (#set! severity "warning")
-  (#set! message "`not {test}`: write the membership test as `x not in y`, which reads as what it does")
+  (#set! message "`not {_element} in {_container}` tests membership and negates it; `{_element} not in {_container}` says the same plainly")
   (#set! peer "E713")) @_construct
 
 (not_operator
-  argument: (parenthesized_expression . (comparison_operator) @test .)
+  argument: (parenthesized_expression . (comparison_operator . (_) @_element . (_) @_container .) @test .)
   (#pyiq-only-operator? @test "in")
   (#set! id "not-in-test")) @_construct
