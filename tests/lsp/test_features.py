@@ -138,6 +138,13 @@ FIX_CASES = [
         "raise-without-from",
         "try:\n    pass\nexcept KeyError as err:\n    raise LookupError(err.args) from err\n",
     ),
+    ("ok = not key in cache\n", (0, 10), "not-in-test", "ok = key not in cache\n"),
+    (
+        "import yaml\n\nconfig = yaml.load(text, Loader=yaml.Loader)\n",
+        (2, 35),
+        "unsafe-yaml-load",
+        "import yaml\n\nconfig = yaml.safe_load(text)\n",
+    ),
 ]
 
 

@@ -89,5 +89,5 @@ def import_map(tree: Tree, source: bytes) -> dict[str, str]:
                     names[target] = _join(base, target)
                 else:
                     head = target.split(".")[0]
-                    names.setdefault(head, head)
+                    names[head] = head
     return names

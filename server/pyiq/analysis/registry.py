@@ -5,8 +5,9 @@ Markdown description, followed by one or more patterns. Metadata travels in
 ``#set!`` directives (``id``, ``name``, ``category``, ``severity``,
 ``message`` and optionally ``peer``, ``report``, ``hints`` and ``context``);
 the reported capture is the one whose name does not start with ``_``;
-``@_construct`` marks the whole construct a hover should answer on. Python predicates (``#pyiq-...?``) are
-allowed only where a query cannot express the condition. ``report`` names a
+``@_construct`` marks the whole construct a hover should answer on. Python
+predicates (``#pyiq-...?``) are allowed only where a query cannot express
+the condition. ``report`` names a
 Python reporter (``predicates.REPORTERS``) that replaces the reported
 capture's nodes by the nodes to report, for what a query cannot enumerate
 (every name a closure reads, at any depth). ``hints "once-per-file"`` marks a

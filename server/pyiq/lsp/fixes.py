@@ -10,11 +10,11 @@ reads another parameter) gets no fix rather than a risky one.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from tree_sitter import Node
 
 from pyiq.analysis import Document, Finding
+from pyiq.lsp.edits import ByteEdit, Fix
 from pyiq.lsp.optional_annotation import (
     VersionLookup,
     is_docstring,
@@ -22,6 +22,7 @@ from pyiq.lsp.optional_annotation import (
     unknown_version,
     widen_to_optional,
 )
+from pyiq.lsp.rewrite_fixes import not_in_test, unsafe_yaml_load
 
 FUNCTIONS = ("function_definition", "lambda")
 LOOPS = (
@@ -32,19 +33,6 @@ LOOPS = (
     "dictionary_comprehension",
     "generator_expression",
 )
-
-
-@dataclass(frozen=True)
-class ByteEdit:
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(frozen=True)
-class Fix:
-    title: str
-    edits: tuple[ByteEdit, ...]
 
 
 def _text(doc: Document, node: Node) -> str:
@@ -338,6 +326,8 @@ FIXERS: dict[str, Callable[[Document, Finding], Fix | None]] = {
     "none-comparison": none_comparison,
     "lambda-assignment": lambda_assignment,
     "raise-without-from": raise_without_from,
+    "not-in-test": not_in_test,
+    "unsafe-yaml-load": unsafe_yaml_load,
 }
 
 

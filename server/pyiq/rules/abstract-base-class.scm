@@ -7,20 +7,24 @@
 ;; subclasses (`register`, `__subclasshook__`), which is how
 ;; `collections.abc` makes `isinstance(x, Iterable)` work for classes that
 ;; merely define `__iter__`. Compare `typing.Protocol` for static duck typing.
+;; A class that derives from `abc.ABC` alone and declares nothing abstract is
+;; the bug risk `abstract-base-class-without-abstract-method` instead.
 
-(class_definition
+((class_definition
   name: (identifier) @name
-  superclasses: (argument_list [(identifier) (attribute)] @_base)
+  superclasses: (argument_list [(identifier) (attribute)] @_base)) @_construct
   (#match? @_base "^(abc\\.)?ABC$")
+  (#pyiq-not-abc-without-abstract? @_construct)
   (#set! id "abstract-base-class")
   (#set! name "Abstract base class")
   (#set! category "concept")
   (#set! severity "hint")
-  (#set! message "Abstract base class `{name}`: an interface that cannot be instantiated while it has abstract methods")) @_construct
+  (#set! message "Abstract base class `{name}`: an interface that cannot be instantiated while it has abstract methods"))
 
-(class_definition
+((class_definition
   name: (identifier) @name
-  superclasses: (argument_list (keyword_argument name: (identifier) @_keyword value: [(identifier) (attribute)] @_meta))
+  superclasses: (argument_list (keyword_argument name: (identifier) @_keyword value: [(identifier) (attribute)] @_meta))) @_construct
   (#eq? @_keyword "metaclass")
   (#match? @_meta "^(abc\\.)?ABCMeta$")
-  (#set! id "abstract-base-class")) @_construct
+  (#pyiq-not-abc-without-abstract? @_construct)
+  (#set! id "abstract-base-class"))

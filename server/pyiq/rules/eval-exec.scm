@@ -1,14 +1,14 @@
-;; Finds calls of the built-ins `eval(...)` and `exec(...)` (not shadowed by a
-;; local or imported name).
+;; Finds calls of the built-in `exec(...)` (not shadowed by a local or
+;; imported name). `eval(...)` is the bug risk `eval-call`.
 ;;
-;; `eval` evaluates an expression and `exec` runs statements, with full access
-;; to the interpreter: on user input that is arbitrary code execution, and
-;; emptied `__builtins__` do not make it safe. `ast.literal_eval` parses
-;; literals only, and a dict of allowed operations replaces most dynamic
-;; dispatch done with `eval`.
+;; `exec` runs statements and `eval` evaluates an expression, with full
+;; access to the interpreter: on user input that is arbitrary code
+;; execution, and emptied `__builtins__` do not make it safe.
+;; `ast.literal_eval` parses literals only, and a dict of allowed operations
+;; replaces most dynamic dispatch done with `exec` or `eval`.
 
 (call function: (identifier) @usage
-  (#any-of? @usage "eval" "exec")
+  (#eq? @usage "exec")
   (#pyiq-builtin? @usage)
   (#set! id "eval-exec")
   (#set! name "eval and exec")

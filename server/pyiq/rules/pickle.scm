@@ -1,5 +1,6 @@
-;; Finds calls of `pickle.dump`, `pickle.dumps`, `pickle.load` and
-;; `pickle.loads`.
+;; Finds calls of `pickle.dump` and `pickle.dumps`, and `pickle.load` /
+;; `pickle.loads` where the bug risk `pickle-load` does not own them (a
+;; `pickle` name the file does not import).
 ;;
 ;; Pickle serialises almost any Python object graph (classes by reference to
 ;; their importable name, with `__reduce__` / `__getstate__` hooks), but
@@ -8,6 +9,7 @@
 
 (call function: (attribute) @usage
   (#any-of? @usage "pickle.dump" "pickle.dumps" "pickle.load" "pickle.loads")
+  (#pyiq-not-resolves-to? @usage "pickle.load" "pickle.loads")
   (#set! id "pickle")
   (#set! name "pickle")
   (#set! category "concept")

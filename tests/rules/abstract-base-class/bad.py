@@ -1,20 +1,22 @@
 import abc
-from abc import ABC, ABCMeta
+from abc import ABC, ABCMeta, abstractmethod
 
 
 class Shape(ABC):
 #     ^^^^^ abstract-base-class
-    pass
+    @abstractmethod
+    def area(self): ...
 
 
 class Base(abc.ABC):
 #     ^^^^ abstract-base-class
-    pass
+    name: str
 
 
 class Plugin(metaclass=ABCMeta):
 #     ^^^^^^ abstract-base-class
-    pass
+    @abc.abstractmethod
+    def run(self): ...
 
 
 class Store(Base, metaclass=abc.ABCMeta):

@@ -1,3 +1,6 @@
+from abc import ABC
+
+
 class Shape:
     pass
 
@@ -16,3 +19,10 @@ class WithMeta(metaclass=Meta):
 
 class Abc(ABCD):
     pass
+
+
+# An ABC that declares nothing abstract is the bug risk
+# abstract-base-class-without-abstract-method, not this concept.
+class Empty(ABC):
+    def run(self):
+        pass

@@ -1,7 +1,5 @@
-result = eval(expression)
-#        ^^^^ eval-exec
-value = eval("1 + 2", {"__builtins__": {}})
-#       ^^^^ eval-exec
 if code:
     exec(code, namespace)
    #^^^^ eval-exec
+result = exec(source)
+#        ^^^^ eval-exec

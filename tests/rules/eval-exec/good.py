@@ -4,7 +4,9 @@ value = ast.literal_eval("[1, 2]")
 result = model.eval()
 cursor.execute("SELECT 1")
 compiled = compile("1 + 2", "<string>", "eval")
+# eval() is the bug risk eval-call, not this concept.
+total = eval(expression)
 
 
-def run(eval):
-    return eval("x")  # a parameter shadows the builtin
+def run(exec):
+    return exec("x")  # a parameter shadows the builtin

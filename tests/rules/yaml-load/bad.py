@@ -1,8 +1,8 @@
 import yaml
 
-config = yaml.load(text)
-#        ^^^^^^^^^ yaml-load
-config = yaml.load(text, Loader=yaml.FullLoader)
+config = yaml.safe_load(text)
+#        ^^^^^^^^^^^^^^ yaml-load
+config = yaml.load(text, Loader=yaml.SafeLoader)
 #        ^^^^^^^^^ yaml-load
 docs = list(yaml.load_all(stream, yaml.Loader))
 #           ^^^^^^^^^^^^^ yaml-load

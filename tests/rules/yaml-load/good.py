@@ -1,7 +1,7 @@
 import yaml
 
-config = yaml.safe_load(text)
-config = yaml.load(text, Loader=yaml.SafeLoader)
-config = yaml.load(text, Loader=yaml.CSafeLoader)
-docs = yaml.load_all(stream, yaml.SafeLoader)
+# Unsafe yaml.load calls are the bug risk unsafe-yaml-load, not this concept.
+config = yaml.load(text)
+config = yaml.load(text, Loader=yaml.FullLoader)
 data = json.load(handle)
+text = yaml.dump(config)

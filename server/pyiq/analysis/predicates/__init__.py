@@ -11,18 +11,23 @@ imports), ``concepts`` and ``bug_risks`` (the predicates of each kind of
 rule), ``late_binding`` (loop-variable-closure's reporter), and one module
 per family of later bug risks: ``class_members`` (class attributes and
 methods), ``exception_flow`` (``except``/``finally``), ``async_calls``
-(asyncio) and ``loop_targets`` (loop variables).
+(asyncio), ``loop_targets`` (loop variables), ``security`` (resolved
+callees of the security rules), ``statements`` (statement shapes) and
+``bindings`` (builtin shadowing, abstract base classes).
 """
 
 from __future__ import annotations
 
 from pyiq.analysis.predicates import (
     async_calls,
+    bindings,
     bug_risks,
     class_members,
     concepts,
     exception_flow,
     loop_targets,
+    security,
+    statements,
 )
 from pyiq.analysis.predicates.context import MatchContext, Predicate, Reporter
 from pyiq.analysis.predicates.late_binding import late_bound_names
@@ -66,6 +71,31 @@ REPORTERS: dict[str, Reporter] = {
     "pyiq-overriding-loop-targets": Reporter("name", loop_targets.overriding_targets),
     "pyiq-redefined-loop-names": Reporter("target", loop_targets.redefined_loop_names),
 }
+
+# Security risks, statement shapes and bindings (see their modules).
+PREDICATES.update(
+    {
+        "pyiq-unsafe-yaml-load?": security.unsafe_yaml_load,
+        "pyiq-not-unsafe-yaml-load?": security.not_unsafe_yaml_load,
+        "pyiq-resolves-to?": security.resolves_to,
+        "pyiq-not-resolves-to?": security.not_resolves_to,
+        "pyiq-builtin-eval?": security.builtin_eval,
+        "pyiq-subprocess-shell?": security.subprocess_shell,
+        "pyiq-non-empty-tuple?": statements.non_empty_tuple,
+        "pyiq-only-operator?": statements.only_operator,
+        "pyiq-no-break?": statements.no_break,
+        "pyiq-method?": statements.is_method,
+        "pyiq-shadows-builtin?": bindings.shadows_builtin,
+        "pyiq-abc-without-abstract?": bindings.abc_without_abstract,
+        "pyiq-not-abc-without-abstract?": bindings.not_abc_without_abstract,
+    }
+)
+REPORTERS.update(
+    {
+        "pyiq-yaml-loader": Reporter("target", security.yaml_loader_target),
+        "pyiq-value-returns": Reporter("statement", statements.value_returns),
+    }
+)
 
 __all__ = [
     "PREDICATES",

@@ -10,6 +10,7 @@ timer, so a lone keystroke is answered immediately.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 
 from lsprotocol import types

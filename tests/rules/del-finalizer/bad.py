@@ -1,0 +1,4 @@
+class TempFile:
+    def __del__(self):
+       #^^^^^^^ del-finalizer
+        self.close()

@@ -1,0 +1,9 @@
+class TempFile:
+    def __exit__(self, *exc):
+        self.close()
+
+    def delete(self):
+        del self.path
+
+
+del items[0]

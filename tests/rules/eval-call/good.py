@@ -1,0 +1,12 @@
+import ast
+
+value = ast.literal_eval("[1, 2, 3]")
+exec("print(1)")
+model.eval()
+
+
+def run(eval):
+    return eval("x")
+
+
+score = evaluate(expression)

@@ -1,0 +1,22 @@
+import pickle
+import shelve
+from pickle import loads
+
+import dill
+import pandas as pd
+
+state = pickle.load(handle)
+#       ^^^^^^^^^^^^^^^^^^^ pickle-load
+state = pickle.loads(blob)
+#       ^^^^^^^^^^^^^^^^^^ pickle-load
+state = loads(blob)
+#       ^^^^^^^^^^^ pickle-load
+reader = pickle.Unpickler(handle)
+#        ^^^^^^^^^^^^^^^^^^^^^^^^ pickle-load
+with shelve.open("db") as db:
+#    ^^^^^^^^^^^^^^^^^ pickle-load
+    pass
+frame = pd.read_pickle("frame.pkl")
+#       ^^^^^^^^^^^^^^^^^^^^^^^^^^^ pickle-load
+session = dill.loads(blob)
+#         ^^^^^^^^^^^^^^^^ pickle-load

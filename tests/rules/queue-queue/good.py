@@ -1,0 +1,6 @@
+import asyncio
+import multiprocessing
+
+inbox = asyncio.Queue()
+results = multiprocessing.Queue()
+jobs = Queue()

@@ -1,0 +1,11 @@
+import subprocess
+from subprocess import check_output
+
+result = subprocess.run(f"ls {path}", shell=True)
+#        ^^^^^^^^^^^^^^ subprocess-shell
+status = subprocess.call(command, shell=1)
+#        ^^^^^^^^^^^^^^^ subprocess-shell
+output = check_output(args=command, shell="yes")
+#        ^^^^^^^^^^^^ subprocess-shell
+process = subprocess.Popen(*command, shell=True)
+#         ^^^^^^^^^^^^^^^^ subprocess-shell
