@@ -48,7 +48,24 @@ bench: $(STAMP)
 clean:
 	rm -rf $(VENV) build dist .pytest_cache
 
-# The VS Code extension, packaged as client/vscode/pyiq.vsix (needs node 20+ and npm).
+# The VS Code extension for one platform (VSCE_TARGET: linux-x64, linux-arm64, darwin-x64,
+# darwin-arm64, win32-x64, ...): the server and its dependencies in bundled/libs, native wheels
+# for CPython 3.10-3.14 of that platform, so it runs out of the box with the user's python3.
+# Needs node 20+ and npm; writes client/vscode/pyiq-$(VSCE_TARGET).vsix.
+VSCE_TARGET ?= linux-x64
+VSCODE_DIR := client/vscode
+VSIX := $(VSCODE_DIR)/pyiq-$(VSCE_TARGET).vsix
+VSIX_SOURCES := $(shell find server/pyiq questions $(VSCODE_DIR)/src $(VSCODE_DIR)/media \
+  $(VSCODE_DIR)/bundled/tool -type f -not -path '*/__pycache__/*' 2>/dev/null) \
+  $(VSCODE_DIR)/package.json $(VSCODE_DIR)/package-lock.json $(VSCODE_DIR)/.vscodeignore \
+  $(VSCODE_DIR)/README.md $(VSCODE_DIR)/scripts/bundle_server.py pyproject.toml
+
 .PHONY: vsix
-vsix:
-	cd client/vscode && npm ci --no-audit --no-fund && npm run package
+vsix: $(VSIX)
+
+$(VSCODE_DIR)/node_modules/.package-lock.json: $(VSCODE_DIR)/package-lock.json
+	cd $(VSCODE_DIR) && npm ci --no-audit --no-fund --loglevel=error
+
+$(VSIX): $(STAMP) $(VSCODE_DIR)/node_modules/.package-lock.json $(VSIX_SOURCES)
+	$(BIN)/python $(VSCODE_DIR)/scripts/bundle_server.py --target $(VSCE_TARGET)
+	cd $(VSCODE_DIR) && VSCE_TARGET=$(VSCE_TARGET) npm run --silent package

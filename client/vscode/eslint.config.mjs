@@ -4,7 +4,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "out/", "node_modules/", "*.vsix"] },
+  { ignores: ["dist/", "out/", "node_modules/", "bundled/", "*.vsix"] },
   js.configs.recommended,
   {
     files: ["**/*.ts"],
@@ -33,6 +33,11 @@ export default tseslint.config(
   },
   {
     files: ["**/*.mjs"],
-    languageOptions: { globals: { process: "readonly", console: "readonly" } },
+    languageOptions: { globals: { process: "readonly", console: "readonly", setTimeout: "readonly", fetch: "readonly" } },
+  },
+  {
+    // Functions Playwright runs inside the page.
+    files: ["test/e2e/**/*.mjs"],
+    languageOptions: { globals: { document: "readonly" } },
   },
 );

@@ -148,7 +148,9 @@ FIX_CASES = [
 ]
 
 
-async def _actions(client, uri: str, line: int, character: int) -> list[types.CodeAction]:
+async def _actions(
+    client, uri: str, line: int, character: int, only: list[str] | None = None
+) -> list[types.CodeAction]:
     result = await asyncio.wait_for(
         client.text_document_code_action_async(
             types.CodeActionParams(
@@ -157,12 +159,34 @@ async def _actions(client, uri: str, line: int, character: int) -> list[types.Co
                     start=types.Position(line=line, character=character),
                     end=types.Position(line=line, character=character),
                 ),
-                context=types.CodeActionContext(diagnostics=[]),
+                context=types.CodeActionContext(diagnostics=[], only=only),
             )
         ),
         TIMEOUT,
     )
     return list(result or [])
+
+
+async def test_code_actions_honour_context_only(tmp_path: Path) -> None:
+    """VS Code asks for `quickfix` only at times; the quiz action (kind `pyiq.quiz`) must not
+    come back then, or VS Code drops it and logs a warning on every Ctrl+."""
+    text = "x = 2\nok = x != None\n"
+    async with session() as client:
+        uri = _uri(tmp_path)
+        await open_and_wait(client, uri, text)
+        everything = await _actions(client, uri, 1, 5)
+        fixes = await _actions(client, uri, 1, 5, only=["quickfix"])
+        quiz = await _actions(client, uri, 1, 5, only=["pyiq"])
+        exact = await _actions(client, uri, 1, 5, only=["pyiq.quiz"])
+        refactors = await _actions(client, uri, 1, 5, only=["refactor"])
+    assert [(a.title, a.kind) for a in fixes] == [
+        ("Test identity with `is not None`", "quickfix"),
+        ("Ignore none-comparison on this line", "quickfix"),
+    ]
+    assert [a.title for a in quiz] == ["Quiz me on this (none-comparison)"]
+    assert [a.title for a in exact] == ["Quiz me on this (none-comparison)"]
+    assert [a.title for a in everything] == [a.title for a in fixes + quiz]
+    assert refactors == []
 
 
 async def test_quick_fixes_exact_edits(tmp_path: Path) -> None:

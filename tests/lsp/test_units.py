@@ -16,7 +16,7 @@ MANIFEST = Path(__file__).resolve().parents[2] / "client" / "vscode" / "package.
 
 # Settings the VS Code extension reads itself (how it starts and traces the
 # server); the server never sees them.
-MANIFEST_CLIENT_ONLY = ("server.command", "trace.server")
+MANIFEST_CLIENT_ONLY = ("server.command", "importStrategy", "trace.server")
 
 
 def test_manifest_defaults_equal_server_defaults() -> None:
@@ -24,7 +24,11 @@ def test_manifest_defaults_equal_server_defaults() -> None:
     manifest = {key.removeprefix("pyiq."): spec["default"] for key, spec in properties.items()}
     client_only = {key: manifest.pop(key) for key in MANIFEST_CLIENT_ONLY}
     assert manifest == DEFAULTS
-    assert client_only == {"server.command": [], "trace.server": "off"}
+    assert client_only == {
+        "server.command": [],
+        "importStrategy": "useBundled",
+        "trace.server": "off",
+    }
     assert {key.split(".")[0] for key in client_only} == set(CLIENT_ONLY_KEYS)
 
 
@@ -48,7 +52,11 @@ def test_client_docs_list_every_setting_with_its_default() -> None:
 
 def test_client_only_keys_are_accepted_silently() -> None:
     settings, problems = parse_settings(
-        {"server": {"command": ["pyiq", "serve"]}, "trace": {"server": "verbose"}},
+        {
+            "server": {"command": ["pyiq", "serve"]},
+            "trace": {"server": "verbose"},
+            "importStrategy": "fromEnvironment",
+        },
         server_registry(),
     )
     assert problems == []

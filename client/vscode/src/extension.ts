@@ -5,13 +5,18 @@
  * the other modules; this file is glue.
  */
 
-import { execFile } from "node:child_process";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { constants as fsConstants, promises as fs } from "node:fs";
+import { homedir } from "node:os";
 import * as vscode from "vscode";
 import {
+  CloseAction,
+  ErrorAction,
   ExecuteCommandRequest,
   LanguageClient,
+  RevealOutputChannelOn,
   State,
+  type ErrorHandler,
   type LanguageClientOptions,
   type ServerOptions,
 } from "vscode-languageclient/node";
@@ -20,11 +25,14 @@ import type { ActiveEditor, DiagnosticInfo, EditorHost, PickItem, QuizView } fro
 import { isFromWebview, type FromWebview, type ToWebview } from "./protocol";
 import { makeNonce, renderMarkdownPage, renderQuizPage } from "./quizHtml";
 import {
+  commandFromSetting as commandFromSettingValue,
+  importStrategy,
   installCommand,
   notFoundMessage,
   resolveServerCommand,
   searchPath,
   sibling,
+  type ServerCommand,
 } from "./serverCommand";
 import { serverSettings } from "./settings";
 
@@ -37,6 +45,7 @@ const DOCUMENT_SELECTOR = [
 /** The part of the Python extension's API this extension uses. */
 interface PythonExtensionApi {
   environments?: {
+    onDidChangeActiveEnvironmentPath?: vscode.Event<unknown>;
     getActiveEnvironmentPath(resource?: vscode.Uri): { id: string; path: string } | undefined;
     resolveEnvironment?(
       env: { id: string; path: string } | string,
@@ -71,6 +80,43 @@ function execOk(command: string, args: string[], timeoutMs: number): Promise<boo
   });
 }
 
+/** `[major, minor]` of a Python interpreter; undefined when it does not run. */
+function pythonVersion(python: string): Promise<[number, number] | undefined> {
+  return new Promise((resolve) => {
+    execFile(
+      python,
+      ["-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
+      { timeout: 15000, windowsHide: true },
+      (error, stdout) => {
+        const match = /^(\d+)\.(\d+)/.exec(String(stdout).trim());
+        resolve(error || !match ? undefined : [Number(match[1]), Number(match[2])]);
+      },
+    );
+  });
+}
+
+/**
+ * The language client, with its own notifications sent to the output channel only: a server
+ * that fails to start or crashes would otherwise raise "couldn't create connection", "write
+ * EPIPE", "connection to server is erroring" and "crashed 5 times" toasts one after another.
+ * The extension shows one message of its own instead (see `Extension.reportFailure`).
+ */
+class QuietLanguageClient extends LanguageClient {
+  override error(message: string, data?: unknown): void {
+    super.error(message, data, false);
+  }
+}
+
+/** A started server process, and what it said on stderr last (for the failure message). */
+interface ServerProcess {
+  child: ChildProcess;
+  stderrTail: string;
+  exit: Promise<string>;
+}
+
+const MAX_RESTARTS = 4;
+const RESTART_WINDOW_MS = 3 * 60 * 1000;
+
 class Extension implements EditorHost {
   private readonly output: vscode.OutputChannel;
   private readonly status: vscode.StatusBarItem;
@@ -78,6 +124,8 @@ class Extension implements EditorHost {
   private client: LanguageClient | undefined;
   private markdownPanel: vscode.WebviewPanel | undefined;
   private starting: Promise<void> | undefined;
+  private process: ServerProcess | undefined;
+  private watchingInterpreter = false;
 
   constructor(private readonly context: vscode.ExtensionContext) {
     this.output = vscode.window.createOutputChannel(OUTPUT_NAME);
@@ -106,7 +154,7 @@ class Extension implements EditorHost {
 
     subscriptions.push(
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration("pyiq.server")) {
+        if (event.affectsConfiguration("pyiq.server") || event.affectsConfiguration("pyiq.importStrategy")) {
           void this.restart();
         } else if (event.affectsConfiguration("pyiq")) {
           this.pushSettings();
@@ -121,9 +169,15 @@ class Extension implements EditorHost {
 
   async stop(): Promise<void> {
     const client = this.client;
+    const server = this.process;
     this.client = undefined;
+    this.process = undefined;
     if (client) {
-      await client.stop().catch(() => undefined);
+      await client.stop(2000).catch(() => undefined);
+    }
+    // The client asked the server to exit; one that does not is ended, not left behind.
+    if (server && server.child.exitCode === null && server.child.signalCode === null) {
+      server.child.kill();
     }
   }
 
@@ -144,31 +198,76 @@ class Extension implements EditorHost {
     this.controller.serverState = "starting";
     this.updateStatus();
     let interpreter: string | undefined;
-    const server = await resolveServerCommand({
-      configured: () => vscode.workspace.getConfiguration("pyiq").get("server.command"),
-      activeInterpreter: async () => (interpreter = await this.activeInterpreter()),
-      hasPyiq: (python) => execOk(python, ["-c", "import pyiq.lsp"], 15000),
-      which: (name) =>
-        searchPath(name, process.env, process.platform, (path) =>
-          fs.access(path, fsConstants.X_OK).then(
-            () => true,
-            () => false,
-          ),
-        ),
-    });
+    const config = vscode.workspace.getConfiguration("pyiq");
+    const strategy = importStrategy(config.get("importStrategy"));
+    const notes: string[] = [];
+    const launcher = vscode.Uri.joinPath(this.context.extensionUri, "bundled", "tool", "pyiq_server.py").fsPath;
+    const libs = vscode.Uri.joinPath(this.context.extensionUri, "bundled", "libs").fsPath;
+    const isExecutable = (path: string): Promise<boolean> =>
+      fs.access(path, fsConstants.X_OK).then(
+        () => true,
+        () => false,
+      );
+    // The extension host's PATH comes from a login shell (or a desktop launcher): pip --user and
+    // pipx install into ~/.local/bin, which it often lacks, so that is searched too.
+    const userBin = `${homedir()}/.local/bin`;
+    const searchEnv = { ...process.env, PATH: [process.env.PATH ?? "", userBin].filter(Boolean).join(":") };
+    const server = await resolveServerCommand(
+      {
+        configured: () => config.get("server.command"),
+        importStrategy: () => strategy,
+        bundled: async () =>
+          (await fs.stat(libs).then((st) => st.isDirectory(), () => false)) ? launcher : undefined,
+        activeInterpreter: async () => (interpreter = await this.activeInterpreter()),
+        pythonVersion,
+        hasPyiq: (python) => execOk(python, ["-c", "import pyiq.lsp"], 15000),
+        which: (name) =>
+          searchPath(name, process.platform === "win32" ? process.env : searchEnv, process.platform, isExecutable),
+      },
+      notes,
+    );
+    for (const note of notes) this.log(note);
     this.controller.cli = server ? sibling(server, "stats").slice(0, -1) : undefined;
     if (!server) {
       this.controller.serverState = "stopped";
       this.updateStatus();
-      this.log(notFoundMessage(interpreter));
-      void this.offerInstall(interpreter);
+      this.log(notFoundMessage(interpreter, notes));
+      void this.offerInstall(interpreter, notes);
       return;
     }
     this.log(`starting ${[server.command, ...server.args].join(" ")} (from ${server.source})`);
-    const serverOptions: ServerOptions = { command: server.command, args: server.args, options: { env: process.env } };
+    const env = { ...process.env, PYIQ_IMPORT_STRATEGY: strategy };
+    const serverOptions: ServerOptions = () => this.spawnServer(server, env);
+    let running = false;
+    const restarts: number[] = [];
+    const errorHandler: ErrorHandler = {
+      // A failed write means the process is gone; `closed` decides what happens next.
+      error: (_error, _message, count) => ({
+        action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown,
+        handled: true,
+      }),
+      closed: () => {
+        if (!running) return { action: CloseAction.DoNotRestart, handled: true };
+        const now = Date.now();
+        restarts.push(now);
+        while (restarts.length > 0 && now - restarts[0] > RESTART_WINDOW_MS) restarts.shift();
+        if (restarts.length <= MAX_RESTARTS) {
+          this.log(`the language server stopped unexpectedly; restarting it (${restarts.length} of ${MAX_RESTARTS})`);
+          return { action: CloseAction.Restart, handled: true };
+        }
+        void this.reportFailure(
+          `pyiq: the language server stopped ${restarts.length} times in 3 minutes and was not restarted`,
+          this.process,
+        );
+        return { action: CloseAction.DoNotRestart, handled: true };
+      },
+    };
     const clientOptions: LanguageClientOptions = {
       documentSelector: DOCUMENT_SELECTOR,
       outputChannel: this.output,
+      revealOutputChannelOn: RevealOutputChannelOn.Never,
+      errorHandler,
+      initializationFailedHandler: () => false,
       // Hovers fold the full answer in <details>, and may link to the quiz and explain commands.
       markdown: {
         supportHtml: true,
@@ -201,7 +300,7 @@ class Extension implements EditorHost {
         },
       },
     };
-    const client = new LanguageClient("pyiq", "pyiq", serverOptions, clientOptions);
+    const client = new QuietLanguageClient("pyiq", "pyiq", serverOptions, clientOptions);
     this.client = client;
     client.onDidChangeState((event) => {
       if (this.client !== client) return;
@@ -211,29 +310,82 @@ class Extension implements EditorHost {
     });
     try {
       await client.start();
+      // A server that exits during `initialize` can leave start() resolved (the client drops its
+      // pending start when the connection closes first): only a running client has started.
+      if (!client.isRunning()) throw new Error("the server exited while starting");
     } catch (error) {
+      if (this.client !== client) return;
       this.controller.serverState = "stopped";
       this.updateStatus();
       this.log(`the language server failed to start: ${error instanceof Error ? error.message : String(error)}`);
-      const choice = await vscode.window.showErrorMessage(
-        "pyiq: the language server failed to start. Check `pyiq.server.command` or the interpreter, " +
-          "and see the output for details.",
-        "Show output",
-        "Open settings",
-      );
-      if (choice === "Show output") this.output.show(true);
-      if (choice === "Open settings") void vscode.commands.executeCommand("workbench.action.openSettings", "pyiq.server");
+      await this.reportFailure(`pyiq: the language server did not start (${server.command})`, this.process, error);
       return;
     }
+    running = true;
     this.controller.serverState = "running";
     this.updateStatus();
     void this.controller.refreshDue();
   }
 
-  private async offerInstall(interpreter: string | undefined): Promise<void> {
+  /** Starts the server process; a command that cannot be run rejects with the reason. */
+  private spawnServer(server: ServerCommand, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+    return new Promise((resolve, reject) => {
+      const cwd = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+      const child = spawn(server.command, server.args, { env, cwd, windowsHide: true });
+      const record: ServerProcess = {
+        child,
+        stderrTail: "",
+        exit: new Promise((done) => {
+          child.once("exit", (code, signal) => done(signal ? `killed by ${signal}` : `exit code ${code}`));
+          child.once("error", (error) => done(error.message));
+        }),
+      };
+      // A server that exits early closes its pipes under the client's feet; the exit is reported
+      // once (reportFailure), not as an uncaught "write EPIPE" from the extension host.
+      const pipeError = (error: Error): void => this.log(`server pipe: ${error.message}`);
+      child.stdin?.on("error", pipeError);
+      child.stdout?.on("error", pipeError);
+      child.stderr?.on("data", (data: Buffer | string) => {
+        record.stderrTail = (record.stderrTail + String(data)).slice(-4000);
+      });
+      this.process = record;
+      child.once("spawn", () => resolve(child));
+      child.once("error", (error: NodeJS.ErrnoException) => {
+        const reason =
+          error.code === "ENOENT" ? `${server.command} was not found` : error.code === "EACCES" ? `${server.command} is not executable` : error.message;
+        reject(new Error(reason));
+      });
+    });
+  }
+
+  /**
+   * The one message shown when the server cannot run: what failed and its last words on stderr
+   * (an import error, a Python too old), with the output and the settings one click away.
+   */
+  private async reportFailure(headline: string, server: ServerProcess | undefined, error?: unknown): Promise<void> {
+    let detail = error instanceof Error && /not found|not executable/.test(error.message) ? error.message : "";
+    if (server) {
+      const exit = await Promise.race([server.exit, new Promise<string>((r) => setTimeout(() => r(""), 1500))]);
+      const lastLine = server.stderrTail
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .at(-1);
+      detail = [detail, exit && !detail ? `it ended with ${exit}` : "", lastLine ? `“${lastLine.slice(0, 300)}”` : ""]
+        .filter(Boolean)
+        .join(": ");
+    }
+    const message = `${headline}${detail ? `: ${detail}` : ""}. See the pyiq output for details.`;
+    this.log(message);
+    const choice = await vscode.window.showErrorMessage(message, "Show output", "Open settings");
+    if (choice === "Show output") this.output.show(true);
+    if (choice === "Open settings") void vscode.commands.executeCommand("workbench.action.openSettings", "pyiq.server");
+  }
+
+  private async offerInstall(interpreter: string | undefined, notes: readonly string[] = []): Promise<void> {
     const copy = "Copy install command";
     const settings = "Open settings";
-    const choice = await vscode.window.showErrorMessage(notFoundMessage(interpreter), copy, settings);
+    const choice = await vscode.window.showErrorMessage(notFoundMessage(interpreter, notes), copy, settings);
     if (choice === copy) {
       await vscode.env.clipboard.writeText(installCommand(interpreter));
       void vscode.window.showInformationMessage(
@@ -248,6 +400,18 @@ class Extension implements EditorHost {
     const extension = vscode.extensions.getExtension<PythonExtensionApi>("ms-python.python");
     if (!extension) return undefined;
     const api = extension.isActive ? extension.exports : await extension.activate();
+    const onChange = api?.environments?.onDidChangeActiveEnvironmentPath;
+    if (onChange && !this.watchingInterpreter) {
+      this.watchingInterpreter = true;
+      this.context.subscriptions.push(
+        onChange(() => {
+          // A setting names the server outright; otherwise the interpreter decides which runs it.
+          if (commandFromSettingValue(vscode.workspace.getConfiguration("pyiq").get("server.command"))) return;
+          this.log("the selected Python interpreter changed; restarting the language server");
+          void this.restart();
+        }),
+      );
+    }
     const resource = vscode.window.activeTextEditor?.document.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
     const environments = api?.environments;
     if (environments) {
@@ -405,10 +569,12 @@ class Extension implements EditorHost {
   showMarkdown(title: string, markdown: string): void {
     const extensionUri = this.context.extensionUri;
     if (!this.markdownPanel) {
+      // Beside the code; in the quiz's group when the quiz is in front, not a third column.
+      const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
       this.markdownPanel = vscode.window.createWebviewPanel(
         "pyiq.markdown",
         title,
-        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        { viewColumn: column, preserveFocus: true },
         { enableScripts: false, localResourceRoots: [vscode.Uri.joinPath(extensionUri, "media")] },
       );
       this.markdownPanel.onDidDispose(() => (this.markdownPanel = undefined));

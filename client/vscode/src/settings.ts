@@ -1,13 +1,13 @@
 /**
  * What the server gets of the `pyiq` settings section.
  *
- * `pyiq.server.*` and `pyiq.trace.*` belong to this extension (how to start
+ * `pyiq.server.*`, `pyiq.importStrategy` and `pyiq.trace.*` belong to this extension (how to start
  * the server, how much traffic to log); the server would report them as
  * unknown settings, so they are dropped. `quizUi` is forced to "data":
  * this client shows the quiz in its own panel.
  */
 
-export const CLIENT_ONLY_KEYS: ReadonlySet<string> = new Set(["server", "trace"]);
+export const CLIENT_ONLY_KEYS: ReadonlySet<string> = new Set(["server", "trace", "importStrategy"]);
 
 export type SettingsSection = Record<string, unknown>;
 

@@ -48,8 +48,9 @@ DEFAULTS: dict[str, Any] = {
 }
 
 # Top-level keys of the ``pyiq`` section that only the editor extension reads
-# (``pyiq.server.command``, ``pyiq.trace.server``); accepted and ignored here.
-CLIENT_ONLY_KEYS = ("server", "trace")
+# (``pyiq.server.command``, ``pyiq.importStrategy``, ``pyiq.trace.server``); accepted and
+# ignored here.
+CLIENT_ONLY_KEYS = ("server", "trace", "importStrategy")
 
 # Keys shared with ``[tool.pyiq]``: validated by the engine's own Config.
 ENGINE_KEYS = ("select", "ignore", "severity", "level")

@@ -65,6 +65,11 @@ function loadExtension(fake: Fake): Extension {
   }
 }
 
+// The extension's own folder as the tests present it: without bundled/libs, so server discovery
+// does not depend on whether `make vsix` has filled that folder in this checkout (the bundled
+// server is exercised in real VS Code by tests/clients/test_vscode_e2e.py).
+const EXTENSION_ROOT = mkdtempSync(join(tmpdir(), "pyiq-ext-"));
+
 function context(): any {
   const memento = () => {
     const data = new Map<string, unknown>();
@@ -72,9 +77,9 @@ function context(): any {
   };
   return {
     subscriptions: [] as { dispose(): unknown }[],
-    extensionUri: Uri.file(ROOT),
-    extensionPath: ROOT,
-    asAbsolutePath: (p: string) => join(ROOT, p),
+    extensionUri: Uri.file(EXTENSION_ROOT),
+    extensionPath: EXTENSION_ROOT,
+    asAbsolutePath: (p: string) => join(EXTENSION_ROOT, p),
     globalState: memento(),
     workspaceState: memento(),
     extensionMode: 3,
@@ -103,6 +108,7 @@ function project(): { dir: string; file: string } {
 }
 
 after(() => {
+  rmSync(EXTENSION_ROOT, { recursive: true, force: true });
   for (const dir of workspaces) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -127,6 +133,7 @@ describe("the extension in a stand-in VS Code, with the real server", { skip }, 
       // Diagnostics through the language client.
       const uri = document.uri.toString();
       const diagnostics = await until("diagnostics", () => {
+        if (process.env.PYIQ_DEBUG) console.error((fake.recorded.output.get("pyiq") ?? []).join("\n"));
         const list = fake.diagnostics.get(uri);
         return list && list.length > 0 ? list : undefined;
       });
@@ -211,6 +218,23 @@ describe("the extension in a stand-in VS Code, with the real server", { skip }, 
     } finally {
       await extension.deactivate();
     }
+  });
+
+  it("shows one message of its own when the server command cannot run", async () => {
+    const { dir, file } = project();
+    const fake = createFakeVscode({ settings: { "pyiq.server.command": [join(dir, "no-such-pyiq"), "serve"] }, pythonPath: undefined, workspace: dir });
+    fake.open(makeDocument(file, SAMPLE));
+    const extension = loadExtension(fake);
+    await extension.activate(context());
+    await until("the message", () => fake.recorded.messages.find((m) => m.kind === "error"));
+    await new Promise((r) => setTimeout(r, 1000));
+    const shown = fake.recorded.messages.filter((m) => m.kind === "error" || m.kind === "warning");
+    assert.equal(shown.length, 1, JSON.stringify(shown));
+    assert.match(shown[0].text, /^pyiq: the language server did not start .*no-such-pyiq was not found/);
+    assert.deepEqual(shown[0].actions, ["Show output", "Open settings"]);
+    const output = (fake.recorded.output.get("pyiq") ?? []).join("\n");
+    assert.match(output, /couldn't create connection to server/, "the client's own words go to the output");
+    await extension.deactivate();
   });
 
   it("says how to install the server when none is found", async () => {

@@ -157,6 +157,24 @@ export class CancellationTokenSource {
 }
 
 /** A class or enum nobody here cares about: constructible, extendable, any member a number. */
+/** VS Code's hierarchical code action kinds (`quickfix`, `pyiq.quiz`), as the client builds them. */
+export class CodeActionKind {
+  static readonly Empty = new CodeActionKind("");
+  static readonly QuickFix = new CodeActionKind("quickfix");
+  static readonly Refactor = new CodeActionKind("refactor");
+  static readonly Source = new CodeActionKind("source");
+  constructor(readonly value: string) {}
+  append(part: string): CodeActionKind {
+    return new CodeActionKind(this.value ? `${this.value}.${part}` : part);
+  }
+  contains(other: CodeActionKind): boolean {
+    return !this.value || other.value === this.value || other.value.startsWith(`${this.value}.`);
+  }
+  intersects(other: CodeActionKind): boolean {
+    return this.contains(other) || other.contains(this);
+  }
+}
+
 function standIn(name: string): unknown {
   let next = 1;
   const values = new Map<string | symbol, number>();
@@ -507,6 +525,7 @@ export function createFakeVscode(options: { settings: Record<string, unknown>; p
     TabInputText,
     CancellationError,
     CancellationTokenSource,
+    CodeActionKind,
     window,
     workspace,
     languages: languagesProxy,

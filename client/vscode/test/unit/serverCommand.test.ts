@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import {
   commandFromSetting,
+  importStrategy,
   installCommand,
   notFoundMessage,
   resolveServerCommand,
@@ -65,6 +66,61 @@ describe("resolveServerCommand", () => {
       const l = lookup({ configured: () => value, which: async () => "/usr/bin/pyiq" });
       assert.equal((await resolveServerCommand(l))?.source, "path", JSON.stringify(value));
     }
+  });
+});
+
+describe("resolveServerCommand with a bundled server", () => {
+  const bundled = async () => "/ext/bundled/tool/pyiq_server.py";
+
+  it("runs the bundle with the selected interpreter by default, even where pyiq is installed", async () => {
+    const l = lookup({ activeInterpreter: async () => "/proj/.venv/bin/python", hasPyiq: async () => true });
+    const server = await resolveServerCommand({ ...l, bundled, pythonVersion: async () => [3, 12] });
+    assert.deepEqual(server, {
+      command: "/proj/.venv/bin/python",
+      args: ["/ext/bundled/tool/pyiq_server.py", "serve"],
+      source: "bundled",
+    });
+  });
+
+  it("skips an interpreter older than 3.10 for python3 on PATH, and says why", async () => {
+    const l = lookup({
+      activeInterpreter: async () => "/usr/bin/python3.8",
+      which: async (name) => (name === "python3" ? "/usr/bin/python3" : undefined),
+    });
+    const notes: string[] = [];
+    const versions: Record<string, [number, number]> = { "/usr/bin/python3.8": [3, 8], "/usr/bin/python3": [3, 11] };
+    const server = await resolveServerCommand({ ...l, bundled, pythonVersion: async (p) => versions[p] }, notes);
+    assert.equal(server?.command, "/usr/bin/python3");
+    assert.deepEqual(notes, ["/usr/bin/python3.8 is Python 3.8; pyiq needs 3.10 or later"]);
+  });
+
+  it("reports a missing or too old Python in the message", async () => {
+    const notes: string[] = [];
+    const l = lookup({ which: async (name) => (name === "python3" ? "/usr/bin/python3" : undefined) });
+    assert.equal(await resolveServerCommand({ ...l, bundled, pythonVersion: async () => [3, 9] }, notes), undefined);
+    assert.match(notFoundMessage(undefined, notes), /needs Python 3\.10 or later: \/usr\/bin\/python3 is Python 3\.9/);
+    const none: string[] = [];
+    assert.equal(await resolveServerCommand({ ...lookup({}), bundled }, none), undefined);
+    assert.match(notFoundMessage(undefined, none), /no Python interpreter was found/);
+  });
+
+  it("fromEnvironment prefers the environment's pyiq and falls back to the bundle", async () => {
+    const installed = lookup({ activeInterpreter: async () => "/proj/.venv/bin/python", hasPyiq: async () => true });
+    const strategy = () => "fromEnvironment";
+    assert.equal((await resolveServerCommand({ ...installed, bundled, importStrategy: strategy }))?.source, "interpreter");
+    const bare = lookup({ activeInterpreter: async () => "/usr/bin/python3" });
+    const notes: string[] = [];
+    const server = await resolveServerCommand(
+      { ...bare, bundled, importStrategy: strategy, pythonVersion: async () => [3, 11] },
+      notes,
+    );
+    assert.deepEqual(server?.args, ["/ext/bundled/tool/pyiq_server.py", "serve"]);
+    assert.match(notes[0], /using the bundled one/);
+  });
+
+  it("reads an unknown strategy as useBundled", () => {
+    assert.equal(importStrategy("fromEnvironment"), "fromEnvironment");
+    for (const value of [undefined, "", "bundled", 3]) assert.equal(importStrategy(value), "useBundled");
   });
 });
 

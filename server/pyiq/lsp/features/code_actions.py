@@ -11,6 +11,23 @@ from pyiq.lsp.guard import guarded
 from pyiq.lsp.server import PyiqServer
 from pyiq.lsp.store import OpenDocument
 
+# "Quiz me on this" is neither a fix nor a refactoring: its own kind, so a client that asks for
+# quick fixes only (VS Code's `context.only`) does not receive it, and one that asks for
+# everything lists it with the fixes.
+QUIZ_KIND = "pyiq.quiz"
+KINDS = [types.CodeActionKind.QuickFix, QUIZ_KIND]
+
+
+def wanted(kind: str, only: list[str] | None) -> bool:
+    """Whether an action of ``kind`` answers a request limited to ``only`` (LSP's prefix rule).
+
+    ``quickfix`` admits ``quickfix`` and ``quickfix.x`` but not ``quickfixes``; the empty kind
+    admits everything; no ``only`` at all admits everything too.
+    """
+    if not only:
+        return True
+    return any(not base or kind == base or kind.startswith(f"{base}.") for base in only)
+
 
 def _workspace_edit(ls: PyiqServer, document: OpenDocument, fix: Fix) -> types.WorkspaceEdit:
     lines = document.engine.lines
@@ -57,7 +74,7 @@ def actions_for(
     out.append(
         types.CodeAction(
             title=f"Quiz me on this ({finding.rule})",
-            kind=types.CodeActionKind.Empty,
+            kind=QUIZ_KIND,
             command=types.Command(
                 title="Quiz me on this",
                 command="pyiq.quizAt",
@@ -71,9 +88,7 @@ def actions_for(
 def setup(server: PyiqServer) -> None:
     @server.feature(
         types.TEXT_DOCUMENT_CODE_ACTION,
-        types.CodeActionOptions(
-            code_action_kinds=[types.CodeActionKind.QuickFix, types.CodeActionKind.Empty]
-        ),
+        types.CodeActionOptions(code_action_kinds=KINDS),
     )
     @guarded(empty=[])
     def code_action(ls: PyiqServer, params: types.CodeActionParams) -> list[types.CodeAction]:
@@ -85,6 +100,9 @@ def setup(server: PyiqServer) -> None:
         hi = offset(lines, params.range.end, ls.encoding)
         if hi < lo:
             lo, hi = hi, lo
+        only = params.context.only
+        if only is not None and not any(wanted(kind, only) for kind in KINDS):
+            return []
         out: list[types.CodeAction] = []
         for finding in ls.findings(document):
             # The construct, not just the reported span: the cursor is often on
@@ -93,4 +111,4 @@ def setup(server: PyiqServer) -> None:
             end = max(finding.end_byte, finding.construct_end)
             if start <= hi and lo <= end:
                 out.extend(actions_for(ls, document, finding, params))
-        return out
+        return [action for action in out if wanted(action.kind or "", only)]
