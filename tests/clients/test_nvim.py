@@ -19,12 +19,13 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.clients.conftest import CLIENT, run_editor_script
+from tests.clients.conftest import CLIENT, SAMPLE, pyiq_command, run_editor_script
 
 HERE = Path(__file__).parent / "nvim"
 
@@ -252,3 +253,185 @@ vim.cmd("qall!")
     assert data["clients"] == 0
     assert [m["msg"] for m in data["messages"]] == ["pyiq: " + data["why"]]
     assert data["messages"][0]["level"] == 3
+
+
+def test_help_is_tagged(nvim: str, tmp_path: Path) -> None:
+    """``:help pyiq`` (and each command's tag) opens doc/pyiq.txt; doc/tags is up to date."""
+    result = tmp_path / "help.json"
+    script = tmp_path / "help.lua"
+    script.write_text(
+        f"""
+vim.opt.runtimepath:prepend({json.dumps(str(CLIENT / "nvim"))})
+local out = {{}}
+for _, topic in ipairs({{ "pyiq", ":PyiqQuiz", "pyiq-keymaps", "pyiq-lsp-enable" }}) do
+  local ok, err = pcall(vim.cmd, "help " .. topic)
+  out[topic] = ok and {{ file = vim.fn.expand("%:t"), line = vim.fn.getline(".") }}
+    or {{ error = tostring(err) }}
+  if ok then vim.cmd("helpclose") end
+end
+local fresh = {json.dumps(str(tmp_path / "doc"))}
+vim.fn.mkdir(fresh, "p")
+vim.fn.writefile(vim.fn.readfile({json.dumps(str(CLIENT / "nvim/doc/pyiq.txt"))}),
+  fresh .. "/pyiq.txt")
+vim.cmd("helptags " .. fresh)
+out.fresh_tags = vim.fn.readfile(fresh .. "/tags")
+local f = io.open({json.dumps(str(result))}, "w")
+f:write(vim.fn.json_encode(out))
+f:close()
+vim.cmd("qall!")
+"""
+    )
+    subprocess.run(
+        [nvim, "--headless", "--clean", "-n", "-c", f"luafile {script}"],
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    data = json.loads(result.read_text())
+    for topic, tag in [
+        ("pyiq", "*pyiq*"),
+        (":PyiqQuiz", "*:PyiqQuiz*"),
+        ("pyiq-keymaps", "*pyiq-keymaps*"),
+        ("pyiq-lsp-enable", "*pyiq-lsp-enable*"),
+    ]:
+        assert data[topic].get("file") == "pyiq.txt", (topic, data[topic])
+        assert tag in data[topic]["line"], (topic, data[topic])
+    committed = (CLIENT / "nvim/doc/tags").read_text().splitlines()
+    assert committed == data["fresh_tags"], (
+        "regenerate: nvim --headless -c 'helptags client/nvim/doc' -c q"
+    )
+
+
+def test_vim_lsp_enable_finds_lsp_pyiq_lua(
+    nvim: str, tmp_path: Path, server_env: dict[str, str]
+) -> None:
+    """0.11+: with the plugin on the runtime path, ``vim.lsp.enable("pyiq")`` alone is enough."""
+    if nvim_version(nvim) < (0, 11):
+        pytest.skip("vim.lsp.enable arrived in Neovim 0.11")
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "pyproject.toml").write_text('[project]\nname = "shop"\n')
+    (project / "orders.py").write_text(SAMPLE)
+    result = tmp_path / "enable.json"
+    script = tmp_path / "enable.lua"
+    script.write_text(
+        f"""
+vim.opt.runtimepath:prepend({json.dumps(str(CLIENT / "nvim"))})
+vim.lsp.enable("pyiq")
+vim.cmd("edit orders.py")
+local buf = vim.api.nvim_get_current_buf()
+local ok = vim.wait(20000, function() return #vim.diagnostic.get(buf) > 0 end, 50)
+local client = vim.lsp.get_clients({{ bufnr = buf, name = "pyiq" }})[1]
+local out = {{
+  ok = ok,
+  cmd = client and client.config.cmd or vim.NIL,
+  root = client and client.config.root_dir or vim.NIL,
+  codes = vim.tbl_map(function(d) return d.code end, vim.diagnostic.get(buf)),
+  quiz_command = vim.fn.exists(":PyiqQuiz"),
+}}
+local f = io.open({json.dumps(str(result))}, "w")
+f:write(vim.fn.json_encode(out))
+f:close()
+vim.cmd("qall!")
+"""
+    )
+    bin_dir = str(Path(pyiq_command()[0]).parent)
+    env = dict(server_env, PATH=f"{bin_dir}:/usr/bin:/bin")
+    subprocess.run(
+        [nvim, "--headless", "--clean", "-n", "-c", f"luafile {script}"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    data = json.loads(result.read_text())
+    assert data["ok"] is True, data
+    assert data["cmd"] == [str(Path(bin_dir) / "pyiq"), "serve"]
+    assert data["root"] == str(project)
+    assert "mutable-default-argument" in data["codes"]
+    assert data["quiz_command"] == 2, "the commands arrive with the server"
+
+
+TMUX = shutil.which("tmux")
+
+
+class Screen:
+    """Neovim in a tmux pane, read as the user sees it (``capture-pane``)."""
+
+    def __init__(self, socket: str) -> None:
+        self.socket = socket
+
+    def tmux(self, *args: str) -> str:
+        return subprocess.run(
+            [TMUX, "-L", self.socket, "-f", "/dev/null", *args],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=True,
+        ).stdout
+
+    def text(self) -> str:
+        return self.tmux("capture-pane", "-p", "-t", "quiz")
+
+    def keys(self, *keys: str) -> None:
+        self.tmux("send-keys", "-t", "quiz", *keys)
+
+    def wait_for(self, pattern: str, timeout: float = 30) -> str:
+        deadline = time.monotonic() + timeout
+        while True:
+            screen = self.text()
+            if re.search(pattern, screen):
+                return screen
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{pattern!r} never appeared on screen:\n{screen}")
+            time.sleep(0.2)
+
+
+def test_quiz_verdict_on_screen(nvim: str, tmp_path: Path, server_env: dict[str, str]) -> None:
+    """In a terminal: the verdict is on screen and stays there until a key is pressed."""
+    if TMUX is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("tmux is not installed (apt-get install tmux)")
+        pytest.skip("tmux is not installed (apt-get install tmux)")
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "pyproject.toml").write_text('[project]\nname = "shop"\n')
+    (project / "orders.py").write_text(SAMPLE)
+    init = tmp_path / "init.lua"
+    cmd = "{ " + ", ".join(json.dumps(part) for part in [*pyiq_command(), "serve"]) + " }"
+    init.write_text(
+        f"vim.opt.runtimepath:prepend({json.dumps(str(CLIENT / 'nvim'))})\n"
+        f"require('pyiq').setup({{ cmd = {cmd}, settings = {{ quizLength = 2 }} }})\n"
+    )
+    screen = Screen(f"pyiq-test-{os.getpid()}-{tmp_path.name}")
+    command = (
+        f"env PYIQ_DATA_DIR={server_env['PYIQ_DATA_DIR']} HOME={server_env['HOME']} "
+        f"{nvim} --clean -n -u {init} orders.py"
+    )
+    screen.tmux("new-session", "-d", "-s", "quiz", "-x", "100", "-y", "40", "-c", str(project))
+    try:
+        screen.keys(command, "Enter")
+        screen.wait_for(r"Quiz me")  # the server is attached
+        screen.keys(":PyiqQuiz", "Enter")
+        screen.wait_for(r"Question 1 of 2")
+        screen.keys("1", "Enter")
+        shown = screen.wait_for(r"pyiq quiz · question 1 of 2")
+        assert re.search(r"│ ?(Correct!|Not quite: the answer is)", shown), shown
+        assert "Any key: next question · q: stop the quiz" in shown
+        time.sleep(1.5)
+        assert "pyiq quiz · question 1 of 2" in screen.text(), "the verdict waits for a key"
+        screen.keys("Space")
+        screen.wait_for(r"Question 2 of 2")
+        screen.keys("1", "Enter")
+        final = screen.wait_for(r"Quiz finished: \d of 2 correct\.")
+        assert "pyiq quiz · question 2 of 2" in final
+        assert re.search(r"(Correct!|Not quite: the answer is)", final)
+        assert "q or Enter closes" in final
+        screen.keys("q")
+        deadline = time.monotonic() + 10
+        while "Quiz finished" in screen.text() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert "Quiz finished" not in screen.text(), "q closes the verdict"
+    finally:
+        screen.tmux("kill-server")
