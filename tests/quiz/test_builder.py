@@ -127,7 +127,8 @@ def test_plain_texts_for_message_based_clients(store, sample):
     wrong = (item.correct_index + 1) % len(item.choices)
     verdict = answer(store, item, wrong, 3.0, source="lsp", now=NOW)
     assert verdict.message.startswith("Not quite: the answer is")
-    assert item.choices[wrong].explanation.replace("`", "") in verdict.message
+    picked = item.choices[wrong]
+    assert f"You chose {picked.text}: {picked.explanation}".replace("`", "") in verdict.message
     assert verdict.message.endswith(f"Full answer: pyiq explain {item.question_id}")
     right = answer(store, item, item.correct_index, now=NOW)
     assert right.correct and right.message.startswith("Right!")

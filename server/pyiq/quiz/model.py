@@ -135,7 +135,9 @@ class Verdict:
         else:
             text = f"Not quite: the answer is {item.correct.text}."
             if self.explanation:
-                text += f" {self.explanation}"
+                # The misconception is about the option picked: name it, or the reader
+                # cannot tell which choice the sentence means.
+                text += f" You chose {self.picked.text}: {self.explanation}"
             text += f" {item.correct.explanation}"
         if item.more:
             text += f" Full answer: {item.more}"

@@ -45,11 +45,28 @@ local function main()
     out.prompts[#out.prompts].chosen = index
     on_choice(items[index], index)
   end
-  local show_message = vim.lsp.handlers["window/showMessage"]
-  vim.lsp.handlers["window/showMessage"] = function(err, result, ctx, config)
-    table.insert(out.verdicts, { type = result.type, message = result.message })
-    if result.type > 2 then
-      return show_message(err, result, ctx, config)
+  -- Verdicts are shown in pyiq's quiz window, which waits for a key before the next
+  -- question: record what the window shows at that moment, then press <Space>.
+  out.verdict_screens = {}
+  local quiz = require("pyiq.quiz")
+  quiz.wait_for_key = function()
+    local win = quiz.state.win
+    table.insert(out.verdict_screens, {
+      lines = vim.api.nvim_buf_get_lines(quiz.state.buf, 0, -1, false),
+      focused = vim.api.nvim_get_current_win() == win,
+      floating = vim.api.nvim_win_get_config(win).relative ~= "",
+    })
+    return " "
+  end
+  -- How diagnostics arrive: pushed (publishDiagnostics) or pulled (textDocument/diagnostic).
+  out.arrivals = { pushed = 0, pulled = 0 }
+  for method, key in pairs({ ["textDocument/publishDiagnostics"] = "pushed", ["textDocument/diagnostic"] = "pulled" }) do
+    local original = vim.lsp.handlers[method]
+    if original then
+      vim.lsp.handlers[method] = function(err, result, ctx, config)
+        out.arrivals[key] = out.arrivals[key] + 1
+        return original(err, result, ctx, config)
+      end
     end
   end
 
@@ -78,6 +95,11 @@ local function main()
   end, "the server to initialize")
   local client = pyiq.client(buf)
   out.client = { name = client.name, root_dir = client.config.root_dir, cmd = client.config.cmd }
+  local function keymap(lhs)
+    local map = vim.fn.maparg(lhs, "n", false, true)
+    return { buffer = map.buffer, desc = map.desc or vim.NIL }
+  end
+  out.keymaps = { K = keymap("K"), gra = keymap("gra") }
   step("attached")
 
   wait(20000, function()
@@ -95,6 +117,25 @@ local function main()
     })
   end
   step("diagnostics")
+
+  -- Code lenses: drawn as virtual lines (above the definition, below on the first line).
+  wait(20000, function()
+    local ns = vim.lsp.codelens.__namespaces[client.id]
+    return #vim.api.nvim_buf_get_extmarks(buf, ns, 0, -1, {}) > 0
+  end, "code lenses")
+  out.lenses = {}
+  for _, mark in ipairs(vim.api.nvim_buf_get_extmarks(buf, vim.lsp.codelens.__namespaces[client.id], 0, -1, { details = true })) do
+    local details = mark[4]
+    table.insert(out.lenses, {
+      line = mark[2],
+      above = details.virt_lines_above or false,
+      virt_lines = details.virt_lines and vim.tbl_map(function(chunks)
+        return table.concat(vim.tbl_map(function(c) return c[1] end, chunks))
+      end, details.virt_lines) or vim.NIL,
+      virt_text = details.virt_text and true or false,
+    })
+  end
+  step("lenses")
 
   local params = {
     textDocument = { uri = vim.uri_from_bufnr(buf) },
@@ -120,6 +161,10 @@ local function main()
   wait(60000, function()
     return quiz_done
   end, "the quiz")
+  -- The last verdict stays, with the summary, until the user closes it.
+  out.final_screen = quiz.is_open() and vim.api.nvim_buf_get_lines(quiz.state.buf, 0, -1, false) or vim.NIL
+  vim.api.nvim_feedkeys("q", "x", false)
+  out.final_closed = not quiz.is_open()
   step("quiz")
 
   -- The same through the user command, on the construct under the cursor.
@@ -137,6 +182,7 @@ local function main()
     return here_done
   end, "the quiz on the construct")
   pyiq.quiz_at = quiz_at
+  require("pyiq.quiz").close()
   step("quiz here")
 
   local explained = nil
@@ -152,17 +198,17 @@ local function main()
   out.explain = explained
   step("explain")
 
-  -- :PyiqStats: `pyiq stats` (same installation as the server) in a terminal split.
-  vim.cmd("PyiqStats")
-  local term = vim.api.nvim_get_current_buf()
-  out.stats_buftype = vim.bo[term].buftype
-  local job = vim.b[term].terminal_job_id
-  local code = vim.fn.jobwait({ job }, 30000)[1]
-  out.stats_exit = code
-  vim.wait(200)
-  out.stats_lines = vim.tbl_filter(function(line)
-    return line ~= ""
-  end, vim.api.nvim_buf_get_lines(term, 0, -1, false))
+  -- :PyiqStats: the server's progress as a table.
+  local stats_buf = nil
+  pyiq.stats(buf, function(_, b)
+    stats_buf = b
+  end)
+  wait(20000, function()
+    return stats_buf ~= nil
+  end, "the progress")
+  out.stats_filetype = vim.bo[stats_buf].filetype
+  out.stats_lines = vim.api.nvim_buf_get_lines(stats_buf, 0, -1, false)
+  out.commands_after = vim.fn.exists(":PyiqStats")
   step("stats")
 end
 

@@ -11,7 +11,8 @@
 local M = {}
 
 local NAME = "pyiq"
-local INSTALL = "python3 -m pip install pyiq"
+-- pyiq is installed from its repository (there is no package index release).
+local INSTALL = "pipx install /path/to/pyiq (its repository), or `make demo` there and cmd = { '/path/to/pyiq/.venv/bin/pyiq', 'serve' }"
 
 local defaults = {
   -- The server command; nil finds `pyiq` on PATH (or in $VIRTUAL_ENV).
@@ -27,6 +28,11 @@ local defaults = {
   codelens = true,
   -- Use nvim-lspconfig when it is installed.
   use_lspconfig = true,
+  -- Buffer-local keys set when the server attaches (false: none). On Neovim 0.7 neither
+  -- exists by default; 0.10+ maps them the same way. A key already mapped for the buffer is
+  -- left alone.
+  keymaps = { hover = "K", code_action = "gra" },
+  -- Function(client, bufnr), called after pyiq's own set-up when the server attaches.
   on_attach = nil,
   capabilities = nil,
 }
@@ -96,34 +102,20 @@ function M.root_dir(path, markers)
   return dir
 end
 
--- window/showMessageRequest through vim.ui.select. The handler must return the answer, so
--- an asynchronous picker is waited for (vim.wait keeps the editor responsive meanwhile).
-local function show_message_request(_, params)
-  local actions = params and params.actions or {}
-  if #actions == 0 then
-    vim.notify(params and params.message or "", vim.log.levels.INFO)
+local quiz = require("pyiq.quiz")
+
+-- Verdicts go to the quiz window; any other message to Neovim's own handler.
+local function show_message(err, result, ctx, config)
+  if result and quiz.is_verdict(result.message) then
+    quiz.show_verdict(result.message)
     return vim.NIL
   end
-  local done, chosen = false, nil
-  vim.ui.select(actions, {
-    prompt = params.message,
-    format_item = function(action)
-      return action.title
-    end,
-    kind = "pyiq.quiz",
-  }, function(item)
-    chosen, done = item, true
-  end)
-  if not done then
-    vim.wait(60 * 60 * 1000, function()
-      return done
-    end, 50)
-  end
-  return chosen or vim.NIL
+  return vim.lsp.handlers["window/showMessage"](err, result, ctx, config)
 end
 
 M.handlers = {
-  ["window/showMessageRequest"] = show_message_request,
+  ["window/showMessageRequest"] = quiz.request,
+  ["window/showMessage"] = show_message,
 }
 
 local function has(version)
@@ -160,8 +152,35 @@ end
 
 M.client = find_client
 
+local function set_keymaps(bufnr)
+  local keys = M.config.keymaps
+  if type(keys) ~= "table" then
+    return
+  end
+  local actions = {
+    hover = { modes = { "n" }, rhs = vim.lsp.buf.hover, desc = "pyiq: the interview question here (hover)" },
+    code_action = { modes = { "n", "x" }, rhs = vim.lsp.buf.code_action, desc = "pyiq: quick fixes (code actions)" },
+  }
+  for name, lhs in pairs(keys) do
+    local action = actions[name]
+    if action and type(lhs) == "string" and lhs ~= "" then
+      for _, mode in ipairs(action.modes) do
+        local existing = vim.fn.maparg(lhs, mode, false, true)
+        if not (type(existing) == "table" and existing.buffer == 1) then
+          vim.keymap.set(mode, lhs, action.rhs, { buffer = bufnr, desc = action.desc, silent = true })
+        end
+      end
+    end
+  end
+end
+
+local create_commands
+
 local function on_attach(client, bufnr)
+  create_commands()
+  set_keymaps(bufnr)
   if M.config.codelens and client.server_capabilities and client.server_capabilities.codeLensProvider then
+    require("pyiq.codelens").enable(client.id)
     local group = vim.api.nvim_create_augroup("pyiq_codelens_" .. bufnr, { clear = true })
     vim.api.nvim_create_autocmd({ "BufEnter", "InsertLeave", "BufWritePost", "CursorHold" }, {
       group = group,
@@ -274,23 +293,34 @@ end
 
 local function summary(result)
   if type(result) ~= "table" then
-    return "quiz finished"
+    return "Quiz finished."
   end
   local asked, correct = result.asked or 0, result.correct or 0
   if asked == 0 then
-    return "no quiz questions for this code yet"
+    return "No quiz questions for this code yet."
   end
-  return string.format("quiz finished: %d of %d correct", correct, asked)
+  return string.format("Quiz finished: %d of %d correct.", correct, asked)
 end
 
---- Quiz on the whole buffer (pyiq.quizFile). `callback(err, result)` gets the server's summary.
+M.summary = summary
+
+-- The quiz's end: the summary joins the last verdict on screen, then `callback` runs.
+local function finished(callback)
+  return function(err, result)
+    if not err then
+      quiz.finish(summary(result))
+    end
+    if callback then
+      callback(err, result)
+    end
+  end
+end
+
+--- Quiz on the whole buffer (pyiq.quizFile). `callback(err, result)` also gets the server's
+--- summary.
 function M.quiz_file(bufnr, callback)
   bufnr = (bufnr == nil or bufnr == 0) and vim.api.nvim_get_current_buf() or bufnr
-  return execute(bufnr, "pyiq.quizFile", { vim.uri_from_bufnr(bufnr) }, callback or function(err, result)
-    if not err then
-      notify(summary(result))
-    end
-  end)
+  return execute(bufnr, "pyiq.quizFile", { vim.uri_from_bufnr(bufnr) }, finished(callback))
 end
 
 --- Quiz on the construct under the cursor (pyiq.quizAt).
@@ -298,11 +328,7 @@ function M.quiz_at(bufnr, callback)
   bufnr = (bufnr == nil or bufnr == 0) and vim.api.nvim_get_current_buf() or bufnr
   local client = find_client(bufnr)
   local params = vim.lsp.util.make_position_params(0, client and client.offset_encoding or nil)
-  return execute(bufnr, "pyiq.quizAt", { vim.uri_from_bufnr(bufnr), params.position }, callback or function(err, result)
-    if not err then
-      notify(summary(result))
-    end
-  end)
+  return execute(bufnr, "pyiq.quizAt", { vim.uri_from_bufnr(bufnr), params.position }, finished(callback))
 end
 
 local function show_markdown(title, markdown)
@@ -360,14 +386,18 @@ function M.explain(id, bufnr, callback)
 end
 
 --- Progress: `pyiq.stats` from the server when it offers it, else `pyiq stats` in a terminal.
-function M.stats(bufnr)
+function M.stats(bufnr, callback)
   bufnr = (bufnr == nil or bufnr == 0) and vim.api.nvim_get_current_buf() or bufnr
   local client = find_client(bufnr)
   local provider = client and client.server_capabilities.executeCommandProvider
   if provider and vim.tbl_contains(provider.commands or {}, "pyiq.stats") then
     return execute(bufnr, "pyiq.stats", {}, function(err, result)
       if not err then
-        show_markdown("progress", type(result) == "string" and result or vim.inspect(result))
+        local buf = show_markdown("progress", table.concat(require("pyiq.stats").lines(result), "\n"))
+        vim.wo.wrap = false
+        if callback then
+          callback(nil, buf)
+        end
       end
     end)
   end
@@ -389,7 +419,7 @@ function M.stats(bufnr)
   return true
 end
 
-local function create_commands()
+create_commands = function()
   vim.api.nvim_create_user_command("PyiqQuiz", function(opts)
     if opts.args == "here" then
       M.quiz_at(0)
@@ -411,6 +441,22 @@ local function create_commands()
   end, { nargs = 0, desc = "pyiq: show my progress" })
 end
 
+--- The server's configuration for vim.lsp.config (Neovim 0.11+). lsp/pyiq.lua returns it,
+--- so `vim.lsp.enable("pyiq")` alone works when this plugin is on the runtime path.
+function M.lsp_config()
+  local settings = as_object(M.config.settings)
+  return {
+    cmd = M.server_cmd() or { "pyiq", "serve" },
+    filetypes = M.config.filetypes,
+    root_markers = M.config.root_markers,
+    init_options = settings,
+    settings = { pyiq = settings },
+    handlers = M.handlers,
+    capabilities = M.config.capabilities,
+    on_attach = on_attach,
+  }
+end
+
 --- Registers the server and the commands. Options: see `defaults` above and :help pyiq.
 function M.setup(opts)
   M.config = vim.tbl_deep_extend("force", vim.deepcopy(defaults), opts or {})
@@ -426,17 +472,7 @@ function M.setup(opts)
       notify(why, vim.log.levels.WARN)
       return
     end
-    local settings = as_object(M.config.settings)
-    vim.lsp.config(NAME, {
-      cmd = cmd,
-      filetypes = M.config.filetypes,
-      root_markers = M.config.root_markers,
-      init_options = settings,
-      settings = { pyiq = settings },
-      handlers = M.handlers,
-      capabilities = M.config.capabilities,
-      on_attach = on_attach,
-    })
+    vim.lsp.config(NAME, M.lsp_config())
     vim.lsp.enable(NAME)
     M.using = "vim.lsp.config"
     return

@@ -165,12 +165,13 @@ async def run_quiz(ls: PyiqServer, document: OpenDocument, findings: list[Findin
     asked = correct = 0
     results: list[dict[str, Any]] = []
     try:
-        for item in items:
+        for number, item in enumerate(items, start=1):
             started = time.monotonic()
             response = await ls.window_show_message_request_async(
                 types.ShowMessageRequestParams(
                     type=types.MessageType.Info,
-                    message=item.plain_prompt,
+                    # Where the user stands: clients show the message as it is.
+                    message=f"Question {number} of {len(items)}\n\n{item.plain_prompt}",
                     actions=[types.MessageActionItem(title=c.text) for c in item.choices],
                 )
             )
