@@ -25,7 +25,7 @@ def _pyiq(*args: str, data: Path, stdin: str | None = None, env: dict | None = N
 
 def test_check_escapes_controls_from_the_file(tmp_path: Path) -> None:
     (tmp_path / "evil.py").write_text(EVIL, encoding="utf-8")
-    run = _pyiq("check", str(tmp_path / "evil.py"), data=tmp_path / "data")
+    run = _pyiq("check", "--show-concepts", str(tmp_path / "evil.py"), data=tmp_path / "data")
     assert run.returncode == 1
     assert b"\x1b" not in run.stdout and b"\x07" not in run.stdout
     assert b'"\\x1b[2J`[x](h)`"' in run.stdout  # shown, visibly
