@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from pyiq.analysis import Config, ConfigError, analyze, load_registry
 from pyiq.analysis.config import find_pyproject, load_config
+from pyiq.analysis.limits import DEFAULT_MAX_FILE_MB, describe_limit, head_of, limit_bytes
 from pyiq.analysis.lines import LineIndex
 from pyiq.analysis.registry import Registry
 from pyiq.links import questions_for, surfaces
@@ -68,6 +69,8 @@ class FileResult:
     path: str
     findings: list[Located] = field(default_factory=list)
     error: str | None = None
+    # Something the user should know that is not an error (a file analysed in part).
+    note: str | None = None
 
 
 @cache
@@ -157,7 +160,14 @@ def check_file(path: Path, overrides: Overrides = Overrides()) -> FileResult:
     try:
         config = config_for(path, overrides)
         source = read_source(path)
-        return FileResult(name, locate(name, source.data, config))
+        data, note = source.data, None
+        limit = limit_bytes(DEFAULT_MAX_FILE_MB)
+        if len(data) > limit:
+            # Whole lines within the limit: the run's time stays bounded (see limits).
+            head = head_of(data, limit)
+            note = describe_limit(name, len(data), DEFAULT_MAX_FILE_MB, head)
+            data = head
+        return FileResult(name, locate(name, data, config), note=note)
     except (SourceError, ConfigError) as exc:
         return FileResult(name, error=str(exc))
     except RecursionError:

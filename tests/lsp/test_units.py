@@ -156,6 +156,13 @@ FALLBACKS: list[tuple[str, Any, Any, str]] = [
         101,
         "pyiq.quizLength: expected a whole number from 1 to 100, got 101; using the default 10",
     ),
+    (
+        "maxFileSizeMB",
+        0.5,
+        -1,
+        "pyiq.maxFileSizeMB: expected a number of megabytes from 0.01 to 1024, got -1; "
+        "using the default 2.0",
+    ),
 ]
 
 

@@ -115,6 +115,8 @@ def run(args: argparse.Namespace) -> int:
                 print(f"error: {result.error}", file=sys.stderr)
                 continue
             results.append(result)
+            if result.note:
+                print(f"note: {result.note}", file=sys.stderr)
             if stream is not None:
                 stream.add(result.findings)
             if args.format == "text":

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pyiq.analysis.config import LEVELS, Config, ConfigError
+from pyiq.analysis.limits import DEFAULT_MAX_FILE_MB
 from pyiq.analysis.registry import Registry
 from pyiq.lsp.quiz_length import (
     DEFAULT_QUIZ_LENGTH,
@@ -40,6 +41,7 @@ DEFAULTS: dict[str, Any] = {
     "quizUi": "messages",
     "masteryThreshold": 0.9,
     "quizLength": DEFAULT_QUIZ_LENGTH,
+    "maxFileSizeMB": DEFAULT_MAX_FILE_MB,
 }
 
 # Top-level keys of the ``pyiq`` section that only the editor extension reads
@@ -61,6 +63,7 @@ class Settings:
     quiz_ui: str = DEFAULTS["quizUi"]
     mastery_threshold: float = DEFAULTS["masteryThreshold"]
     quiz_length: int = DEFAULTS["quizLength"]
+    max_file_mb: float = DEFAULTS["maxFileSizeMB"]
 
     def config(self, base: Config, registry: Registry) -> Config:
         """``base`` (from pyproject) with the client's explicit engine options over it."""
@@ -80,6 +83,7 @@ class Settings:
             quizUi=self.quiz_ui,
             masteryThreshold=self.mastery_threshold,
             quizLength=self.quiz_length,
+            maxFileSizeMB=self.max_file_mb,
         )
         return out
 
@@ -125,6 +129,12 @@ def _quiz_length(value: object) -> Any:
     return int(value) if valid_quiz_length(value) else INVALID
 
 
+def _megabytes(value: object) -> Any:
+    if isinstance(value, int | float) and not isinstance(value, bool) and 0.01 <= value <= 1024:
+        return float(value)
+    return INVALID
+
+
 @dataclass(frozen=True)
 class _Option:
     """A client-only option: its ``Settings`` field, its parser, and what it expects."""
@@ -158,6 +168,11 @@ OPTIONS: dict[str, _Option] = {
         lambda value: (
             f"expected a whole number from {QUIZ_LENGTH_MIN} to {QUIZ_LENGTH_MAX}, got {value!r}"
         ),
+    ),
+    "maxFileSizeMB": _Option(
+        "max_file_mb",
+        _megabytes,
+        lambda value: f"expected a number of megabytes from 0.01 to 1024, got {value!r}",
     ),
 }
 

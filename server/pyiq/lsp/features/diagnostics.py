@@ -12,16 +12,18 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+import time
 
 from lsprotocol import types
 
-from pyiq.analysis import Config, Document, Finding
+from pyiq.analysis import Config, Finding
+from pyiq.analysis.limits import describe_limit, limit_bytes
 from pyiq.analysis.lines import LineIndex
 from pyiq.links import questions_for, rule_docs_url
 from pyiq.lsp.convert import offset, span
 from pyiq.lsp.guard import guarded
 from pyiq.lsp.server import PyiqServer
-from pyiq.lsp.store import OpenDocument, uri_to_path
+from pyiq.lsp.store import OpenDocument, make_engine, uri_to_path
 from pyiq.lsp.wire import publish_body, render, send
 
 log = logging.getLogger(__name__)
@@ -251,6 +253,44 @@ def schedule_settle(server: PyiqServer, uri: str) -> None:
         pass  # no loop (a test calling the handler directly): nothing to wait for
 
 
+# An edit that took longer than this to analyse puts its document in slow
+# mode: later keystrokes are queued and analysed together once typing pauses
+# for FLUSH_DELAY, so other documents and requests are not held behind each.
+SLOW_EDIT = 0.15
+FLUSH_DELAY = 0.4
+
+_flushing: dict[tuple[int, str], asyncio.TimerHandle] = {}
+
+
+def schedule_flush(server: PyiqServer, uri: str) -> None:
+    """Analyses a slow document's queued edits once typing pauses, then publishes."""
+    key = (id(server), uri)
+    waiting = _flushing.pop(key, None)
+    if waiting is not None:
+        waiting.cancel()
+
+    def run() -> None:
+        _flushing.pop(key, None)
+        document = server.documents.get(uri)
+        if document is None or not document.pending:
+            return
+        try:
+            document.flush()
+            if document.resize(limit_bytes(server.settings.max_file_mb)):
+                report_large(server, document)
+        except Exception:
+            log.exception("analysing queued edits failed for %s", uri)
+        if pull_supported(server):
+            refresh_pulled(server)
+        else:
+            publish(server, uri)
+
+    try:
+        _flushing[key] = asyncio.get_running_loop().call_later(FLUSH_DELAY, run)
+    except RuntimeError:
+        run()
+
+
 def refresh_pulled(server: PyiqServer) -> None:
     """Asks a pull-mode client to request every document's diagnostics again."""
     try:
@@ -279,18 +319,32 @@ def pulled_json(server: PyiqServer, params: types.DocumentDiagnosticParams) -> s
     return f'{{"kind":"full","items":[{",".join(diagnostics_json(server, document))}]}}'
 
 
+def report_large(server: PyiqServer, document: OpenDocument) -> None:
+    """Tells the user, once per document and size, that only part of it is analysed."""
+    if not document.large:
+        return
+    engine = document.engine
+    name = document.path.name if document.path else document.uri
+    message = describe_limit(name, len(engine.source), server.settings.max_file_mb, engine.head)
+    server.report([f"pyiq: {message} (setting pyiq.maxFileSizeMB)"], types.MessageType.Info)
+
+
 def setup(server: PyiqServer) -> None:
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     @guarded()
     def did_open(ls: PyiqServer, params: types.DidOpenTextDocumentParams) -> None:
         item = params.text_document
-        ls.documents[item.uri] = OpenDocument(
+        limit = limit_bytes(ls.settings.max_file_mb)
+        source = item.text.encode("utf-8", "surrogatepass")
+        document = ls.documents[item.uri] = OpenDocument(
             uri=item.uri,
             version=item.version,
-            engine=Document.from_text(item.text, ls.registry),
+            engine=make_engine(source, ls.registry, limit),
             path=uri_to_path(item.uri),
             awake=ls.awake,
+            limit=limit,
         )
+        report_large(ls, document)
         # At once, not scheduled: a burst of opens (an editor restoring its
         # tabs) would otherwise put documents to sleep before their first
         # publish and wake them again for it.
@@ -303,6 +357,20 @@ def setup(server: PyiqServer) -> None:
         if document is None:
             return
         encoding = ls.encoding
+        if document.slow:
+            for change in params.content_changes:
+                data = change.text.encode("utf-8", "surrogatepass")
+                if isinstance(change, types.TextDocumentContentChangePartial):
+                    lines = document.lines
+                    start, end = change.range.start, change.range.end
+                    lo, hi = sorted((offset(lines, start, encoding), offset(lines, end, encoding)))
+                    document.queue_edit(lo, hi, data)
+                else:
+                    document.queue_edit(0, len(document.source), data)
+            document.version = params.text_document.version
+            schedule_flush(ls, document.uri)
+            return
+        began = time.perf_counter()
         for change in params.content_changes:
             engine = document.engine
             if isinstance(change, types.TextDocumentContentChangePartial):
@@ -316,6 +384,10 @@ def setup(server: PyiqServer) -> None:
                 document.fragments.edited(0)
                 engine.replace(change.text.encode("utf-8", "surrogatepass"))
         document.version = params.text_document.version
+        if time.perf_counter() - began > SLOW_EDIT:
+            document.slow = True  # later keystrokes are batched (see OpenDocument.queue_edit)
+        if document.resize(limit_bytes(ls.settings.max_file_mb)):
+            report_large(ls, document)
         schedule_publish(ls, document.uri)
         schedule_settle(ls, document.uri)
 
