@@ -158,9 +158,9 @@ FALLBACKS: list[tuple[str, Any, Any, str]] = [
     ),
     (
         "maxFileSizeMB",
-        0.5,
+        0.0001,  # 104 bytes: only the first lines of a test file are analysed
         -1,
-        "pyiq.maxFileSizeMB: expected a number of megabytes from 0.01 to 1024, got -1; "
+        "pyiq.maxFileSizeMB: expected a number of megabytes above 0 and at most 1024, got -1; "
         "using the default 2.0",
     ),
 ]

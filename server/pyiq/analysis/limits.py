@@ -33,7 +33,8 @@ def head_of(source: bytes, limit: int) -> bytes:
 def describe_limit(name: str, size: int, megabytes: float, head: bytes) -> str:
     """The message saying that ``name`` is over the limit and what is analysed of it."""
     lines = head.count(b"\n") + (head.count(b"\r") - head.count(b"\r\n"))
-    over = f"{name} is {size / 2**20:.1f} MB, over the {megabytes:g} MB size limit"
+    shown = f"{size / 2**20:.1f} MB" if size >= 2**20 else f"{size / 1024:.1f} KB"
+    over = f"{name} is {shown}, over the {megabytes:g} MB size limit"
     if not head:
         return f"{over}: not analysed (its first line alone is past the limit)"
     return f"{over}: only its first {lines:,} lines are analysed"

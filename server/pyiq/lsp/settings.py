@@ -130,7 +130,7 @@ def _quiz_length(value: object) -> Any:
 
 
 def _megabytes(value: object) -> Any:
-    if isinstance(value, int | float) and not isinstance(value, bool) and 0.01 <= value <= 1024:
+    if isinstance(value, int | float) and not isinstance(value, bool) and 0 < value <= 1024:
         return float(value)
     return INVALID
 
@@ -172,7 +172,7 @@ OPTIONS: dict[str, _Option] = {
     "maxFileSizeMB": _Option(
         "max_file_mb",
         _megabytes,
-        lambda value: f"expected a number of megabytes from 0.01 to 1024, got {value!r}",
+        lambda value: f"expected a number of megabytes above 0 and at most 1024, got {value!r}",
     ),
 }
 

@@ -78,6 +78,7 @@ class OpenDocument:
         # Slow mode (see queue_edit): edits not yet given to the engine, as
         # the text they make and its line index.
         self.slow = False
+        self.edit_cost = 0.0  # moving average of seconds to analyse an edit
         self._pending: tuple[bytes, LineIndex] | None = None
         self._asleep: tuple[bytes, Registry] | None = None
         self._awake = awake

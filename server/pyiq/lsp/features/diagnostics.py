@@ -254,13 +254,33 @@ def schedule_settle(server: PyiqServer, uri: str) -> None:
         pass  # no loop (a test calling the handler directly): nothing to wait for
 
 
-# An edit that took longer than this to analyse puts its document in slow
-# mode: later keystrokes are queued and analysed together once typing pauses
-# for FLUSH_DELAY, so other documents and requests are not held behind each.
+# A document whose edits take longer than SLOW_EDIT seconds to analyse (a
+# moving average, so one hiccup of a loaded machine does not count) goes to
+# slow mode: its keystrokes are queued and analysed together after a pause as
+# long as the last analysis took (at least MIN_FLUSH_DELAY), so the server
+# spends at most about half its time on that document and other documents and
+# requests are answered in between. It leaves slow mode once analysis is cheap.
 SLOW_EDIT = 0.15
-FLUSH_DELAY = 0.4
+MIN_FLUSH_DELAY = 0.05
+MAX_FLUSH_DELAY = 1.0
+_WEIGHT = 0.3
+
+
+def _measured(document: OpenDocument, seconds: float) -> None:
+    """Updates the document's edit cost and its mode."""
+    document.edit_cost = _WEIGHT * seconds + (1 - _WEIGHT) * document.edit_cost
+    if document.edit_cost > SLOW_EDIT:
+        document.slow = True
+    elif document.edit_cost < SLOW_EDIT / 2:
+        document.slow = False
+
 
 _flushing: dict[tuple[int, str], asyncio.TimerHandle] = {}
+
+
+def document_cost(server: PyiqServer, uri: str) -> float:
+    document = server.documents.get(uri)
+    return document.edit_cost if document is not None else 0.0
 
 
 def schedule_flush(server: PyiqServer, uri: str) -> None:
@@ -273,12 +293,16 @@ def schedule_flush(server: PyiqServer, uri: str) -> None:
     def run() -> None:
         _flushing.pop(key, None)
         document = server.documents.get(uri)
-        if document is None or not document.pending:
+        if document is None:
             return
         try:
+            # A request may have flushed the edits already: publish regardless.
+            began = time.perf_counter()
+            had = document.pending
             document.flush()
-            if document.resize(limit_bytes(server.settings.max_file_mb)):
-                report_large(server, document)
+            if had:
+                _measured(document, time.perf_counter() - began)
+            document.resize(limit_bytes(server.settings.max_file_mb))
         except Exception:
             log.exception("analysing queued edits failed for %s", uri)
         if pull_supported(server):
@@ -287,7 +311,8 @@ def schedule_flush(server: PyiqServer, uri: str) -> None:
             publish(server, uri)
 
     try:
-        _flushing[key] = asyncio.get_running_loop().call_later(FLUSH_DELAY, run)
+        delay = min(max(document_cost(server, uri), MIN_FLUSH_DELAY), MAX_FLUSH_DELAY)
+        _flushing[key] = asyncio.get_running_loop().call_later(delay, run)
     except RuntimeError:
         run()
 
@@ -320,24 +345,39 @@ def pulled_json(server: PyiqServer, params: types.DocumentDiagnosticParams) -> s
     return f'{{"kind":"full","items":[{",".join(diagnostics_json(server, document))}]}}'
 
 
-def report_large(server: PyiqServer, document: OpenDocument) -> None:
-    """Tells the user, once per document and size, that only part of it is analysed."""
+def size_note(server: PyiqServer, document: OpenDocument) -> list[types.Diagnostic]:
+    """An Information diagnostic on the first line of a document analysed only in part.
+
+    In the Problems panel beside the file rather than a popup: a generated
+    file reopened every day should not interrupt anyone.
+    """
     if not document.large:
-        return
+        return []
     engine = document.engine
     name = document.path.name if document.path else document.uri
     message = describe_limit(name, len(engine.source), server.settings.max_file_mb, engine.head)
-    server.report([f"pyiq: {message} (setting pyiq.maxFileSizeMB)"], types.MessageType.Info)
+    start = types.Position(line=0, character=0)
+    return [
+        types.Diagnostic(
+            range=types.Range(start=start, end=start),
+            severity=types.DiagnosticSeverity.Information,
+            code="size-limit",
+            source="pyiq",
+            message=f"{message} (setting pyiq.maxFileSizeMB)",
+        )
+    ]
 
 
 def setup(server: PyiqServer) -> None:
+    server.diagnostic_providers.append(size_note)
+
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     @guarded()
     def did_open(ls: PyiqServer, params: types.DidOpenTextDocumentParams) -> None:
         item = params.text_document
         limit = limit_bytes(ls.settings.max_file_mb)
         source = item.text.encode("utf-8", "surrogatepass")
-        document = ls.documents[item.uri] = OpenDocument(
+        ls.documents[item.uri] = OpenDocument(
             uri=item.uri,
             version=item.version,
             engine=make_engine(source, ls.registry, limit),
@@ -345,7 +385,6 @@ def setup(server: PyiqServer) -> None:
             awake=ls.awake,
             limit=limit,
         )
-        report_large(ls, document)
         # At once, not scheduled: a burst of opens (an editor restoring its
         # tabs) would otherwise put documents to sleep before their first
         # publish and wake them again for it.
@@ -385,10 +424,8 @@ def setup(server: PyiqServer) -> None:
                 document.fragments.edited(0)
                 engine.replace(change.text.encode("utf-8", "surrogatepass"))
         document.version = params.text_document.version
-        if time.perf_counter() - began > SLOW_EDIT:
-            document.slow = True  # later keystrokes are batched (see OpenDocument.queue_edit)
-        if document.resize(limit_bytes(ls.settings.max_file_mb)):
-            report_large(ls, document)
+        _measured(document, time.perf_counter() - began)
+        document.resize(limit_bytes(ls.settings.max_file_mb))
         schedule_publish(ls, document.uri)
         schedule_settle(ls, document.uri)
 
