@@ -79,6 +79,7 @@ class OpenDocument:
         # the text they make and its line index.
         self.slow = False
         self.edit_cost = 0.0  # moving average of seconds to analyse an edit
+        self.last_change = 0.0  # time.monotonic() of the last change in slow mode
         self._pending: tuple[bytes, LineIndex] | None = None
         self._asleep: tuple[bytes, Registry] | None = None
         self._awake = awake

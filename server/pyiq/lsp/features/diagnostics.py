@@ -256,10 +256,12 @@ def schedule_settle(server: PyiqServer, uri: str) -> None:
 
 # A document whose edits take longer than SLOW_EDIT seconds to analyse (a
 # moving average, so one hiccup of a loaded machine does not count) goes to
-# slow mode: its keystrokes are queued and analysed together after a pause as
-# long as the last analysis took (at least MIN_FLUSH_DELAY), so the server
-# spends at most about half its time on that document and other documents and
-# requests are answered in between. It leaves slow mode once analysis is cheap.
+# slow mode: a keystroke arriving alone is analysed at once, but in a burst
+# (changes arriving faster than they are analysed) they are queued and
+# analysed together after a pause as long as the last analysis took (at least
+# MIN_FLUSH_DELAY), so the server spends at most about half its time on that
+# document and other documents and requests are answered in between. It
+# leaves slow mode once analysis is cheap again.
 SLOW_EDIT = 0.15
 MIN_FLUSH_DELAY = 0.05
 MAX_FLUSH_DELAY = 1.0
@@ -283,8 +285,8 @@ def document_cost(server: PyiqServer, uri: str) -> float:
     return document.edit_cost if document is not None else 0.0
 
 
-def schedule_flush(server: PyiqServer, uri: str) -> None:
-    """Analyses a slow document's queued edits once typing pauses, then publishes."""
+def schedule_flush(server: PyiqServer, uri: str, burst: bool = True) -> None:
+    """Analyses a slow document's queued edits, after a pause in a burst, then publishes."""
     key = (id(server), uri)
     waiting = _flushing.pop(key, None)
     if waiting is not None:
@@ -311,7 +313,9 @@ def schedule_flush(server: PyiqServer, uri: str) -> None:
             publish(server, uri)
 
     try:
-        delay = min(max(document_cost(server, uri), MIN_FLUSH_DELAY), MAX_FLUSH_DELAY)
+        delay = (
+            min(max(document_cost(server, uri), MIN_FLUSH_DELAY), MAX_FLUSH_DELAY) if burst else 0
+        )
         _flushing[key] = asyncio.get_running_loop().call_later(delay, run)
     except RuntimeError:
         run()
@@ -408,7 +412,12 @@ def setup(server: PyiqServer) -> None:
                 else:
                     document.queue_edit(0, len(document.source), data)
             document.version = params.text_document.version
-            schedule_flush(ls, document.uri)
+            now = time.monotonic()
+            # A change arriving sooner than an analysis takes is part of a burst:
+            # wait for the rest. An isolated keystroke is analysed at once.
+            burst = now - document.last_change < document.edit_cost
+            document.last_change = now
+            schedule_flush(ls, document.uri, burst)
             return
         began = time.perf_counter()
         for change in params.content_changes:
