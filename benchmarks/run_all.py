@@ -20,6 +20,7 @@ SCRIPTS = [
     ["bench_bank.py"],
     ["bench_lsp.py"],
     ["bench_lsp.py", "--pull"],
+    ["bench_big.py"],
     ["bench_lsp.py", "--memory", "50"],
     ["lsp_breakdown.py"],
     ["hint_density.py"],

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from pyiq.analysis import Config, ConfigError, analyze, load_registry
+from pyiq.analysis.limits import DEFAULT_MAX_FILE_MB, describe_limit, head_of, limit_bytes
 from pyiq.analysis.lines import LineIndex
 from pyiq.analysis.registry import Registry
 from pyiq.links import questions_for_finding, surfaces
@@ -69,6 +70,8 @@ class FileResult:
     path: str
     findings: list[Located] = field(default_factory=list)
     error: str | None = None
+    # Something the user should know that is not an error (a file analysed in part).
+    note: str | None = None
 
 
 def _registry_for(config: Config) -> Registry:
@@ -149,7 +152,14 @@ def check_file(path: Path, config: Config | Overrides = DEFAULT_OVERRIDES) -> Fi
         if name.endswith(NOTEBOOK_SUFFIX):
             notebook = parse_notebook(raw, name)
             return FileResult(name, locate(name, notebook.source, config, notebook.cells))
-        return FileResult(name, locate(name, decode_source(raw, name).data, config))
+        data, note = decode_source(raw, name).data, None
+        limit = limit_bytes(DEFAULT_MAX_FILE_MB)
+        if len(data) > limit:
+            # Whole lines within the limit: the run's time stays bounded (see limits).
+            head = head_of(data, limit)
+            note = describe_limit(name, len(data), DEFAULT_MAX_FILE_MB, head)
+            data = head
+        return FileResult(name, locate(name, data, config), note=note)
     except (SourceError, ConfigError, NotebookError) as exc:
         return FileResult(name, error=str(exc))
     except RecursionError:

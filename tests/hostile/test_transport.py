@@ -99,3 +99,17 @@ def test_end_of_input_ends_the_server_quietly(tmp_path: Path) -> None:
 
 def test_frame_helper_is_plain() -> None:
     assert frame(b"{}") == b"Content-Length: 2\r\n\r\n{}"
+
+
+async def test_tcp_framing_survives_an_overlong_line_and_a_bad_length() -> None:
+    import asyncio
+
+    from pyiq.lsp.transport import LINE_LIMIT, read_body
+
+    stream = asyncio.StreamReader(limit=LINE_LIMIT)
+    stream.feed_data(b"X-Pad: " + b"x" * (LINE_LIMIT * 2) + b"\r\n")
+    stream.feed_data(b"Content-Length: ten\r\n\r\n")
+    stream.feed_data(b"content-length: 2\r\n\r\n{}")
+    stream.feed_eof()
+    assert await read_body(stream) == b"{}"
+    assert await read_body(stream) is None

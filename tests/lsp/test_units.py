@@ -183,6 +183,13 @@ FALLBACKS: list[tuple[str, Any, Any, str]] = [
         101,
         "pyiq.quizLength: expected a whole number from 1 to 100, got 101; using the default 10",
     ),
+    (
+        "maxFileSizeMB",
+        0.0001,  # 104 bytes: only the first lines of a test file are analysed
+        -1,
+        "pyiq.maxFileSizeMB: expected a number of megabytes above 0 and at most 1024, got -1; "
+        "using the default 2.0",
+    ),
 ]
 
 

@@ -198,6 +198,8 @@ def run(args: argparse.Namespace) -> int:
                 _error(result.error)
                 continue
             results.append(result)
+            if result.note:
+                print(f"note: {result.note}", file=sys.stderr)
             if stream is not None:
                 stream.add(result.findings)
             elif args.format == "github" and not args.statistics:

@@ -18,6 +18,7 @@ from pygls.lsp.server import LanguageServer
 
 from pyiq import __version__
 from pyiq.analysis import Config, Finding
+from pyiq.analysis.limits import limit_bytes
 from pyiq.analysis.lines import Encoding
 from pyiq.links import surfaces
 from pyiq.lsp.convert import encoding_of
@@ -118,6 +119,9 @@ class PyiqServer(LanguageServer):
         self.settings, problems = parse_settings(data, self.registry, self.settings)
         self.learning.set_threshold(self.settings.mastery_threshold)
         self.report(problems)
+        limit = limit_bytes(self.settings.max_file_mb)
+        for document in self.documents.values():
+            document.resize(limit)
 
     def config_for(self, document: OpenDocument) -> Config:
         project = self.projects.for_path(document.path)

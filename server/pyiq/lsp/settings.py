@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pyiq.analysis.config import LEVELS, Config, ConfigError
+from pyiq.analysis.limits import DEFAULT_MAX_FILE_MB
 from pyiq.analysis.registry import Registry
 from pyiq.lsp.hints import HINT_MODES
 from pyiq.lsp.quiz_length import (
@@ -45,6 +46,7 @@ DEFAULTS: dict[str, Any] = {
     "quizUi": "messages",
     "masteryThreshold": 0.9,
     "quizLength": DEFAULT_QUIZ_LENGTH,
+    "maxFileSizeMB": DEFAULT_MAX_FILE_MB,
 }
 
 # Top-level keys of the ``pyiq`` section that only the editor extension reads
@@ -70,6 +72,7 @@ class Settings:
     quiz_ui: str = DEFAULTS["quizUi"]
     mastery_threshold: float = DEFAULTS["masteryThreshold"]
     quiz_length: int = DEFAULTS["quizLength"]
+    max_file_mb: float = DEFAULTS["maxFileSizeMB"]
 
     def config(self, base: Config, registry: Registry) -> Config:
         """``base`` (from pyproject) with the client's explicit engine options over it."""
@@ -92,6 +95,7 @@ class Settings:
             quizUi=self.quiz_ui,
             masteryThreshold=self.mastery_threshold,
             quizLength=self.quiz_length,
+            maxFileSizeMB=self.max_file_mb,
         )
         return out
 
@@ -135,6 +139,12 @@ def _quiz_length(value: object) -> Any:
     if isinstance(value, float) and not value.is_integer():
         return INVALID
     return int(value) if valid_quiz_length(value) else INVALID
+
+
+def _megabytes(value: object) -> Any:
+    if isinstance(value, int | float) and not isinstance(value, bool) and 0 < value <= 1024:
+        return float(value)
+    return INVALID
 
 
 @dataclass(frozen=True)
@@ -181,6 +191,11 @@ OPTIONS: dict[str, _Option] = {
         lambda value: (
             f"expected a whole number from {QUIZ_LENGTH_MIN} to {QUIZ_LENGTH_MAX}, got {value!r}"
         ),
+    ),
+    "maxFileSizeMB": _Option(
+        "max_file_mb",
+        _megabytes,
+        lambda value: f"expected a number of megabytes above 0 and at most 1024, got {value!r}",
     ),
 }
 

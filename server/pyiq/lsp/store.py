@@ -32,7 +32,9 @@ from urllib.parse import unquote, urlparse
 from pyiq.analysis import Config, ConfigError, Document
 from pyiq.analysis.config import CONFIG_NAMES as PYIQ_CONFIG_NAMES
 from pyiq.analysis.config import find_config, load_config
+from pyiq.analysis.lines import LineIndex
 from pyiq.analysis.registry import Registry
+from pyiq.lsp.large import LargeText
 from pyiq.lsp.python_target import Version, directory_target
 from pyiq.lsp.ruff_config import CONFIG_NAMES, ruff_selection
 from pyiq.lsp.ruff_peer import RuffSelection
@@ -45,8 +47,20 @@ log = logging.getLogger(__name__)
 MAX_AWAKE = 8
 
 
+def make_engine(source: bytes, registry: Registry, limit: int | None) -> Document:
+    """The engine document, or a :class:`LargeText` when ``source`` is past ``limit`` bytes."""
+    if limit is not None and len(source) > limit:
+        return LargeText(source, registry, limit)  # type: ignore[return-value]
+    return Document(source, registry)
+
+
 class OpenDocument:
-    """An open URI: its engine state while awake, its exact bytes while asleep."""
+    """An open URI: its engine state while awake, its exact bytes while asleep.
+
+    ``limit`` is the size past which only the head is analysed (see
+    :mod:`pyiq.lsp.large`); :meth:`resize` swaps the engine when an edit
+    crosses it.
+    """
 
     def __init__(
         self,
@@ -55,11 +69,19 @@ class OpenDocument:
         engine: Document,
         path: Path | None,
         awake: Awake | None = None,
+        limit: int | None = None,
     ) -> None:
         self.uri = uri
         self.version = version
         self.path = path
+        self.limit = limit
         self._engine: Document | None = engine
+        # Slow mode (see queue_edit): edits not yet given to the engine, as
+        # the text they make and its line index.
+        self.slow = False
+        self.edit_cost = 0.0  # moving average of seconds to analyse an edit
+        self.last_change = 0.0  # time.monotonic() of the last change in slow mode
+        self._pending: tuple[bytes, LineIndex] | None = None
         self._asleep: tuple[bytes, Registry] | None = None
         self._awake = awake
         self.fragments = Fragments()
@@ -67,17 +89,90 @@ class OpenDocument:
             awake.touch(self)
 
     @property
+    def lines(self) -> LineIndex:
+        """The line index of the text as the client has it (pending edits included)."""
+        if self._pending is not None:
+            return self._pending[1]
+        return self.engine.lines
+
+    @property
+    def source(self) -> bytes:
+        if self._pending is not None:
+            return self._pending[0]
+        return self.engine.source
+
+    def queue_edit(self, start: int, old_end: int, new_text: bytes) -> None:
+        """Records an edit without analysing: a slow document's keystrokes are batched.
+
+        A document whose edits take long to analyse (hundreds of thousands
+        of top-level statements) would hold the server on every keystroke;
+        its edits are kept as text instead and given to the engine at once,
+        as one edit covering them all, when the typing pauses or when a
+        request needs the document (:attr:`engine` flushes them first).
+        """
+        if self._pending is None:
+            engine = self.engine
+            self._pending = (engine.source, engine.lines)
+        source, lines = self._pending
+        new_source = source[:start] + new_text + source[old_end:]
+        self._pending = (new_source, lines.edited(start, old_end, new_source))
+
+    @property
+    def pending(self) -> bool:
+        return self._pending is not None
+
+    def flush(self) -> None:
+        """Gives the queued edits to the engine as one edit (a no-op without any)."""
+        if self._pending is None:
+            return
+        new = self._pending[0]
+        self._pending = None
+        engine = self.engine
+        old = engine.source
+        prefix = _common_prefix(old, new)
+        suffix = _common_suffix(old, new, prefix)
+        self.fragments.edited(prefix)
+        engine.apply_byte_edit(prefix, len(old) - suffix, new[prefix : len(new) - suffix])
+
+    @property
     def engine(self) -> Document:
-        """The engine document, analysed again first if it was asleep."""
+        """The engine document, analysed again first if it was asleep; queued edits applied."""
+        if self._pending is not None:
+            self.flush()
         engine = self._engine
         if engine is None:
             assert self._asleep is not None
             source, registry = self._asleep
-            engine = self._engine = Document(source, registry)
+            engine = self._engine = make_engine(source, registry, self.limit)
             self._asleep = None
         if self._awake is not None:
             self._awake.touch(self)
         return engine
+
+    @property
+    def large(self) -> bool:
+        """Whether only the head of this document is analysed."""
+        return isinstance(self._engine, LargeText) or (
+            self._engine is None
+            and self._asleep is not None
+            and self.limit is not None
+            and len(self._asleep[0]) > self.limit
+        )
+
+    def resize(self, limit: int | None) -> bool:
+        """Applies ``limit`` after an edit or a settings change; True when the engine changed."""
+        self.limit = limit
+        engine = self._engine
+        if engine is None:
+            return False
+        over = limit is not None and len(engine.source) > limit
+        if over == isinstance(engine, LargeText) and not (
+            over and isinstance(engine, LargeText) and engine.limit != limit
+        ):
+            return False
+        self._engine = make_engine(engine.source, engine.registry, limit)
+        self.fragments = Fragments()
+        return True
 
     @property
     def asleep(self) -> bool:
@@ -89,6 +184,30 @@ class OpenDocument:
             self._asleep = (self._engine.source, self._engine.registry)
             self._engine = None
             self.fragments = Fragments()
+
+
+def _common_prefix(a: bytes, b: bytes) -> int:
+    """Length of the longest common prefix, by halving (each comparison runs in C)."""
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[lo:mid] == b[lo:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _common_suffix(a: bytes, b: bytes, prefix: int) -> int:
+    """Length of the longest common suffix not overlapping ``prefix``."""
+    lo, hi = 0, min(len(a), len(b)) - prefix
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[len(a) - mid : len(a) - lo] == b[len(b) - mid : len(b) - lo]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
 
 
 class Awake:

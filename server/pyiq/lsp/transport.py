@@ -7,6 +7,8 @@ which survives what pygls' own loop does not forgive:
 
 * a header line longer than ``LINE_LIMIT`` is discarded, not buffered
   without end (asyncio streams raise on it, ending the loop);
+* each frame is read in one hop to the worker thread, not one per header
+  line and body;
 * ``Content-Length`` is matched without regard to case, as HTTP header
   names are; a missing, non-numeric or oversized length is logged and the
   reader resynchronizes on the next ``Content-Length`` header, even one
@@ -29,7 +31,7 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Generator
 from concurrent.futures import ThreadPoolExecutor
 from threading import Event
 from typing import TYPE_CHECKING, BinaryIO, Protocol
@@ -65,51 +67,28 @@ class Reader(Protocol):
     def readexactly(self, n: int) -> Awaitable[bytes]: ...
 
 
-class BoundedStdin:
-    """stdin read in a thread pool, as pygls' ``StdinAsyncReader``, lines capped in length."""
+class ThreadedStdin:
+    """stdin read in pygls' thread pool, as its ``StdinAsyncReader``, one hop per message.
+
+    pygls hops to a worker thread and back for each header line and each
+    body; here the whole frame is read in one hop (:func:`read_body_blocking`).
+    """
 
     def __init__(self, stdin: BinaryIO, executor: ThreadPoolExecutor | None = None) -> None:
         self.stdin = stdin
         self.executor = executor
 
-    def readline(self) -> Awaitable[bytes]:
+    def read_body(self) -> Awaitable[bytes | None]:
         loop = asyncio.get_running_loop()
-        return loop.run_in_executor(self.executor, self.stdin.readline, LINE_LIMIT)
-
-    def readexactly(self, n: int) -> Awaitable[bytes]:
-        return asyncio.get_running_loop().run_in_executor(self.executor, self.stdin.read, n)
+        return loop.run_in_executor(self.executor, read_body_blocking, self.stdin)
 
 
-async def _readline(reader: Reader) -> bytes | None:
-    """The next header line (b'' at end of input); None for an overlong line, dropped."""
-    try:
-        line = await reader.readline()
-    except ValueError:  # asyncio.StreamReader past its limit (the line is dropped)
-        return None
-    if len(line) >= LINE_LIMIT and not line.endswith(b"\n"):
-        while True:
-            rest = await reader.readline()
-            if not rest or rest.endswith(b"\n"):
-                break
-        log.warning("dropped a header line longer than %d bytes", LINE_LIMIT)
-        # The next message's header may be glued to the end (after a body
-        # longer than its Content-Length said): keep it, to resynchronize.
-        glued = _LENGTH_ANYWHERE.search(rest)
-        return rest[glued.start() :] if glued else None
-    return line
+# What the framer asks its driver for: a header line, or n bytes of body.
+LINE = -1
+# What a driver sends for a line the stream dropped as overlong.
+DROPPED = None
 
-
-async def _skip(reader: Reader, n: int) -> bool:
-    """Reads and forgets ``n`` bytes; False when input ended first."""
-    while n > 0:
-        try:
-            piece = await reader.readexactly(min(n, CHUNK))
-        except asyncio.IncompleteReadError:
-            return False
-        if not piece:
-            return False
-        n -= len(piece)
-    return True
+Framer = Generator[int, "bytes | None", "bytes | None"]
 
 
 def _length_of(line: bytes) -> int | str | None:
@@ -124,11 +103,35 @@ def _length_of(line: bytes) -> int | str | None:
     return int(value)
 
 
-async def read_body(reader: Reader) -> bytes | None:
-    """The next message body; None at end of input. Malformed frames are logged and skipped."""
+def _header_line() -> Generator[int, bytes | None, bytes | None]:
+    """The next header line (b'' at end of input); None for an overlong line, dropped."""
+    line = yield LINE
+    if line is DROPPED:  # an asyncio stream past its limit dropped it already
+        return None
+    if len(line) >= LINE_LIMIT and not line.endswith(b"\n"):
+        rest: bytes | None = line
+        while True:
+            rest = yield LINE
+            if not rest or rest.endswith(b"\n"):
+                break
+        log.warning("dropped a header line longer than %d bytes", LINE_LIMIT)
+        # The next message's header may be glued to the end (after a body
+        # longer than its Content-Length said): keep it, to resynchronize.
+        glued = _LENGTH_ANYWHERE.search(rest or b"")
+        return rest[glued.start() :] if glued and rest else None
+    return line
+
+
+def framer() -> Framer:
+    """Reads one message body (None at end of input), asking its driver for lines and bytes.
+
+    A generator, so the same framing drives a blocking stdin in one thread
+    hop per message (:func:`read_body_blocking`) and an asyncio stream
+    (:func:`read_body`). Malformed frames are logged and skipped.
+    """
     length: int | None = None
     while True:
-        line = await _readline(reader)
+        line = yield from _header_line()
         if line is None:
             continue
         if not line:
@@ -138,15 +141,16 @@ async def read_body(reader: Reader) -> bytes | None:
                 continue  # a blank line without a length: nothing to read
             if length > BODY_LIMIT:
                 log.warning("skipped a message of %d bytes (limit %d)", length, BODY_LIMIT)
-                if not await _skip(reader, length):
-                    return None
+                left = length
+                while left > 0:
+                    piece = yield min(left, CHUNK)
+                    if not piece:
+                        return None
+                    left -= len(piece)
                 length = None
                 continue
-            try:
-                body = await reader.readexactly(length) if length else b""
-            except asyncio.IncompleteReadError:
-                return None
-            if len(body) < length:
+            body = (yield length) if length else b""
+            if body is None or len(body) < length:
                 return None
             return body
         found = _length_of(line)
@@ -156,6 +160,40 @@ async def read_body(reader: Reader) -> bytes | None:
         elif found is not None:
             # A new length, maybe after a body that had none: resynchronized.
             length = int(found)
+
+
+def read_body_blocking(stdin: BinaryIO) -> bytes | None:
+    """The next message from a blocking stream (run in a worker thread)."""
+    frames = framer()
+    try:
+        request = next(frames)
+        while True:
+            data = stdin.readline(LINE_LIMIT) if request == LINE else stdin.read(request)
+            request = frames.send(data)
+    except StopIteration as done:
+        return done.value
+
+
+async def read_body(reader: Reader) -> bytes | None:
+    """The next message from an asyncio stream (TCP)."""
+    frames = framer()
+    try:
+        request = next(frames)
+        while True:
+            data: bytes | None
+            if request == LINE:
+                try:
+                    data = await reader.readline()
+                except ValueError:  # past the stream's limit: the line is dropped
+                    data = DROPPED
+            else:
+                try:
+                    data = await reader.readexactly(request)
+                except asyncio.IncompleteReadError as exc:
+                    data = exc.partial
+            request = frames.send(data)
+    except StopIteration as done:
+        return done.value
 
 
 def _reply_error(protocol: JsonRPCProtocol, body: bytes, error: JsonRpcException) -> None:
@@ -195,10 +233,15 @@ def handle_body(protocol: JsonRPCProtocol, body: bytes) -> None:
         _reply_error(protocol, body, JsonRpcInternalError(str(exc)))
 
 
-async def run_messages(stop: Event, reader: Reader, protocol: JsonRPCProtocol) -> None:
+async def run_messages(
+    stop: Event, reader: Reader | ThreadedStdin, protocol: JsonRPCProtocol
+) -> None:
     """Reads and handles messages until ``stop`` is set or input ends."""
     while not stop.is_set():
-        body = await read_body(reader)
+        if isinstance(reader, ThreadedStdin):
+            body = await reader.read_body()
+        else:
+            body = await read_body(reader)
         if body is None:
             return
         handle_body(protocol, body)
@@ -242,7 +285,7 @@ def widen_pipe(stdout: BinaryIO, size: int = PIPE_SIZE) -> None:
 def serve_stdio(server: LanguageServer, stdin: BinaryIO | None = None) -> int:
     """Serves over stdin/stdout as pygls' ``start_io``, with :func:`run_messages` framing."""
     stop = server._stop_event = Event()
-    reader = BoundedStdin(stdin or sys.stdin.buffer, server.thread_pool)
+    reader = ThreadedStdin(stdin or sys.stdin.buffer, server.thread_pool)
     widen_pipe(sys.stdout.buffer)
     server.protocol.set_writer(StdoutWriter(sys.stdout.buffer))
     return _run(server, lambda: run_messages(stop, reader, server.protocol))

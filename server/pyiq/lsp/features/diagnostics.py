@@ -12,10 +12,12 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+import time
 
 from lsprotocol import types
 
-from pyiq.analysis import Config, Document, Finding
+from pyiq.analysis import Config, Finding
+from pyiq.analysis.limits import describe_limit, limit_bytes
 from pyiq.analysis.lines import LineIndex
 from pyiq.bank import Question
 from pyiq.links import questions_for_finding, rule_docs_url
@@ -23,7 +25,7 @@ from pyiq.lsp.convert import offset, span
 from pyiq.lsp.guard import guarded
 from pyiq.lsp.hints import hinted
 from pyiq.lsp.server import PyiqServer
-from pyiq.lsp.store import OpenDocument, uri_to_path
+from pyiq.lsp.store import OpenDocument, make_engine, uri_to_path
 from pyiq.lsp.wire import publish_body, render, send
 
 log = logging.getLogger(__name__)
@@ -293,6 +295,73 @@ def schedule_settle(server: PyiqServer, uri: str) -> None:
         pass  # no loop (a test calling the handler directly): nothing to wait for
 
 
+# A document whose edits take longer than SLOW_EDIT seconds to analyse (a
+# moving average, so one hiccup of a loaded machine does not count) goes to
+# slow mode: a keystroke arriving alone is analysed at once, but in a burst
+# (changes arriving faster than they are analysed) they are queued and
+# analysed together after a pause as long as the last analysis took (at least
+# MIN_FLUSH_DELAY), so the server spends at most about half its time on that
+# document and other documents and requests are answered in between. It
+# leaves slow mode once analysis is cheap again.
+SLOW_EDIT = 0.15
+MIN_FLUSH_DELAY = 0.05
+MAX_FLUSH_DELAY = 1.0
+_WEIGHT = 0.3
+
+
+def _measured(document: OpenDocument, seconds: float) -> None:
+    """Updates the document's edit cost and its mode."""
+    document.edit_cost = _WEIGHT * seconds + (1 - _WEIGHT) * document.edit_cost
+    if document.edit_cost > SLOW_EDIT:
+        document.slow = True
+    elif document.edit_cost < SLOW_EDIT / 2:
+        document.slow = False
+
+
+_flushing: dict[tuple[int, str], asyncio.TimerHandle] = {}
+
+
+def document_cost(server: PyiqServer, uri: str) -> float:
+    document = server.documents.get(uri)
+    return document.edit_cost if document is not None else 0.0
+
+
+def schedule_flush(server: PyiqServer, uri: str, burst: bool = True) -> None:
+    """Analyses a slow document's queued edits, after a pause in a burst, then publishes."""
+    key = (id(server), uri)
+    waiting = _flushing.pop(key, None)
+    if waiting is not None:
+        waiting.cancel()
+
+    def run() -> None:
+        _flushing.pop(key, None)
+        document = server.documents.get(uri)
+        if document is None:
+            return
+        try:
+            # A request may have flushed the edits already: publish regardless.
+            began = time.perf_counter()
+            had = document.pending
+            document.flush()
+            if had:
+                _measured(document, time.perf_counter() - began)
+            document.resize(limit_bytes(server.settings.max_file_mb))
+        except Exception:
+            log.exception("analysing queued edits failed for %s", uri)
+        if pull_supported(server):
+            refresh_pulled(server)
+        else:
+            publish(server, uri)
+
+    try:
+        delay = (
+            min(max(document_cost(server, uri), MIN_FLUSH_DELAY), MAX_FLUSH_DELAY) if burst else 0
+        )
+        _flushing[key] = asyncio.get_running_loop().call_later(delay, run)
+    except RuntimeError:
+        run()
+
+
 def refresh_pulled(server: PyiqServer) -> None:
     """Asks a pull-mode client to request every document's diagnostics again."""
     try:
@@ -321,17 +390,45 @@ def pulled_json(server: PyiqServer, params: types.DocumentDiagnosticParams) -> s
     return f'{{"kind":"full","items":[{",".join(diagnostics_json(server, document))}]}}'
 
 
+def size_note(server: PyiqServer, document: OpenDocument) -> list[types.Diagnostic]:
+    """An Information diagnostic on the first line of a document analysed only in part.
+
+    In the Problems panel beside the file rather than a popup: a generated
+    file reopened every day should not interrupt anyone.
+    """
+    if not document.large:
+        return []
+    engine = document.engine
+    name = document.path.name if document.path else document.uri
+    message = describe_limit(name, len(engine.source), server.settings.max_file_mb, engine.head)
+    start = types.Position(line=0, character=0)
+    return [
+        types.Diagnostic(
+            range=types.Range(start=start, end=start),
+            severity=types.DiagnosticSeverity.Information,
+            code="size-limit",
+            source="pyiq",
+            message=f"{message} (setting pyiq.maxFileSizeMB)",
+        )
+    ]
+
+
 def setup(server: PyiqServer) -> None:
+    server.diagnostic_providers.append(size_note)
+
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     @guarded()
     def did_open(ls: PyiqServer, params: types.DidOpenTextDocumentParams) -> None:
         item = params.text_document
+        limit = limit_bytes(ls.settings.max_file_mb)
+        source = item.text.encode("utf-8", "surrogatepass")
         ls.documents[item.uri] = OpenDocument(
             uri=item.uri,
             version=item.version,
-            engine=Document.from_text(item.text, ls.registry),
+            engine=make_engine(source, ls.registry, limit),
             path=uri_to_path(item.uri),
             awake=ls.awake,
+            limit=limit,
         )
         # At once, not scheduled: a burst of opens (an editor restoring its
         # tabs) would otherwise put documents to sleep before their first
@@ -345,6 +442,25 @@ def setup(server: PyiqServer) -> None:
         if document is None:
             return
         encoding = ls.encoding
+        if document.slow:
+            for change in params.content_changes:
+                data = change.text.encode("utf-8", "surrogatepass")
+                if isinstance(change, types.TextDocumentContentChangePartial):
+                    lines = document.lines
+                    start, end = change.range.start, change.range.end
+                    lo, hi = sorted((offset(lines, start, encoding), offset(lines, end, encoding)))
+                    document.queue_edit(lo, hi, data)
+                else:
+                    document.queue_edit(0, len(document.source), data)
+            document.version = params.text_document.version
+            now = time.monotonic()
+            # A change arriving sooner than an analysis takes is part of a burst:
+            # wait for the rest. An isolated keystroke is analysed at once.
+            burst = now - document.last_change < document.edit_cost
+            document.last_change = now
+            schedule_flush(ls, document.uri, burst)
+            return
+        began = time.perf_counter()
         for change in params.content_changes:
             engine = document.engine
             if isinstance(change, types.TextDocumentContentChangePartial):
@@ -358,6 +474,8 @@ def setup(server: PyiqServer) -> None:
                 document.fragments.edited(0)
                 engine.replace(change.text.encode("utf-8", "surrogatepass"))
         document.version = params.text_document.version
+        _measured(document, time.perf_counter() - began)
+        document.resize(limit_bytes(ls.settings.max_file_mb))
         schedule_publish(ls, document.uri)
         schedule_settle(ls, document.uri)
 
