@@ -174,6 +174,8 @@ class Projects:
         self._files: dict[str | None, Project] = {}
         self._ruff: dict[str, RuffSelection | None] = {}
         self.reported: set[str] = set()
+        # Problems that cost nothing but a setting, for the caller to show.
+        self.warnings: list[str] = []
 
     def for_directory(self, directory: str) -> Project:
         cached = self._dirs.get(directory)
@@ -221,7 +223,17 @@ class Projects:
         if directory in self._ruff:
             selection = self._ruff[directory]
         else:
-            selection = self._ruff[directory] = ruff_selection(Path(directory))
+            try:
+                selection = ruff_selection(Path(directory))
+            except (Exception, RecursionError) as exc:
+                # A configuration the reader cannot cope with: pyiq then reports
+                # its own bug risks there, and says why once.
+                problem = f"{directory}: ruff configuration not read ({type(exc).__name__}: {exc})"
+                if problem not in self.reported:
+                    self.reported.add(problem)
+                    self.warnings.append(problem)
+                selection = None
+            self._ruff[directory] = selection
         if selection is None:
             return ()
         return tuple(

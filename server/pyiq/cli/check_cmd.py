@@ -9,10 +9,15 @@ SARIF output stay valid).
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pyiq.cli.main import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+
+if TYPE_CHECKING:
+    from pyiq.projects import Projects
 
 FORMATS = ("text", "concise", "json", "sarif", "github")
 PROGRESS_MIN_FILES = 100
@@ -116,6 +121,30 @@ def _error(message: str) -> None:
     print(f"error: {safe(message)}", file=sys.stderr)
 
 
+class _WarningHandler(logging.Handler):
+    """Shows the warnings of configuration readers as ``warning: ...`` lines, escaped."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        from pyiq.report.text import safe
+
+        print(f"warning: {safe(record.getMessage())}", file=sys.stderr)
+
+
+def _show_warnings() -> None:
+    logger = logging.getLogger("pyiq.lsp.ruff_config")
+    if not any(isinstance(h, _WarningHandler) for h in logger.handlers):
+        logger.addHandler(_WarningHandler(logging.WARNING))
+        logger.propagate = False
+
+
+def _flush_warnings(projects: Projects) -> None:
+    from pyiq.report.text import safe
+
+    for message in projects.warnings:
+        print(f"warning: {safe(message)}", file=sys.stderr)
+    projects.warnings.clear()
+
+
 def run(args: argparse.Namespace) -> int:
     from pyiq.checking import FileResult, Located, check_paths
     from pyiq.discovery import iter_targets
@@ -146,6 +175,7 @@ def run(args: argparse.Namespace) -> int:
         respect_ruff=args.respect_ruff,
     )
     projects = Projects(overrides)
+    _show_warnings()
 
     errors: list[str] = []
     config_errors: list[str] = []
@@ -163,6 +193,7 @@ def run(args: argparse.Namespace) -> int:
             _error(target.error)
             continue
         config = projects.config_for(target.absolute)
+        _flush_warnings(projects)
         if isinstance(config, str):
             if config not in projects.reported:
                 projects.reported.add(config)
