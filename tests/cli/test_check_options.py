@@ -255,3 +255,13 @@ def test_jobs_is_capped(tmp_path: Path, capsys) -> None:
     code, out, _ = run(capsys, str(tmp_path), "--jobs", "5000", "--output-format", "json")
     assert code == 1
     assert len([f for f in json.loads(out) if f["category"] == "bug-risk"]) == 50
+
+
+def test_the_quiz_still_asks_about_what_ruff_reports(tmp_path: Path) -> None:
+    from pyiq.quiz.sites import sites_in_paths
+
+    (tmp_path / "ruff.toml").write_text('[lint]\nselect = ["B006"]\n')
+    (tmp_path / "a.py").write_text(BAD)
+    sites, problems = sites_in_paths([tmp_path])
+    assert problems == []
+    assert "mutable-default-argument" in {site.finding.rule for site in sites}
