@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from pyiq.analysis import Config, ConfigError, load_registry
 from pyiq.analysis.config import config_file_in, load_config
+from pyiq.lsp import ruff_peer
 from pyiq.lsp.ruff_glob import FileGlobs, GlobError, PerFileGlob
 
 if TYPE_CHECKING:
@@ -31,31 +32,8 @@ if TYPE_CHECKING:
 # by its ``pyvenv.cfg`` (see :mod:`pyiq.discovery`), and a package may be
 # called ``venv`` (the standard library has one).
 DEFAULT_EXCLUDE = (
-    ".bzr",
-    ".direnv",
-    ".eggs",
-    ".git",
-    ".git-rewrite",
-    ".hg",
-    ".ipynb_checkpoints",
-    ".mypy_cache",
-    ".nox",
-    ".pants.d",
-    ".pyenv",
-    ".pytest_cache",
-    ".pytype",
-    ".ruff_cache",
-    ".svn",
-    ".tox",
-    ".venv",
-    ".vscode",
+    *(name for name in ruff_peer.DEFAULT_EXCLUDE.globs if name != "venv"),
     "__pycache__",
-    "__pypackages__",
-    "_build",
-    "buck-out",
-    "dist",
-    "node_modules",
-    "site-packages",
 )
 _DEFAULT_GLOBS = FileGlobs(DEFAULT_EXCLUDE)
 

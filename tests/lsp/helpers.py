@@ -23,9 +23,15 @@ def capabilities(
     pull: bool = False,
     configuration: bool = False,
     watch_files: bool = False,
+    notebooks: bool = False,
 ) -> types.ClientCapabilities:
     """What the test client says it can do; ``watch_files`` includes relative patterns."""
     return types.ClientCapabilities(
+        notebook_document=types.NotebookDocumentClientCapabilities(
+            synchronization=types.NotebookDocumentSyncClientCapabilities()
+        )
+        if notebooks
+        else None,
         general=types.GeneralClientCapabilities(
             position_encodings=[types.PositionEncodingKind(e) for e in encodings]
             if encodings
@@ -58,6 +64,7 @@ async def session(
     data_dir: Path | None = None,
     client_settings: Any = None,
     watch_files: bool = False,
+    notebooks: bool = False,
 ) -> AsyncIterator[LanguageClient]:
     """A session whose progress store is ``data_dir`` (a fresh temporary one by default).
 
@@ -101,11 +108,11 @@ async def session(
     if client_settings is not None:
         client.set_configuration(client_settings, section="pyiq")
     try:
-        await asyncio.wait_for(
+        client.initialize_result = await asyncio.wait_for(  # type: ignore[attr-defined]
             client.initialize_session(
                 types.InitializeParams(
                     capabilities=capabilities(
-                        encodings, pull, client_settings is not None, watch_files
+                        encodings, pull, client_settings is not None, watch_files, notebooks
                     ),
                     initialization_options=init_options,
                     root_uri=root.as_uri() if root else None,

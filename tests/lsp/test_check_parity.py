@@ -26,7 +26,8 @@ SOURCE = (
 )
 
 
-def _cli(path: Path) -> list[tuple[int, int, str]]:
+def _check(path: Path) -> list[dict[str, object]]:
+    """``pyiq check``'s JSON findings for a file or folder, from a real process."""
     out = subprocess.run(
         [sys.executable, "-m", "pyiq", "check", "--output-format", "json", str(path)],
         capture_output=True,
@@ -34,9 +35,13 @@ def _cli(path: Path) -> list[tuple[int, int, str]]:
         timeout=120,
         check=False,
     ).stdout
+    return json.loads(out)
+
+
+def _cli(path: Path) -> list[tuple[int, int, str]]:
     return sorted(
         (f["line"] - 1, f["column"] - 1, f["rule"])
-        for f in json.loads(out)
+        for f in _check(path)
         if f["category"] == "bug-risk"
     )
 
@@ -80,14 +85,7 @@ async def test_an_excluded_file_is_not_analysed_in_the_editor_either(tmp_path: P
     kept = tmp_path / "kept.py"
     for path in (excluded, kept):
         path.write_text("def g(a=[]):\n    return a\n")
-    out = subprocess.run(
-        [sys.executable, "-m", "pyiq", "check", "--output-format", "json", str(tmp_path)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    ).stdout
-    assert {f["path"] for f in json.loads(out)} == {str(kept)}
+    assert {f["path"] for f in _check(tmp_path)} == {str(kept)}
     async with session() as client:
         text = excluded.read_text()
         # The kept file first: once its diagnostics are in, the excluded one's

@@ -38,29 +38,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     rules = parser.add_argument_group(
         "rule selection (rule ids or the categories bug-risk, concept)"
     )
-    rules.add_argument(
-        "--select",
-        type=_rule_list,
-        action="extend",
-        metavar="RULES",
-        help="only these rules, replacing the configuration's select; comma-separated",
-    )
-    rules.add_argument(
-        "--extend-select",
-        type=_rule_list,
-        action="extend",
-        default=[],
-        metavar="RULES",
-        help="these rules on top of the selection",
-    )
-    rules.add_argument(
-        "--ignore",
-        type=_rule_list,
-        action="extend",
-        default=[],
-        metavar="RULES",
-        help="skip these rules",
-    )
+    for option, default, help_text in (
+        ("--select", None, "only these rules, replacing the configuration's select"),
+        ("--extend-select", [], "these rules on top of the selection"),
+        ("--ignore", [], "skip these rules"),
+    ):
+        rules.add_argument(
+            option,
+            type=_rule_list,
+            action="extend",
+            default=default,
+            metavar="RULES",
+            help=help_text + "; comma-separated",
+        )
     rules.add_argument(
         "--no-respect-ruff",
         dest="respect_ruff",
