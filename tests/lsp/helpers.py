@@ -182,3 +182,18 @@ def apply_edits(text: str, edits: list[types.TextEdit]) -> str:
     for edit in sorted(edits, key=lambda e: off(e.range.start), reverse=True):
         text = text[: off(edit.range.start)] + edit.new_text + text[off(edit.range.end) :]
     return text
+
+
+async def hover_at(
+    client: LanguageClient, uri: str, line: int, character: int
+) -> types.Hover | None:
+    """The hover at a position, waited for within the timeout."""
+    return await asyncio.wait_for(
+        client.text_document_hover_async(
+            types.HoverParams(
+                text_document=types.TextDocumentIdentifier(uri=uri),
+                position=types.Position(line=line, character=character),
+            )
+        ),
+        TIMEOUT,
+    )

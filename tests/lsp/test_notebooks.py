@@ -7,7 +7,7 @@ from pathlib import Path
 
 from lsprotocol import types
 
-from tests.lsp.helpers import TIMEOUT, session
+from tests.lsp.helpers import TIMEOUT, hover_at, session
 
 DEFAULTS_CELL = "%matplotlib inline\n\ndef add(item, bucket=[]):\n    bucket.append(item)\n"
 CLOSURE_CELL = 'callbacks = []\nfor name in ["a", "b"]:\n    callbacks.append(lambda: name)\n'
@@ -72,15 +72,7 @@ async def test_notebook_sync_is_announced_and_each_cell_gets_its_findings(
         ]
         assert _codes(await _diagnostics(client, second)) == [("loop-variable-closure", 2, 29, 33)]
 
-        hover = await asyncio.wait_for(
-            client.text_document_hover_async(
-                types.HoverParams(
-                    text_document=types.TextDocumentIdentifier(uri=first),
-                    position=types.Position(line=2, character=22),
-                )
-            ),
-            TIMEOUT,
-        )
+        hover = await hover_at(client, first, 2, 22)
         assert hover is not None
         assert "mutable" in hover.contents.value.lower()
 
