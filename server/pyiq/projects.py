@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from pyiq.analysis import Config, ConfigError, load_registry
 from pyiq.analysis.config import config_file_in, load_config
+from pyiq.lsp import ruff_peer
 from pyiq.lsp.ruff_glob import FileGlobs, GlobError, PerFileGlob
 
 if TYPE_CHECKING:
@@ -31,31 +32,8 @@ if TYPE_CHECKING:
 # by its ``pyvenv.cfg`` (see :mod:`pyiq.discovery`), and a package may be
 # called ``venv`` (the standard library has one).
 DEFAULT_EXCLUDE = (
-    ".bzr",
-    ".direnv",
-    ".eggs",
-    ".git",
-    ".git-rewrite",
-    ".hg",
-    ".ipynb_checkpoints",
-    ".mypy_cache",
-    ".nox",
-    ".pants.d",
-    ".pyenv",
-    ".pytest_cache",
-    ".pytype",
-    ".ruff_cache",
-    ".svn",
-    ".tox",
-    ".venv",
-    ".vscode",
+    *(name for name in ruff_peer.DEFAULT_EXCLUDE.globs if name != "venv"),
     "__pycache__",
-    "__pypackages__",
-    "_build",
-    "buck-out",
-    "dist",
-    "node_modules",
-    "site-packages",
 )
 _DEFAULT_GLOBS = FileGlobs(DEFAULT_EXCLUDE)
 
@@ -174,6 +152,8 @@ class Projects:
         self._files: dict[str | None, Project] = {}
         self._ruff: dict[str, RuffSelection | None] = {}
         self.reported: set[str] = set()
+        # Problems that cost nothing but a setting, for the caller to show.
+        self.warnings: list[str] = []
 
     def for_directory(self, directory: str) -> Project:
         cached = self._dirs.get(directory)
@@ -221,7 +201,17 @@ class Projects:
         if directory in self._ruff:
             selection = self._ruff[directory]
         else:
-            selection = self._ruff[directory] = ruff_selection(Path(directory))
+            try:
+                selection = ruff_selection(Path(directory))
+            except (Exception, RecursionError) as exc:
+                # A configuration the reader cannot cope with: pyiq then reports
+                # its own bug risks there, and says why once.
+                problem = f"{directory}: ruff configuration not read ({type(exc).__name__}: {exc})"
+                if problem not in self.reported:
+                    self.reported.add(problem)
+                    self.warnings.append(problem)
+                selection = None
+            self._ruff[directory] = selection
         if selection is None:
             return ()
         return tuple(

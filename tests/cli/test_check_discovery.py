@@ -8,15 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from pyiq.cli.main import main
+from tests.cli.helpers import run
 
 BAD = "def add(item, bucket=[]):\n    return bucket\n"
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(["check", "--no-progress", *args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def write(root: Path, *relative: str, text: str = BAD) -> None:

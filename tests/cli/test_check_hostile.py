@@ -10,15 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from pyiq.cli.main import main
+from tests.cli.helpers import run
 
 BAD = "def add(item, bucket=[]):\n    return bucket\n"
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(["check", "--no-progress", *args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.mark.parametrize(
@@ -134,3 +128,27 @@ def test_control_characters_from_a_file_never_reach_the_terminal(tmp_path: Path,
     _, out, _ = run(capsys, str(tmp_path), "--output-format", "concise")
     assert "\x1b" not in out and "\x07" not in out
     assert "\\x1b[2J" in out
+
+
+def test_a_ruff_configuration_the_reader_chokes_on_is_a_warning(tmp_path: Path, capsys) -> None:
+    (tmp_path / "a.py").write_text(BAD)
+    (tmp_path / "ruff.toml").write_text("[lint]\nselect = " + "[" * 5000 + "]" * 5000 + "\n")
+    code, out, err = run(capsys, str(tmp_path), "--output-format", "json")
+    # pyiq reports its own bug risk there, and says once why ruff's settings were not used.
+    assert code == 1
+    assert [f["rule"] for f in json.loads(out) if f["category"] == "bug-risk"] == [
+        "mutable-default-argument"
+    ]
+    assert err.count("warning: ") == 1
+    assert f"warning: {tmp_path}: ruff configuration not read (RecursionError" in err
+
+
+def test_a_named_file_under_a_broken_configuration(tmp_path: Path, capsys) -> None:
+    (tmp_path / "a.py").write_text(BAD)
+    (tmp_path / "b.py").write_text(BAD)
+    (tmp_path / "pyproject.toml").write_text("tool = 1\n")
+    code, out, err = run(
+        capsys, str(tmp_path / "a.py"), str(tmp_path / "b.py"), "--output-format", "json"
+    )
+    assert (code, json.loads(out)) == (2, [])
+    assert err == f"error: {tmp_path / 'pyproject.toml'}: `tool` must be a table, got int\n"

@@ -3,22 +3,15 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-from pyiq.cli.main import main
 from pyiq.notebook import parse_notebook, python_text
+from tests.cli.helpers import run, validate_sarif
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "traps.ipynb"
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(["check", "--no-progress", *args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture
@@ -65,11 +58,7 @@ def test_sarif_and_github_name_the_notebook(notebook: Path, capsys) -> None:
         )
         for r in results
     ] == [(notebook.as_uri(), 2, 3), (notebook.as_uri(), 3, 3)]
-    schema_path = os.environ.get("PYIQ_SARIF_SCHEMA")
-    if schema_path and Path(schema_path).is_file():
-        import jsonschema
-
-        jsonschema.validate(document, json.loads(Path(schema_path).read_text()))
+    validate_sarif(document)
     _, out, _ = run(capsys, str(notebook), "--output-format", "github")
     first = out.splitlines()[0]
     assert ",line=3,col=22,endLine=3,endColumn=24,title=pyiq (mutable-default-argument)::" in first

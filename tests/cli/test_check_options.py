@@ -9,19 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from pyiq.cli.main import main
+from tests.cli.helpers import run, validate_sarif
 
 BAD = "def add(item, bucket=[]):\n    bucket.append(item)\n    return bucket\n"
 CONCEPTS = (
     "def gen():\n    yield 1\n\n\ndef gen2():\n    yield 2\n\n\n"
     "squares = (x * x for x in range(3))\n"
 )
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(["check", "--no-progress", *args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture
@@ -186,21 +180,15 @@ def test_sarif_defaults_to_bug_risks(tree: Path, capsys) -> None:
     _, out, _ = run(capsys, str(tree), "--output-format", "sarif", "--show-concepts")
     results = json.loads(out)["runs"][0]["results"]
     assert {r["ruleId"] for r in results} >= {"mutable-default-argument", "generator-function"}
-    schema_path = os.environ.get("PYIQ_SARIF_SCHEMA")
-    if schema_path and Path(schema_path).is_file():
-        import jsonschema
-
-        jsonschema.validate(json.loads(out), json.loads(Path(schema_path).read_text()))
+    validate_sarif(json.loads(out))
 
 
 def test_noqa_with_the_peer_code_silences_the_bug_risk(tmp_path: Path, capsys) -> None:
     path = tmp_path / "a.py"
+    comments = ["# noqa: B006", "# noqa: E711, B008", "# NOQA", "# noqa:b006"]
     path.write_text(
-        "def f(a=[]):  # noqa: B006\n    return a\n"
-        "def g(a=[]):  # noqa: E711, B008\n    return a\n"
-        "def h(a=[]):  # NOQA\n    return a\n"
-        "def i(a=[]):  # noqa:b006\n    return a\n"
-        "def k(a=[], b='# noqa: B006'):\n    return a\n"
+        "".join(f"def f{i}(a=[]):  {comment}\n    return a\n" for i, comment in enumerate(comments))
+        + "def k(a=[], b='# noqa: B006'):\n    return a\n"
     )
     code, out, _ = run(capsys, str(path), "--output-format", "json", "--select", "bug-risk")
     assert code == 1
@@ -255,3 +243,13 @@ def test_jobs_is_capped(tmp_path: Path, capsys) -> None:
     code, out, _ = run(capsys, str(tmp_path), "--jobs", "5000", "--output-format", "json")
     assert code == 1
     assert len([f for f in json.loads(out) if f["category"] == "bug-risk"]) == 50
+
+
+def test_the_quiz_still_asks_about_what_ruff_reports(tmp_path: Path) -> None:
+    from pyiq.quiz.sites import sites_in_paths
+
+    (tmp_path / "ruff.toml").write_text('[lint]\nselect = ["B006"]\n')
+    (tmp_path / "a.py").write_text(BAD)
+    sites, problems = sites_in_paths([tmp_path])
+    assert problems == []
+    assert "mutable-default-argument" in {site.finding.rule for site in sites}

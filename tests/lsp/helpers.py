@@ -24,12 +24,18 @@ def capabilities(
     configuration: bool = False,
     watch_files: bool = False,
     markdown_parser: str | None = None,
+    notebooks: bool = False,
 ) -> types.ClientCapabilities:
     """What the test client says it can do; ``watch_files`` includes relative patterns.
 
     ``markdown_parser="marked"`` is what VS Code's language client reports.
     """
     return types.ClientCapabilities(
+        notebook_document=types.NotebookDocumentClientCapabilities(
+            synchronization=types.NotebookDocumentSyncClientCapabilities()
+        )
+        if notebooks
+        else None,
         general=types.GeneralClientCapabilities(
             position_encodings=[types.PositionEncodingKind(e) for e in encodings]
             if encodings
@@ -66,6 +72,7 @@ async def session(
     client_settings: Any = None,
     watch_files: bool = False,
     markdown_parser: str | None = None,
+    notebooks: bool = False,
 ) -> AsyncIterator[LanguageClient]:
     """A session whose progress store is ``data_dir`` (a fresh temporary one by default).
 
@@ -110,7 +117,7 @@ async def session(
     if client_settings is not None:
         client.set_configuration(client_settings, section="pyiq")
     try:
-        await asyncio.wait_for(
+        client.initialize_result = await asyncio.wait_for(  # type: ignore[attr-defined]
             client.initialize_session(
                 types.InitializeParams(
                     capabilities=capabilities(
@@ -119,6 +126,7 @@ async def session(
                         client_settings is not None,
                         watch_files,
                         markdown_parser,
+                        notebooks,
                     ),
                     initialization_options=init_options,
                     root_uri=root.as_uri() if root else None,
@@ -188,3 +196,18 @@ def apply_edits(text: str, edits: list[types.TextEdit]) -> str:
     for edit in sorted(edits, key=lambda e: off(e.range.start), reverse=True):
         text = text[: off(edit.range.start)] + edit.new_text + text[off(edit.range.end) :]
     return text
+
+
+async def hover_at(
+    client: LanguageClient, uri: str, line: int, character: int
+) -> types.Hover | None:
+    """The hover at a position, waited for within the timeout."""
+    return await asyncio.wait_for(
+        client.text_document_hover_async(
+            types.HoverParams(
+                text_document=types.TextDocumentIdentifier(uri=uri),
+                position=types.Position(line=line, character=character),
+            )
+        ),
+        TIMEOUT,
+    )

@@ -7,6 +7,7 @@ both.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import subprocess
 import sys
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from lsprotocol import types
 
-from tests.lsp.helpers import open_and_wait, session
+from tests.lsp.helpers import TIMEOUT, open_and_wait, session
 
 SOURCE = (
     "def f(a=[]):  # noqa: B006\n    return a\n"
@@ -25,7 +26,8 @@ SOURCE = (
 )
 
 
-def _cli(path: Path) -> list[tuple[int, int, str]]:
+def _check(path: Path) -> list[dict[str, object]]:
+    """``pyiq check``'s JSON findings for a file or folder, from a real process."""
     out = subprocess.run(
         [sys.executable, "-m", "pyiq", "check", "--output-format", "json", str(path)],
         capture_output=True,
@@ -33,9 +35,13 @@ def _cli(path: Path) -> list[tuple[int, int, str]]:
         timeout=120,
         check=False,
     ).stdout
+    return json.loads(out)
+
+
+def _cli(path: Path) -> list[tuple[int, int, str]]:
     return sorted(
         (f["line"] - 1, f["column"] - 1, f["rule"])
-        for f in json.loads(out)
+        for f in _check(path)
         if f["category"] == "bug-risk"
     )
 
@@ -70,3 +76,34 @@ async def test_noqa_per_file_ignores_and_ruff_peers_agree(tmp_path: Path) -> Non
         assert _warnings(await open_and_wait(client, legacy.as_uri(), SOURCE)) == [
             (2, 8, "mutable-default-argument")
         ]
+
+
+async def test_an_excluded_file_is_not_analysed_in_the_editor_either(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.pyiq]\nextend-exclude = ["generated"]\n')
+    (tmp_path / "generated").mkdir()
+    excluded = tmp_path / "generated" / "out.py"
+    kept = tmp_path / "kept.py"
+    for path in (excluded, kept):
+        path.write_text("def g(a=[]):\n    return a\n")
+    assert {f["path"] for f in _check(tmp_path)} == {str(kept)}
+    async with session() as client:
+        text = excluded.read_text()
+        # The kept file first: once its diagnostics are in, the excluded one's
+        # (published in order after it) are final.
+        assert _warnings(await open_and_wait(client, kept.as_uri(), text)) == [
+            (0, 8, "mutable-default-argument")
+        ]
+        client.text_document_did_open(
+            types.DidOpenTextDocumentParams(
+                text_document=types.TextDocumentItem(
+                    uri=excluded.as_uri(), language_id="python", version=1, text=text
+                )
+            )
+        )
+
+        async def published() -> None:
+            while excluded.as_uri() not in client.diagnostics:
+                await asyncio.sleep(0.005)
+
+        await asyncio.wait_for(published(), TIMEOUT)
+        assert list(client.diagnostics[excluded.as_uri()]) == []

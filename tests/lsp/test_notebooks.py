@@ -3,49 +3,14 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import os
-import sys
-from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import Any
 
 from lsprotocol import types
-from pytest_lsp import ClientServerConfig, LanguageClient
 
-from tests.lsp.helpers import TIMEOUT, capabilities
+from tests.lsp.helpers import TIMEOUT, hover_at, session
 
 DEFAULTS_CELL = "%matplotlib inline\n\ndef add(item, bucket=[]):\n    bucket.append(item)\n"
 CLOSURE_CELL = 'callbacks = []\nfor name in ["a", "b"]:\n    callbacks.append(lambda: name)\n'
-
-
-@contextlib.asynccontextmanager
-async def session(tmp_path: Path, options: Any = None) -> AsyncIterator[LanguageClient]:
-    """A client that declares notebook support, as VS Code does."""
-    config = ClientServerConfig(
-        server_command=[sys.executable, "-m", "pyiq", "serve"],
-        server_env={**os.environ, "PYIQ_DATA_DIR": str(tmp_path / "data")},
-    )
-    client = await asyncio.wait_for(config.start(), TIMEOUT)
-    client_capabilities = capabilities()
-    client_capabilities.notebook_document = types.NotebookDocumentClientCapabilities(
-        synchronization=types.NotebookDocumentSyncClientCapabilities()
-    )
-    try:
-        client.initialized_with = await asyncio.wait_for(  # type: ignore[attr-defined]
-            client.initialize_session(
-                types.InitializeParams(
-                    capabilities=client_capabilities, initialization_options=options
-                )
-            ),
-            TIMEOUT,
-        )
-        yield client
-    finally:
-        with contextlib.suppress(Exception):
-            await asyncio.wait_for(client.shutdown_session(), TIMEOUT)
-        with contextlib.suppress(Exception):
-            await asyncio.wait_for(client.stop(), TIMEOUT)
 
 
 def _cell_uri(notebook: Path, index: int) -> str:
@@ -95,8 +60,8 @@ async def test_notebook_sync_is_announced_and_each_cell_gets_its_findings(
     tmp_path: Path,
 ) -> None:
     notebook = tmp_path / "traps.ipynb"
-    async with session(tmp_path, {"quizUi": "data"}) as client:
-        sync = client.initialized_with.capabilities.notebook_document_sync
+    async with session({"quizUi": "data"}, data_dir=tmp_path, notebooks=True) as client:
+        sync = client.initialize_result.capabilities.notebook_document_sync
         assert sync is not None
         selector = sync.notebook_selector[0]
         assert [cell.language for cell in selector.cells] == ["python"]
@@ -107,15 +72,7 @@ async def test_notebook_sync_is_announced_and_each_cell_gets_its_findings(
         ]
         assert _codes(await _diagnostics(client, second)) == [("loop-variable-closure", 2, 29, 33)]
 
-        hover = await asyncio.wait_for(
-            client.text_document_hover_async(
-                types.HoverParams(
-                    text_document=types.TextDocumentIdentifier(uri=first),
-                    position=types.Position(line=2, character=22),
-                )
-            ),
-            TIMEOUT,
-        )
+        hover = await hover_at(client, first, 2, 22)
         assert hover is not None
         assert "mutable" in hover.contents.value.lower()
 
@@ -153,7 +110,7 @@ async def test_notebook_sync_is_announced_and_each_cell_gets_its_findings(
 
 async def test_cell_edits_new_cells_and_closing(tmp_path: Path) -> None:
     notebook = tmp_path / "traps.ipynb"
-    async with session(tmp_path, {"quizUi": "data"}) as client:
+    async with session({"quizUi": "data"}, data_dir=tmp_path, notebooks=True) as client:
         first, second = _open(client, notebook, [DEFAULTS_CELL, CLOSURE_CELL])
         await _diagnostics(client, second)
 

@@ -9,10 +9,15 @@ SARIF output stay valid).
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pyiq.cli.main import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+
+if TYPE_CHECKING:
+    from pyiq.projects import Projects
 
 FORMATS = ("text", "concise", "json", "sarif", "github")
 PROGRESS_MIN_FILES = 100
@@ -33,29 +38,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     rules = parser.add_argument_group(
         "rule selection (rule ids or the categories bug-risk, concept)"
     )
-    rules.add_argument(
-        "--select",
-        type=_rule_list,
-        action="extend",
-        metavar="RULES",
-        help="only these rules, replacing the configuration's select; comma-separated",
-    )
-    rules.add_argument(
-        "--extend-select",
-        type=_rule_list,
-        action="extend",
-        default=[],
-        metavar="RULES",
-        help="these rules on top of the selection",
-    )
-    rules.add_argument(
-        "--ignore",
-        type=_rule_list,
-        action="extend",
-        default=[],
-        metavar="RULES",
-        help="skip these rules",
-    )
+    for option, default, help_text in (
+        ("--select", None, "only these rules, replacing the configuration's select"),
+        ("--extend-select", [], "these rules on top of the selection"),
+        ("--ignore", [], "skip these rules"),
+    ):
+        rules.add_argument(
+            option,
+            type=_rule_list,
+            action="extend",
+            default=default,
+            metavar="RULES",
+            help=help_text + "; comma-separated",
+        )
     rules.add_argument(
         "--no-respect-ruff",
         dest="respect_ruff",
@@ -116,6 +111,30 @@ def _error(message: str) -> None:
     print(f"error: {safe(message)}", file=sys.stderr)
 
 
+class _WarningHandler(logging.Handler):
+    """Shows the warnings of configuration readers as ``warning: ...`` lines, escaped."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        from pyiq.report.text import safe
+
+        print(f"warning: {safe(record.getMessage())}", file=sys.stderr)
+
+
+def _show_warnings() -> None:
+    logger = logging.getLogger("pyiq.lsp.ruff_config")
+    if not any(isinstance(h, _WarningHandler) for h in logger.handlers):
+        logger.addHandler(_WarningHandler(logging.WARNING))
+        logger.propagate = False
+
+
+def _flush_warnings(projects: Projects) -> None:
+    from pyiq.report.text import safe
+
+    for message in projects.warnings:
+        print(f"warning: {safe(message)}", file=sys.stderr)
+    projects.warnings.clear()
+
+
 def run(args: argparse.Namespace) -> int:
     from pyiq.checking import FileResult, Located, check_paths
     from pyiq.discovery import iter_targets
@@ -146,6 +165,7 @@ def run(args: argparse.Namespace) -> int:
         respect_ruff=args.respect_ruff,
     )
     projects = Projects(overrides)
+    _show_warnings()
 
     errors: list[str] = []
     config_errors: list[str] = []
@@ -163,6 +183,7 @@ def run(args: argparse.Namespace) -> int:
             _error(target.error)
             continue
         config = projects.config_for(target.absolute)
+        _flush_warnings(projects)
         if isinstance(config, str):
             if config not in projects.reported:
                 projects.reported.add(config)

@@ -132,6 +132,8 @@ class PyiqServer(LanguageServer):
         except Exception as exc:  # validated already; stay safe regardless
             log.warning("client settings rejected: %s", exc)
             config = project.config
+        if project.excluded(document.path):
+            return config.merged(select=())
         ignored = project.ignored(document.path)
         return config.merged(ignore=(*config.ignore, *ignored)) if ignored else config
 

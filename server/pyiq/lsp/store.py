@@ -265,6 +265,26 @@ class ProjectConfig:
             log.warning("ignoring path patterns: %s", exc)
             return None
 
+    @cached_property
+    def _exclusions(self) -> dict[Path, bool]:
+        return {}
+
+    def excluded(self, path: Path | None) -> bool:
+        """Whether the configuration's ``exclude``/``extend-exclude`` covers the file.
+
+        Asked on every publish, so answered once per file. As ``ruff
+        server`` treats its exclusions, an excluded file open in the editor
+        is not analysed.
+        """
+        rules = self.path_rules
+        if path is None or rules is None:
+            return False
+        known = self._exclusions.get(path)
+        if known is None:
+            absolute = os.path.normpath(os.path.abspath(path))
+            known = self._exclusions[path] = rules.excluded_with_parents(absolute)
+        return known
+
     def ignored(self, path: Path | None) -> tuple[str, ...]:
         """The rules ``per-file-ignores`` switch off for the file at ``path``."""
         rules = self.path_rules

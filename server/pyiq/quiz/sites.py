@@ -89,7 +89,8 @@ def sites_in_paths(paths: Iterable[Path]) -> tuple[list[Site], list[str]]:
     problems: list[str] = []
     for path in iter_python_files(list(paths)):
         try:
-            config = config_for(path, Overrides())
+            # The quiz teaches: a bug risk ruff already reports still earns its question.
+            config = config_for(path, Overrides(respect_ruff=False))
             source = read_source(path)
             sites += sites_in_source(source.data, None, str(path), config)
         except (SourceError, ConfigError) as exc:
