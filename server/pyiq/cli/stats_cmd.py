@@ -11,6 +11,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 from pyiq.cli.main import EXIT_OK, EXIT_USAGE
 from pyiq.cli.quiz_cmd import add_data_dir, add_mastery_threshold, open_store
@@ -44,12 +48,14 @@ def run(args: argparse.Namespace) -> int:
     with store:
         stats = compute(store, threshold=threshold)
         quieted = mastered_concepts(store, load_registry(), threshold)
+    from pyiq.practice.progress import summary
+
+    practice = summary(args.data_dir)
     if args.format == "json":
-        json.dump(
-            {**stats.to_dict(), "mastered_concepts": [rule.id for rule in quieted]},
-            sys.stdout,
-            indent=2,
-        )
+        data = stats.to_dict()
+        data["mastered_concepts"] = [rule.id for rule in quieted]
+        data["practice"] = practice
+        json.dump(data, sys.stdout, indent=2)
         sys.stdout.write("\n")
         return EXIT_OK
     from rich.console import Console
@@ -58,6 +64,7 @@ def run(args: argparse.Namespace) -> int:
     console = Console(highlight=False)
     if not stats.groups:
         console.print("No answers yet: run `pyiq quiz PATH` to start.")
+        _print_practice(console, practice)
         return EXIT_OK
     table = Table(title="pyiq progress", title_justify="left")
     table.add_column("topic")
@@ -79,7 +86,21 @@ def run(args: argparse.Namespace) -> int:
             f"{names}. The setting or command pyiq.showMastered shows them again.",
             markup=False,
         )
+    _print_practice(console, practice)
     return EXIT_OK
+
+
+def _print_practice(console: Console, practice: dict[str, int]) -> None:
+    if not practice["runs"]:
+        console.print(
+            f"Live coding: {practice['exercises']} exercises; start with `pyiq practice`."
+        )
+        return
+    console.print(
+        f"Live coding: {practice['solved']} of {practice['exercises']} exercises solved, "
+        f"{practice['attempted']} in progress, {practice['due']} due for review "
+        f"({practice['runs']} test run{'s' if practice['runs'] != 1 else ''})."
+    )
 
 
 def _numbers(group: object) -> list[str]:

@@ -188,8 +188,13 @@ def setup(server: PyiqServer) -> None:
     @guarded(empty=[])
     def code_lens(ls: PyiqServer, params: types.CodeLensParams) -> list[types.CodeLens]:
         document = ls.documents.get(params.text_document.uri)
-        if document is None or not ls.settings.code_lens:
+        if document is None:
             return []
+        # Other features' lenses (a practice file's "Run tests") are actions,
+        # not teaching hints: the codeLens setting does not hide them.
+        extra = ls.extra_lenses(document)
+        if not ls.settings.code_lens:
+            return extra
         engine = document.engine
         findings = ls.findings(document)
         shown, mastered = _split_mastered(ls, findings)
@@ -200,4 +205,5 @@ def setup(server: PyiqServer) -> None:
             if title is not None:
                 lenses.append(_quiz_lens(document, nodes[index].start_byte, title, ls))
         lenses += review_lenses(ls, document, findings)
+        lenses += extra
         return sorted(lenses, key=lambda lens: (lens.range.start.line, lens.range.start.character))

@@ -295,13 +295,17 @@ async def stats(ls: PyiqServer) -> dict[str, Any]:
     store = ls.learning.store()
     if store is None:
         raise JsonRpcInternalError("pyiq.stats: the progress store is unavailable")
+    from pyiq.practice.progress import summary
     from pyiq.quiz.mastery import mastered_concepts
     from pyiq.quiz.stats import compute
 
     threshold = ls.settings.mastery_threshold
     result = await asyncio.to_thread(compute, store, None, threshold)
     quieted = await asyncio.to_thread(mastered_concepts, store, ls.registry, threshold)
-    return {**result.to_dict(), "mastered_concepts": [rule.id for rule in quieted]}
+    data = result.to_dict()
+    data["mastered_concepts"] = [rule.id for rule in quieted]
+    data["practice"] = await asyncio.to_thread(summary)
+    return data
 
 
 def explain(ls: PyiqServer, key: str) -> str:
