@@ -75,15 +75,25 @@ def _plural(count: int, word: str) -> str:
 
 
 def _owners(nodes: list[Node], findings: list[Finding]) -> dict[int, list[Finding]]:
-    """Each finding under the innermost of ``nodes`` (by index) holding it."""
+    """Each finding under the innermost of ``nodes`` (sorted by start, nested) holding it.
+
+    One sweep over both lists in source order, keeping the definitions open
+    at the current point on a stack: a large file has hundreds of each.
+    """
     owned: dict[int, list[Finding]] = {}
-    for finding in findings:
-        owner = None
-        for index, node in enumerate(nodes):
-            if node.start_byte <= finding.start_byte < node.end_byte:
-                owner = index  # sorted by start: a later holder is nested in an earlier one
-        if owner is not None:
-            owned.setdefault(owner, []).append(finding)
+    open_nodes: list[int] = []
+    index = 0
+    for finding in sorted(findings, key=lambda f: f.start_byte):
+        at = finding.start_byte
+        while index < len(nodes) and nodes[index].start_byte <= at:
+            while open_nodes and nodes[open_nodes[-1]].end_byte <= nodes[index].start_byte:
+                open_nodes.pop()
+            open_nodes.append(index)
+            index += 1
+        while open_nodes and nodes[open_nodes[-1]].end_byte <= at:
+            open_nodes.pop()
+        if open_nodes:
+            owned.setdefault(open_nodes[-1], []).append(finding)
     return owned
 
 

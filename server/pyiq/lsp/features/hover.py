@@ -41,8 +41,9 @@ from pyiq.lsp.store import OpenDocument
 
 # Related questions named on the links line, at most.
 MAX_RELATED = 3
-# Syntax nodes whose head is not a construct of its own.
-_NOT_CONSTRUCTS = frozenset({"module", "block", "decorated_definition"})
+# Syntax nodes whose head is not a construct of its own (an ERROR node can span
+# the rest of a broken file: its stray keywords name nothing).
+_NOT_CONSTRUCTS = frozenset({"module", "block", "decorated_definition", "ERROR"})
 
 
 def _head_end(node: Node) -> int:
