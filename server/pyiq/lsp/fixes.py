@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from tree_sitter import Node
 
 from pyiq.analysis import Document, Finding
+from pyiq.analysis.surroundings import LOOP_TYPES
 from pyiq.lsp.optional_annotation import (
     VersionLookup,
     is_docstring,
@@ -24,14 +25,7 @@ from pyiq.lsp.optional_annotation import (
 )
 
 FUNCTIONS = ("function_definition", "lambda")
-LOOPS = (
-    "for_statement",
-    "while_statement",
-    "list_comprehension",
-    "set_comprehension",
-    "dictionary_comprehension",
-    "generator_expression",
-)
+LOOPS = LOOP_TYPES
 
 
 @dataclass(frozen=True)
