@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from pyiq.analysis import Rule, load_registry
+from pyiq.bank import Question
 from pyiq.links import questions_for
 
 DOCS_DIR = Path(__file__).resolve().parents[2] / "docs" / "rules"
@@ -25,7 +26,10 @@ def render_rule(rule: Rule) -> str:
     questions = questions_for(rule.id)
     if questions:
         lines += ["## Interview questions", ""]
-        lines += [f"- {q.question} (`pyiq explain {q.id}`, {q.level})" for q in questions]
+        lines += [
+            f"- {q.question} (`pyiq explain {q.id}`, {q.level}){_condition(q, rule.id)}"
+            for q in questions
+        ]
         lines.append("")
     lines += [
         "## Silencing it",
@@ -35,6 +39,21 @@ def render_rule(rule: Rule) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def _condition(question: Question, rule_id: str) -> str:
+    """When a question is only raised for some code: its link conditions, in words."""
+    links = [link for link in question.links if link.rule == rule_id]
+    if not links or not all(link.conditional for link in links):
+        return ""
+    alternatives = []
+    for link in links:
+        conditions = [f"`{capture}` matches `{pattern}`" for capture, pattern in link.when]
+        conditions += [
+            f"`{capture}` does not match `{pattern}`" for capture, pattern in link.unless
+        ]
+        alternatives.append(" and ".join(conditions))
+    return ": only where " + "; or where ".join(alternatives)
 
 
 def render_index(rules: list[Rule]) -> str:

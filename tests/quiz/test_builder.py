@@ -166,18 +166,17 @@ def item_tags(question_id):
 def test_each_question_is_asked_at_the_code_it_fits() -> None:
     """Questions come from each finding's own ranking, at the line they are about."""
     source = (
-        "import threading\n"
-        "lock = threading.Lock()\n"
-        "def save(path, data):\n"
-        "    with lock:\n"
-        "        with open(path, 'w') as fh:\n"
-        "            fh.write(data)\n"
+        "class Journal:\n"
+        "    def append(self, line):\n"
+        "        with self._lock:\n"
+        "            with self.path.open('a') as out:\n"
+        "                out.write(line)\n"
     )
-    items = build_quiz(source, count=40, now=NOW, predict=False, path="save.py")
+    items = build_quiz(source, count=40, now=NOW, predict=False, path="journal.py")
     lines = {item.question_id: item.line for item in items if item.rule == "with-statement"}
-    assert lines["race-conditions-thread-safety"] == 4
-    assert lines["file-handling-with-open"] == 5
-    assert lines["with-statement-protocol"] == 4
+    assert lines["race-conditions-thread-safety"] == 3
+    assert lines["file-handling-with-open"] == 4
+    assert lines["with-statement-protocol"] == 3
     # Conditional links that fit neither `with` stay out of the quiz.
     assert "mocking-and-patching" not in lines
     assert "exitstack-and-contextlib-tools" not in lines

@@ -34,16 +34,16 @@ _MAX_CALLEE = 40
 _SKIPPED = frozenset(
     {"block", "expression_statement", "parenthesized_expression", "argument_list", "ERROR"}
 )
-_LOOPS = frozenset(
-    {
-        "for_statement",
-        "while_statement",
-        "list_comprehension",
-        "set_comprehension",
-        "dictionary_comprehension",
-        "generator_expression",
-    }
+# Node types whose body runs once per item (shared with the quick fixes).
+LOOP_TYPES = (
+    "for_statement",
+    "while_statement",
+    "list_comprehension",
+    "set_comprehension",
+    "dictionary_comprehension",
+    "generator_expression",
 )
+_LOOPS = frozenset(LOOP_TYPES)
 _SCOPES = frozenset({"function_definition", "class_definition"})
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from tree_sitter import Node
 
 from pyiq.analysis import Document, Finding
+from pyiq.analysis.surroundings import LOOP_TYPES
 from pyiq.lsp.edits import ByteEdit, Fix
 from pyiq.lsp.optional_annotation import (
     VersionLookup,
@@ -25,14 +26,7 @@ from pyiq.lsp.optional_annotation import (
 from pyiq.lsp.rewrite_fixes import not_in_test, unsafe_yaml_load
 
 FUNCTIONS = ("function_definition", "lambda")
-LOOPS = (
-    "for_statement",
-    "while_statement",
-    "list_comprehension",
-    "set_comprehension",
-    "dictionary_comprehension",
-    "generator_expression",
-)
+LOOPS = LOOP_TYPES
 
 
 def _text(doc: Document, node: Node) -> str:
