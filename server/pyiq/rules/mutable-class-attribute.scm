@@ -18,7 +18,10 @@
 (class_definition
   body: (block
     (expression_statement
-      (assignment left: (_) @_target) @assignment) @_construct)
+      (assignment
+        left: (_) @_target
+        right: [(list) (dictionary) (set) (list_comprehension) (dictionary_comprehension)
+                (set_comprehension) (parenthesized_expression) (assignment)]) @assignment) @_construct)
   (#set! report "pyiq-mutable-class-values")
   (#set! id "mutable-class-attribute")
   (#set! name "Mutable class attribute")
@@ -26,3 +29,15 @@
   (#set! severity "warning")
   (#set! message "Class attribute `{_target} = {value}` is one object shared by every instance; create it in `__init__` or annotate it `ClassVar`")
   (#set! peer "RUF012"))
+
+; Calls only of the builders' names (whatever module prefix or subscript):
+; the reporter resolves them through the file's imports.
+(class_definition
+  body: (block
+    (expression_statement
+      (assignment
+        left: (_) @_target
+        right: (call function: (_) @_callee)) @assignment) @_construct)
+  (#match? @_callee "(^|[.])(list|dict|set|Counter|OrderedDict|defaultdict|deque|ChainMap|UserDict|UserList|UserString|WeakKeyDictionary|WeakSet|WeakValueDictionary)(\\[[\\s\\S]*)?$")
+  (#set! report "pyiq-mutable-class-values")
+  (#set! id "mutable-class-attribute"))

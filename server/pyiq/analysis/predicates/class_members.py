@@ -11,13 +11,14 @@ the file's imports and through classes the file itself defines, as ruff's
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator, Sequence
 
 from tree_sitter import Node
 
 from pyiq.analysis.predicates.bug_risks import _immutable_annotation
-from pyiq.analysis.predicates.context import Args, Captures, MatchContext, captured_nodes
+from pyiq.analysis.predicates.context import Args, Captures, MatchContext, captured_nodes, per_node
 from pyiq.analysis.predicates.names import qualified_name, unsubscripted
 from pyiq.analysis.predicates.nodes import ancestors, identifiers, name_context
 
@@ -131,14 +132,21 @@ def _import_is_latest(expression: Node, ctx: MatchContext) -> bool:
             return False
     if head.type != "identifier" or ctx.tree is None:
         return True
-    root = ctx.tree.root_node
-    last_is_import = True
-    for hit in identifiers(root, head.text or b"", ctx.source, 0, head.start_byte):
+    bindings = _module_bindings(ctx.tree.root_node, ctx, ctx.text(head))
+    index = bisect.bisect_left(bindings, (head.start_byte,)) - 1
+    return index < 0 or bindings[index][1]
+
+
+@per_node("module-bindings")
+def _module_bindings(root: Node, ctx: MatchContext, name: str) -> list[tuple[int, bool]]:
+    """Where the module binds ``name`` (imports and plain stores), and whether each is an import."""
+    found: list[tuple[int, bool]] = []
+    for hit in identifiers(root, name.encode(), ctx.source):
         if any(a.type in _IMPORTS for a in _parents(hit, 3)):
-            last_is_import = True
+            found.append((hit.start_byte, True))
         elif name_context(hit) == "store" and _module_level(hit):
-            last_is_import = False
-    return last_is_import
+            found.append((hit.start_byte, False))
+    return found
 
 
 _IMPORTS = frozenset({"import_statement", "import_from_statement"})
@@ -431,8 +439,14 @@ _DUNDER_EQ = re.compile(rb"__(eq|hash)__")
 
 
 def eq_without_hash(ctx: MatchContext, args: Args, captures: Captures) -> bool:
-    """The class body declares ``__eq__`` (anywhere in its blocks) but no ``__hash__`` (PLW1641)."""
-    for body in captured_nodes(args, captures):
+    """The class body declares ``__eq__`` (anywhere in its blocks) but no ``__hash__`` (PLW1641).
+
+    The capture is the class's name.
+    """
+    for name in captured_nodes(args, captures):
+        body = name.parent.child_by_field_name("body") if name.parent is not None else None
+        if body is None:
+            return False
         found = {
             m.group(1) for m in _DUNDER_EQ.finditer(ctx.source, body.start_byte, body.end_byte)
         }
