@@ -14,6 +14,9 @@
 ;; dataclasses and attrs classes, `__slots__`-like special attributes, names
 ;; annotated `ClassVar` earlier in the class, a ctypes structure's `_fields_`,
 ;; and models that copy their defaults (pydantic, msgspec, SQLModel).
+;; A verdict depends on the whole class (its bases, decorators and earlier
+;; statements), so the patterns capture the class: an edit anywhere in it
+;; re-checks its attributes.
 
 (class_definition
   body: (block
@@ -28,7 +31,7 @@
   (#set! category "bug-risk")
   (#set! severity "warning")
   (#set! message "Class attribute `{_target} = {value}` is one object shared by every instance; create it in `__init__` or annotate it `ClassVar`")
-  (#set! peer "RUF012"))
+  (#set! peer "RUF012")) @_class
 
 ; Calls only of the builders' names (whatever module prefix or subscript):
 ; the reporter resolves them through the file's imports.
@@ -40,4 +43,4 @@
         right: (call function: (_) @_callee)) @assignment) @_construct)
   (#match? @_callee "(^|[.])(list|dict|set|Counter|OrderedDict|defaultdict|deque|ChainMap|UserDict|UserList|UserString|WeakKeyDictionary|WeakSet|WeakValueDictionary)(\\[[\\s\\S]*)?$")
   (#set! report "pyiq-mutable-class-values")
-  (#set! id "mutable-class-attribute"))
+  (#set! id "mutable-class-attribute")) @_class
