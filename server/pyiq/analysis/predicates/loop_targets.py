@@ -16,7 +16,11 @@ from tree_sitter import Node
 from pyiq.analysis.predicates.class_members import is_mutable_value
 from pyiq.analysis.predicates.context import MatchContext
 from pyiq.analysis.predicates.names import qualified_name
-from pyiq.analysis.predicates.nodes import COMPREHENSION_TYPES, descendants, identifiers
+from pyiq.analysis.predicates.nodes import (
+    COMPREHENSION_TYPES,
+    _inside_a_longer_name,
+    descendants,
+)
 from pyiq.analysis.predicates.scopes import member_name
 
 _WRAPPERS = frozenset(
@@ -275,7 +279,7 @@ def redefined_loop_names(ctx: MatchContext, nodes: Sequence[Node]) -> Iterator[N
         names = [t for t in outer if t.type == "identifier"]
         others = [t for t in outer if t.type != "identifier"]
         for name in {ctx.text(t) for t in names}:
-            for found in identifiers(body, name.encode(), ctx.source):
+            for found in _possible_stores(body, name.encode(), ctx.source):
                 if _counts_as_inner_target(found, body, ctx):
                     yield found
         if others:
@@ -288,7 +292,34 @@ def redefined_loop_names(ctx: MatchContext, nodes: Sequence[Node]) -> Iterator[N
                     yield target
 
 
-_TARGET_WRAPPERS = _WRAPPERS - {"list_splat"} | {"list_splat_pattern"}
+# What can follow a name that is a target: `=` (not `==`), an augmented operator, a `,`
+# or closing bracket of a tuple target, an annotation's `:`, `in` of a `for`, or the end
+# of a `with ... as name` line. A name followed by `.`, `(`, `[` or an operator is read.
+_AFTER_TARGET = re.compile(
+    rb"[ \t]*(?:=(?!=)|[-+*/%&|^@]=|//=|\*\*=|>>=|<<=|[,)\]:]|in\b|\\|#|\r?\n|$)"
+)
+
+
+def _possible_stores(body: Node, name: bytes, source: bytes) -> Iterator[Node]:
+    """Identifiers spelled ``name`` in ``body`` whose next bytes allow a target.
+
+    A loop's variable is read all over its body; the bytes after each
+    occurrence rule most reads out before the tree is asked what it is.
+    """
+    end = body.end_byte
+    length = len(name)
+    position = source.find(name, body.start_byte, end)
+    while position >= 0:
+        after = position + length
+        if _AFTER_TARGET.match(source, after, end) and not _inside_a_longer_name(
+            source, position, after
+        ):
+            node = body.descendant_for_byte_range(position, after)
+            if node is not None and node.type == "identifier" and node.end_byte == after:
+                yield node
+        position = source.find(name, position + 1, end)
+
+
 _NESTED = frozenset({"function_definition", "class_definition", "lambda"})
 
 
