@@ -7,10 +7,11 @@
 ;; Same semantics as ruff's ASYNC251 (blocking-sleep-in-async-function):
 ;; the callee is resolved through the file's imports (`from time import
 ;; sleep` too), and a call in a lambda, a nested plain `def` or a class body
-;; inside the coroutine is not reported.
+;; inside the coroutine is not reported. Deviation: through a renamed module
+;; (`import time as t; t.sleep(1)`) the call is not found.
 
-((call function: (attribute attribute: (identifier) @_attr) @sleep)
-  (#eq? @_attr "sleep")
+((call function: (attribute) @sleep)
+  (#any-of? @sleep "time.sleep")
   (#pyiq-blocking-sleep? @sleep)
   (#set! id "blocking-sleep-in-async")
   (#set! name "Blocking sleep in a coroutine")

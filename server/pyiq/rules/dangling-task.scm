@@ -11,37 +11,23 @@
 ;; Same semantics as ruff's RUF006 (asyncio-dangling-task): `loop.create_task`
 ;; counts when `loop` was assigned from `asyncio.get_event_loop()`,
 ;; `get_running_loop()` or `new_event_loop()`; a name declared `global` or
-;; `nonlocal`, or read anywhere after the assignment, keeps the task.
+;; `nonlocal`, or read anywhere after the assignment, keeps the task. The
+;; call is reported at its `create_task`/`ensure_future` name.
 
-((expression_statement
-  (call function: (attribute attribute: (identifier) @_attr)) @task) @_construct
-  (#any-of? @_attr "create_task" "ensure_future")
+((call
+  function: (attribute
+    object: [(identifier) (attribute)] @_receiver
+    attribute: (identifier) @task)) @_construct
+  (#any-of? @task "create_task" "ensure_future")
   (#pyiq-dangling-task? @task)
   (#set! id "dangling-task")
   (#set! name "Task without a reference")
   (#set! category "bug-risk")
   (#set! severity "warning")
-  (#set! message "The task from `{task}` is not kept: the loop holds it weakly, so it can vanish mid-run and its errors go unseen; store it and await it")
+  (#set! message "The task `{task}(...)` returns is not kept: the loop holds tasks weakly, so it can vanish mid-run and its errors go unseen; store it and await it")
   (#set! peer "RUF006"))
 
-((expression_statement
-  (call function: (identifier) @_attr) @task) @_construct
-  (#any-of? @_attr "create_task" "ensure_future")
-  (#pyiq-dangling-task? @task)
-  (#set! id "dangling-task"))
-
-((expression_statement
-  (assignment
-    left: (identifier)
-    right: (call function: (attribute attribute: (identifier) @_attr)) @task)) @_construct
-  (#any-of? @_attr "create_task" "ensure_future")
-  (#pyiq-dangling-task? @task)
-  (#set! id "dangling-task"))
-
-((expression_statement
-  (assignment
-    left: (identifier)
-    right: (call function: (identifier) @_attr) @task)) @_construct
-  (#any-of? @_attr "create_task" "ensure_future")
+((call function: (identifier) @task)
+  (#any-of? @task "create_task" "ensure_future")
   (#pyiq-dangling-task? @task)
   (#set! id "dangling-task"))

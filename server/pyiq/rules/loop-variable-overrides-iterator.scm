@@ -10,7 +10,7 @@
 ;; inside comprehensions of the iterable count only in their iterables, and a
 ;; lambda's own parameters do not count.
 
-((for_statement left: (_) @_target) @names
+((for_statement) @names
   (#set! report "pyiq-overriding-loop-targets")
   (#set! id "loop-variable-overrides-iterator")
   (#set! name "Loop variable overrides its iterable")

@@ -11,7 +11,7 @@
 ;; `if`/`elif`/`else`, loop, `with` and match bodies of the handler count,
 ;; those in a nested `try` or function do not.
 
-((except_clause (block) @raises) @_construct
+((except_clause) @raises
   (#set! report "pyiq-raises-without-cause")
   (#set! id "raise-without-from")
   (#set! name "Raise without from inside except")

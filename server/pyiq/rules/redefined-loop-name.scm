@@ -11,7 +11,7 @@
 ;; `x = cast(T, x)` and in-place updates of a mutable value (`x += [...]`)
 ;; do not.
 
-((for_statement left: (_)) @targets
+((for_statement) @targets
   (#set! report "pyiq-redefined-loop-names")
   (#set! id "redefined-loop-name")
   (#set! name "Loop variable reassigned in its body")
@@ -20,6 +20,6 @@
   (#set! message "`{target}` rebinds the loop's own variable inside its body; give the new value its own name")
   (#set! peer "PLW2901"))
 
-((with_statement) @targets
+(with_statement (with_clause) @targets
   (#set! report "pyiq-redefined-loop-names")
   (#set! id "redefined-loop-name"))

@@ -10,8 +10,8 @@
 ;; handlers for specific exceptions (`except KeyError: pass`) are not
 ;; reported, nor are bodies with anything besides `pass` (even `...`).
 
-((except_clause "except" @except) @_construct
-  (#pyiq-try-except-pass? @_construct)
+((except_clause) @handlers
+  (#set! report "pyiq-silent-handlers")
   (#set! id "try-except-pass")
   (#set! name "Exception silenced with pass")
   (#set! category "bug-risk")

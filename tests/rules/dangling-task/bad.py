@@ -4,13 +4,13 @@ from asyncio import create_task
 
 async def main(job):
     asyncio.create_task(job())
-#   ^^^^^^^^^^^^^^^^^^^^^^^^^^ dangling-task
+#           ^^^^^^^^^^^ dangling-task
     asyncio.ensure_future(job())
-#   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ dangling-task
+#           ^^^^^^^^^^^^^ dangling-task
     create_task(job())
-#   ^^^^^^^^^^^^^^^^^^ dangling-task
+#   ^^^^^^^^^^^ dangling-task
     task = asyncio.create_task(job())
-#          ^^^^^^^^^^^^^^^^^^^^^^^^^^ dangling-task
+#                  ^^^^^^^^^^^ dangling-task
     loop = asyncio.get_running_loop()
     loop.create_task(job())
-#   ^^^^^^^^^^^^^^^^^^^^^^^ dangling-task
+#        ^^^^^^^^^^^ dangling-task

@@ -7,7 +7,9 @@ class Point:
         return (self.x, self.y) == (other.x, other.y)
 
 
-class Version:
-#     ^^^^^^^ eq-without-hash
-    if True:
-        __eq__ = lambda self, other: True  # noqa: E731
+
+class Money:
+#     ^^^^^ eq-without-hash
+    @staticmethod
+    def __eq__(a, b):
+        return a is b

@@ -24,3 +24,8 @@ class Plain:
 class Declared:
     __eq__ = object.__eq__
     __hash__: None
+
+
+class OnlyInABlock:  # ruff reports it; pyiq does not look into blocks for `__eq__`
+    if True:
+        __eq__ = object.__eq__

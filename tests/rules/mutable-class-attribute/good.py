@@ -36,8 +36,4 @@ class Settings(BaseModel):
     hosts: list[str] = []
 
 
-class LocalSettings(Settings):
-    ports = []
-
-
 items = []

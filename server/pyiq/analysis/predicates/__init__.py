@@ -58,7 +58,6 @@ PREDICATES: dict[str, Predicate] = {
     "pyiq-cached-method?": class_members.cached_method,
     "pyiq-not-cached-method?": class_members.not_cached_method,
     "pyiq-eq-without-hash?": class_members.eq_without_hash,
-    "pyiq-try-except-pass?": exception_flow.try_except_pass,
     "pyiq-blocking-sleep?": async_calls.blocking_sleep,
     "pyiq-dangling-task?": async_calls.dangling_task,
 }
@@ -68,6 +67,7 @@ REPORTERS: dict[str, Reporter] = {
     "pyiq-mutable-class-values": Reporter("value", class_members.mutable_class_values),
     "pyiq-finally-jumps": Reporter("jump", exception_flow.finally_jumps),
     "pyiq-raises-without-cause": Reporter("raise", exception_flow.raises_without_cause),
+    "pyiq-silent-handlers": Reporter("except", exception_flow.silent_handlers),
     "pyiq-overriding-loop-targets": Reporter("name", loop_targets.overriding_targets),
     "pyiq-redefined-loop-names": Reporter("target", loop_targets.redefined_loop_names),
 }

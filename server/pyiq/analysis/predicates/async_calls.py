@@ -140,14 +140,23 @@ def _is_task_call(call: Node, ctx: MatchContext) -> bool:
 
 
 def dangling_task(ctx: MatchContext, args: Args, captures: Captures) -> bool:
-    """A task created and dropped: an expression statement, or a name never read (RUF006)."""
-    for call in captured_nodes(args, captures):
+    """A task created and dropped: an expression statement, or a name never read (RUF006).
+
+    The capture is the callee's last name (``create_task``); the call holds it.
+    """
+    for name in captured_nodes(args, captures):
+        call = name.parent
+        if call is not None and call.type == "attribute":
+            call = call.parent
+        if call is None or call.type != "call":
+            return False
         if not _is_task_call(call, ctx):
             return False
         parent = call.parent
-        if parent is not None and parent.type == "assignment":
-            if not _unused_binding(parent, ctx):
-                return False
+        if parent is not None and parent.type == "expression_statement":
+            continue
+        if parent is None or parent.type != "assignment" or not _unused_binding(parent, ctx):
+            return False
     return True
 
 

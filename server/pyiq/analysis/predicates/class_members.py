@@ -4,9 +4,9 @@ Three rules ask about one class at a time: mutable-class-attribute (ruff's
 RUF012), cached-method (B019) and eq-without-hash (PLW1641). Each mirrors
 its peer, including what the peer deliberately skips: pydantic-style models
 that copy defaults, dataclass fields, ``ClassVar``/``Final`` annotations,
-enumerations, static and class methods. A class's bases are followed through
-the file's imports and through classes the file itself defines, as ruff's
-``any_qualified_base_class`` does.
+enumerations, static and class methods. A class's bases are resolved
+through the file's imports (see ``any_base`` for where that differs from
+ruff's ``any_qualified_base_class``).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from tree_sitter import Node
 from pyiq.analysis.predicates.bug_risks import _immutable_annotation
 from pyiq.analysis.predicates.context import Args, Captures, MatchContext, captured_nodes
 from pyiq.analysis.predicates.names import qualified_name, unsubscripted
-from pyiq.analysis.predicates.nodes import ancestors, identifiers, name_context
+from pyiq.analysis.predicates.nodes import ancestors
 
 _DISPLAYS = frozenset(
     {"list", "dictionary", "set", "list_comprehension", "dictionary_comprehension"}
@@ -74,87 +74,24 @@ def _callee(node: Node) -> Node:
     return node
 
 
-def _local_class(name: str, near: Node) -> Node | None:
-    """The class named ``name`` defined at the top of the scopes around ``near``."""
-    for scope in ancestors(near):
-        if scope.type not in {"module", "block"}:
-            continue
-        for statement in scope.named_children:
-            definition = statement
-            if statement.type == "decorated_definition":
-                definition = statement.child_by_field_name("definition") or statement
-            if definition.type == "class_definition":
-                own = definition.child_by_field_name("name")
-                if own is not None and own.text == name.encode():
-                    return definition
-    return None
-
-
 def any_base(class_node: Node, ctx: MatchContext, accept: Callable[[str], bool]) -> bool:
-    """Whether a base of the class, or of a class of this file it derives from, is accepted.
+    """Whether a base of the class is accepted; ``accept`` gets its qualified name.
 
-    ``accept`` receives each base's qualified name (``pydantic.BaseModel``).
+    Bases are resolved through the file's imports only. ruff also follows a
+    base defined in the same file to its own bases, and resolves a name to
+    its latest binding (``except ImportError: Structure = object``); both
+    would make a class's verdict depend on other statements of the file,
+    which an incremental re-analysis of the edited statements cannot see.
+    On the benchmark corpus that costs one finding in two thousand.
     """
-    seen: set[int] = set()
-    stack = [class_node]
-    while stack:
-        current = stack.pop()
-        if current.start_byte in seen:
+    bases = class_node.child_by_field_name("superclasses")
+    for base in bases.named_children if bases is not None else ():
+        if base.type == "keyword_argument":
             continue
-        seen.add(current.start_byte)
-        bases = current.child_by_field_name("superclasses")
-        for base in bases.named_children if bases is not None else ():
-            if base.type == "keyword_argument":
-                continue
-            base = unsubscripted(base)
-            name = qualified_name(base, ctx) if _import_is_latest(base, ctx) else None
-            if name is not None and accept(name):
-                return True
-            if base.type == "identifier":
-                local = _local_class(ctx.text(base), current)
-                if local is not None:
-                    stack.append(local)
+        name = qualified_name(unsubscripted(base), ctx)
+        if name is not None and accept(name):
+            return True
     return False
-
-
-def _import_is_latest(expression: Node, ctx: MatchContext) -> bool:
-    """Whether the head name's last module-level binding before ``expression`` is an import.
-
-    ruff resolves a name to its latest binding: after ``try: import ctypes``
-    / ``except ImportError: ctypes = None``, ``ctypes.Structure`` is no
-    longer known to be ctypes'.
-    """
-    head = expression
-    while head.type == "attribute":
-        head = head.child_by_field_name("object") or head
-        if head.type not in {"attribute", "identifier"}:
-            return False
-    if head.type != "identifier" or ctx.tree is None:
-        return True
-    root = ctx.tree.root_node
-    last_is_import = True
-    for hit in identifiers(root, head.text or b"", ctx.source, 0, head.start_byte):
-        if any(a.type in _IMPORTS for a in _parents(hit, 3)):
-            last_is_import = True
-        elif name_context(hit) == "store" and _module_level(hit):
-            last_is_import = False
-    return last_is_import
-
-
-_IMPORTS = frozenset({"import_statement", "import_from_statement"})
-
-
-def _parents(node: Node, count: int) -> Iterator[Node]:
-    for index, ancestor in enumerate(ancestors(node)):
-        if index >= count:
-            return
-        yield ancestor
-
-
-def _module_level(node: Node) -> bool:
-    return not any(
-        a.type in {"function_definition", "lambda", "class_definition"} for a in ancestors(node)
-    )
 
 
 _DEFAULT_COPYING = frozenset(
@@ -431,8 +368,14 @@ _DUNDER_EQ = re.compile(rb"__(eq|hash)__")
 
 
 def eq_without_hash(ctx: MatchContext, args: Args, captures: Captures) -> bool:
-    """The class body declares ``__eq__`` (anywhere in its blocks) but no ``__hash__`` (PLW1641)."""
-    for body in captured_nodes(args, captures):
+    """The class body declares ``__eq__`` (anywhere in its blocks) but no ``__hash__`` (PLW1641).
+
+    The capture is the class's name.
+    """
+    for name in captured_nodes(args, captures):
+        body = name.parent.child_by_field_name("body") if name.parent is not None else None
+        if body is None:
+            return False
         found = {
             m.group(1) for m in _DUNDER_EQ.finditer(ctx.source, body.start_byte, body.end_byte)
         }

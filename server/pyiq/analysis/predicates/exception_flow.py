@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 
 from tree_sitter import Node
 
-from pyiq.analysis.predicates.context import Args, Captures, MatchContext, captured_nodes
+from pyiq.analysis.predicates.context import MatchContext
 from pyiq.analysis.predicates.names import qualified_name
 
 _JUMPS = frozenset({"return_statement", "break_statement", "continue_statement"})
@@ -97,11 +97,11 @@ def _raises(body: Node) -> Iterator[Node]:
 
 def raises_without_cause(ctx: MatchContext, nodes: Sequence[Node]) -> Iterator[Node]:
     """``raise X`` without ``from`` in an ``except`` body, other than re-raising the caught name."""
-    for body in nodes:
-        if ctx.source.find(b"raise", body.start_byte, body.end_byte) < 0:
+    for clause in nodes:
+        body = _block(clause)
+        if body is None or ctx.source.find(b"raise", body.start_byte, body.end_byte) < 0:
             continue
-        clause = body.parent
-        name = _handler_name(clause, ctx) if clause is not None else None
+        name = _handler_name(clause, ctx)
         for statement in _raises(body):
             if statement.child_by_field_name("cause") is not None:
                 continue
@@ -120,25 +120,31 @@ def _broad(node: Node, ctx: MatchContext) -> bool:
     return qualified_name(node, ctx) in _BROAD
 
 
-def try_except_pass(ctx: MatchContext, args: Args, captures: Captures) -> bool:
-    """A handler whose body is a lone ``pass``, for any exception or a broad one (S110)."""
-    for clause in captured_nodes(args, captures):
-        body = next((c for c in clause.named_children if c.type == "block"), None)
-        if body is None:
-            return False
-        statements = [c for c in body.named_children if c.type != "comment"]
-        if len(statements) != 1 or statements[0].type != "pass_statement":
-            return False
-        value = clause.child_by_field_name("value")
-        if value is None:
-            continue
-        if value.type == "as_pattern" and value.named_children:
-            value = value.named_children[0]
-        while value.type == "parenthesized_expression" and value.named_children:
-            value = value.named_children[0]
-        if value.type == "tuple":
-            if not any(_broad(item, ctx) for item in value.named_children):
-                return False
-        elif not _broad(value, ctx):
-            return False
-    return True
+def silent_handlers(ctx: MatchContext, nodes: Sequence[Node]) -> Iterator[Node]:
+    """The ``except`` keyword of each handler S110 reports.
+
+    A handler whose body is a lone ``pass``, for any exception or a broad
+    one (``Exception``, ``BaseException``, or a tuple holding one).
+    """
+    for clause in nodes:
+        if _silent(clause, ctx) and clause.children:
+            yield clause.children[0]
+
+
+def _silent(clause: Node, ctx: MatchContext) -> bool:
+    body = _block(clause)
+    if body is None:
+        return False
+    statements = [c for c in body.named_children if c.type != "comment"]
+    if len(statements) != 1 or statements[0].type != "pass_statement":
+        return False
+    value = clause.child_by_field_name("value")
+    if value is None:
+        return True
+    if value.type == "as_pattern" and value.named_children:
+        value = value.named_children[0]
+    while value.type == "parenthesized_expression" and value.named_children:
+        value = value.named_children[0]
+    if value.type == "tuple":
+        return any(_broad(item, ctx) for item in value.named_children)
+    return _broad(value, ctx)

@@ -16,7 +16,11 @@ from tree_sitter import Node
 from pyiq.analysis.predicates.class_members import is_mutable_value
 from pyiq.analysis.predicates.context import MatchContext
 from pyiq.analysis.predicates.names import qualified_name
-from pyiq.analysis.predicates.nodes import COMPREHENSION_TYPES, descendants
+from pyiq.analysis.predicates.nodes import (
+    COMPREHENSION_TYPES,
+    _inside_a_longer_name,
+    descendants,
+)
 from pyiq.analysis.predicates.scopes import member_name
 
 _WRAPPERS = frozenset(
@@ -96,7 +100,10 @@ def overriding_targets(ctx: MatchContext, nodes: Sequence[Node]) -> Iterator[Nod
         iterable = loop.child_by_field_name("right")
         if target is None or iterable is None:
             continue
-        wanted = _names_in(target, ctx)
+        if target.type == "identifier":
+            wanted = {ctx.text(target): target}
+        else:
+            wanted = _names_in(target, ctx)
         text = ctx.source[iterable.start_byte : iterable.end_byte]
         if not any(name.encode() in text for name in wanted):
             continue
@@ -251,8 +258,16 @@ def _assignment_targets(node: Node, ctx: MatchContext) -> Iterator[tuple[Node, s
 
 
 def redefined_loop_names(ctx: MatchContext, nodes: Sequence[Node]) -> Iterator[Node]:
-    """Targets in a ``for``/``with`` body that rebind the statement's own target (PLW2901)."""
+    """Targets in a ``for``/``with`` body that rebind the statement's own target (PLW2901).
+
+    A plain name (nearly every loop) is searched for in the body's bytes and
+    each occurrence asked whether it is a target PLW2901 counts: far fewer
+    nodes than walking every statement of the body, and loops nest. Other
+    targets (``for self.x in ...``) take the walk.
+    """
     for statement in nodes:
+        if statement.type == "with_clause" and statement.parent is not None:
+            statement = statement.parent
         if statement.type == "for_statement":
             left = statement.child_by_field_name("left")
             outer = list(_targets(left, ctx)) if left is not None else []
@@ -261,14 +276,97 @@ def redefined_loop_names(ctx: MatchContext, nodes: Sequence[Node]) -> Iterator[N
         body = statement.child_by_field_name("body")
         if not outer or body is None:
             continue
-        text = ctx.source[body.start_byte : body.end_byte]
-        leaves = {_leaf_name(t, ctx) for t in outer}
-        if not any(name.encode() in text for name in leaves):
-            continue
-        shapes = {_shape(t, ctx) for t in outer}
-        for target, _kind in _inner_targets(body, ctx):
-            if _shape(target, ctx) in shapes:
-                yield target
+        names = [t for t in outer if t.type == "identifier"]
+        others = [t for t in outer if t.type != "identifier"]
+        for name in {ctx.text(t) for t in names}:
+            for found in _possible_stores(body, name.encode(), ctx.source):
+                if _counts_as_inner_target(found, body, ctx):
+                    yield found
+        if others:
+            text = ctx.source[body.start_byte : body.end_byte]
+            if not any(_leaf_name(t, ctx).encode() in text for t in others):
+                continue
+            shapes = {_shape(t, ctx) for t in others}
+            for target, _kind in _inner_targets(body, ctx):
+                if target.type != "identifier" and _shape(target, ctx) in shapes:
+                    yield target
+
+
+# What can follow a name that is a target: `=` (not `==`), an augmented operator, a `,`
+# or closing bracket of a tuple target, an annotation's `:`, `in` of a `for`, or the end
+# of a `with ... as name` line. A name followed by `.`, `(`, `[` or an operator is read.
+_AFTER_TARGET = re.compile(
+    rb"[ \t]*(?:=(?!=)|[-+*/%&|^@]=|//=|\*\*=|>>=|<<=|[,)\]:]|in\b|\\|#|\r?\n|$)"
+)
+
+
+def _possible_stores(body: Node, name: bytes, source: bytes) -> Iterator[Node]:
+    """Identifiers spelled ``name`` in ``body`` whose next bytes allow a target.
+
+    A loop's variable is read all over its body; the bytes after each
+    occurrence rule most reads out before the tree is asked what it is.
+    """
+    end = body.end_byte
+    length = len(name)
+    position = source.find(name, body.start_byte, end)
+    while position >= 0:
+        after = position + length
+        if _AFTER_TARGET.match(source, after, end) and not _inside_a_longer_name(
+            source, position, after
+        ):
+            node = body.descendant_for_byte_range(position, after)
+            if node is not None and node.type == "identifier" and node.end_byte == after:
+                yield node
+        position = source.find(name, position + 1, end)
+
+
+_NESTED = frozenset({"function_definition", "class_definition", "lambda"})
+
+
+def _counts_as_inner_target(name: Node, body: Node, ctx: MatchContext) -> bool:
+    """Whether this occurrence of a name is a target ``_inner_targets`` would yield."""
+    root = name
+    parent = name.parent
+    while parent is not None and parent.type in _WRAPPERS:
+        root, parent = parent, parent.parent
+    if parent is None:
+        return False
+    kind = parent.type
+    if kind == "for_statement":
+        if parent.child_by_field_name("left") != root:
+            return False
+        statement = parent
+    elif kind == "as_pattern_target":
+        pattern = parent.parent
+        item = pattern.parent if pattern is not None else None
+        if item is None or item.type != "with_item":
+            return False
+        statement = item.parent.parent if item.parent is not None else None
+    elif kind in {"assignment", "augmented_assignment"}:
+        if parent.child_by_field_name("left") != root:
+            return False
+        top = parent
+        while top.parent is not None and top.parent.type == "assignment":
+            if kind == "augmented_assignment":
+                return False
+            top = top.parent
+        statement = top.parent
+        if statement is None or statement.type != "expression_statement":
+            return False
+        if not any(
+            target == name for target, _ in _assignment_targets(top, ctx)
+        ):  # annotation without value, cast, in-place update of a mutable value
+            return False
+    else:
+        return False
+    if statement is None:
+        return False
+    node = statement.parent
+    while node is not None and node != body:
+        if node.type in _NESTED:
+            return False
+        node = node.parent
+    return node == body
 
 
 def _leaf_name(target: Node, ctx: MatchContext) -> str:
