@@ -151,6 +151,7 @@ def test_features_out_of_the_box_in_real_vscode(vsix: Path, tmp_path: Path) -> N
     assert "Use None as the default of `cart`" in actions
     assert "Ignore mutable-default-argument on this line" in actions
     assert "Quiz me on this (mutable-default-argument)" in actions
+    assert result["droppedCodeActions"] == "", "context.only was not honoured"
     assert result["fixedText"].startswith(
         "def add_item(item, cart=None):\n"
         '    """Adds an item to the cart."""\n'

@@ -379,6 +379,10 @@ async function main() {
     await browser.close().catch(() => undefined);
     stopCodeServer(server);
     if (existsSync(logFile)) result.codeServerLog = readFileSync(logFile, "utf8").slice(-4000);
+    // VS Code logs code actions of a kind it did not ask for ("... will be dropped").
+    result.droppedCodeActions = spawnSync("sh", ["-c", `grep -rh "will be dropped" "${userData}/logs" 2>/dev/null | head -5`], {
+      encoding: "utf8",
+    }).stdout.trim();
     const exthost = findExtensionHostLog();
     if (exthost) result.outputLog = exthost.slice(-6000);
     writeFileSync(env.PYIQ_RESULT, JSON.stringify(result, null, 2));
