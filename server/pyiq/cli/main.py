@@ -28,6 +28,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "pyiq.cli.stats_cmd",
     "pyiq.cli.progress_cmd",
     "pyiq.cli.export_cmd",
+    "pyiq.cli.practice_cmd",
 )
 
 EXIT_OK = 0

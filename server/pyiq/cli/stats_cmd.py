@@ -9,6 +9,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 from pyiq.cli.main import EXIT_OK, EXIT_USAGE
 from pyiq.cli.quiz_cmd import add_data_dir, add_mastery_threshold, open_store
@@ -39,8 +43,13 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     with store:
         stats = compute(store, threshold=args.mastery_threshold or DEFAULT_THRESHOLD)
+    from pyiq.practice.progress import summary
+
+    practice = summary(args.data_dir)
     if args.format == "json":
-        json.dump(stats.to_dict(), sys.stdout, indent=2)
+        data = stats.to_dict()
+        data["practice"] = practice
+        json.dump(data, sys.stdout, indent=2)
         sys.stdout.write("\n")
         return EXIT_OK
     from rich.console import Console
@@ -49,6 +58,7 @@ def run(args: argparse.Namespace) -> int:
     console = Console(highlight=False)
     if not stats.groups:
         console.print("No answers yet: run `pyiq quiz PATH` to start.")
+        _print_practice(console, practice)
         return EXIT_OK
     table = Table(title="pyiq progress", title_justify="left")
     table.add_column("topic")
@@ -62,7 +72,21 @@ def run(args: argparse.Namespace) -> int:
     console.print(table)
     days = stats.day_streak
     console.print(f"Day streak: {days} day{'s' if days != 1 else ''}.")
+    _print_practice(console, practice)
     return EXIT_OK
+
+
+def _print_practice(console: Console, practice: dict[str, int]) -> None:
+    if not practice["runs"]:
+        console.print(
+            f"Live coding: {practice['exercises']} exercises; start with `pyiq practice`."
+        )
+        return
+    console.print(
+        f"Live coding: {practice['solved']} of {practice['exercises']} exercises solved, "
+        f"{practice['attempted']} in progress, {practice['due']} due for review "
+        f"({practice['runs']} test run{'s' if practice['runs'] != 1 else ''})."
+    )
 
 
 def _numbers(group: object) -> list[str]:

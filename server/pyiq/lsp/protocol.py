@@ -40,3 +40,22 @@ class PyiqProtocol(LanguageServerProtocol):
         self, params: types.DidCloseTextDocumentParams
     ) -> Generator[Any, Any, None]:
         yield from self._user(types.TEXT_DOCUMENT_DID_CLOSE, params)
+
+    @lsp_method(types.SHUTDOWN)
+    def lsp_shutdown(self, *args: Any) -> Generator[Any, Any, None]:
+        """pygls' shutdown, cancelling pending requests from a copy of their table.
+
+        pygls iterates its table of pending requests while cancelling them,
+        and a cancelled future's callback removes itself from that table: a
+        ``shutdown`` that arrives while a request is in flight (an editor
+        closing during a slow ``pyiq.stats``) failed with "dictionary changed
+        size during iteration", and the server then never exited.
+        """
+        if (handler := self.fm.features.get(types.SHUTDOWN)) is not None:
+            yield handler, args, None
+        current = self.msg_id
+        for msg_id, future in list(self._request_futures.items()):
+            if msg_id != current and not future.done():
+                future.cancel()
+        self._shutdown = True
+        return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from lsprotocol import types
@@ -29,7 +30,21 @@ from pyiq.lsp.wire import DiagnosticJson
 
 log = logging.getLogger(__name__)
 
-FEATURES = ("diagnostics", "hover", "code_actions", "code_lens", "commands", "configuration")
+FEATURES = (
+    "diagnostics",
+    "hover",
+    "code_actions",
+    "code_lens",
+    "commands",
+    "configuration",
+    "practice",
+)
+
+# Features that add to another feature's answer (a practice run's failing
+# tests to the diagnostics, its lenses to the code lenses) register a
+# provider instead of a second handler: LSP allows one handler per method.
+DiagnosticProvider = Callable[["PyiqServer", OpenDocument], list[types.Diagnostic]]
+LensProvider = Callable[["PyiqServer", OpenDocument], list[types.CodeLens]]
 
 
 class PyiqServer(LanguageServer):
@@ -45,6 +60,28 @@ class PyiqServer(LanguageServer):
         self.projects = ProjectConfigs(self.registry)
         self.reported_problems: set[str] = set()
         self.learning = Learning(self.registry, self.report)
+        self.diagnostic_providers: list[DiagnosticProvider] = []
+        self.lens_providers: list[LensProvider] = []
+
+    def extra_diagnostics(self, document: OpenDocument) -> list[types.Diagnostic]:
+        """Diagnostics other features add to a document; one failing never hides the rest."""
+        out: list[types.Diagnostic] = []
+        for provider in self.diagnostic_providers:
+            try:
+                out += provider(self, document)
+            except Exception:
+                log.exception("diagnostics provider %s failed", provider.__qualname__)
+        return out
+
+    def extra_lenses(self, document: OpenDocument) -> list[types.CodeLens]:
+        """Code lenses other features add to a document."""
+        out: list[types.CodeLens] = []
+        for provider in self.lens_providers:
+            try:
+                out += provider(self, document)
+            except Exception:
+                log.exception("code lens provider %s failed", provider.__qualname__)
+        return out
 
     @property
     def encoding(self) -> Encoding:

@@ -47,6 +47,11 @@ class DiagnosticJson:
     def tail(self, key: Hashable) -> str | None:
         return self._tails.get(key)
 
+    def whole(self, diagnostic: types.Diagnostic) -> str:
+        """One diagnostic's full JSON, uncached (for the rare ones other features add)."""
+        data = self._converter.unstructure(diagnostic, types.Diagnostic)
+        return json.dumps(data, separators=(",", ":"))
+
     def add(self, key: Hashable, diagnostic: types.Diagnostic) -> str:
         if len(self._tails) >= MAX_CACHED:
             self._tails.clear()

@@ -79,8 +79,13 @@ def setup(server: PyiqServer) -> None:
     @guarded(empty=[])
     def code_lens(ls: PyiqServer, params: types.CodeLensParams) -> list[types.CodeLens]:
         document = ls.documents.get(params.text_document.uri)
-        if document is None or not ls.settings.code_lens:
+        if document is None:
             return []
+        # Other features' lenses (a practice file's "Run tests") are actions,
+        # not teaching hints: the codeLens setting does not hide them.
+        extra = ls.extra_lenses(document)
+        if not ls.settings.code_lens:
+            return extra
         engine = document.engine
         findings = ls.findings(document)
         lenses = []
@@ -92,4 +97,5 @@ def setup(server: PyiqServer) -> None:
             title = f"{count} interview topic{'s' if count != 1 else ''} · Quiz me"
             lenses.append(_quiz_lens(document, node.start_byte, title, ls))
         lenses += review_lenses(ls, document, findings)
+        lenses += extra
         return sorted(lenses, key=lambda lens: (lens.range.start.line, lens.range.start.character))

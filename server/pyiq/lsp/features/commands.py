@@ -287,10 +287,13 @@ async def stats(ls: PyiqServer) -> dict[str, Any]:
     store = ls.learning.store()
     if store is None:
         raise JsonRpcInternalError("pyiq.stats: the progress store is unavailable")
+    from pyiq.practice.progress import summary
     from pyiq.quiz.stats import compute
 
     result = await asyncio.to_thread(compute, store, None, ls.settings.mastery_threshold)
-    return result.to_dict()
+    data = result.to_dict()
+    data["practice"] = await asyncio.to_thread(summary)
+    return data
 
 
 def explain(ls: PyiqServer, key: str) -> str:

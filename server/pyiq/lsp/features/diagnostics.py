@@ -118,7 +118,7 @@ def diagnostics_for(server: PyiqServer, document: OpenDocument) -> list[types.Di
     return [
         _diagnostic(server, f, level, span(lines, f.start_byte, f.end_byte, encoding))
         for f, level in shown(server, document)
-    ]
+    ] + server.extra_diagnostics(document)
 
 
 def diagnostics_json(server: PyiqServer, document: OpenDocument) -> list[str]:
@@ -151,6 +151,7 @@ def diagnostics_json(server: PyiqServer, document: OpenDocument) -> list[str]:
         current[(start, end, tail)] = fragment
         out.append(fragment)
     fragments.published(current)
+    out += [cache.whole(d) for d in server.extra_diagnostics(document)]
     return out
 
 

@@ -1,0 +1,6 @@
+from collections.abc import Iterator
+
+
+def fibonacci() -> Iterator[int]:
+    """0, 1, 1, 2, 3, 5, ... forever."""
+    raise NotImplementedError

@@ -1,0 +1,4 @@
+def missing_number(nums: list[int]) -> int:
+    """The one number of 0..len(nums) that nums lacks."""
+    n = len(nums)
+    return n * (n + 1) // 2 - sum(nums)

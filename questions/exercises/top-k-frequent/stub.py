@@ -1,0 +1,6 @@
+from collections.abc import Hashable, Iterable
+
+
+def top_k(items: Iterable[Hashable], k: int) -> list[Hashable]:
+    """The k most frequent items, most frequent first, ties in first-seen order."""
+    raise NotImplementedError

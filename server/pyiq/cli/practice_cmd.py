@@ -1,0 +1,359 @@
+"""``pyiq practice``: live-coding exercises graded by their tests.
+
+``pyiq practice`` lists the exercises with the learner's status;
+``pyiq practice ID`` writes the stub to ``practice/<id>.py`` (never over
+existing work) and shows the task; ``pyiq practice test FILE`` runs the
+exercise's tests against the file in a limited process and prints each
+verdict with the call, the expected and the actual value; ``--hint`` and
+``--solution`` help when stuck. Exit codes follow ``pyiq check``: 0 all
+tests pass, 1 some fail, 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pyiq.cli.main import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from pyiq.cli.quiz_cmd import add_data_dir
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from pyiq.practice.model import Exercise, RunResult
+    from pyiq.practice.progress import Recorded
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "practice",
+        help="live-coding exercises: list, start, test",
+        description="Live-coding practice. `pyiq practice` lists exercises; `pyiq practice ID` "
+        "writes the stub to practice/ID.py; `pyiq practice test FILE` runs the exercise's "
+        "tests on FILE.",
+    )
+    parser.add_argument(
+        "words",
+        nargs="*",
+        metavar="ID | test FILE",
+        help="an exercise id to start, or `test FILE` to run its tests",
+    )
+    parser.add_argument("--hint", action="store_true", help="show the next hint for ID or FILE")
+    parser.add_argument(
+        "--solution",
+        action="store_true",
+        help="show the reference solution (after at least one test run)",
+    )
+    parser.add_argument(
+        "--dir",
+        default=".",
+        metavar="DIR",
+        help="the workspace the practice/ folder goes in (default: the current directory)",
+    )
+    parser.add_argument("--level", choices=("junior", "mid", "senior"), help="list only this level")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    add_data_dir(parser)
+    parser.set_defaults(func=run)
+
+
+def _safe(text: object) -> str:
+    """Text from a learner's file or an exercise, with markup and control characters defused."""
+    from rich.markup import escape
+
+    return escape(_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(text)))
+
+
+def _console() -> Console:
+    from rich.console import Console as RichConsole
+
+    return RichConsole(highlight=False, soft_wrap=False)
+
+
+def run(args: argparse.Namespace) -> int:
+    from pyiq.practice.loader import load_exercises
+
+    exercises = load_exercises()
+    if not exercises:
+        print("pyiq practice: no exercises found beside the question bank", file=sys.stderr)
+        return EXIT_USAGE
+    words = list(args.words)
+    if not words:
+        if args.hint or args.solution:
+            print("pyiq practice: --hint and --solution need an exercise id", file=sys.stderr)
+            return EXIT_USAGE
+        return _list(exercises, args)
+    if words[0] == "test":
+        if len(words) != 2:
+            print("pyiq practice: usage: pyiq practice test FILE", file=sys.stderr)
+            return EXIT_USAGE
+        return _test(exercises, Path(words[1]), args)
+    if len(words) != 1:
+        print("pyiq practice: expected one exercise id", file=sys.stderr)
+        return EXIT_USAGE
+    exercise = exercises.get(words[0])
+    if exercise is None:
+        # A path to a practice file works for --hint/--solution too.
+        exercise = _exercise_of_file(exercises, Path(words[0]))
+    if exercise is None:
+        close = [i for i in exercises if words[0] in i]
+        hint = f" (did you mean {', '.join(close[:3])}?)" if close else ""
+        print(f"pyiq practice: unknown exercise {words[0]!r}{hint}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.hint:
+        return _hint(exercise, args)
+    if args.solution:
+        return _solution(exercise, args)
+    return _start(exercise, args)
+
+
+def _exercise_of_file(exercises: dict[str, Exercise], path: Path) -> Exercise | None:
+    from pyiq.practice.workspace import identify
+
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(2048)
+    except OSError:
+        return None
+    return identify(path, head, exercises)
+
+
+def _list(exercises: dict[str, Exercise], args: argparse.Namespace) -> int:
+    from pyiq.practice.progress import PracticeLog, PracticeLogError
+
+    try:
+        statuses = PracticeLog(args.data_dir).statuses()
+    except PracticeLogError as exc:
+        print(f"pyiq practice: {exc}", file=sys.stderr)
+        statuses = {}
+    chosen = [e for e in exercises.values() if not args.level or e.level == args.level]
+    if args.format == "json":
+        rows = []
+        for e in chosen:
+            status = statuses.get(e.id)
+            rows.append(
+                {
+                    "id": e.id,
+                    "title": e.title,
+                    "level": e.level,
+                    "topic": e.topic,
+                    "status": status.label() if status else "new",
+                    "attempts": status.attempts if status else 0,
+                    "due": status.due.isoformat() if status and status.due else None,
+                }
+            )
+        json.dump(rows, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    from rich.table import Table
+
+    table = Table(title="pyiq practice", title_justify="left")
+    for column in ("id", "title", "level", "topic", "status"):
+        table.add_column(column)
+    table.add_column("runs", justify="right")
+    for e in chosen:
+        status = statuses.get(e.id)
+        table.add_row(
+            e.id,
+            _safe(e.title),
+            e.level,
+            e.topic,
+            status.label() if status else "new",
+            str(status.attempts) if status else "0",
+        )
+    console = _console()
+    console.print(table)
+    console.print("Start one with `pyiq practice ID`.")
+    return EXIT_OK
+
+
+def _start(exercise: Exercise, args: argparse.Namespace) -> int:
+    from pyiq.practice.progress import PracticeLog, PracticeLogError
+    from pyiq.practice.workspace import scaffold
+
+    try:
+        made = scaffold(exercise, args.dir)
+    except OSError as exc:
+        print(f"pyiq practice: cannot write the stub: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    with_log = True
+    try:
+        PracticeLog(args.data_dir).started(exercise)
+    except PracticeLogError as exc:
+        print(f"pyiq practice: {exc}", file=sys.stderr)
+        with_log = False
+    if args.format == "json":
+        json.dump({"path": str(made.path), "created": made.created}, sys.stdout)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    console = _console()
+    ex = exercise
+    console.print(f"[bold]{_safe(ex.title)}[/] ({ex.level}, {ex.topic})\n")
+    console.print(_safe(ex.statement) + "\n")
+    if made.created:
+        console.print(f"Wrote {_safe(made.path)}.")
+    else:
+        console.print(f"{_safe(made.path)} already exists: your work there is kept.")
+    console.print(
+        f"Run the tests: pyiq practice test {_safe(made.path)}"
+        + ("" if with_log else " (progress is not being recorded)")
+    )
+    return EXIT_OK
+
+
+def _hint(exercise: Exercise, args: argparse.Namespace) -> int:
+    from pyiq.practice.progress import PracticeLog, PracticeLogError
+
+    try:
+        found = PracticeLog(args.data_dir).next_hint(exercise)
+    except PracticeLogError as exc:
+        print(f"pyiq practice: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    hints = exercise.hints
+    console = _console()
+    if found is None:
+        console.print(
+            f"All {len(hints)} hints shown already. Last one:\n  {_safe(hints[-1])}\n"
+            f"Still stuck? `pyiq practice {exercise.id} --solution` after a test run."
+        )
+        return EXIT_OK
+    number, text = found
+    console.print(f"Hint {number} of {len(hints)}: {_safe(text)}")
+    return EXIT_OK
+
+
+def _solution(exercise: Exercise, args: argparse.Namespace) -> int:
+    from pyiq.practice.progress import PracticeLog, PracticeLogError
+
+    log = PracticeLog(args.data_dir)
+    try:
+        attempted = log.attempted(exercise)
+        if attempted:
+            log.solution_shown(exercise)
+    except PracticeLogError as exc:
+        print(f"pyiq practice: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    ex = exercise
+    if not attempted:
+        print(
+            f"pyiq practice: run the tests at least once first "
+            f"(pyiq practice test {ex.file_name}); a hint: pyiq practice {ex.id} --hint",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    console = _console()
+    console.print(
+        f"Reference solution for {_safe(ex.title)} "
+        f"(time {ex.time_complexity}, space {ex.space_complexity}). "
+        "Seeing it counts as 'again' at your next passing run.\n"
+    )
+    from rich.syntax import Syntax
+
+    console.print(Syntax(ex.solution, "python", theme="ansi_dark"))
+    return EXIT_OK
+
+
+def _test(exercises: dict[str, Exercise], path: Path, args: argparse.Namespace) -> int:
+    from pyiq.practice.grader import run_tests
+    from pyiq.practice.progress import PracticeLog, PracticeLogError
+    from pyiq.practice.workspace import identify
+
+    try:
+        if not path.is_file():
+            raise OSError(f"{path}: not a file")
+        if path.stat().st_size > 1024 * 1024:
+            raise OSError(f"{path}: larger than 1 MB, not a practice file")
+        source = path.read_bytes()
+    except OSError as exc:
+        print(f"pyiq practice: cannot read {_plain(path)}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    exercise = identify(path, source, exercises)
+    if exercise is None:
+        print(
+            f"pyiq practice: {_plain(path)} is not a practice file: it needs a first line "
+            "`# pyiq practice: ID` or the name practice/ID.py",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    result = run_tests(exercise, source)
+    recorded = None
+    notice = ""
+    try:
+        recorded = PracticeLog(args.data_dir).record(exercise, result, str(path.resolve()))
+        notice = recorded.notice
+    except PracticeLogError as exc:
+        notice = f"the run was not recorded: {exc}"
+    if args.format == "json":
+        data = result.to_dict()
+        data["reviewed"] = bool(recorded and recorded.reviewed)
+        data["due"] = recorded.due.isoformat() if recorded and recorded.due else None
+        json.dump(data, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    else:
+        _print_result(exercise, result, path, recorded, notice)
+    return EXIT_OK if result.ok else EXIT_FINDINGS
+
+
+def _plain(path: Path) -> str:
+    return _CONTROL.sub("?", str(path))
+
+
+def _print_result(
+    exercise: Exercise, result: RunResult, path: Path, recorded: Recorded | None, notice: str
+) -> None:
+    from pyiq.practice.constructs import constructs_used
+    from pyiq.practice.model import PASSED
+
+    console = _console()
+    out = console.print
+    if result.problem:
+        where = f" (line {result.problem_line})" if result.problem_line else ""
+        out(f"[red]✗[/] {_safe(result.problem)}{where}")
+    for test in result.tests:
+        if test.status == PASSED:
+            out(f"[green]✓[/] {_safe(test.name)}")
+            continue
+        mark = "[yellow]-[/]" if test.status == "not-run" else "[red]✗[/]"
+        out(f"{mark} {_safe(test.name)}: {test.status}")
+        if test.input:
+            out(f"    input:    {_safe(test.input)}")
+        if test.expected or test.actual:
+            out(f"    expected: {_safe(test.expected)}")
+            out(f"    actual:   {_safe(test.actual)}")
+        if test.message and not (test.expected or test.actual):
+            line = f" (line {test.line})" if test.line else ""
+            out(f"    {_safe(test.message)}{line}")
+        if test.stdout:
+            out(f"    printed:  {_safe(test.stdout.strip()[:200])}")
+    passed, total = result.passed, result.total
+    colour = "green" if result.ok else "red"
+    took = result.duration_ms
+    elapsed = f"{took} ms" if took < 1000 else f"{took / 1000:.1f} s"
+    out(f"\n[{colour}]{passed}/{total} tests passed[/] in {elapsed}.")
+    if notice:
+        out(f"[yellow]{_safe(notice)}[/]")
+    ex = exercise
+    if not result.ok:
+        out(f"Stuck? pyiq practice {ex.id} --hint")
+        return
+    if recorded is not None and recorded.reviewed and recorded.due is not None:
+        out(
+            f"Solved. Rated {recorded.rating}; this exercise comes back for review on "
+            f"{recorded.due:%Y-%m-%d}."
+        )
+    out(f"Expected complexity: time {ex.time_complexity}, space {ex.space_complexity}.")
+    try:
+        used = constructs_used(path.read_bytes())
+    except OSError:
+        used = []
+    asked = [u for u in used if u.question]
+    if asked:
+        out("\nAn interviewer would now ask about what you used:")
+        for u in asked:
+            out(f"  line {u.line}, {_safe(u.name)}: {_safe(u.question)}")
+        out(f"Quiz yourself: pyiq quiz {_safe(path)} --count {min(3, len(asked))}")
