@@ -23,8 +23,10 @@ def capabilities(
     pull: bool = False,
     configuration: bool = False,
     watch_files: bool = False,
+    refresh: bool = False,
 ) -> types.ClientCapabilities:
-    """What the test client says it can do; ``watch_files`` includes relative patterns."""
+    """What the test client says it can do; ``watch_files`` includes relative patterns,
+    ``refresh`` is ``workspace.diagnostics.refreshSupport``."""
     return types.ClientCapabilities(
         general=types.GeneralClientCapabilities(
             position_encodings=[types.PositionEncodingKind(e) for e in encodings]
@@ -45,6 +47,9 @@ def capabilities(
             )
             if watch_files
             else None,
+            diagnostics=types.DiagnosticWorkspaceClientCapabilities(refresh_support=True)
+            if refresh
+            else None,
         ),
     )
 
@@ -58,6 +63,7 @@ async def session(
     data_dir: Path | None = None,
     client_settings: Any = None,
     watch_files: bool = False,
+    refresh: bool = False,
 ) -> AsyncIterator[LanguageClient]:
     """A session whose progress store is ``data_dir`` (a fresh temporary one by default).
 
@@ -105,7 +111,7 @@ async def session(
             client.initialize_session(
                 types.InitializeParams(
                     capabilities=capabilities(
-                        encodings, pull, client_settings is not None, watch_files
+                        encodings, pull, client_settings is not None, watch_files, refresh
                     ),
                     initialization_options=init_options,
                     root_uri=root.as_uri() if root else None,
