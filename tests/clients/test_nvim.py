@@ -101,6 +101,8 @@ def test_plugin_end_to_end(nvim: str, tmp_path: Path, server_env: dict[str, str]
     arrivals = data["arrivals"]
     if modern:
         assert arrivals["pulled"] >= 1 and arrivals["pushed"] == 0, arrivals
+        # Answers change the hints: the server asks for a refresh, Neovim pulls again.
+        assert arrivals["pulled"] > data["pulled_before_quiz"], arrivals
     else:
         assert arrivals["pushed"] >= 1 and arrivals["pulled"] == 0, arrivals
 

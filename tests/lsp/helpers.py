@@ -25,10 +25,12 @@ def capabilities(
     watch_files: bool = False,
     markdown_parser: str | None = None,
     notebooks: bool = False,
+    refresh: bool = False,
 ) -> types.ClientCapabilities:
     """What the test client says it can do; ``watch_files`` includes relative patterns.
 
-    ``markdown_parser="marked"`` is what VS Code's language client reports.
+    ``markdown_parser="marked"`` is what VS Code's language client reports;
+    ``refresh`` is ``workspace.diagnostics.refreshSupport``.
     """
     return types.ClientCapabilities(
         notebook_document=types.NotebookDocumentClientCapabilities(
@@ -58,6 +60,9 @@ def capabilities(
             )
             if watch_files
             else None,
+            diagnostics=types.DiagnosticWorkspaceClientCapabilities(refresh_support=True)
+            if refresh
+            else None,
         ),
     )
 
@@ -73,6 +78,7 @@ async def session(
     watch_files: bool = False,
     markdown_parser: str | None = None,
     notebooks: bool = False,
+    refresh: bool = False,
 ) -> AsyncIterator[LanguageClient]:
     """A session whose progress store is ``data_dir`` (a fresh temporary one by default).
 
@@ -127,6 +133,7 @@ async def session(
                         watch_files,
                         markdown_parser,
                         notebooks,
+                        refresh,
                     ),
                     initialization_options=init_options,
                     root_uri=root.as_uri() if root else None,

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from pathlib import Path
 
+import pytest
 from lsprotocol import types
 
 from pyiq.links import questions_for
@@ -279,6 +281,32 @@ async def test_pull_diagnostics(tmp_path: Path) -> None:
             TIMEOUT,
         )
     assert [d.code for d in report.items] == ["mutable-default-argument", "is-literal"]
+
+
+@pytest.mark.parametrize("refresh", [False, True])
+async def test_pull_refresh_only_when_the_client_supports_it(tmp_path: Path, refresh: bool) -> None:
+    """A settings change re-pulls through workspace/diagnostic/refresh, asked only of a client
+    that announced refreshSupport (Neovim 0.11 pulls without it, and logs MethodNotFound)."""
+    async with session(BUG_RISKS, pull=True, refresh=refresh) as client:
+        refreshed = asyncio.Event()
+
+        features = client.protocol.fm.features
+        default = features[types.WORKSPACE_DIAGNOSTIC_REFRESH]
+
+        def on_refresh(params: None) -> None:
+            refreshed.set()
+            return default(params)
+
+        features[types.WORKSPACE_DIAGNOSTIC_REFRESH] = on_refresh
+
+        await asyncio.sleep(0.5)  # the refresh that initialized may send
+        refreshed.clear()
+        client.workspace_did_change_configuration(
+            types.DidChangeConfigurationParams(settings={"pyiq": {"codeLens": False}})
+        )
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(refreshed.wait(), 3 if not refresh else TIMEOUT)
+    assert refreshed.is_set() is refresh
 
 
 async def test_ruff_config_hides_peer(tmp_path: Path) -> None:

@@ -153,6 +153,7 @@ local function main()
   end
   step("hover")
 
+  out.pulled_before_quiz = out.arrivals.pulled
   local quiz_done = false
   pyiq.quiz_file(buf, function(err, result)
     out.quiz = { err = err and (err.message or vim.inspect(err)) or vim.NIL, result = result }
@@ -209,6 +210,10 @@ local function main()
   out.stats_filetype = vim.bo[stats_buf].filetype
   out.stats_lines = vim.api.nvim_buf_get_lines(stats_buf, 0, -1, false)
   out.commands_after = vim.fn.exists(":PyiqStats")
+  -- 0.11: the answers changed the hints; the server's refresh makes Neovim pull again.
+  vim.wait(5000, function()
+    return vim.fn.has("nvim-0.11") == 0 or out.arrivals.pulled > out.pulled_before_quiz
+  end, 50)
   step("stats")
 end
 

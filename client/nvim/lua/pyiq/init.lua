@@ -113,10 +113,37 @@ local function show_message(err, result, ctx, config)
   return vim.lsp.handlers["window/showMessage"](err, result, ctx, config)
 end
 
+-- workspace/diagnostic/refresh (sent when settings or quiz answers change the hints): pull
+-- every attached buffer's diagnostics again. Neovim 0.11 pulls on edits only.
+local function refresh_diagnostics(_, _, ctx)
+  local client = vim.lsp.get_client_by_id(ctx.client_id)
+  if client then
+    for bufnr in pairs(client.attached_buffers or {}) do
+      local params = { textDocument = { uri = vim.uri_from_bufnr(bufnr) } }
+      client:request("textDocument/diagnostic", params, function(err, result, rctx, config)
+        return vim.lsp.handlers["textDocument/diagnostic"](err, result, rctx, config)
+      end, bufnr)
+    end
+  end
+  return vim.NIL
+end
+
 M.handlers = {
   ["window/showMessageRequest"] = quiz.request,
   ["window/showMessage"] = show_message,
+  ["workspace/diagnostic/refresh"] = refresh_diagnostics,
 }
+
+-- The client's capabilities, announcing diagnostic refresh where Neovim pulls (0.11+).
+local function capabilities()
+  local caps = M.config.capabilities or vim.lsp.protocol.make_client_capabilities()
+  if vim.fn.has("nvim-0.11") == 1 and vim.tbl_get(caps, "textDocument", "diagnostic") then
+    caps = vim.deepcopy(caps)
+    caps.workspace = caps.workspace or {}
+    caps.workspace.diagnostics = vim.tbl_extend("force", caps.workspace.diagnostics or {}, { refreshSupport = true })
+  end
+  return caps
+end
 
 local function has(version)
   return vim.fn.has("nvim-" .. version) == 1
@@ -206,7 +233,7 @@ local function client_config(cmd, root)
     init_options = settings,
     settings = { pyiq = settings },
     handlers = M.handlers,
-    capabilities = M.config.capabilities or vim.lsp.protocol.make_client_capabilities(),
+    capabilities = capabilities(),
     on_attach = on_attach,
   }
 end
@@ -452,7 +479,7 @@ function M.lsp_config()
     init_options = settings,
     settings = { pyiq = settings },
     handlers = M.handlers,
-    capabilities = M.config.capabilities,
+    capabilities = capabilities(),
     on_attach = on_attach,
   }
 end

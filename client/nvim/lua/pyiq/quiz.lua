@@ -111,7 +111,7 @@ local function show(body, footer, correct)
   local height = math.min(#lines, math.max(3, vim.o.lines - 4))
   local config = {
     relative = "editor",
-    width = width,
+    width = width + 2,
     height = height,
     row = math.max(0, math.floor((vim.o.lines - height) / 2) - 1),
     col = math.max(0, math.floor((vim.o.columns - width) / 2) - 1),
@@ -123,6 +123,7 @@ local function show(body, footer, correct)
   else
     M.state.win = vim.api.nvim_open_win(buf, true, config)
     vim.wo[M.state.win].wrap = true
+    vim.wo[M.state.win].foldcolumn = "1" -- a margin between the border and the text
   end
   M.state.buf, M.state.lines, M.state.correct = buf, lines, correct
   vim.cmd("redraw")

@@ -363,7 +363,15 @@ def schedule_flush(server: PyiqServer, uri: str, burst: bool = True) -> None:
 
 
 def refresh_pulled(server: PyiqServer) -> None:
-    """Asks a pull-mode client to request every document's diagnostics again."""
+    """Asks a pull-mode client to request every document's diagnostics again.
+
+    Only a client that announced ``workspace.diagnostics.refreshSupport``
+    is asked: others (Neovim 0.11) answer MethodNotFound and log a warning.
+    """
+    workspace = server.client_capabilities().workspace
+    support = workspace.diagnostics if workspace else None
+    if support is None or not support.refresh_support:
+        return
     try:
         server.workspace_diagnostic_refresh(None)
     except Exception:
