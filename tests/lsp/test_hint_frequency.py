@@ -140,9 +140,9 @@ async def test_lenses_only_where_a_quiz_helps(tmp_path: Path) -> None:
         await open_and_wait(client, uri, LENSES)
         lenses = await _lenses(client, uri)
     assert [(lens.range.start.line, lens.command.title) for lens in lenses] == [
-        (0, "Quiz me on this file · 9 interview topics"),
+        (0, "Quiz me on this file · 8 interview topics"),
         (11, "Bug risk: Mutable default argument · Quiz me"),
-        (15, "4 interview topics · Quiz me"),
+        (15, "3 interview topics · Quiz me"),
     ]
     # Nothing above `__init__`, `__repr__`, the property or `plain`.
     assert [lens.command.command for lens in lenses] == [
@@ -176,7 +176,7 @@ async def test_mastered_topics_are_counted_and_can_be_shown(tmp_path: Path) -> N
         hidden_again = await _execute(client, "pyiq.showMastered", False)
     assert {"enumerate", "str-repr"}.isdisjoint({d.code for d in hidden})
     assert [lens.command.title for lens in hidden_lenses if lens.range.start.line == 0] == [
-        "Quiz me on this file · 7 interview topics",
+        "Quiz me on this file · 6 interview topics",
         "2 mastered topics hidden · Show",
     ]
     show = next(lens for lens in hidden_lenses if lens.command.command == "pyiq.showMastered")
@@ -184,7 +184,7 @@ async def test_mastered_topics_are_counted_and_can_be_shown(tmp_path: Path) -> N
     assert shown is True and hidden_again is False
     assert {"enumerate", "str-repr"} <= {d.code for d in again}
     assert [lens.command.title for lens in shown_lenses if lens.range.start.line == 0] == [
-        "Quiz me on this file · 9 interview topics",
+        "Quiz me on this file · 8 interview topics",
         "2 mastered topics shown · Hide",
     ]
 
