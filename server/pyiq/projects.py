@@ -211,6 +211,10 @@ class Projects:
                     self.reported.add(problem)
                     self.warnings.append(problem)
                 selection = None
+            if selection is not None and selection.problems:
+                # Broken ruff settings (already reported, naming the file): ruff
+                # itself would refuse to run there, so pyiq reports its own bug risks.
+                selection = None
             self._ruff[directory] = selection
         if selection is None:
             return ()

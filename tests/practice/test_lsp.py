@@ -11,7 +11,7 @@ from lsprotocol import types
 
 from pyiq.practice.loader import load_exercises
 from pyiq.quiz import Store
-from tests.lsp.helpers import TIMEOUT, open_and_wait, session
+from tests.lsp.helpers import TIMEOUT, session
 
 TWO_SUM = load_exercises()["two-sum"]
 WRONG = "# pyiq practice: two-sum\ndef two_sum(nums, target):\n    return (0, 1)\n"
@@ -49,6 +49,23 @@ async def _lenses(client: Any, uri: str) -> list[str]:
     ]
 
 
+async def _open(client: Any, uri: str, text: str) -> None:
+    """Opens a document and waits for its own diagnostics (not another file's republish)."""
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(
+                uri=uri, language_id="python", version=1, text=text
+            )
+        )
+    )
+
+    async def arrived() -> None:
+        while uri not in client.diagnostics:
+            await asyncio.sleep(0.01)
+
+    await asyncio.wait_for(arrived(), TIMEOUT)
+
+
 async def _practice_diagnostics(client: Any, uri: str, count: int) -> list[types.Diagnostic]:
     async def wait() -> list[types.Diagnostic]:
         while True:
@@ -82,7 +99,7 @@ async def test_scaffold_wrong_then_right(tmp_path: Path) -> None:
         assert Path(started["path"]) == path
         uri = path.as_uri()
         text = path.read_text()
-        await open_and_wait(client, uri, text)
+        await _open(client, uri, text)
         assert await _lenses(client, uri) == ["▶ Run tests (10)", "Hint (3)", "Solution"]
 
         # Wrong: the failing cases become diagnostics on the function.
@@ -131,8 +148,8 @@ async def test_runaway_solution_is_stopped_and_the_server_stays_responsive(
     other = (tmp_path / "other.py").as_uri()
     async with session(root=tmp_path) as client:
         uri = path.as_uri()
-        await open_and_wait(client, uri, LOOP)
-        await open_and_wait(client, other, "def f(x=[]):\n    return x\n")
+        await _open(client, uri, LOOP)
+        await _open(client, other, "def f(x=[]):\n    return x\n")
         running = asyncio.ensure_future(_execute(client, "pyiq.practice.run", uri))
         await asyncio.sleep(0.5)
         assert not running.done()
@@ -162,7 +179,7 @@ async def test_hint_and_solution_commands(tmp_path: Path) -> None:
     path.write_text(WRONG)
     async with session(root=tmp_path) as client:
         uri = path.as_uri()
-        await open_and_wait(client, uri, WRONG)
+        await _open(client, uri, WRONG)
         first = await _execute(client, "pyiq.practice.hint", uri)
         assert first["hint"] == f"Hint 1 of 3: {TWO_SUM.hints[0]}"
         refused = await _execute(client, "pyiq.practice.solution", uri)
@@ -171,7 +188,7 @@ async def test_hint_and_solution_commands(tmp_path: Path) -> None:
         shown = await _execute(client, "pyiq.practice.solution", uri)
         assert shown["solution"] == TWO_SUM.solution
         not_practice = (tmp_path / "x.py").as_uri()
-        await open_and_wait(client, not_practice, "x = 1\n")
+        await _open(client, not_practice, "x = 1\n")
         assert await _lenses(client, not_practice) == []
         assert await _execute(client, "pyiq.practice.run", not_practice) == {
             "error": "not a practice file (first line `# pyiq practice: ID`)"
