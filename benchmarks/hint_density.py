@@ -32,6 +32,7 @@ import argparse
 import asyncio
 import json
 import os
+import shutil
 import sys
 import sysconfig
 import tempfile
@@ -179,8 +180,20 @@ def main() -> int:
     if args.idioms:
         return idioms(stdlib, registry)
     concepts = {rule.id for rule in registry if not rule.is_bug_risk}
+    # The files are opened from a copy: this interpreter may live under a folder
+    # that ruff's default exclusions skip (``.pyenv``), and pyiq skips it too.
     with tempfile.TemporaryDirectory(prefix="pyiq-hints-") as data_dir:
-        diagnostics = asyncio.run(published(paths, args.settings, data_dir))
+        copies = []
+        for name, path in zip(FILES, paths, strict=True):
+            copy = Path(data_dir, "stdlib", name)
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, copy)
+            copies.append(copy)
+        published_by_copy = asyncio.run(published(copies, args.settings, data_dir + "/data"))
+        diagnostics = {
+            path.as_uri(): published_by_copy[copy.as_uri()]
+            for path, copy in zip(paths, copies, strict=True)
+        }
     print(f"standard library: {stdlib}; settings: {json.dumps(args.settings)}")
     print(
         f"{'file':32} {'lines':>6} {'hints':>6} {'/100':>6} {'found':>6} {'hinted':>7} {'share':>6}"
