@@ -69,7 +69,7 @@ def read_text(path: Path | str, limit: int = MAX_BYTES) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ProjectFileError(
-            f"{path}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+            f"{path}: not valid UTF-8 at byte {exc.start}"
         ) from None
 
 

@@ -21,19 +21,13 @@ file, never a traceback.
 from __future__ import annotations
 
 import dataclasses
-import os
-import stat
-import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
+from pyiq.project_files import ProjectFileError, load_toml
 
 if TYPE_CHECKING:
     from pyiq.analysis.registry import Registry, Rule
@@ -176,50 +170,13 @@ class Config:
         return config.merged(**changes)
 
 
-def _read_bytes(path: Path) -> bytes:
-    """A configuration file's bytes: a regular file of sane size, or a ConfigError.
-
-    Opened without blocking, so a FIFO named ``pyproject.toml`` cannot hang
-    the reader, and checked with ``fstat`` after opening, so a symlink to
-    ``/dev/zero`` cannot exhaust memory.
-    """
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise ConfigError(f"{path}: not a regular file")
-        if info.st_size > MAX_CONFIG_BYTES:
-            raise ConfigError(
-                f"{path}: {info.st_size:,} bytes, larger than a configuration file can be"
-            )
-        chunks = []
-        while chunk := os.read(fd, 1 << 16):
-            chunks.append(chunk)
-            if sum(map(len, chunks)) > MAX_CONFIG_BYTES:
-                raise ConfigError(f"{path}: larger than a configuration file can be")
-        return b"".join(chunks)
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    finally:
-        os.close(fd)
-
-
 @lru_cache(maxsize=256)
 def _parse(path: Path, stamp: tuple[int, int]) -> Mapping[str, Any]:
-    raw = _read_bytes(path)
+    """Read as every project file is (:mod:`pyiq.project_files`): regular, bounded, UTF-8."""
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ConfigError(f"{path}: not valid UTF-8 at byte {exc.start}") from None
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-    except RecursionError:
-        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
+        return load_toml(path, MAX_CONFIG_BYTES)
+    except ProjectFileError as exc:
+        raise ConfigError(str(exc)) from None
 
 
 def read_toml(path: Path) -> Mapping[str, Any]:
