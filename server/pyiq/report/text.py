@@ -58,6 +58,8 @@ class ConceptGroups:
     places: Counter[str] = field(default_factory=Counter)
     files: dict[str, set[str]] = field(default_factory=dict)
     questions: dict[str, str | None] = field(default_factory=dict)
+    # Files with any finding, bug risks included: one file needs no naming.
+    paths: set[str] = field(default_factory=set)
 
     def add(self, finding: Located) -> None:
         self.places[finding.rule] += 1
@@ -70,12 +72,14 @@ class ConceptGroups:
             return
         out.write("Interview topics (--show-concepts lists every place):\n")
         width = max(map(len, self.places))
+        # When every finding is in one file, naming it on each line is noise.
+        several = len(self.paths) > 1
         for rule, count in sorted(self.places.items(), key=lambda item: (-item[1], item[0])):
             files = len(self.files[rule])
             where = f"{count} place{'s' if count != 1 else ''}"
             if files > 1:
                 where += f" in {files} files"
-            elif files == 1:
+            elif files == 1 and several:
                 where += f" in {safe(next(iter(self.files[rule])))}"
             line = f"  {rule:<{width}}  {where}"
             question = self.questions.get(rule)
@@ -96,6 +100,7 @@ class Writer:
 
     def add(self, findings: Iterable[Located]) -> None:
         for finding in findings:
+            self.groups.paths.add(finding.path)
             if finding.category == "bug-risk" or self.show_concepts:
                 write_finding(self.out, finding, self.questions)
             else:
