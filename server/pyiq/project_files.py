@@ -68,9 +68,7 @@ def read_text(path: Path | str, limit: int = MAX_BYTES) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ProjectFileError(
-            f"{path}: not valid UTF-8 at byte {exc.start}"
-        ) from None
+        raise ProjectFileError(f"{path}: not valid UTF-8 at byte {exc.start}") from None
 
 
 def load_toml(path: Path | str, limit: int = MAX_BYTES) -> dict[str, Any]:
