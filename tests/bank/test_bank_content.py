@@ -157,6 +157,23 @@ def test_short_answers_fit_a_hover_line() -> None:
     _fail_listing(f"`short` longer than {SHORT_MAX} characters", long)
 
 
+_CODE_SPAN = re.compile(r"`[^`]*`")
+_FENCE = re.compile(r"```.*?```", re.S)
+_BARE_DUNDER = re.compile(r"(?<![\w`])__\w+__")
+
+
+def test_dunder_names_are_code_where_markdown_renders_them() -> None:
+    """Outside a code span, Markdown renders `__eq__` as a bold "eq" (hovers, explain)."""
+    bare = []
+    for file, q in raw_questions():
+        for field in ("question", "short", "answer"):
+            text = _CODE_SPAN.sub("", _FENCE.sub("", q.get(field, "")))
+            found = _BARE_DUNDER.findall(text)
+            if found:
+                bare.append(f"{file}: {q.get('id')}.{field}: {', '.join(found)}")
+    _fail_listing("dunder names outside `code` in Markdown text", bare)
+
+
 def test_answers_have_depth() -> None:
     thin = [
         f"{file}: {q.get('id')}: {n} words"

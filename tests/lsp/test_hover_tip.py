@@ -156,6 +156,18 @@ async def test_several_constructs_most_specific_in_full_others_one_line(tmp_path
     )
 
 
+async def test_dunder_names_in_also_here_are_code_not_bold(tmp_path: Path) -> None:
+    text = "class Form:\n    def __init__(self, *args):\n        self.args = args\n"
+    uri = (tmp_path / "form.py").as_uri()
+    async with session() as client:
+        await open_and_wait(client, uri, text)
+        hover = await _hover(client, uri, 1, 24)  # on `args` of `*args`
+    question, _ = _q("classes-and-self")
+    assert hover.contents.value.endswith(
+        f"Also here:\n\n- **`__init__`** (line 2): {question} · `pyiq explain classes-and-self`"
+    )
+
+
 CLASS = """import threading
 
 

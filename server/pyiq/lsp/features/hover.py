@@ -23,6 +23,7 @@ message already names the question, so there the question is not repeated.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from typing import NamedTuple
 from urllib.parse import quote
@@ -157,7 +158,17 @@ def hover_areas(ls: PyiqServer, document: OpenDocument, at: int) -> list[Area]:
         if head is not None:
             lo, hi = min(lo, head[0]), max(hi, head[1])
         found.append(Area(f, lo, hi, anchored))
-    return sorted(found, key=lambda a: (not a.anchored, a.end - a.start, a.finding.start_byte))
+    return sorted(found, key=lambda a: (*_rank(a, at), a.end - a.start, a.finding.start_byte))
+
+
+def _rank(area: Area, at: int) -> tuple[bool, bool]:
+    """Anchored first; of those, the ones reported right under the point before the others.
+
+    Three decorators share one decorated function as their construct: the
+    one under the cursor is the one the user means.
+    """
+    finding = area.finding
+    return not area.anchored, not finding.start_byte <= at <= finding.end_byte
 
 
 def findings_at(ls: PyiqServer, document: OpenDocument, at: int) -> list[Finding]:
@@ -217,6 +228,41 @@ class Links:
 # -- the hover's text ---------------------------------------------------------------
 
 
+_CODE_SPAN = re.compile(r"(`[^`]*`)")
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+_BACKTICKS = re.compile(r"`+")
+_DUNDER = re.compile(r"(?<![\w`])(__\w+__)")
+
+
+def code_span(text: str) -> str:
+    """``text`` as one Markdown code span, whatever backticks it holds (CommonMark's rule)."""
+    fence = "`" * (1 + max((len(run) for run in _BACKTICKS.findall(text)), default=0))
+    pad = " " if text[:1] in ("`", " ") or text[-1:] in ("`", " ") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def markdown_message(ls: PyiqServer, finding: Finding) -> str:
+    """The finding's message as Markdown: the user's code stays one code span.
+
+    Messages quote the user's code between backticks (``Default `cart=[]` ...``);
+    code holding a backtick itself would end that span early and spill the
+    rest as Markdown, so each quoted part is rebuilt from the rule's template
+    with a fence longer than any backtick run in it.
+    """
+    rule = ls.registry.get(finding.rule)
+    if rule is None or _PLACEHOLDER.search(rule.message) is None:
+        return finding.message
+    bound = dict(finding.bindings)
+
+    def fill(text: str) -> str:
+        return _PLACEHOLDER.sub(lambda m: bound.get(m.group(1), m.group(0)), text)
+
+    parts = _CODE_SPAN.split(rule.message)
+    return "".join(
+        code_span(fill(part[1:-1])) if index % 2 else fill(part) for index, part in enumerate(parts)
+    )
+
+
 def _line(document: OpenDocument, finding: Finding) -> int:
     return document.engine.lines.line_of(finding.start_byte) + 1
 
@@ -229,8 +275,9 @@ def _related(question: Question, questions: Sequence[Question]) -> list[str]:
 
 
 def _name(ls: PyiqServer, finding: Finding) -> str:
+    """The rule's name for bold text, dunders as code: `**__init__**` shows a bold "init"."""
     rule = ls.registry.get(finding.rule)
-    return rule.name if rule else finding.rule
+    return _DUNDER.sub(r"`\1`", rule.name if rule else finding.rule)
 
 
 def tip(
@@ -242,7 +289,7 @@ def tip(
 ) -> str:
     """The default hover of one finding: question, short answer, why here, links."""
     links = Links(ls, document, finding)
-    here = f"*Line {_line(document, finding)}:* {finding.message}"
+    here = f"*Line {_line(document, finding)}:* {markdown_message(ls, finding)}"
     questions = questions_for_finding(finding)
     if not questions:
         rule = ls.registry.get(finding.rule)
@@ -273,7 +320,7 @@ def full(ls: PyiqServer, document: OpenDocument, finding: Finding) -> str:
         parts.append("**Example**\n\n" + fenced(question.example, "python"))
         if question.output.strip():
             parts.append("Output:\n\n" + fenced(question.output, "text"))
-    parts.append(f"*Line {_line(document, finding)}:* {finding.message}")
+    parts.append(f"*Line {_line(document, finding)}:* {markdown_message(ls, finding)}")
     parts.append(links.line(question.id, _related(question, questions)))
     return "\n\n".join(parts)
 
