@@ -251,11 +251,10 @@ async function features(page) {
   await new Promise((r) => setTimeout(r, 500)); // the widget re-lays out around the new part
   result.hover = (await page.locator(".monaco-hover:not(.hidden)").first().innerText()).slice(0, 2000);
   result.hoverTip = await tip.innerText();
-  result.hoverTipShown = await tip.evaluate((element) => {
-    const box = element.getBoundingClientRect();
-    const widget = element.closest(".monaco-hover").getBoundingClientRect();
-    return box.top >= Math.max(0, widget.top) && box.bottom <= Math.min(window.innerHeight, widget.bottom) + 1;
-  });
+  const tipBox = await tip.boundingBox();
+  const widgetBox = await page.locator(".monaco-hover:not(.hidden)").first().boundingBox();
+  const bottom = Math.min(page.viewportSize().height, widgetBox.y + widgetBox.height);
+  result.hoverTipShown = tipBox.y >= Math.max(0, widgetBox.y) && tipBox.y + tipBox.height <= bottom + 1;
   await shot(page, "vscode-hover");
   await page.keyboard.press("Escape");
 
