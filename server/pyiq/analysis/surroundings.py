@@ -18,6 +18,9 @@ the nearest function or class (or the module), separated by spaces:
   followed by ``decorated:<decorator>`` for each decorator of that definition
   (its callee without arguments: a generator decorated ``@pytest.fixture`` is
   a fixture, one decorated ``@contextmanager`` a context manager);
+* ``yield:value`` after those when the node is that function's own name and
+  the function uses the value of one of its own ``yield`` expressions
+  (``x = yield``): a coroutine fed with ``send()``, not a plain producer;
 * the node type for everything else, except pure wrappers (blocks,
   expression statements, parentheses, argument lists).
 
@@ -74,6 +77,33 @@ def _decorators(definition: Node, source: bytes) -> list[str]:
     return found
 
 
+_OWN_SCOPES = frozenset({"function_definition", "lambda", "class_definition"})
+
+
+def _receives(function: Node, source: bytes) -> bool:
+    """Whether one of the function's own ``yield`` expressions (not ``yield from``) is used."""
+    body = function.child_by_field_name("body")
+    if body is None:
+        return False
+    position = source.find(b"yield", body.start_byte, body.end_byte)
+    while position >= 0:
+        token = body.descendant_for_byte_range(position, position + 5)
+        expression = token.parent if token is not None else None
+        if expression is not None and expression.type == "yield":
+            owner = expression.parent
+            while owner is not None and owner.type not in _OWN_SCOPES:
+                owner = owner.parent
+            from_ = any(child.type == "from" for child in expression.children)
+            user = expression.parent
+            while user is not None and user.type == "parenthesized_expression":
+                user = user.parent
+            if owner == function and not from_ and user is not None:
+                if user.type != "expression_statement":
+                    return True
+        position = source.find(b"yield", position + 5, body.end_byte)
+    return False
+
+
 def describe(node: Node, source: bytes) -> str:
     """The enclosing-construct summary of ``node`` (see the module docstring)."""
     tokens: list[str] = []
@@ -96,6 +126,9 @@ def describe(node: Node, source: bytes) -> str:
             name = parent.child_by_field_name("name")
             tokens.append(kind + ":" + ("" if name is None else _text(name, source, 40)))
             tokens.extend(_decorators(parent, source))
+            if kind == "function_definition" and child == parent.child_by_field_name("name"):
+                if _receives(parent, source):
+                    tokens.append("yield:value")
             break
         elif kind not in _SKIPPED:
             tokens.append(kind)

@@ -1,0 +1,47 @@
+"""The enclosing-construct summary (``_context``) that question links put conditions on."""
+
+from __future__ import annotations
+
+import pytest
+
+from pyiq.analysis import analyze
+
+
+def _contexts(source: str, rule: str) -> list[str]:
+    return [f.binding("_context") for f in analyze(source.encode()) if f.rule == rule]
+
+
+def test_decorators_of_the_enclosing_definition_follow_it() -> None:
+    source = (
+        "import pytest\n\n"
+        '@pytest.fixture(scope="module")\n'
+        "@other.thing\n"
+        "def db():\n"
+        "    yield connect()\n"
+    )
+    assert _contexts(source, "generator-function") == [
+        "function_definition:db decorated:pytest.fixture decorated:other.thing"
+    ]
+
+
+def test_a_lambda_inside_a_decorated_function_sees_its_decorators() -> None:
+    source = "@app.get('/')\ndef index():\n    return sorted(rows, key=lambda r: r.id)\n"
+    assert _contexts(source, "lambda") == [
+        "keyword_argument:key call:sorted return_statement function_definition:index "
+        "decorated:app.get"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "context"),
+    [
+        ("    value = yield total\n", "function_definition:g yield:value"),
+        ("    print((yield 1))\n", "function_definition:g yield:value"),
+        ("    yield 1\n", "function_definition:g"),
+        ("    result = yield from sub()\n    yield result\n", "function_definition:g"),
+        ("    def inner():\n        v = yield\n    yield 1\n", "function_definition:g"),
+    ],
+)
+def test_a_generator_that_uses_its_yields_value_is_marked(body: str, context: str) -> None:
+    contexts = _contexts("def g():\n" + body, "generator-function")
+    assert contexts[0] == context
