@@ -155,7 +155,9 @@ class PyiqServer(LanguageServer):
         """Bug risks whose peer rule ruff already reports on this document.
 
         Per file, not per project: per-file ignores and exclusions decide
-        too. Resolved once per publish: finding the project stats every
+        too. Nothing is hidden under a broken ruff configuration, as in
+        ``pyiq check`` (:meth:`pyiq.projects.Projects.ruff_hidden`).
+        Resolved once per publish: finding the project stats every
         configuration file up the directory tree.
         """
         if not self.settings.respect_ruff:
@@ -164,7 +166,13 @@ class PyiqServer(LanguageServer):
         if ruff is None:
             return frozenset()
         if ruff.problems:
+            # ``ruff check`` refuses to run on a broken configuration, so in CI
+            # ruff reports nothing there; ``ruff server`` falls back to other
+            # settings. pyiq answers as the CLI does (its bug risks shown, the
+            # reason said once): a duplicate in the editor is better than a
+            # bug risk that CI would miss.
             self.report(list(ruff.problems))
+            return frozenset()
         return frozenset(
             rule.id
             for rule in self.registry
