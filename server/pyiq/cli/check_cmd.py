@@ -127,12 +127,16 @@ def _show_warnings() -> None:
         logger.propagate = False
 
 
-def _flush_warnings(projects: Projects) -> None:
+def _flush_warnings(projects: Projects, config_errors: list[str]) -> None:
     from pyiq.report.text import safe
 
     for message in projects.warnings:
         print(f"warning: {safe(message)}", file=sys.stderr)
     projects.warnings.clear()
+    for message in projects.errors:
+        config_errors.append(message)
+        _error(message)
+    projects.errors.clear()
 
 
 def run(args: argparse.Namespace) -> int:
@@ -183,7 +187,7 @@ def run(args: argparse.Namespace) -> int:
             _error(target.error)
             continue
         config = projects.config_for(target.absolute)
-        _flush_warnings(projects)
+        _flush_warnings(projects, config_errors)
         if isinstance(config, str):
             if config not in projects.reported:
                 projects.reported.add(config)
@@ -191,6 +195,7 @@ def run(args: argparse.Namespace) -> int:
                 _error(config)
             continue
         work.append((target.path, config))
+    _flush_warnings(projects, config_errors)
 
     out = sys.stdout
     stream: json_report.Writer | text.Writer | None = None

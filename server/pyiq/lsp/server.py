@@ -132,6 +132,9 @@ class PyiqServer(LanguageServer):
         except Exception as exc:  # validated already; stay safe regardless
             log.warning("client settings rejected: %s", exc)
             config = project.config
+        rules = project.path_rules
+        if rules is not None and rules.problems:
+            self.report(list(rules.problems))
         if project.excluded(document.path):
             return config.merged(select=())
         ignored = project.ignored(document.path)
