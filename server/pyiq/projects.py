@@ -148,6 +148,7 @@ class Overrides:
     ignore: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
     respect_ruff: bool = True
+    max_file_mb: float | None = None
 
 
 @dataclass
@@ -179,6 +180,8 @@ def _with_overrides(config: Config, overrides: Overrides) -> Config:
         changes["select"] = select
     if overrides.ignore:
         changes["ignore"] = (*config.ignore, *overrides.ignore)
+    if overrides.max_file_mb is not None:
+        changes["max_file_mb"] = overrides.max_file_mb
     return config.merged(**changes)
 
 

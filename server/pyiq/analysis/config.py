@@ -27,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pyiq.analysis.limits import MEGABYTES_EXPECTED, valid_megabytes
 from pyiq.project_files import ProjectFileError, load_toml
 
 if TYPE_CHECKING:
@@ -42,6 +43,7 @@ KEYS = (
     "exclude",
     "extend-exclude",
     "per-file-ignores",
+    "max-file-size-mb",
 )
 # Ruff's precedence inside one directory, with pyiq's names.
 CONFIG_NAMES = (".pyiq.toml", "pyiq.toml", "pyproject.toml")
@@ -65,6 +67,8 @@ class Config:
     extend_exclude: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     root: str | None = None  # the directory relative patterns are anchored at
+    # Files larger than this are analysed in part (see analysis.limits); None: the default.
+    max_file_mb: float | None = None
 
     def enabled(self, rule: Rule) -> bool:
         if self.select is not None and rule.id not in self.select:
@@ -167,6 +171,14 @@ class Config:
                 (str(pattern), rule_list("per-file-ignores", rules) if rules else ())
                 for pattern, rules in table.items()
             )
+        if "max-file-size-mb" in data:
+            megabytes = valid_megabytes(data["max-file-size-mb"])
+            if megabytes is None:
+                raise ConfigError(
+                    f"{name('max-file-size-mb')}: expected {MEGABYTES_EXPECTED}, "
+                    f"got {data['max-file-size-mb']!r}"
+                )
+            changes["max_file_mb"] = megabytes
         return config.merged(**changes)
 
 

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pyiq.analysis.limits import DEFAULT_MAX_FILE_MB, MEGABYTES_EXPECTED, valid_megabytes
 from pyiq.cli.main import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 
 if TYPE_CHECKING:
@@ -85,9 +86,30 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="apply exclude settings to paths named on the command line too (for pre-commit)",
     )
     parser.add_argument(
+        "--max-file-size-mb",
+        type=_megabytes,
+        default=None,
+        metavar="MB",
+        help="analyse only the lines within this size of a bigger file (default: "
+        "max-file-size-mb in [tool.pyiq], else the editor's pyiq.maxFileSizeMB default, "
+        f"{DEFAULT_MAX_FILE_MB:g})",
+    )
+    parser.add_argument(
         "--jobs", type=int, default=None, help="worker processes (default and cap: one per core)"
     )
     parser.set_defaults(func=run)
+
+
+def _megabytes(text: str) -> float:
+    """``--max-file-size-mb``: the range the editor setting and ``[tool.pyiq]`` accept."""
+    try:
+        value: object = float(text)
+    except ValueError:
+        value = None
+    megabytes = valid_megabytes(value)
+    if megabytes is None:
+        raise argparse.ArgumentTypeError(f"expected {MEGABYTES_EXPECTED}, got {text!r}")
+    return megabytes
 
 
 def _validate_rules(names: list[str], option: str) -> str | None:
@@ -167,6 +189,7 @@ def run(args: argparse.Namespace) -> int:
         ignore=(*args.ignore, *(("concept",) if drop_concepts else ())),
         extend_select=tuple(args.extend_select),
         respect_ruff=args.respect_ruff,
+        max_file_mb=args.max_file_size_mb,
     )
     projects = Projects(overrides)
     _show_warnings()

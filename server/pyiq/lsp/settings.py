@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pyiq.analysis.config import LEVELS, Config, ConfigError
-from pyiq.analysis.limits import DEFAULT_MAX_FILE_MB
+from pyiq.analysis.limits import DEFAULT_MAX_FILE_MB, MEGABYTES_EXPECTED, valid_megabytes
 from pyiq.analysis.registry import Registry
 from pyiq.lsp.hints import HINT_MODES
 from pyiq.lsp.quiz_length import (
@@ -142,9 +142,8 @@ def _quiz_length(value: object) -> Any:
 
 
 def _megabytes(value: object) -> Any:
-    if isinstance(value, int | float) and not isinstance(value, bool) and 0 < value <= 1024:
-        return float(value)
-    return INVALID
+    megabytes = valid_megabytes(value)
+    return INVALID if megabytes is None else megabytes
 
 
 @dataclass(frozen=True)
@@ -195,7 +194,7 @@ OPTIONS: dict[str, _Option] = {
     "maxFileSizeMB": _Option(
         "max_file_mb",
         _megabytes,
-        lambda value: f"expected a number of megabytes above 0 and at most 1024, got {value!r}",
+        lambda value: f"expected {MEGABYTES_EXPECTED}, got {value!r}",
     ),
 }
 
