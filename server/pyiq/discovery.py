@@ -224,8 +224,8 @@ def _walk(
         stack.extend(reversed(subdirs))
 
 
-def iter_python_files(paths: list[Path]) -> Iterator[Path]:
-    """Every readable Python file under ``paths`` with the default settings (for the quiz)."""
-    for target in iter_targets(list(paths), Projects(), notebooks=False):
+def iter_python_files(paths: list[Path], notebooks: bool = False) -> Iterator[Path]:
+    """Every readable Python file (and notebook, if asked) under ``paths``, for the quiz."""
+    for target in iter_targets(list(paths), Projects(), notebooks=notebooks):
         if target.error is None:
             yield target.path
