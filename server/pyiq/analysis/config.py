@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pyiq.analysis.limits import MEGABYTES_EXPECTED, valid_megabytes
+from pyiq.brief_repr import brief
 from pyiq.project_files import ProjectFileError, load_toml
 
 if TYPE_CHECKING:
@@ -112,7 +113,7 @@ class Config:
                 raise ConfigError(f"{name(key)}: expected a list of rule ids or categories")
             for i, item in enumerate(value):
                 if item not in known:
-                    raise ConfigError(f"{name(key)}[{i}]: unknown rule or category {item!r}")
+                    raise ConfigError(f"{name(key)}[{i}]: unknown rule or category {brief(item)}")
             return tuple(value)
 
         def patterns(key: str) -> tuple[str, ...]:
@@ -143,7 +144,7 @@ class Config:
                     raise ConfigError(f"{name('severity')}.{rule_id}: unknown rule or category")
                 if value not in SEVERITIES:
                     raise ConfigError(
-                        f"{name('severity')}.{rule_id}: {value!r} is not one of "
+                        f"{name('severity')}.{rule_id}: {brief(value)} is not one of "
                         + ", ".join(SEVERITIES)
                     )
                 severities[rule_id] = value
@@ -154,7 +155,8 @@ class Config:
                 value = [value]
             if not isinstance(value, list) or not value or any(v not in LEVELS for v in value):
                 raise ConfigError(
-                    f"{name('level')}: expected one or more of {', '.join(LEVELS)}, got {value!r}"
+                    f"{name('level')}: expected one or more of {', '.join(LEVELS)}, "
+                    f"got {brief(value)}"
                 )
             changes["level"] = tuple(value)
         if "exclude" in data:
@@ -176,7 +178,7 @@ class Config:
             if megabytes is None:
                 raise ConfigError(
                     f"{name('max-file-size-mb')}: expected {MEGABYTES_EXPECTED}, "
-                    f"got {data['max-file-size-mb']!r}"
+                    f"got {brief(data['max-file-size-mb'])}"
                 )
             changes["max_file_mb"] = megabytes
         return config.merged(**changes)

@@ -30,6 +30,8 @@ from pyiq.lsp.store import Awake, OpenDocument, ProjectConfigs
 from pyiq.lsp.wire import DiagnosticJson
 
 log = logging.getLogger(__name__)
+# The longest message shown in a popup; values in it are already shortened.
+MAX_MESSAGE = 1000
 
 FEATURES = (
     "diagnostics",
@@ -104,6 +106,8 @@ class PyiqServer(LanguageServer):
                 continue
             self.reported_problems.add(problem)
             log.warning("%s", problem)
+            if len(problem) > MAX_MESSAGE:  # a setting's name is the client's to choose
+                problem = problem[: MAX_MESSAGE - 1] + "…"
             self.window_show_message(types.ShowMessageParams(type=kind, message=problem))
 
     def report_server_error(self, error: Exception, source: Any) -> None:
