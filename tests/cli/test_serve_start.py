@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import subprocess
 import sys
+import weakref
 
 import pytest
 
@@ -51,6 +52,20 @@ def test_collector_is_enabled_again_after_the_start() -> None:
     assert gc.isenabled()
     assert gc.get_threshold() == thresholds
     assert gc.get_freeze_count() >= frozen + len(kept)
+    gc.unfreeze()
+
+
+def test_garbage_made_during_the_start_is_freed_not_frozen() -> None:
+    class Node:
+        pass
+
+    with collector_paused():
+        cycle = Node()
+        cycle.self = cycle  # type: ignore[attr-defined]
+        gone = weakref.ref(cycle)
+        del cycle
+        assert gone() is not None  # no collection while paused
+    assert gone() is None
     gc.unfreeze()
 
 
