@@ -43,6 +43,7 @@ import statistics
 import subprocess
 import sys
 import sysconfig
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -96,6 +97,11 @@ class Client:
         return await asyncio.wait_for(self.diagnostics.get(), 30)
 
 
+# A fresh progress store for pyiq (set by main): concepts a user has
+# mastered are not shown, so the user's own store would change the figures.
+DATA_DIR: str | None = None
+
+
 def server_env() -> dict[str, str]:
     """The environment servers start in, with bytecode caching on.
 
@@ -105,6 +111,8 @@ def server_env() -> dict[str, str]:
     """
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    if DATA_DIR is not None:
+        env["PYIQ_DATA_DIR"] = DATA_DIR
     return env
 
 
@@ -136,15 +144,17 @@ async def start(
     return client, (arrived - spawned) * 1000
 
 
-async def first_diagnostics(client: Client, uri: str, pull: bool) -> float:
-    """Arrival time of the opened document's first diagnostics."""
+async def first_diagnostics(client: Client, uri: str, pull: bool) -> tuple[float, int]:
+    """Arrival time of the opened document's first diagnostics, and how many there are."""
     if pull:
-        arrived, _ = await client.request("textDocument/diagnostic", {"textDocument": {"uri": uri}})
-        return arrived
+        arrived, result = await client.request(
+            "textDocument/diagnostic", {"textDocument": {"uri": uri}}
+        )
+        return arrived, len(result.get("items", ())) if isinstance(result, dict) else 0
     while True:
         arrived, params = await client.next_diagnostics()
         if params["uri"] == uri:
-            return arrived
+            return arrived, len(params["diagnostics"])
 
 
 async def open_document(client: Client, path: Path, text: str) -> str:
@@ -178,7 +188,7 @@ async def starts(
         spawned = time.perf_counter()
         client, initialize = await start(command, path.parent, pull, spawned)
         uri = await open_document(client, path, text)
-        first = await first_diagnostics(client, uri, pull)
+        first, _ = await first_diagnostics(client, uri, pull)
         initializes.append(initialize)
         firsts.append((first - spawned) * 1000)
         client.proc.kill()
@@ -308,7 +318,7 @@ async def run(
     client, initialize = await start(command, path.parent, pull, spawned)
     text = path.read_text()
     uri = await open_document(client, path, text)
-    first = await first_diagnostics(client, uri, pull)
+    first, count = await first_diagnostics(client, uri, pull)
     typing: list[float] = []
     for version, change in keystrokes(uri, text, keys, where):
         began = time.perf_counter()
@@ -341,6 +351,7 @@ async def run(
         "hover": hovering,
         "initialize": [initialize],
         "first-diags": [(first - spawned) * 1000],
+        "diagnostics": [float(count)],
     }
 
 
@@ -439,6 +450,32 @@ async def main() -> None:
         help="another server to time (COMMAND split as a shell would)",
     )
     args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="pyiq-bench-") as scratch:
+        # Typed into a copy: the interpreter may sit under a folder that ruff's
+        # default exclusions skip (``.pyenv``, ``site-packages``), and both
+        # servers then publish nothing for the original.
+        global DATA_DIR
+        DATA_DIR = str(Path(scratch, "data"))
+        copy = Path(scratch, "src", args.file.name)
+        copy.parent.mkdir()
+        shutil.copyfile(args.file, copy)
+        await measure(args, copy)
+
+
+def copies(files: list[Path], into: Path) -> list[Path]:
+    """Copies of ``files`` in ``into`` (see ``main``), names kept apart by their index."""
+    out = []
+    for index, path in enumerate(files):
+        copy = into / str(index) / path.name
+        copy.parent.mkdir(parents=True)
+        shutil.copyfile(path, copy)
+        out.append(copy)
+    return out
+
+
+async def measure(args: argparse.Namespace, file: Path) -> None:
+    """Every figure of the run, for ``file`` (a copy of ``--file``)."""
+    args.file = file
     servers = {"pyiq": [sys.executable, "-m", "pyiq", "serve"]}
     for extra in args.server:
         name, _, command = extra.partition("=")
@@ -447,7 +484,7 @@ async def main() -> None:
     if Path(ruff).exists():
         servers["ruff"] = [ruff, "server"]
     if args.memory:
-        files = largest_stdlib_files(args.memory)
+        files = copies(largest_stdlib_files(args.memory), file.parent.parent / "memory")
         size = sum(p.stat().st_size for p in files) / 2**20
         print(f"{len(files)} largest stdlib files open ({size:.1f} MiB of source)")
         for name, cmd in servers.items():
@@ -478,6 +515,9 @@ async def main() -> None:
         f"file: {args.file} ({args.file.stat().st_size // 1024} KiB), {args.keys} keystrokes "
         f"typed at {args.where}, {args.hovers} hovers, {1 + args.starts} starts per mode"
     )
+    for mode, results in by_mode.items():
+        counts = ", ".join(f"{name} {int(r['diagnostics'][0])}" for name, r in results.items())
+        print(f"diagnostics on opening ({mode}): {counts}")
     for mode, results in by_mode.items():
         _report(results, "keystroke", f"keystroke {mode}")
     first_mode = next(iter(by_mode.values()))
