@@ -18,8 +18,8 @@ from tests.lsp.helpers import TIMEOUT, open_and_wait, session
 from tests.lsp.test_commands import MIXED  # a bug risk and a concept
 
 # More questions than the default length, so that the default is what stops the quiz.
-LONGER = MIXED + (
-    '\n\nsquares = {n: n * n for n in range(3)}\nwith open("log.txt") as log:\n    pass\n'
+LONGER = (
+    MIXED + '\n\nsquares = {n: n * n for n in range(3)}\nwith open("log.txt") as log:\n    pass\n'
 )
 
 MANIFEST = Path(__file__).resolve().parents[2] / "client" / "vscode" / "package.json"
