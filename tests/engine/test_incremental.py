@@ -280,3 +280,44 @@ def test_restructured_class_rechecks_statements_whose_builtin_changed_meaning() 
     assert doc.raw_findings == Document(doc.source).raw_findings
     m1 = doc.source.index(b"def m1")
     assert doc.last_regions == [(early, m1), (doc.source.index(b"def edited"), len(doc.source))]
+
+
+def _tasks(doc: Document) -> list[int]:
+    return [f.start_byte for f in doc.raw_findings if f.rule == "dangling-task"]
+
+
+@pytest.mark.parametrize(
+    ("source", "old", "new"),
+    [
+        # The loop's name changes: `loop.create_task` no longer names a loop.
+        (
+            "import asyncio\nloop = asyncio.get_running_loop()\nloop.create_task(job())\n",
+            "loop = asyncio",
+            "lop = asyncio",
+        ),
+        # Its import goes: `asyncio` no longer names the module.
+        (
+            "import asyncio\nloop = asyncio.get_running_loop()\nloop.create_task(job())\n",
+            "import asyncio\n",
+            "import asyncioo\n",
+        ),
+        # A later statement reads the task: it is kept after all.
+        ("import asyncio\n\ntask = asyncio.create_task(job())\n\nx = 1\n", "x = 1", "print(task)"),
+        # The read goes: the task dangles again.
+        ("import asyncio\n\ntask = asyncio.create_task(job())\n\nprint(task)\n", "print(task)", ""),
+        # The read goes from inside a function below a module-level task.
+        (
+            "import asyncio\ntask = asyncio.create_task(job())\n\ndef f():\n    return task\n",
+            "return task",
+            "return None",
+        ),
+    ],
+)
+def test_module_level_edits_re_judge_tasks_in_other_statements(
+    source: str, old: str, new: str
+) -> None:
+    """A module-level task dangles or not by other statements: editing them re-judges it."""
+    doc = Document.from_text(source)
+    at = source.index(old)
+    doc.apply_byte_edit(at, at + len(old), new.encode())
+    assert _tasks(doc) == _tasks(Document(doc.source))

@@ -113,3 +113,16 @@ def test_a_rule_can_ask_for_the_enclosing_context(tmp_path: Path) -> None:
     )
     with pytest.raises(RuleError, match=r"print-call.scm: #set! context 'parents' is not one of"):
         load_rules_from(tmp_path)
+
+
+def test_module_scope_names_are_identifiers(tmp_path: Path) -> None:
+    """``module-scope`` names the words an edit re-checks; anything else is a typo."""
+    text = GOOD.replace("(#set! message", '(#set! module-scope "print echo")\n  (#set! message')
+    write(tmp_path, "print-call", text)
+    registry = load_rules_from(tmp_path)
+    assert registry.rules["print-call"].module_scope == frozenset({"print", "echo"})
+    assert registry.module_scope == frozenset({"print", "echo"})
+    write(tmp_path, "print-call", text.replace("print echo", "print(x)"))
+    with pytest.raises(RuleError, match="module-scope takes identifiers"):
+        load_rules_from(tmp_path)
+    assert load_registry().module_scope == frozenset({"create_task", "ensure_future"})

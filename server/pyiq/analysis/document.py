@@ -10,6 +10,7 @@ re-checked whole because its top-level statement is.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -169,6 +170,88 @@ def _mentions_outside(
         for lo, hi in gaps
         for node in identifiers(root, name.encode("utf-8", "surrogatepass"), source, lo, hi)
     ]
+
+
+# A line at column 0 that assigns: the names left of its first ``=`` (not
+# ``==``, ``<=``, ``>=``, ``!=``; annotations and tuple targets included).
+_ASSIGNMENT_LINE = re.compile(rb"^([A-Za-z_][^=\n#'\"(]*?)(?<![=<>!])=(?!=)", re.MULTILINE)
+_NAME = re.compile(rb"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _module_assigned(root: Node, source: bytes, spans: list[tuple[int, int]]) -> set[str]:
+    """Names that module-level assignments in the top-level statements within ``spans`` bind.
+
+    Compound statements (``if``, ``try``, ``with``, ``for``, error recovery's
+    ``ERROR``) are entered, definitions are not: their bodies are other scopes.
+    """
+    names: set[str] = set()
+    ctx = MatchContext(source)
+    for lo, hi in spans:
+        for child in _top_level_from(root, lo):
+            if child.start_byte > hi:
+                break
+            if child.type in _DEFINITIONS:
+                continue
+            for node in descendants(child, stop=_DEFINITIONS | _LAMBDAS):
+                target = None
+                if node.type in {"assignment", "augmented_assignment", "for_statement"}:
+                    target = node.child_by_field_name("left")
+                elif node.type == "named_expression":
+                    target = node.child_by_field_name("name")
+                if target is None:
+                    continue
+                if target.type == "identifier":
+                    names.add(ctx.text(target))
+                else:
+                    names.update(ctx.text(n) for n in descendants(target) if n.type == "identifier")
+    return names
+
+
+def _top_level_type(root: Node, offset: int) -> str | None:
+    """The type of the top-level statement holding ``offset``."""
+    child = next(_top_level_from(root, offset), None)
+    return child.type if child is not None and child.start_byte <= offset else None
+
+
+_DEFINITIONS = frozenset({"function_definition", "class_definition", "decorated_definition"})
+_LAMBDAS = frozenset({"lambda"})
+# A line at column 0 that assigns: the names left of its first ``=`` (not
+# ``==``, ``<=``, ``>=``, ``!=``; annotations and tuple targets included).
+_ASSIGNMENT_LINE = re.compile(rb"^([A-Za-z_][^=\n#'\"(]*?)(?<![=<>!])=(?!=)", re.MULTILINE)
+_NAME = re.compile(rb"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _assignment_lines(source: bytes, spans: list[tuple[int, int]]) -> set[str]:
+    """Names that assignment lines at column 0 within ``spans`` bind, read from the text.
+
+    For the old text of an edit, which no tree holds any more. Only lines
+    starting at column 0 count: a function's locals, indented, never bind a
+    module-level name, and re-checking every use of a local name such as
+    ``result`` elsewhere would cost keystrokes. Over-reading (an attribute's
+    owner, an annotation's type) only re-checks a few more statements.
+    """
+    names: set[str] = set()
+    for lo, hi in spans:
+        for match in _ASSIGNMENT_LINE.finditer(source, lo, hi):
+            for name in _NAME.findall(match.group(1)):
+                names.add(name.decode("ascii"))
+    return names
+
+
+def _old_spans(
+    spans: list[tuple[int, int]], start: int, old_end: int, delta: int
+) -> list[tuple[int, int]]:
+    """``spans`` of the new source mapped onto the old one (the edit's part whole)."""
+    new_end = old_end + delta
+
+    def old(offset: int) -> int:
+        if offset <= start:
+            return offset
+        if offset >= new_end:
+            return offset - delta
+        return old_end
+
+    return [(old(lo), old(hi)) for lo, hi in spans]
 
 
 def _module_level_global(tree: Tree, source: bytes) -> bool:
@@ -399,6 +482,27 @@ class Document:
             if mentions:
                 mentioned = self._regions(mentions, edit, binds_nothing=True, narrow=narrow)
                 regions = _merge([*regions, *mentioned])
+        # A module-level name assigned in a region may now hold something else
+        # (``loop = asyncio.get_running_loop()`` renamed, or its import gone),
+        # and a predicate judging a use elsewhere looks the assignment up
+        # (dangling-task's ``loop.create_task``): those uses are re-analysed too.
+        root = new_tree.root_node
+        assigned = _module_assigned(root, new_source, regions)
+        assigned |= _assignment_lines(old_source, _old_spans(regions, start, old_end, delta))
+        mentions = _mentions_outside(root, assigned, new_source, regions) if assigned else []
+        # Rules that judge a whole scope (``module-scope``) re-check their
+        # module-level statements after any edit: a read inside a function
+        # keeps a module-level task too. Files without one pay a byte search.
+        anchors = self.registry.module_scope
+        if anchors:
+            mentions.extend(
+                span
+                for span in _mentions_outside(root, set(anchors), new_source, regions)
+                if _top_level_type(root, span[0]) not in _DEFINITIONS
+            )
+        if mentions:
+            mentioned = self._regions(mentions, edit, binds_nothing=True, narrow=narrow)
+            regions = _merge([*regions, *mentioned])
 
         # A finding is moved only once it is known to be kept.
         kept: list[Finding] = []

@@ -3,7 +3,8 @@
 A rule file ``<id>.scm`` starts with ``;;`` comment lines holding its
 Markdown description, followed by one or more patterns. Metadata travels in
 ``#set!`` directives (``id``, ``name``, ``category``, ``severity``,
-``message`` and optionally ``peer``, ``report``, ``hints`` and ``context``);
+``message`` and optionally ``peer``, ``report``, ``hints``, ``context`` and
+``module-scope``);
 the reported capture is the one whose name does not start with ``_``;
 ``@_construct`` marks the whole construct a hover should answer on. Python
 predicates (``#pyiq-...?``) are allowed only where a query cannot express
@@ -17,7 +18,12 @@ code is full of it (see ``benchmarks/hint_density.py --idioms``).
 ``context "ancestors"`` makes the engine bind ``_context``, a summary of
 what encloses the reported node (``analysis.surroundings``), for question
 links that depend on where a construct sits (a lambda passed as ``key=``
-or created in a loop).
+or created in a loop). ``module-scope "NAME ..."`` marks a rule whose
+predicates look up bindings across a whole scope (is this ``loop`` from
+``asyncio.get_running_loop()``? is this ``task`` read anywhere?): at module
+level that scope spans many top-level statements, so after an edit to
+module-level code an incremental analysis re-checks the module-level
+statements that mention one of the names.
 
 Loading validates all of it, because py-tree-sitter silently treats a
 predicate it does not implement as always true: a typo would turn a precise
@@ -74,7 +80,7 @@ BUILTIN_PREDICATES = frozenset(
     }
 )
 REQUIRED_KEYS = ("id", "name", "category", "severity", "message")
-OPTIONAL_KEYS = ("peer", "report", "hints", "context")
+OPTIONAL_KEYS = ("peer", "report", "hints", "context", "module-scope")
 HintFrequency = Literal["once-per-scope", "once-per-file"]
 HINT_FREQUENCIES: tuple[HintFrequency, ...] = ("once-per-scope", "once-per-file")
 CONTEXTS = ("ancestors",)
@@ -99,6 +105,9 @@ class RuleError(ValueError):
     """A rule file that cannot be loaded; the message names the file."""
 
 
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     id: str
@@ -118,6 +127,8 @@ class Rule:
     context: bool = False
     # Every capture name the rule's findings can bind, for checking question links.
     captures: frozenset[str] = frozenset()
+    # Names whose module-level statements an edit to module-level code re-checks.
+    module_scope: frozenset[str] = frozenset()
 
     @property
     def is_bug_risk(self) -> bool:
@@ -237,6 +248,9 @@ def parse_rule_file(path: Path | str, source: str, check_syntax: bool = True) ->
     for placeholder in _PLACEHOLDER.findall(settings["message"]):
         if placeholder not in named:
             raise fail(f"message refers to unknown capture {{{placeholder}}}")
+    module_scope = frozenset(settings.get("module-scope", "").split())
+    if "module-scope" in settings and not all(_IDENTIFIER.fullmatch(n) for n in module_scope):
+        raise fail("#set! module-scope takes identifiers separated by spaces")
     description = _description(source)
     if not description:
         raise fail("missing description (leading ';;' comment lines)")
@@ -255,6 +269,7 @@ def parse_rule_file(path: Path | str, source: str, check_syntax: bool = True) ->
         hints=hints,  # type: ignore[arg-type]
         context=context is not None,
         captures=frozenset(named),
+        module_scope=module_scope,
     )
     return _Parsed(rule, source, patterns)
 
@@ -277,6 +292,9 @@ class Registry:
         self.needs_callback = not merge
         self._subsets: dict[frozenset[str], Registry] = {}
         self.rules: dict[str, Rule] = {p.rule.id: p.rule for p in parsed}
+        self.module_scope: frozenset[str] = frozenset().union(
+            *(p.rule.module_scope for p in parsed)
+        )
         patterns = [(p.rule, pattern) for p in parsed for pattern in p.patterns]
         if merge:
             self.entries: list[Entry] = plan(patterns)

@@ -12,7 +12,9 @@
 ;; counts when `loop` was assigned from `asyncio.get_event_loop()`,
 ;; `get_running_loop()` or `new_event_loop()`; a name declared `global` or
 ;; `nonlocal`, or read anywhere after the assignment, keeps the task. The
-;; call is reported at its `create_task`/`ensure_future` name.
+;; call is reported at its `create_task`/`ensure_future` name. Both lookups
+;; span the call's whole scope (`module-scope`): at module level, an edit to
+;; another statement can make the task dangle or not.
 
 ((call
   function: (attribute
@@ -25,7 +27,8 @@
   (#set! category "bug-risk")
   (#set! severity "warning")
   (#set! message "The task `{task}(...)` returns is not kept: the loop holds tasks weakly, so it can vanish mid-run and its errors go unseen; store it and await it")
-  (#set! peer "RUF006"))
+  (#set! peer "RUF006")
+  (#set! module-scope "create_task ensure_future"))
 
 ((call function: (identifier) @task)
   (#any-of? @task "create_task" "ensure_future")
