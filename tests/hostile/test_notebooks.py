@@ -69,14 +69,18 @@ def tree(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_every_broken_notebook_is_named_and_the_rest_are_checked(tree: Path) -> None:
-    run = subprocess.run(
-        [sys.executable, "-m", "pyiq", "check", "--output-format", "json", "."],
+def _check(tree: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "pyiq", "check", *args],
         capture_output=True,
         timeout=120,
         cwd=tree,
         check=False,
     )
+
+
+def test_every_broken_notebook_is_named_and_the_rest_are_checked(tree: Path) -> None:
+    run = _check(tree, "--output-format", "json", ".")
     assert run.returncode == 2
     assert b"\x1b" not in run.stdout and b"\x1b" not in run.stderr
     errors = run.stderr.decode().splitlines()
@@ -98,13 +102,7 @@ def test_every_broken_notebook_is_named_and_the_rest_are_checked(tree: Path) -> 
 
 
 def test_text_output_escapes_what_a_notebook_holds(tree: Path) -> None:
-    run = subprocess.run(
-        [sys.executable, "-m", "pyiq", "check", "--output-format", "concise", "ansi.ipynb"],
-        capture_output=True,
-        timeout=120,
-        cwd=tree,
-        check=False,
-    )
+    run = _check(tree, "--output-format", "concise", "ansi.ipynb")
     assert run.returncode == 1
     assert b"\x1b" not in run.stdout and b"\x07" not in run.stdout
     assert b"ansi.ipynb:cell 1:1:9: mutable-default-argument" in run.stdout
