@@ -26,7 +26,7 @@ from pyiq.lsp.learning import Learning
 from pyiq.lsp.protocol import PyiqProtocol
 from pyiq.lsp.rules import server_registry
 from pyiq.lsp.settings import Settings, parse_settings
-from pyiq.lsp.store import Awake, OpenDocument, ProjectConfigs
+from pyiq.lsp.store import Awake, OpenDocument, ProjectConfig, ProjectConfigs
 from pyiq.lsp.wire import DiagnosticJson
 
 log = logging.getLogger(__name__)
@@ -133,8 +133,9 @@ class PyiqServer(LanguageServer):
         own = self.settings.max_file_mb
         return project_mb if project_mb is not None and own == DEFAULT_MAX_FILE_MB else own
 
-    def config_for(self, document: OpenDocument) -> Config:
-        project = self.projects.for_path(document.path)
+    def config_for(self, document: OpenDocument, project: ProjectConfig | None = None) -> Config:
+        """The document's configuration; ``project`` when the caller has looked it up already."""
+        project = project or self.projects.for_path(document.path)
         if project.problem:
             self.report([project.problem])
         if project.config.max_file_mb != document.project_mb:
@@ -167,18 +168,21 @@ class PyiqServer(LanguageServer):
                 kept.append(finding)
         return kept
 
-    def hidden_by_ruff(self, document: OpenDocument) -> frozenset[str]:
+    def hidden_by_ruff(
+        self, document: OpenDocument, project: ProjectConfig | None = None
+    ) -> frozenset[str]:
         """Bug risks whose peer rule ruff already reports on this document.
 
         Per file, not per project: per-file ignores and exclusions decide
         too. Nothing is hidden under a broken ruff configuration, as in
         ``pyiq check`` (:meth:`pyiq.projects.Projects.ruff_hidden`).
-        Resolved once per publish: finding the project stats every
-        configuration file up the directory tree.
+        Finding the project stats every configuration file up the directory
+        tree: pass ``project`` when it is known already, so a publish stats
+        them once.
         """
         if not self.settings.respect_ruff:
             return frozenset()
-        ruff = self.projects.for_path(document.path).ruff
+        ruff = (project or self.projects.for_path(document.path)).ruff
         if ruff is None:
             return frozenset()
         if ruff.problems:
