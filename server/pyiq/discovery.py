@@ -34,6 +34,7 @@ from pathlib import Path
 
 from pathspec import GitIgnoreSpec
 
+from pyiq.ignore_rules import git_ignore_spec
 from pyiq.notebook import NOTEBOOK_SUFFIX
 from pyiq.projects import Projects
 from pyiq.sources import not_regular
@@ -82,7 +83,7 @@ def _spec(path: str) -> GitIgnoreSpec | None:
     lines = _read_small(path)
     if not lines:
         return None
-    return GitIgnoreSpec.from_lines(lines)
+    return git_ignore_spec(lines)
 
 
 def _git_dir(repository: str) -> str | None:

@@ -120,8 +120,10 @@ def parse_notebook(raw: bytes, path: str = "<notebook>") -> Notebook:
     """The code cells of an ``.ipynb`` file (nbformat 4), or a NotebookError."""
     try:
         document = json.loads(raw)
-    except (ValueError, RecursionError) as exc:
+    except ValueError as exc:
         raise NotebookError(f"{path}: not a valid notebook (invalid JSON: {exc})") from None
+    except RecursionError:
+        raise NotebookError(f"{path}: not a valid notebook (JSON nested too deeply)") from None
     if not isinstance(document, Mapping) or not isinstance(document.get("cells"), list):
         raise NotebookError(f"{path}: not a valid notebook (no list of cells)")
     if not _is_python(document):

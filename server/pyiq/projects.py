@@ -136,7 +136,7 @@ class PathRules:
         out: list[str] = []
         for glob, rules in self.per_file:
             if glob.applies(path, name):
-                out.extend(rules or ("bug-risk", "concept"))
+                out.extend(rules)
         return tuple(out)
 
 

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.hostile.wire_client import BUG, WireClient
 
 CONFIG = (
@@ -75,3 +77,40 @@ def test_server_shows_the_bad_pattern_once_and_still_publishes(tmp_path: Path) -
         assert client.alive()
     finally:
         client.close()
+
+
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        ("0", "tool.pyiq.per-file-ignores['m.py']: expected a list of rule ids or categories, "
+         "got 0"),
+        ("false", "tool.pyiq.per-file-ignores['m.py']: expected a list of rule ids or categories, "
+         "got False"),
+        ("{}", "tool.pyiq.per-file-ignores['m.py']: expected a list of rule ids or categories, "
+         "got {}"),
+        ('""', "tool.pyiq.per-file-ignores[0]: unknown rule or category ''"),
+    ],
+)  # fmt: skip
+def test_per_file_ignores_of_the_wrong_type_do_not_silence_the_file(
+    tmp_path: Path, value: str, problem: str
+) -> None:
+    """``"m.py" = 0`` used to ignore every rule in m.py, silently."""
+    (tmp_path / "pyproject.toml").write_text(f'[tool.pyiq.per-file-ignores]\n"m.py" = {value}\n')
+    (tmp_path / "m.py").write_text(BUG)
+    run = subprocess.run(
+        [sys.executable, "-m", "pyiq", "check", "m.py"],
+        capture_output=True, text=True, timeout=120, cwd=tmp_path, check=False,
+    )  # fmt: skip
+    assert run.returncode == 2
+    assert run.stderr == f"error: {tmp_path / 'pyproject.toml'}: {problem}\n"
+
+
+def test_an_empty_per_file_list_ignores_nothing_as_in_ruff(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.pyiq.per-file-ignores]\n"m.py" = []\n')
+    (tmp_path / "m.py").write_text(BUG)
+    run = subprocess.run(
+        [sys.executable, "-m", "pyiq", "check", "--output-format", "concise", "m.py"],
+        capture_output=True, text=True, timeout=120, cwd=tmp_path, check=False,
+    )  # fmt: skip
+    assert run.returncode == 1
+    assert "m.py:1:22: mutable-default-argument" in run.stdout

@@ -108,3 +108,41 @@ def test_typing_in_a_slow_document_does_not_hold_other_requests(
     )
     assert last["params"]["diagnostics"] == []
     assert client.alive()
+
+
+def test_server_takes_the_size_limit_of_tool_pyiq_as_pyiq_check_does(tmp_path: Path) -> None:
+    """Same file, same limit, same answer in the editor and the CLI; the client setting wins."""
+    (tmp_path / "pyproject.toml").write_text("[tool.pyiq]\nmax-file-size-mb = 0.01\n")
+    padded = tmp_path / "padded.py"
+    padded.write_text("v = 1\n" * 3500 + BUG)
+    run = subprocess.run(
+        [sys.executable, "-m", "pyiq", "check", "--output-format", "json", str(padded)],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert (run.returncode, json.loads(run.stdout)) == (0, [])
+    client = WireClient(tmp_path / "data", cwd=tmp_path)
+    try:
+        client.initialize()
+        uri = client.open(padded)
+        [note] = client.diagnostics(uri)
+        assert note["code"] == "size-limit"
+        assert note["message"] == (
+            "padded.py is 20.6 KB, over the 0.01 MB size limit: only its first 1,747 lines "
+            "are analysed (max-file-size-mb in [tool.pyiq])"
+        )
+        client.notify(
+            "workspace/didChangeConfiguration", {"settings": {"pyiq": {"maxFileSizeMB": 1}}}
+        )
+        client.notify(
+            "textDocument/didChange",
+            {
+                "textDocument": {"uri": uri, "version": 2},
+                "contentChanges": [{"text": padded.read_text() + "\n"}],
+            },
+        )
+        codes = [d["code"] for d in client.diagnostics(uri)]
+        while "mutable-default-argument" not in codes:
+            codes = [d["code"] for d in client.diagnostics(uri)]
+        assert "size-limit" not in codes
+    finally:
+        client.close()

@@ -169,10 +169,17 @@ class Config:
                 raise ConfigError(
                     f"{name('per-file-ignores')}: expected a table of pattern = [rules]"
                 )
-            changes["per_file_ignores"] = tuple(
-                (str(pattern), rule_list("per-file-ignores", rules) if rules else ())
-                for pattern, rules in table.items()
-            )
+            ignores: list[tuple[str, tuple[str, ...]]] = []
+            for pattern, rules in table.items():
+                if not isinstance(rules, str | list):
+                    # ``0``, ``false`` or ``{}`` must not silently mean "every rule".
+                    raise ConfigError(
+                        f"{name('per-file-ignores')}[{brief(pattern)}]: expected a list of "
+                        f"rule ids or categories, got {brief(rules)}"
+                    )
+                # An empty list ignores nothing there, as in ruff.
+                ignores.append((str(pattern), rule_list("per-file-ignores", rules)))
+            changes["per_file_ignores"] = tuple(ignores)
         if "max-file-size-mb" in data:
             megabytes = valid_megabytes(data["max-file-size-mb"])
             if megabytes is None:

@@ -148,6 +148,11 @@ def _unbounded(nodes: Any) -> int:
     return count
 
 
+def repeats_in(pattern: str) -> int:
+    """The degree of ``re``'s backtracking on ``pattern``: its unbounded repeats in sequence."""
+    return _unbounded(sre_parse.parse(pattern, re.DOTALL))
+
+
 class GlobMatcher:
     """A compiled glob regex: ``re`` when backtracking is harmless, the NFA otherwise."""
 

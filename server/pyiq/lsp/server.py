@@ -18,7 +18,7 @@ from pygls.lsp.server import LanguageServer
 
 from pyiq import __version__
 from pyiq.analysis import Config, Finding
-from pyiq.analysis.limits import limit_bytes
+from pyiq.analysis.limits import DEFAULT_MAX_FILE_MB, limit_bytes
 from pyiq.analysis.lines import Encoding
 from pyiq.links import surfaces
 from pyiq.lsp.convert import encoding_of
@@ -123,15 +123,24 @@ class PyiqServer(LanguageServer):
         self.settings, problems = parse_settings(data, self.registry, self.settings)
         self.learning.set_threshold(self.settings.mastery_threshold)
         self.report(problems)
-        limit = limit_bytes(self.settings.max_file_mb)
         for document in self.documents.values():
-            document.resize(limit)
+            document.resize(limit_bytes(self.max_file_mb(document.project_mb)))
+
+    def max_file_mb(self, project_mb: float | None) -> float:
+        """The size limit of a file: ``pyiq.maxFileSizeMB``, or where the client leaves it
+        at its default, the ``max-file-size-mb`` of the file's [tool.pyiq] (as ``pyiq check``).
+        """
+        own = self.settings.max_file_mb
+        return project_mb if project_mb is not None and own == DEFAULT_MAX_FILE_MB else own
 
     def config_for(self, document: OpenDocument, project: ProjectConfig | None = None) -> Config:
         """The document's configuration; ``project`` when the caller has looked it up already."""
         project = project or self.projects.for_path(document.path)
         if project.problem:
             self.report([project.problem])
+        if project.config.max_file_mb != document.project_mb:
+            document.project_mb = project.config.max_file_mb
+            document.resize(limit_bytes(self.max_file_mb(document.project_mb)))
         try:
             config = self.settings.config(project.config, self.registry)
         except Exception as exc:  # validated already; stay safe regardless

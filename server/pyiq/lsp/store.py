@@ -75,6 +75,9 @@ class OpenDocument:
         self.version = version
         self.path = path
         self.limit = limit
+        # ``max-file-size-mb`` of the file's [tool.pyiq], as last read (see
+        # ``PyiqServer.max_file_mb``); kept here so a keystroke reads no configuration.
+        self.project_mb: float | None = None
         self._engine: Document | None = engine
         # Slow mode (see queue_edit): edits not yet given to the engine, as
         # the text they make and its line index.

@@ -348,7 +348,7 @@ def schedule_flush(server: PyiqServer, uri: str, burst: bool = True) -> None:
             document.flush()
             if had:
                 _measured(document, time.perf_counter() - began)
-            document.resize(limit_bytes(server.settings.max_file_mb))
+            document.resize(limit_bytes(server.max_file_mb(document.project_mb)))
         except Exception:
             log.exception("analysing queued edits failed for %s", uri)
         if pull_supported(server):
@@ -411,7 +411,13 @@ def size_note(server: PyiqServer, document: OpenDocument) -> list[types.Diagnost
         return []
     engine = document.engine
     name = document.path.name if document.path else document.uri
-    message = describe_limit(name, len(engine.source), server.settings.max_file_mb, engine.head)
+    megabytes = server.max_file_mb(document.project_mb)
+    message = describe_limit(name, len(engine.source), megabytes, engine.head)
+    where = (
+        "setting pyiq.maxFileSizeMB"
+        if megabytes == server.settings.max_file_mb
+        else "max-file-size-mb in [tool.pyiq]"
+    )
     start = types.Position(line=0, character=0)
     return [
         types.Diagnostic(
@@ -419,7 +425,7 @@ def size_note(server: PyiqServer, document: OpenDocument) -> list[types.Diagnost
             severity=types.DiagnosticSeverity.Information,
             code="size-limit",
             source="pyiq",
-            message=f"{message} (setting pyiq.maxFileSizeMB)",
+            message=f"{message} ({where})",
         )
     ]
 
@@ -431,16 +437,19 @@ def setup(server: PyiqServer) -> None:
     @guarded()
     def did_open(ls: PyiqServer, params: types.DidOpenTextDocumentParams) -> None:
         item = params.text_document
-        limit = limit_bytes(ls.settings.max_file_mb)
+        path = uri_to_path(item.uri)
+        project_mb = ls.projects.for_path(path).config.max_file_mb
+        limit = limit_bytes(ls.max_file_mb(project_mb))
         source = item.text.encode("utf-8", "surrogatepass")
         ls.documents[item.uri] = OpenDocument(
             uri=item.uri,
             version=item.version,
             engine=make_engine(source, ls.registry, limit),
-            path=uri_to_path(item.uri),
+            path=path,
             awake=ls.awake,
             limit=limit,
         )
+        ls.documents[item.uri].project_mb = project_mb
         # At once, not scheduled: a burst of opens (an editor restoring its
         # tabs) would otherwise put documents to sleep before their first
         # publish and wake them again for it.
@@ -486,7 +495,7 @@ def setup(server: PyiqServer) -> None:
                 engine.replace(change.text.encode("utf-8", "surrogatepass"))
         document.version = params.text_document.version
         _measured(document, time.perf_counter() - began)
-        document.resize(limit_bytes(ls.settings.max_file_mb))
+        document.resize(limit_bytes(ls.max_file_mb(document.project_mb)))
         schedule_publish(ls, document.uri)
         schedule_settle(ls, document.uri)
 
