@@ -148,7 +148,7 @@ def main() -> None:
     server = [total - spent for total, spent in zip(totals, engine, strict=True)]
     alone = tree_sitter_alone(args.file, args.keys, args.where)
     print(
-        f"file: {args.file}, {args.keys} keystrokes typed at {args.where},"
+        f"file: a copy of {args.file}, {args.keys} keystrokes typed at {args.where},"
         " in process (no pipe, no client)"
     )
     rows = (("total", totals), ("engine", engine), ("server", server), ("parser", alone))
