@@ -245,3 +245,64 @@ def test_shutdown_while_a_run_is_in_flight_exits(tmp_path: Path) -> None:
     errors = server.stderr.read().decode()
     assert "dictionary changed size during iteration" not in errors
     assert code == 0
+
+
+async def test_results_for_a_client_that_shows_them_itself(tmp_path: Path) -> None:
+    """``{"messages": false}``: the texts come back as data and no notification is sent."""
+    path = tmp_path / "practice" / "two-sum.py"
+    path.parent.mkdir()
+    path.write_text(WRONG)
+    quiet = {"messages": False}
+    async with session(root=tmp_path, data_dir=tmp_path / "data") as client:
+        uri = path.as_uri()
+        await _open(client, uri, WRONG)
+        before = len(client.messages)
+        refused = await _execute(client, "pyiq.practice.solution", uri, quiet)
+        assert refused == {"error": "Run the tests at least once before looking at the solution."}
+        hinted = await _execute(client, "pyiq.practice.hint", uri, quiet)
+        assert hinted == {
+            "hint": f"Hint 1 of 3: {TWO_SUM.hints[0]}",
+            "number": 1,
+            "total": 3,
+            "title": "Two sum",
+        }
+        result = await _execute(client, "pyiq.practice.run", uri, quiet)
+        assert result["title"] == "Two sum"
+        assert result["uri"] == uri
+        assert result["summary"] == (
+            "Two sum: 2/10 tests passed. two_sum([1, 2, 3, 4], 7): expected (2, 3), got (0, 1)"
+        )
+        failing = next(t for t in result["tests"] if t["name"] == "test_pair_at_the_end")
+        assert failing["summary"] == "two_sum([1, 2, 3, 4], 7): expected (2, 3), got (0, 1)"
+        shown = await _execute(client, "pyiq.practice.solution", uri, quiet)
+        assert shown["title"] == "Two sum"
+        assert shown["complexity"] == (
+            f"time {TWO_SUM.time_complexity}, space {TWO_SUM.space_complexity}"
+        )
+        assert shown["text"].endswith(TWO_SUM.solution)
+        # The failing run still becomes diagnostics; only the notifications are left out.
+        await _practice_diagnostics(client, uri, 8)
+        assert client.messages[before:] == []
+
+        listing = await _execute(client, "pyiq.practice")
+        row = next(r for r in listing["exercises"] if r["id"] == "two-sum")
+        assert (row["status"], row["detail"]) == ("attempted (2/10)", "passed 2/10 · 1 attempt")
+        untouched = next(r for r in listing["exercises"] if r["id"] != "two-sum")
+        assert untouched["detail"] == "new"
+
+
+def test_status_detail_reads_like_a_picker_line() -> None:
+    from datetime import datetime, timedelta, timezone
+
+    from pyiq.practice.progress import Status
+
+    now = datetime(2026, 12, 3, 12, tzinfo=timezone.utc)
+    assert Status().detail(now) == "new"
+    assert Status(attempts=3, last_passed=3, last_total=7).detail(now) == "passed 3/7 · 3 attempts"
+    due = Status(attempts=2, last_passed=7, last_total=7, solved=True, due=now)
+    assert due.detail(now) == "passed 7/7 · due for review"
+    later = Status(attempts=1, last_passed=7, last_total=7, solved=True, due=now + timedelta(3))
+    assert later.detail(now) == "passed 7/7 · next review 2026-12-06"
+    assert Status(attempts=1, last_passed=7, last_total=7, solved=True).detail(now) == (
+        "passed 7/7 · solved"
+    )
