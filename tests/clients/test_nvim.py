@@ -267,7 +267,8 @@ def test_help_is_tagged(nvim: str, tmp_path: Path) -> None:
         f"""
 vim.opt.runtimepath:prepend({json.dumps(str(CLIENT / "nvim"))})
 local out = {{}}
-for _, topic in ipairs({{ "pyiq", ":PyiqQuiz", "pyiq-keymaps", "pyiq-lsp-enable" }}) do
+for _, topic in ipairs({{ "pyiq", ":PyiqQuiz", "pyiq-keymaps", "pyiq-lsp-enable",
+                          ":PyiqPractice", "pyiq-practice" }}) do
   local ok, err = pcall(vim.cmd, "help " .. topic)
   out[topic] = ok and {{ file = vim.fn.expand("%:t"), line = vim.fn.getline(".") }}
     or {{ error = tostring(err) }}
@@ -297,6 +298,8 @@ vim.cmd("qall!")
         (":PyiqQuiz", "*:PyiqQuiz*"),
         ("pyiq-keymaps", "*pyiq-keymaps*"),
         ("pyiq-lsp-enable", "*pyiq-lsp-enable*"),
+        (":PyiqPractice", "*:PyiqPractice*"),
+        ("pyiq-practice", "*pyiq-practice*"),
     ]:
         assert data[topic].get("file") == "pyiq.txt", (topic, data[topic])
         assert tag in data[topic]["line"], (topic, data[topic])
@@ -304,6 +307,83 @@ vim.cmd("qall!")
     assert committed == data["fresh_tags"], (
         "regenerate: nvim --headless -c 'helptags client/nvim/doc' -c q"
     )
+
+
+def test_practice_end_to_end(nvim: str, tmp_path: Path, server_env: dict[str, str]) -> None:
+    """:PyiqPractice picks, the stub opens, the lens runs the tests; verdicts, hint, solution."""
+    from pyiq.practice.loader import load_exercises
+
+    exercises = load_exercises()
+    argv = [nvim, "--headless", "--clean", "-n", "-c", f"luafile {HERE / 'run_practice.lua'}"]
+    data = run_editor_script(tmp_path, server_env, "nvim", argv, {})
+    assert data["errors"] == [], data["errors"]
+    assert data["steps"] == [
+        "setup",
+        "attached",
+        "picked",
+        "lenses",
+        "stub run",
+        "wrong run",
+        "hint",
+        "solution",
+        "direct",
+    ]
+    assert set(data["commands"].values()) == {2}, data["commands"]
+    assert data["completion"] == ["two-sum"]
+
+    # The picker: every exercise as "title  level · topic · status".
+    picker = data["selects"][0]
+    assert (picker["prompt"], picker["kind"]) == ("pyiq: practice an exercise", "pyiq.practice")
+    assert len(picker["items"]) == len(exercises)
+    assert "Two sum  junior · hashing · new" in picker["items"]
+    project = Path(data["project"])
+    assert data["stub_path"] == str(project / "practice" / "two-sum.py")
+    assert data["stub_first_line"] == "# pyiq practice: two-sum"
+    assert data["lenses"][-3:] == ["▶ Run tests (10)", "Hint (3)", "Solution"]
+    # The lens was chosen among the line's lenses, as codelens.run() offers them.
+    assert data["selects"][1]["items"][-3:] == ["▶ Run tests (10)", "Hint (3)", "Solution"]
+
+    stub = data["stub_screen"]
+    assert stub[0] == "pyiq practice · Two sum"
+    assert stub[2] == "✗ 0/10 tests passed"
+    assert re.fullmatch(r"✗ test_example  \(line \d+\)", stub[4]), stub
+    assert stub[5] == "    call      two_sum([2, 7, 11, 15], 9)"
+    assert stub[6] == "    NotImplementedError"
+    # The other nine failed the same way: named, not repeated.
+    assert stub[7].startswith("    The same for 9 more: test_pair_at_the_end,"), stub
+    assert "\n".join(stub).count("NotImplementedError") == 1
+    assert stub[-1] == "r: run again · h: hint · s: solution · q: close"
+    assert data["stub_focused"] is True and data["closed"] is True
+    assert "tests passed" not in data["messages"], "the server sent no notification of its own"
+
+    wrong = data["wrong_screen"]
+    at = wrong.index("✗ test_pair_at_the_end")
+    assert wrong[at + 1 : at + 4] == [
+        "    call      two_sum([1, 2, 3, 4], 7)",
+        "    expected  (2, 3)",
+        "    actual    (0, 1)",
+    ]
+    assert any(
+        line.startswith("✓ 2 passed: test_example, test_duplicates_negatives_and_zero[0]")
+        for line in wrong
+    ), wrong
+    assert data["practice_diagnostics"] == 8, "failing tests are diagnostics too"
+
+    hint = data["hint_screen"]
+    assert " ".join(hint[2:-2]) == f"Hint 1 of 3: {exercises['two-sum'].hints[0]}"
+    assert hint[-1] == "r: run the tests · h: next hint · q: close"
+
+    assert data["solution_filetype"] == "python"
+    solution = data["solution_lines"]
+    assert solution[0] == "# Reference solution: Two sum"
+    assert "\n".join(solution[3:]) == exercises["two-sum"].solution.rstrip("\n")
+    assert data["direct_first_line"] == "# pyiq practice: binary-search"
+
+    # Terminal escapes from the server's text are shown as ^[, never sent to the terminal.
+    hostile = "\n".join(data["hostile"])
+    assert "\x1b" not in hostile and "\r" not in hostile
+    assert "    expected  '^[[2J'" in data["hostile"]
+    assert "    actual    a^M^@b" in data["hostile"], data["hostile"]
 
 
 def test_vim_lsp_enable_finds_lsp_pyiq_lua(
