@@ -41,6 +41,40 @@ function failingTest(test: PracticeTest): string {
   );
 }
 
+/**
+ * Failing tests that failed the same way (an untouched stub's NotImplementedError, one bad
+ * line) are one entry: the first in full, the others by name, instead of ten identical blocks.
+ * Tests with their own expected and actual values always stand alone.
+ */
+function groupFailures(tests: readonly PracticeTest[]): PracticeTest[][] {
+  const groups: PracticeTest[][] = [];
+  for (const test of tests) {
+    const last = groups.at(-1)?.[0];
+    const same =
+      last !== undefined &&
+      !test.expected &&
+      !test.actual &&
+      !last.expected &&
+      !last.actual &&
+      test.status === last.status &&
+      test.message === last.message &&
+      test.line === last.line;
+    if (same) groups[groups.length - 1].push(test);
+    else groups.push([test]);
+  }
+  return groups;
+}
+
+function renderGroup(group: PracticeTest[]): string {
+  const html = failingTest(group[0]);
+  if (group.length === 1) return html;
+  const names = group
+    .slice(1)
+    .map((t) => `<span class="test-name">${escapeHtml(t.name)}</span>`)
+    .join(", ");
+  return html.replace(/<\/li>$/, `<p class="same-failure">The same for ${group.length - 1} more: ${names}</p></li>`);
+}
+
 /** The verdicts of one run: failing tests in full, passing and not-run ones as names. */
 export function renderRun(run: PracticeRun, hint?: string): string {
   const failing = run.tests.filter((t) => t.status !== "passed" && t.status !== "not-run");
@@ -55,7 +89,7 @@ export function renderRun(run: PracticeRun, hint?: string): string {
   ];
   if (run.problem) parts.push(`<p class="problem">${escapeHtml(run.problem)}${lineButton(run.problemLine)}</p>`);
   if (run.ok) parts.push(`<p>${escapeHtml(run.summary)}</p>`);
-  if (failing.length) parts.push(`<ol class="tests">${failing.map(failingTest).join("")}</ol>`);
+  if (failing.length) parts.push(`<ol class="tests">${groupFailures(failing).map(renderGroup).join("")}</ol>`);
   if (passed.length) {
     parts.push(
       `<p class="passed-list"><span class="icon ok" aria-hidden="true">✓</span> ${passed.length} passed: ` +

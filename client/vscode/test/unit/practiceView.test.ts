@@ -57,6 +57,29 @@ describe("practice view", () => {
     assert.ok(!/<i>|onclick="y"|a<b/.test(list), list);
   });
 
+  it("shows tests that failed the same way once, naming the others", () => {
+    const stub = (name: string) => ({
+      name,
+      status: "error",
+      summary: `${name}: NotImplementedError`,
+      input: `f(${name.length})`,
+      expected: "",
+      actual: "",
+      message: "NotImplementedError",
+      line: 11,
+    });
+    const html = renderRun({ ...run(), tests: [stub("test_a"), stub("test_bb"), stub("test_ccc"), run().tests[1]] });
+    assert.equal(html.match(/NotImplementedError/g)?.length, 1, html);
+    assert.ok(
+      html.includes(
+        '<p class="same-failure">The same for 2 more: <span class="test-name">test_bb</span>, ' +
+          '<span class="test-name">test_ccc</span></p></li>',
+      ),
+      html,
+    );
+    assert.ok(html.includes("<dt>expected</dt><dd><code>(2, 3)</code></dd>"), "a test with values stands alone");
+  });
+
   it("cuts a huge actual value", () => {
     const big: PracticeRun = { ...run(), tests: [{ ...run().tests[1], actual: "[" + "1, ".repeat(100_000) + "]" }] };
     const html = renderRun(big);
