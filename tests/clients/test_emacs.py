@@ -302,3 +302,77 @@ def test_quiz_scrolls_quits_cleanly_and_hints_have_their_face(
         assert "pyiq: quiz finished: " in messages and "of 2 correct" in messages, messages
     finally:
         term.stop()
+
+
+def test_practice_with_eglot(tmp_path: Path, server_env: dict[str, str]) -> None:
+    """M-x pyiq-practice, the stub, runs with verdicts, a hint, the solution, an id."""
+    from pyiq.practice.loader import load_exercises
+
+    exercises = load_exercises()
+    argv = [EMACS, "--batch", "-l", str(HERE / "run_practice.el")]
+    data = run_editor_script(tmp_path, server_env, "emacs", argv, {}, vcs_root=True)
+    assert data["errors"] == [], data["errors"]
+    assert data["steps"] == [
+        "connected",
+        "picked",
+        "stub run",
+        "wrong run",
+        "hint",
+        "solution",
+        "direct",
+    ]
+    assert set(data["commands"]) == {
+        "pyiq-practice",
+        "pyiq-practice-run",
+        "pyiq-practice-hint",
+        "pyiq-practice-solution",
+    }
+    # completing-read over the titles, each annotated with level · topic · status.
+    assert data["prompt"] == "pyiq practice: "
+    assert sorted(data["candidates"]) == sorted(e.title for e in exercises.values())
+    assert data["annotation"] == " junior · hashing · new"
+    assert "align-to" in data["annotation_display"], "annotations line up in a column"
+    assert data["picked"] == "two-sum"
+    project = Path(data["project"])
+    assert data["stub_shown"] == str(project / "practice" / "two-sum.py")
+    assert data["stub_file"] == data["stub_shown"]
+    assert data["stub_first_line"] == "# pyiq practice: two-sum"
+    assert data["stub_managed"] is True, "Eglot manages the new file"
+
+    stub = data["stub_run"].splitlines()
+    assert stub[0] == "pyiq practice · Two sum"
+    assert stub[2] == "✗ 0/10 tests passed"
+    assert re.fullmatch(r"✗ test_example  \(line \d+\)", stub[4]), stub
+    assert stub[5:7] == ["    call      two_sum([2, 7, 11, 15], 9)", "    NotImplementedError"]
+    assert stub[7].startswith("    The same for 9 more: test_pair_at_the_end,"), stub
+    assert all(line.startswith("    test_") for line in stub[8:-2]), "filled, indented"
+    assert max(len(line) for line in stub) <= 78, stub
+    assert stub[-1] == "g: run again · h: hint · s: solution · q: close"
+
+    wrong = data["wrong_run"].splitlines()
+    assert wrong[2] == "✗ 2/10 tests passed"
+    at = wrong.index("✗ test_pair_at_the_end")
+    assert wrong[at + 1 : at + 4] == [
+        "    call      two_sum([1, 2, 3, 4], 7)",
+        "    expected  (2, 3)",
+        "    actual    (0, 1)",
+    ]
+    assert "✓ 2 passed: test_example, test_duplicates_negatives_and_zero[0]" in wrong
+
+    hint = data["hint"].splitlines()
+    assert " ".join(hint[2:-2]) == f"Hint 1 of 3: {exercises['two-sum'].hints[0]}"
+    assert max(len(line) for line in hint) <= 78, "the hint is filled"
+
+    assert data["solution_mode"] == "python-mode"
+    solution = data["solution"]
+    assert solution.startswith("# Reference solution: Two sum\n# time ")
+    assert solution.endswith(exercises["two-sum"].solution)
+    # The server pushed no notification of its own: the buffers are the result.
+    assert not [m for m in data["messages"] if "tests passed" in m or "Hint" in m]
+    assert data["direct_file"] == str(project / "practice" / "binary-search.py")
+
+    # Escapes and line breaks in the learner's values are shown, never sent to the terminal.
+    hostile = data["hostile"]
+    assert "\x1b" not in hostile and "\r" not in hostile
+    assert "    expected  '^[[2J'" in hostile.splitlines()
+    assert "    actual    a^M^Jb" in hostile.splitlines()
