@@ -178,6 +178,22 @@ describe("the extension in a stand-in VS Code, with the real server", { skip }, 
       await fake.vscode.commands.executeCommand("pyiq.quizAt", uri, { line: 0, character: 0 });
       assert.equal(panel.posted.filter((m) => m.type === "quiz").length, before + 1);
 
+      // Practice: the "▶ Run tests" lens (run by VS Code through the language client) shows
+      // the verdicts in the panel, and the server sends no notification of its own.
+      const practiceFile = join(dir, "practice", "two-sum.py");
+      mkdirSync(join(dir, "practice"));
+      const wrong = "# pyiq practice: two-sum\ndef two_sum(nums, target):\n    return (0, 1)\n";
+      writeFileSync(practiceFile, wrong);
+      const practiceDoc = makeDocument(practiceFile, wrong);
+      fake.open(practiceDoc);
+      assert.ok(fake.recorded.commands.has("pyiq.practice.run"));
+      await fake.vscode.commands.executeCommand("pyiq.practice.run", practiceDoc.uri.toString());
+      const practice = panel.posted.filter((m) => m.type === "practice").at(-1);
+      assert.ok(practice, JSON.stringify(panel.posted.at(-1)).slice(0, 500));
+      assert.equal(practice.practice.run.summary, "Two sum: 2/10 tests passed. two_sum([1, 2, 3, 4], 7): expected (2, 3), got (0, 1)");
+      assert.ok(practice.practice.exercises.some((e: any) => e.id === "two-sum" && e.detail === "passed 2/10 · 1 attempt"));
+      assert.ok(!fake.recorded.messages.some((m) => /tests passed/.test(m.text)), JSON.stringify(fake.recorded.messages));
+
       // Explain opens a static page.
       await fake.recorded.commands.get("pyiq.explainPrompt")!("mutable-default-argument");
       const doc = fake.recorded.panels.find((p) => p.viewType === "pyiq.markdown");
