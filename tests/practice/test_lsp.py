@@ -253,7 +253,13 @@ async def test_results_for_a_client_that_shows_them_itself(tmp_path: Path) -> No
     path.parent.mkdir()
     path.write_text(WRONG)
     quiet = {"messages": False}
+    offers: list[types.ShowMessageRequestParams] = []
     async with session(root=tmp_path, data_dir=tmp_path / "data") as client:
+
+        @client.feature(types.WINDOW_SHOW_MESSAGE_REQUEST)
+        def answer(params: types.ShowMessageRequestParams) -> None:
+            offers.append(params)
+
         uri = path.as_uri()
         await _open(client, uri, WRONG)
         before = len(client.messages)
@@ -289,6 +295,24 @@ async def test_results_for_a_client_that_shows_them_itself(tmp_path: Path) -> No
         assert (row["status"], row["detail"]) == ("attempted (2/10)", "passed 2/10 · 1 attempt")
         untouched = next(r for r in listing["exercises"] if r["id"] != "two-sum")
         assert untouched["detail"] == "new"
+
+        # A pass: the verdicts come back at once, the quiz is offered as data, not asked.
+        _replace(client, uri, 2, RIGHT)
+        passed = await _execute(client, "pyiq.practice.run", uri, quiet)
+        assert passed["ok"] is True
+        assert passed["summary"].startswith("Two sum: 10/10 tests passed. Next review: ")
+        offer = passed["offer"]
+        assert offer["command"] == "pyiq.quizFile" and offer["arguments"] == [uri]
+        assert offer["constructs"], offer
+        first = offer["constructs"][0]
+        assert offer["message"] == (
+            f"You used {first['name']} (line {first['line']}): {first['question']}"
+        )
+        count = len(offer["constructs"])
+        assert offer["title"] == (
+            f"Quiz me on the {count} construct{'s' if count != 1 else ''} I used"
+        )
+        assert offers == [] and client.messages[before:] == []
 
 
 def test_status_detail_reads_like_a_picker_line() -> None:

@@ -19,7 +19,10 @@ Commands (arguments as JSON):
   is for a client that shows the returned result in its own window (a
   panel, a floating window, a help buffer): the server then sends no
   ``window/showMessage`` of its own, so a solution is not also squeezed into
-  a notification. The quiz offer after a passing run is still asked.
+  a notification, and after a passing run the quiz on what the solution
+  used is not asked (a question the editor would show before the verdicts)
+  but returned as ``offer``: its text, the constructs, and the command that
+  starts the quiz (``pyiq.quizFile URI``).
 
 Every result carries the text a client shows as is (``summary``, each
 test's ``summary``, ``text``), so clients only lay it out.
@@ -362,21 +365,44 @@ async def run(ls: PyiqServer, uri: Any, options: Any = None) -> dict[str, Any]:
     if recorded is not None and recorded.reviewed and recorded.due is not None:
         message += f" Next review: {recorded.due:%Y-%m-%d}."
     data["summary"] = message
-    data["quiz"] = await _offer_quiz(ls, document, message, _messages(options))
+    if not _messages(options):
+        data["offer"] = _quiz_offer(document, uri)
+        return data
+    data["quiz"] = await _offer_quiz(ls, document, message)
     return data
 
 
-async def _offer_quiz(
-    ls: PyiqServer, document: OpenDocument, message: str, tell: bool = True
-) -> Any:
-    """After a pass: name what the solution used and offer its questions as a quiz."""
-    from pyiq.lsp.features.commands import run_quiz
+def _used(document: OpenDocument) -> list[Any]:
     from pyiq.practice.constructs import constructs_used
 
-    used = [u for u in constructs_used(bytes(document.engine.source)) if u.question]
+    return [u for u in constructs_used(bytes(document.engine.source)) if u.question]
+
+
+def _quiz_offer(document: OpenDocument, uri: str) -> dict[str, Any] | None:
+    """The quiz on what a passing solution used, as data for a client to offer itself."""
+    used = _used(document)
     if not used:
-        if tell:
-            _tell(ls, message)
+        return None
+    first = used[0]
+    count = len(used)
+    return {
+        "message": f"You used {first.name} (line {first.line}): {first.question}",
+        "title": f"Quiz me on the {count} construct{'s' if count != 1 else ''} I used",
+        "constructs": [
+            {"name": u.name, "line": u.line, "question": u.question, "rule": u.rule} for u in used
+        ],
+        "command": "pyiq.quizFile",
+        "arguments": [uri],
+    }
+
+
+async def _offer_quiz(ls: PyiqServer, document: OpenDocument, message: str) -> Any:
+    """After a pass: name what the solution used and offer its questions as a quiz."""
+    from pyiq.lsp.features.commands import run_quiz
+
+    used = _used(document)
+    if not used:
+        _tell(ls, message)
         return None
     first = used[0]
     prompt = (
