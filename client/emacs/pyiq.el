@@ -490,12 +490,20 @@ CALLBACK gets the result, in the file's buffer."
     (define-key map "g" #'pyiq-practice-run)
     (define-key map "h" #'pyiq-practice-hint)
     (define-key map "s" #'pyiq-practice-solution)
+    (define-key map "z" #'pyiq-practice-quiz)
     map)
   "Keys of the *pyiq practice* buffer.")
 
 (define-derived-mode pyiq-practice-mode special-mode "pyiq-practice"
   "The verdicts of a practice run.
-g runs the tests again, h shows a hint, s the solution.")
+g runs the tests again, h shows a hint, s the solution, z (after a pass)
+the quiz on the constructs the solution used.")
+
+(defun pyiq-practice-quiz ()
+  "The quiz on the constructs this practice file uses (`pyiq-quiz-file' there)."
+  (interactive)
+  (with-current-buffer (pyiq--practice-target)
+    (pyiq-quiz-file)))
 
 (defun pyiq--practice-show (source title lines)
   "Show TITLE and LINES in the practice buffer, about the practice file SOURCE."
@@ -580,7 +588,12 @@ g runs the tests again, h shows a hint, s the solution.")
                      (pyiq--clean (or (plist-get (car (last skipped)) :message) "")))))
       (when (eq (plist-get result :ok) t)
         (add "")
-        (add (pyiq--clean (plist-get result :summary)))))
+        (add (pyiq--clean (plist-get result :summary)))
+        (let ((offer (plist-get result :offer)))
+          (when (plist-get offer :message)
+            (add "")
+            (add (pyiq--clean (plist-get offer :message)))
+            (add (format "z: %s" (pyiq--clean (plist-get offer :title))))))))
     (nreverse lines)))
 
 ;;;###autoload

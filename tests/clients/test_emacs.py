@@ -319,6 +319,7 @@ def test_practice_with_eglot(tmp_path: Path, server_env: dict[str, str]) -> None
         "wrong run",
         "hint",
         "solution",
+        "right run",
         "direct",
     ]
     assert set(data["commands"]) == {
@@ -369,6 +370,12 @@ def test_practice_with_eglot(tmp_path: Path, server_env: dict[str, str]) -> None
     assert solution.endswith(exercises["two-sum"].solution)
     # The server pushed no notification of its own: the buffers are the result.
     assert not [m for m in data["messages"] if "tests passed" in m or "Hint" in m]
+    right = data["right_run"].splitlines()
+    assert right[2] == "✓ 10/10 tests passed"
+    assert any(line.startswith("Two sum: 10/10 tests passed. Next review: ") for line in right)
+    assert any(line.startswith("You used ") for line in right), right
+    assert any(re.fullmatch(r"z: Quiz me on the \d constructs? I used", line) for line in right)
+    assert data["z_binding"] == "pyiq-practice-quiz"
     assert data["direct_file"] == str(project / "practice" / "binary-search.py")
 
     # Escapes and line breaks in the learner's values are shown, never sent to the terminal.

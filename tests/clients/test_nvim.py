@@ -326,6 +326,7 @@ def test_practice_end_to_end(nvim: str, tmp_path: Path, server_env: dict[str, st
         "wrong run",
         "hint",
         "solution",
+        "right run",
         "direct",
     ]
     assert set(data["commands"].values()) == {2}, data["commands"]
@@ -377,6 +378,16 @@ def test_practice_end_to_end(nvim: str, tmp_path: Path, server_env: dict[str, st
     solution = data["solution_lines"]
     assert solution[0] == "# Reference solution: Two sum"
     assert "\n".join(solution[3:]) == exercises["two-sum"].solution.rstrip("\n")
+    right = data["right_screen"]
+    assert right[2] == "✓ 10/10 tests passed"
+    assert any(line.startswith("Two sum: 10/10 tests passed. Next review: ") for line in right)
+    assert any(line.startswith("You used ") for line in right), right
+    assert re.fullmatch(
+        r"z: Quiz me on the \d constructs? I used · r: run again · q: close", right[-1]
+    ), right[-1]
+    assert data["closed_for_quiz"] is True
+    assert data["quiz_kind"] == "pyiq.quiz"
+    assert data["quiz_prompt"].startswith("Question 1 of "), data["quiz_prompt"]
     assert data["direct_first_line"] == "# pyiq practice: binary-search"
 
     # Terminal escapes from the server's text are shown as ^[, never sent to the terminal.
@@ -517,5 +528,75 @@ def test_quiz_verdict_on_screen(nvim: str, tmp_path: Path, server_env: dict[str,
         while "Quiz finished" in screen.text() and time.monotonic() < deadline:
             time.sleep(0.2)
         assert "Quiz finished" not in screen.text(), "q closes the verdict"
+    finally:
+        screen.tmux("kill-server")
+
+
+def test_practice_on_screen(nvim: str, tmp_path: Path, server_env: dict[str, str]) -> None:
+    """In a terminal: the picker, the stub with its lens, the verdicts' window, closed by q."""
+    if TMUX is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("tmux is not installed (apt-get install tmux)")
+        pytest.skip("tmux is not installed (apt-get install tmux)")
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "pyproject.toml").write_text('[project]\nname = "shop"\n')
+    (project / "orders.py").write_text(SAMPLE)
+    init = tmp_path / "init.lua"
+    cmd = "{ " + ", ".join(json.dumps(part) for part in [*pyiq_command(), "serve"]) + " }"
+    init.write_text(
+        f"vim.opt.runtimepath:prepend({json.dumps(str(CLIENT / 'nvim'))})\n"
+        f"require('pyiq').setup({{ cmd = {cmd} }})\n"
+    )
+    screen = Screen(f"pyiq-practice-{os.getpid()}-{tmp_path.name}")
+    command = (
+        f"env PYIQ_DATA_DIR={server_env['PYIQ_DATA_DIR']} HOME={server_env['HOME']} "
+        f"{nvim} --clean -n -u {init} orders.py"
+    )
+    screen.tmux("new-session", "-d", "-s", "quiz", "-x", "100", "-y", "40", "-c", str(project))
+    try:
+        screen.keys(command, "Enter")
+        screen.wait_for(r"Quiz me")  # the server is attached
+        # Without an id: Neovim's own vim.ui.select (a numbered list) offers every exercise.
+        screen.keys(":PyiqPractice", "Enter")
+        picker = screen.wait_for(r"Balanced brackets  junior · stacks · new")
+        print(f"--- the picker (Neovim {nvim_version(nvim)}) ---\n{picker}")
+        # Stock Neovim numbers the items (41 overflow a 40-line terminal: "-- More --").
+        assert "39: Two sum  junior · hashing · new" in picker, picker
+        # q stops the listing at -- More --; then an empty answer (if still asked) cancels.
+        screen.keys("q")
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            text = screen.text()
+            if "Type number and <Enter>" in text:
+                screen.keys("Enter")
+            elif "-- More --" in text:
+                screen.keys("q")
+            elif "def add_item" in text:
+                break
+            time.sleep(0.3)
+        screen.wait_for(r"def add_item")
+        screen.keys(":PyiqPractice two-sum", "Enter")
+        stub = screen.wait_for(r"▶ Run tests \(10\) \| Hint \(3\) \| Solution")
+        assert "# pyiq practice: two-sum" in stub
+        assert "raise NotImplementedError" in stub
+        screen.keys(":PyiqPracticeRun", "Enter")
+        shown = screen.wait_for(r"0/10 tests passed")
+        print(f"--- the verdicts (Neovim {nvim_version(nvim)}) ---\n{shown}")
+        assert "pyiq practice · Two sum" in shown
+        assert re.search(r"│ ?✗ test_example  \(line \d+\)", shown), shown
+        assert re.search(r"│ ?    call      two_sum\(\[2, 7, 11, 15\], 9\)", shown), shown
+        assert "The same for 9 more: test_pair_at_the_end," in shown
+        assert re.search(r"│ ?    NotImplementedError +│", shown), shown
+        assert "r: run again · h: hint · s: solution · q: close" in shown
+        screen.keys("q")
+        deadline = time.monotonic() + 10
+        while "0/10 tests passed" in screen.text() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        after = screen.text()
+        assert "pyiq practice · Two sum" not in after, "q closes the window"
+        assert "0/10 tests passed" not in after, after
+        # The lens counts the run (refreshed when the server asks, or on the next BufEnter).
+        screen.wait_for(r"▶ Run tests · 0/10 passed \| Hint \(3\) \| Solution")
     finally:
         screen.tmux("kill-server")

@@ -203,7 +203,15 @@ def _assert_practice(result: dict[str, Any]) -> None:
     page = result["practiceOverflow"]
     assert page["scrollWidth"] <= page["clientWidth"], page
     assert result["practiceHint"] == f"Hint 1 of 3: {exercises['two-sum'].hints[0]}"
-    for name in ("practice-pick", "practice"):
+    right = result["practiceRightRun"]
+    assert right["score"] == "10/10" and right["tests"] == [], right
+    assert "Two sum: 10/10 tests passed. Next review: " in right["text"]
+    assert result["practiceOffer"].startswith("You used "), result["practiceOffer"]
+    assert result["practiceQuizPrompt"].strip(), "the offered quiz opened in the panel"
+    # The server's own notifications stay away: the panel is the result.
+    notes = result["practiceNotifications"]
+    assert not any("tests passed" in n for n in notes), notes
+    for name in ("practice-pick", "practice", "practice-passed"):
         assert (SCREENSHOTS / f"vscode-{name}.png").stat().st_size > 10_000
 
 

@@ -387,6 +387,9 @@ export class Controller {
       case "practiceHint":
         if (this.practiceUri) await this.practiceHint(this.practiceUri);
         break;
+      case "practiceQuiz":
+        if (this.practiceUri) await this.quizFile(this.practiceUri);
+        break;
     }
     this.seen.push(message);
   }

@@ -34,6 +34,14 @@ export interface PracticeTest {
   line?: number;
 }
 
+/** After a pass: the quiz on the constructs the solution used, for the learner to start. */
+export interface QuizOffer {
+  /** "You used a generator (line 3): What are generators, …?" */
+  message: string;
+  /** The button: "Quiz me on the 2 constructs I used". */
+  title: string;
+}
+
 /** One run of an exercise's tests against the learner's file. */
 export interface PracticeRun {
   exercise: string;
@@ -49,6 +57,7 @@ export interface PracticeRun {
   summary: string;
   tests: PracticeTest[];
   durationMs?: number;
+  offer?: QuizOffer;
 }
 
 /** What the panel's practice view shows: the exercises, and the last run when there is one. */
@@ -147,6 +156,9 @@ export function readRun(result: unknown): PracticeRun | undefined {
   if (problemLine !== undefined && problemLine > 0) run.problemLine = problemLine;
   const duration = int(result.duration_ms);
   if (duration !== undefined) run.durationMs = duration;
+  if (isObject(result.offer) && str(result.offer.message)) {
+    run.offer = { message: str(result.offer.message), title: str(result.offer.title) || "Quiz me on what I used" };
+  }
   return run;
 }
 

@@ -30,7 +30,9 @@ export type FromWebview =
   /** Practice view: run the tests of the last run's file again. */
   | { type: "practiceRun" }
   /** Practice view: the next hint for the last run's file. */
-  | { type: "practiceHint" };
+  | { type: "practiceHint" }
+  /** Practice view: the quiz on what the passing solution used. */
+  | { type: "practiceQuiz" };
 
 export function isFromWebview(value: unknown): value is FromWebview {
   if (typeof value !== "object" || value === null) {
@@ -45,6 +47,7 @@ export function isFromWebview(value: unknown): value is FromWebview {
     type === "again" ||
     type === "reveal" ||
     type === "practiceRun" ||
-    type === "practiceHint"
+    type === "practiceHint" ||
+    type === "practiceQuiz"
   );
 }

@@ -117,6 +117,19 @@
                                                            (point-min) (point-max))))
           (run-put "solution_mode" (with-current-buffer buffer (symbol-name major-mode))))
         (run-step "solution")
+
+        ;; The right answer: all green, the quiz on what the solution used offered on z.
+        (with-current-buffer stub
+          (erase-buffer)
+          (insert "# pyiq practice: two-sum\n")
+          (insert-file-contents (expand-file-name "../../questions/exercises/two-sum/solution.py"
+                                                  (getenv "PYIQ_PLUGIN")))
+          (eglot--signal-textDocument/didChange)
+          (run-until-done #'pyiq-practice-run "the right answer's run"))
+        (run-put "right_run" (run-practice-text))
+        (run-put "z_binding" (with-current-buffer "*pyiq practice*"
+                               (symbol-name (key-binding "z"))))
+        (run-step "right run")
         (run-put "messages" (vconcat messages)))
 
       (let ((started nil))

@@ -150,6 +150,28 @@ local function main()
   vim.cmd("close")
   step("solution")
 
+  -- The right answer: all green, and z takes the quiz on what the solution used.
+  local root = vim.fn.fnamemodify(os.getenv("PYIQ_PLUGIN"), ":h:h")
+  local solution = vim.fn.readfile(root .. "/questions/exercises/two-sum/solution.py")
+  vim.api.nvim_set_current_buf(buf)
+  vim.api.nvim_buf_set_lines(buf, 0, -1, false, vim.list_extend({ "# pyiq practice: two-sum" }, solution))
+  vim.cmd("PyiqPracticeRun")
+  wait(60000, function()
+    return practice.is_open()
+      and vim.api.nvim_buf_get_lines(practice.state.buf, 2, 3, false)[1] == "✓ 10/10 tests passed"
+  end, "the verdicts of the right answer")
+  out.right_screen = vim.api.nvim_buf_get_lines(practice.state.buf, 0, -1, false)
+  local selects_before = #out.selects
+  choose = nil -- the quiz's first question is dismissed: the quiz ends there
+  vim.api.nvim_feedkeys("z", "x", false)
+  wait(30000, function()
+    return #out.selects > selects_before
+  end, "the quiz's first question")
+  out.quiz_prompt = out.selects[#out.selects].prompt
+  out.quiz_kind = out.selects[#out.selects].kind
+  out.closed_for_quiz = not practice.is_open()
+  step("right run")
+
   -- :PyiqPractice ID opens the exercise directly.
   vim.cmd("PyiqPractice binary-search")
   wait(20000, function()

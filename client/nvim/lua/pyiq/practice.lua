@@ -143,6 +143,11 @@ function M.run_lines(result, width)
     table.insert(lines, "")
     vim.list_extend(lines, paragraphs(result.summary, width))
   end
+  local offer = type(result.offer) == "table" and result.offer or nil
+  if result.ok and offer and offer.message then
+    table.insert(lines, "")
+    vim.list_extend(lines, paragraphs(offer.message, width))
+  end
   return lines
 end
 
@@ -262,7 +267,7 @@ function M.run(bufnr, callback)
     end
     vim.cmd("echo ''")
     local title = "pyiq practice · " .. clean(result.title or result.exercise or "")
-    show(title, M.run_lines(result), "r: run again · h: hint · s: solution · q: close", {
+    local keys = {
       r = function()
         M.run(bufnr)
       end,
@@ -272,7 +277,17 @@ function M.run(bufnr, callback)
       s = function()
         M.solution(bufnr)
       end,
-    }, result.ok)
+    }
+    local footer = "r: run again · h: hint · s: solution · q: close"
+    -- After a pass: z takes the quiz on what the solution used (in the quiz's own window).
+    if result.ok and type(result.offer) == "table" then
+      footer = "z: " .. clean(result.offer.title or "quiz me") .. " · r: run again · q: close"
+      keys.z = function()
+        M.close()
+        pyiq().quiz_file(bufnr)
+      end
+    end
+    show(title, M.run_lines(result), footer, keys, result.ok)
     M.state.uri = uri
     if callback then
       callback(nil, result)
@@ -374,7 +389,7 @@ function M.start(id, bufnr, callback)
     end
     M.close()
     if vim.fn.fnamemodify(vim.api.nvim_buf_get_name(0), ":p") ~= vim.fn.fnamemodify(result.path, ":p") then
-      vim.cmd("edit " .. vim.fn.fnameescape(result.path))
+      vim.cmd("edit " .. vim.fn.fnameescape(vim.fn.fnamemodify(result.path, ":~:.")))
     end
     if not result.created then
       notify(vim.fn.fnamemodify(result.path, ":~:.") .. " already exists: your work there is kept")

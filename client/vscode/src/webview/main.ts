@@ -95,6 +95,7 @@ function renderPracticeView(data: PracticeData): void {
   });
   document.getElementById("practice-run")?.addEventListener("click", () => post({ type: "practiceRun" }));
   document.getElementById("practice-hint")?.addEventListener("click", () => post({ type: "practiceHint" }));
+  document.getElementById("practice-quiz")?.addEventListener("click", () => post({ type: "practiceQuiz" }));
 }
 
 function post(message: FromWebview): void {

@@ -89,6 +89,12 @@ export function renderRun(run: PracticeRun, hint?: string): string {
   ];
   if (run.problem) parts.push(`<p class="problem">${escapeHtml(run.problem)}${lineButton(run.problemLine)}</p>`);
   if (run.ok) parts.push(`<p>${escapeHtml(run.summary)}</p>`);
+  if (run.ok && run.offer) {
+    parts.push(
+      `<p class="offer">${escapeHtml(run.offer.message)}</p>` +
+        `<div class="actions"><button class="primary" id="practice-quiz" type="button">${escapeHtml(run.offer.title)}</button></div>`,
+    );
+  }
   if (failing.length) parts.push(`<ol class="tests">${groupFailures(failing).map(renderGroup).join("")}</ol>`);
   if (passed.length) {
     parts.push(

@@ -407,6 +407,36 @@ async function practice(page) {
   const toast = page.locator(".notification-toast .notification-list-item-message", { hasText: "Hint 1 of" });
   await toast.first().waitFor({ timeout: 20_000 });
   result.practiceHint = await toast.first().innerText();
+
+  // A right answer (written to disk; the editor reloads it): all green, the quiz offered.
+  const solution = readFileSync(join("..", "..", "questions", "exercises", "two-sum", "solution.py"), "utf8");
+  writeFileSync(file, `# pyiq practice: two-sum\n${solution}`);
+  await page.locator(".monaco-editor .view-lines", { hasText: "position" }).first().waitFor({ timeout: 30_000 });
+  // The reloaded file's lenses are drawn anew (the function now also has its topics' lens):
+  // click once they have settled, and again if the click met a lens being replaced.
+  await page.locator(".codelens-decoration", { hasText: "interview topics · Quiz me" }).first().waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(500);
+  const passed = async () => {
+    try {
+      return /^10\//.test(await panel.locator("#run-score").innerText({ timeout: 1000 }));
+    } catch {
+      return false;
+    }
+  };
+  for (let attempt = 0; attempt < 3 && !(await passed()); attempt++) {
+    await page.locator(".codelens-decoration a", { hasText: "Run tests" }).first().click();
+    await until("the passing run", passed, 20_000).catch(() => undefined);
+  }
+  await until("the passing run", passed, 5_000);
+  result.practiceRightRun = await practiceVerdicts(panel, "right answer run");
+  result.practiceOffer = await panel.locator(".offer").innerText();
+  await page.waitForTimeout(400);
+  await shot(page, "vscode-practice-passed");
+  // The offered quiz opens in the same panel.
+  await panel.locator("#practice-quiz").click();
+  await panel.locator("button.choice").first().waitFor({ state: "visible", timeout: 60_000 });
+  result.practiceQuizPrompt = await panel.locator("h2.prompt").innerText();
+  result.practiceNotifications = await notifications(page);
 }
 
 async function broken(page) {

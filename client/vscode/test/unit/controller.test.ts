@@ -415,6 +415,10 @@ describe("practice", () => {
     assert.deepEqual(host.executed.filter(([c]) => c === "pyiq.practice.run").length, 2);
     await controller.onWebviewMessage({ type: "reveal", line: 3 });
     assert.deepEqual(host.revealed, [[PRACTICE_URI, 2]]);
+    // After a pass, the offered quiz is the quiz on the practice file.
+    await controller.onWebviewMessage({ type: "practiceQuiz" });
+    assert.deepEqual(host.executed.at(-1), ["pyiq.quizFile", [PRACTICE_URI]]);
+    assert.equal(host.views[0].posted.at(-1)?.type, "quiz");
   });
 
   it("shows a run the server refused as the panel's error", async () => {

@@ -69,6 +69,13 @@ describe("practice results", () => {
     assert.equal(run.problemLine, undefined);
   });
 
+  it("reads the quiz offer of a passing run", () => {
+    const offer = { message: "You used a generator (line 3): Why?", title: "Quiz me on the 1 construct I used", command: "pyiq.quizFile", arguments: ["file:///x.py"] };
+    const passing = readRun({ ...SAMPLE_RUN, ok: true, offer });
+    assert.deepEqual(passing?.offer, { message: offer.message, title: offer.title });
+    assert.equal(readRun(SAMPLE_RUN)?.offer, undefined);
+  });
+
   it("is not a run when the server answered with an error", () => {
     const refused = { error: "not a practice file (first line `# pyiq practice: ID`)" };
     assert.equal(readRun(refused), undefined);

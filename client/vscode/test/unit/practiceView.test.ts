@@ -108,5 +108,19 @@ describe("practice view", () => {
     assert.ok(html.indexOf("run-score") < html.indexOf("Exercises"));
     assert.ok(html.includes("<p>Two sum: 4/4 tests passed. Next review: 2026-12-06.</p>"));
     assert.ok(html.includes('class="run ok"'));
+    assert.ok(!html.includes("practice-quiz"), "no offer, no button");
+  });
+
+  it("offers the quiz on what a passing solution used", () => {
+    const passing: PracticeRun = {
+      ...run(),
+      ok: true,
+      passed: 4,
+      tests: [],
+      offer: { message: "You used a <generator> (line 3): What are generators?", title: "Quiz me on the 2 constructs I used" },
+    };
+    const html = renderRun(passing);
+    assert.ok(html.includes('<p class="offer">You used a &lt;generator&gt; (line 3): What are generators?</p>'), html);
+    assert.ok(html.includes('<button class="primary" id="practice-quiz" type="button">Quiz me on the 2 constructs I used</button>'));
   });
 });
