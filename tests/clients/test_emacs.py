@@ -383,3 +383,35 @@ def test_practice_with_eglot(tmp_path: Path, server_env: dict[str, str]) -> None
     assert "\x1b" not in hostile and "\r" not in hostile
     assert "    expected  '^[[2J'" in hostile.splitlines()
     assert "    actual    a^M^Jb" in hostile.splitlines()
+
+
+def test_practice_in_a_terminal(
+    terminal_needed: None, tmp_path: Path, server_env: dict[str, str]
+) -> None:
+    """emacs -nw: the exercises with their annotations, the stub, the verdicts buffer."""
+    term = Terminal(tmp_path, server_env, [*pyiq_command(), "serve"])
+    try:
+        term.start()
+        term.keys("C-l")  # the first command: eglot-ensure connects
+        term.wait_for(r"\[eglot\] Connected!")
+        term.keys("M-x", "pyiq-practice", "Enter")
+        term.wait_for(r"pyiq practice:")
+        term.keys("T", "?")  # the matches, each with its annotation
+        listing = term.wait_for(r"junior · hashing · new")
+        print(f"--- completing-read ---\n{listing}")
+        assert re.search(r"^Two sum +junior · hashing · new$", listing, re.M), listing
+        assert re.search(r"^Top k frequent elements +mid · heaps · new$", listing, re.M), listing
+        term.keys("w", "o", "Tab")
+        term.wait_for(r"pyiq practice: Two sum")
+        term.keys("Enter")
+        term.wait_for(r"def two_sum")
+        term.keys("M-x", "pyiq-practice-run", "Enter")
+        shown = term.wait_for(r"0/10 tests passed")
+        print(f"--- the verdicts ---\n{shown}")
+        assert "pyiq practice · Two sum" in shown
+        assert re.search(r"^✗ test_example  \(line \d+\)$", shown, re.M), shown
+        assert "    call      two_sum([2, 7, 11, 15], 9)" in shown
+        assert "    The same for 9 more: test_pair_at_the_end," in shown
+        assert "g: run again · h: hint · s: solution · q: close" in shown
+    finally:
+        term.stop()
