@@ -471,19 +471,22 @@ This buffer, or in the *pyiq practice* buffer the file its verdicts show."
         (user-error "pyiq: open a practice file (M-x pyiq-practice) first"))
       (current-buffer))))
 
-(defun pyiq--practice-execute (command callback)
+(defun pyiq--practice-execute (command present &optional callback)
   "Run practice COMMAND on the practice file.
-CALLBACK gets the result, in the file's buffer."
+PRESENT gets a result that is not the server's refusal, in the file's
+buffer; CALLBACK, when given, what PRESENT returned (nil after a refusal,
+which is said in the echo area)."
   (let ((source (pyiq--practice-target)))
     (with-current-buffer source
       (let ((uri (eglot--path-to-uri (buffer-file-name))))
         (pyiq--execute command (vector uri pyiq--no-messages)
                        (lambda (result)
                          (with-current-buffer source
-                           (if (plist-get result :error)
-                               (progn (message "pyiq: %s" (plist-get result :error))
-                                      (funcall callback nil))
-                             (funcall callback result)))))))))
+                           (let ((shown (if (plist-get result :error)
+                                            (message "pyiq: %s" (plist-get result :error))
+                                          (funcall present result))))
+                             (when callback
+                               (funcall callback (and (not (plist-get result :error)) shown)))))))))))
 
 (defvar pyiq-practice-mode-map
   (let ((map (make-sparse-keymap)))
@@ -606,12 +609,12 @@ given, receives the server's result."
   (pyiq--practice-execute
    "pyiq.practice.run"
    (lambda (result)
-     (when result
-       (pyiq--practice-show (current-buffer)
-                            (format "pyiq practice · %s" (pyiq--clean (plist-get result :title)))
-                            (pyiq--practice-run-lines result))
-       (message "pyiq: %s" (pyiq--clean (plist-get result :summary))))
-     (when callback (funcall callback result)))))
+     (pyiq--practice-show (current-buffer)
+                          (format "pyiq practice · %s" (pyiq--clean (plist-get result :title)))
+                          (pyiq--practice-run-lines result))
+     (message "pyiq: %s" (pyiq--clean (plist-get result :summary)))
+     result)
+   callback))
 
 ;;;###autoload
 (defun pyiq-practice-hint (&optional callback)
@@ -621,14 +624,14 @@ CALLBACK, when given, receives the server's result."
   (pyiq--practice-execute
    "pyiq.practice.hint"
    (lambda (result)
-     (when result
-       (pyiq--practice-show (current-buffer)
-                            (format "pyiq practice · %s" (pyiq--clean (plist-get result :title)))
-                            (list (pyiq--clean-lines (plist-get result :hint) "")))
-       (with-current-buffer pyiq--practice-buffer
-         (let ((fill-column 78) (inhibit-read-only t))
-           (fill-region (point-min) (point-max)))))
-     (when callback (funcall callback result)))))
+     (with-current-buffer
+         (pyiq--practice-show (current-buffer)
+                              (format "pyiq practice · %s" (pyiq--clean (plist-get result :title)))
+                              (list (pyiq--clean-lines (plist-get result :hint) "")))
+       (let ((fill-column 78) (inhibit-read-only t))
+         (fill-region (point-min) (point-max))))
+     result)
+   callback))
 
 ;;;###autoload
 (defun pyiq-practice-solution (&optional callback)
@@ -638,23 +641,22 @@ CALLBACK, when given, receives the solution's buffer."
   (pyiq--practice-execute
    "pyiq.practice.solution"
    (lambda (result)
-     (let ((buffer nil))
-       (when result
-         (setq buffer (get-buffer-create "*pyiq solution*"))
-         (with-current-buffer buffer
-           (let ((inhibit-read-only t))
-             (erase-buffer)
-             (insert (format "# Reference solution: %s\n# %s\n\n"
-                             (pyiq--clean (plist-get result :title))
-                             (pyiq--clean (plist-get result :complexity)))
-                     (or (plist-get result :solution) ""))
-             (goto-char (point-min))
-             (delay-mode-hooks (python-mode))
-             (font-lock-ensure)
-             (setq buffer-read-only t)
-             (local-set-key "q" #'quit-window)))
-         (unless noninteractive (display-buffer buffer)))
-       (when callback (funcall callback buffer))))))
+     (let ((buffer (get-buffer-create "*pyiq solution*")))
+       (with-current-buffer buffer
+         (let ((inhibit-read-only t))
+           (erase-buffer)
+           (insert (format "# Reference solution: %s\n# %s\n\n"
+                           (pyiq--clean (plist-get result :title))
+                           (pyiq--clean (plist-get result :complexity)))
+                   (or (plist-get result :solution) ""))
+           (goto-char (point-min))
+           (delay-mode-hooks (python-mode))
+           (font-lock-ensure)
+           (setq buffer-read-only t)
+           (local-set-key "q" #'quit-window)))
+       (unless noninteractive (display-buffer buffer))
+       buffer))
+   callback))
 
 (provide 'pyiq)
 ;;; pyiq.el ends here

@@ -13,6 +13,7 @@ where both must be there.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -20,11 +21,13 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.clients import conftest as shared
 from tests.clients.conftest import CLIENT, SAMPLE, pyiq_command, run_editor_script
 
 HERE = Path(__file__).parent / "nvim"
@@ -317,18 +320,7 @@ def test_practice_end_to_end(nvim: str, tmp_path: Path, server_env: dict[str, st
     argv = [nvim, "--headless", "--clean", "-n", "-c", f"luafile {HERE / 'run_practice.lua'}"]
     data = run_editor_script(tmp_path, server_env, "nvim", argv, {})
     assert data["errors"] == [], data["errors"]
-    assert data["steps"] == [
-        "setup",
-        "attached",
-        "picked",
-        "lenses",
-        "stub run",
-        "wrong run",
-        "hint",
-        "solution",
-        "right run",
-        "direct",
-    ]
+    assert data["steps"] == ["setup", "attached", "picked", "lenses", *shared.PRACTICE_STEPS]
     assert set(data["commands"].values()) == {2}, data["commands"]
     assert data["completion"] == ["two-sum"]
 
@@ -357,17 +349,9 @@ def test_practice_end_to_end(nvim: str, tmp_path: Path, server_env: dict[str, st
     assert data["stub_focused"] is True and data["closed"] is True
     assert "tests passed" not in data["messages"], "the server sent no notification of its own"
 
-    wrong = data["wrong_screen"]
-    at = wrong.index("✗ test_pair_at_the_end")
-    assert wrong[at + 1 : at + 4] == [
-        "    call      two_sum([1, 2, 3, 4], 7)",
-        "    expected  (2, 3)",
-        "    actual    (0, 1)",
-    ]
-    assert any(
-        line.startswith("✓ 2 passed: test_example, test_duplicates_negatives_and_zero[0]")
-        for line in wrong
-    ), wrong
+    wrong = "\n".join(data["wrong_screen"]) + "\n"
+    assert shared.WRONG_TWO_SUM_FAILURE in wrong, wrong
+    assert f"\n{shared.WRONG_TWO_SUM_PASSES}" in wrong, wrong
     assert data["practice_diagnostics"] == 8, "failing tests are diagnostics too"
 
     hint = data["hint_screen"]
@@ -483,8 +467,12 @@ class Screen:
             time.sleep(0.2)
 
 
-def test_quiz_verdict_on_screen(nvim: str, tmp_path: Path, server_env: dict[str, str]) -> None:
-    """In a terminal: the verdict is on screen and stays there until a key is pressed."""
+@contextlib.contextmanager
+def nvim_in_tmux(
+    nvim: str, tmp_path: Path, server_env: dict[str, str], options: str = ""
+) -> Iterator[Screen]:
+    """Neovim with the plugin (``setup{ cmd = …, OPTIONS }``) on orders.py in a 100x40 pane,
+    the server attached; the tmux server ends with the block."""
     if TMUX is None:
         if os.environ.get("CI") == "true":
             pytest.fail("tmux is not installed (apt-get install tmux)")
@@ -495,9 +483,10 @@ def test_quiz_verdict_on_screen(nvim: str, tmp_path: Path, server_env: dict[str,
     (project / "orders.py").write_text(SAMPLE)
     init = tmp_path / "init.lua"
     cmd = "{ " + ", ".join(json.dumps(part) for part in [*pyiq_command(), "serve"]) + " }"
+    extra = f", {options}" if options else ""
     init.write_text(
         f"vim.opt.runtimepath:prepend({json.dumps(str(CLIENT / 'nvim'))})\n"
-        f"require('pyiq').setup({{ cmd = {cmd}, settings = {{ quizLength = 2 }} }})\n"
+        f"require('pyiq').setup({{ cmd = {cmd}{extra} }})\n"
     )
     screen = Screen(f"pyiq-test-{os.getpid()}-{tmp_path.name}")
     command = (
@@ -508,6 +497,14 @@ def test_quiz_verdict_on_screen(nvim: str, tmp_path: Path, server_env: dict[str,
     try:
         screen.keys(command, "Enter")
         screen.wait_for(r"Quiz me")  # the server is attached
+        yield screen
+    finally:
+        screen.tmux("kill-server")
+
+
+def test_quiz_verdict_on_screen(nvim: str, tmp_path: Path, server_env: dict[str, str]) -> None:
+    """In a terminal: the verdict is on screen and stays there until a key is pressed."""
+    with nvim_in_tmux(nvim, tmp_path, server_env, "settings = { quizLength = 2 }") as screen:
         screen.keys(":PyiqQuiz", "Enter")
         screen.wait_for(r"Question 1 of 2")
         screen.keys("1", "Enter")
@@ -528,35 +525,11 @@ def test_quiz_verdict_on_screen(nvim: str, tmp_path: Path, server_env: dict[str,
         while "Quiz finished" in screen.text() and time.monotonic() < deadline:
             time.sleep(0.2)
         assert "Quiz finished" not in screen.text(), "q closes the verdict"
-    finally:
-        screen.tmux("kill-server")
 
 
 def test_practice_on_screen(nvim: str, tmp_path: Path, server_env: dict[str, str]) -> None:
     """In a terminal: the picker, the stub with its lens, the verdicts' window, closed by q."""
-    if TMUX is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("tmux is not installed (apt-get install tmux)")
-        pytest.skip("tmux is not installed (apt-get install tmux)")
-    project = tmp_path / "project"
-    project.mkdir()
-    (project / "pyproject.toml").write_text('[project]\nname = "shop"\n')
-    (project / "orders.py").write_text(SAMPLE)
-    init = tmp_path / "init.lua"
-    cmd = "{ " + ", ".join(json.dumps(part) for part in [*pyiq_command(), "serve"]) + " }"
-    init.write_text(
-        f"vim.opt.runtimepath:prepend({json.dumps(str(CLIENT / 'nvim'))})\n"
-        f"require('pyiq').setup({{ cmd = {cmd} }})\n"
-    )
-    screen = Screen(f"pyiq-practice-{os.getpid()}-{tmp_path.name}")
-    command = (
-        f"env PYIQ_DATA_DIR={server_env['PYIQ_DATA_DIR']} HOME={server_env['HOME']} "
-        f"{nvim} --clean -n -u {init} orders.py"
-    )
-    screen.tmux("new-session", "-d", "-s", "quiz", "-x", "100", "-y", "40", "-c", str(project))
-    try:
-        screen.keys(command, "Enter")
-        screen.wait_for(r"Quiz me")  # the server is attached
+    with nvim_in_tmux(nvim, tmp_path, server_env) as screen:
         # Without an id: Neovim's own vim.ui.select (a numbered list) offers every exercise.
         screen.keys(":PyiqPractice", "Enter")
         picker = screen.wait_for(r"Balanced brackets  junior · stacks · new")
@@ -598,5 +571,3 @@ def test_practice_on_screen(nvim: str, tmp_path: Path, server_env: dict[str, str
         assert "0/10 tests passed" not in after, after
         # The lens counts the run (refreshed when the server asks, or on the next BufEnter).
         screen.wait_for(r"▶ Run tests · 0/10 passed \| Hint \(3\) \| Solution")
-    finally:
-        screen.tmux("kill-server")

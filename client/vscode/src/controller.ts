@@ -308,22 +308,37 @@ export class Controller {
     void this.refreshDue();
   }
 
-  /** The next hint, as a message (and in the panel when it shows this file's run). */
-  async practiceHint(uri?: string): Promise<void> {
+  /**
+   * Runs a practice command that answers with one text (the hint, the solution) on the file;
+   * the server's refusal ("run the tests first") is said, and undefined returned.
+   */
+  private async practiceText<T>(
+    command: string,
+    uri: string | undefined,
+    read: (result: unknown) => T | undefined,
+  ): Promise<[string, T] | undefined> {
     const target = this.practiceTarget(uri);
-    if (!target || !this.requireServer()) return;
+    if (!target || !this.requireServer()) return undefined;
     let result: unknown;
     try {
-      result = await this.host.executeServerCommand(PRACTICE_COMMANDS.hint, [target, SHOWN_HERE]);
+      result = await this.host.executeServerCommand(command, [target, SHOWN_HERE]);
     } catch (error) {
-      void this.host.showError(`pyiq: no hint: ${errorText(error)}`);
-      return;
+      void this.host.showError(`pyiq: ${command} failed: ${errorText(error)}`);
+      return undefined;
     }
-    const hint = readHint(result);
-    if (!hint) {
-      void this.host.showInformation(`pyiq: ${resultError(result) ?? "no hint for this file"}`);
-      return;
+    const value = read(result);
+    if (value === undefined) {
+      void this.host.showInformation(`pyiq: ${resultError(result) ?? "nothing for this file"}`);
+      return undefined;
     }
+    return [target, value];
+  }
+
+  /** The next hint, as a message (and in the panel when it shows this file's run). */
+  async practiceHint(uri?: string): Promise<void> {
+    const found = await this.practiceText(PRACTICE_COMMANDS.hint, uri, readHint);
+    if (!found) return;
+    const [target, hint] = found;
     if (this.practiceData?.run?.uri === target && this.view && !this.view.disposed) {
       this.practiceData = { ...this.practiceData, hint };
       this.send(this.view, { type: "practice", practice: this.practiceData });
@@ -333,21 +348,8 @@ export class Controller {
 
   /** The reference solution on a page of its own (once the tests were run at least once). */
   async practiceSolution(uri?: string): Promise<void> {
-    const target = this.practiceTarget(uri);
-    if (!target || !this.requireServer()) return;
-    let result: unknown;
-    try {
-      result = await this.host.executeServerCommand(PRACTICE_COMMANDS.solution, [target, SHOWN_HERE]);
-    } catch (error) {
-      void this.host.showError(`pyiq: no solution: ${errorText(error)}`);
-      return;
-    }
-    const markdown = solutionMarkdown(result);
-    if (!markdown) {
-      void this.host.showInformation(`pyiq: ${resultError(result) ?? "no solution for this file"}`);
-      return;
-    }
-    this.host.showMarkdown(`Solution · ${baseName(target)}`, markdown);
+    const found = await this.practiceText(PRACTICE_COMMANDS.solution, uri, solutionMarkdown);
+    if (found) this.host.showMarkdown(`Solution · ${baseName(found[0])}`, found[1]);
   }
 
   /** Messages from the panel. Exposed for tests. */

@@ -8,6 +8,7 @@
  */
 
 import type { PickItem } from "./host";
+import { isObject, text as str } from "./loose";
 
 /** One exercise in the picker and the panel's list. */
 export interface PracticeExercise {
@@ -66,18 +67,6 @@ export interface PracticeData {
   run?: PracticeRun;
   /** The last hint asked for the run's exercise ("Hint 1 of 3: …"). */
   hint?: string;
-}
-
-type Loose = Record<string, unknown>;
-
-function isObject(value: unknown): value is Loose {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function str(value: unknown): string {
-  if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  return "";
 }
 
 function int(value: unknown): number | undefined {

@@ -5,25 +5,19 @@
 --
 -- Environment: as run_plugin.lua (PYIQ_PLUGIN, PYIQ_SERVER, PYIQ_FILE, PYIQ_RESULT).
 
-local out = { steps = {}, errors = {} }
-local function step(name)
-  table.insert(out.steps, name)
-end
-
-local function finish()
-  local file = io.open(os.getenv("PYIQ_RESULT"), "w")
-  file:write(vim.fn.json_encode(out))
-  file:close()
-  vim.cmd("qall!")
-end
-
-local function wait(ms, cond, what)
-  if not vim.wait(ms, cond, 20) then
-    error("timed out waiting for " .. what)
-  end
-end
+local h = dofile(vim.fn.fnamemodify(debug.getinfo(1, "S").source:sub(2), ":h") .. "/harness.lua")
+local out, step, wait = h.out, h.step, h.wait
 
 local WRONG = { "# pyiq practice: two-sum", "def two_sum(nums, target):", "    return (0, 1)" }
+
+-- The lines of the verdict window once its score line (the third) reads `score`.
+local function verdicts(score, what)
+  local practice = require("pyiq.practice")
+  wait(60000, function()
+    return practice.is_open() and vim.api.nvim_buf_get_lines(practice.state.buf, 2, 3, false)[1] == score
+  end, what)
+  return vim.api.nvim_buf_get_lines(practice.state.buf, 0, -1, false)
+end
 
 local function main()
   vim.opt.runtimepath:prepend(os.getenv("PYIQ_PLUGIN"))
@@ -110,11 +104,7 @@ local function main()
   -- A wrong answer, run with :PyiqPracticeRun: the call, the expected and the actual value.
   vim.api.nvim_buf_set_lines(buf, 0, -1, false, WRONG)
   vim.cmd("PyiqPracticeRun")
-  wait(60000, function()
-    return practice.is_open()
-      and vim.api.nvim_buf_get_lines(practice.state.buf, 2, 3, false)[1] == "✗ 2/10 tests passed"
-  end, "the verdicts of the wrong answer")
-  out.wrong_screen = vim.api.nvim_buf_get_lines(practice.state.buf, 0, -1, false)
+  out.wrong_screen = verdicts("✗ 2/10 tests passed", "the verdicts of the wrong answer")
   local function practice_diagnostics()
     return #vim.tbl_filter(function(d)
       return d.source == "pyiq practice"
@@ -138,12 +128,8 @@ local function main()
 
   -- The solution: a Python buffer below.
   practice.close()
-  local solution_buf = nil
-  practice.solution(buf, function(_, b)
-    solution_buf = b
-  end)
-  wait(20000, function()
-    return solution_buf ~= nil
+  local solution_buf = h.await(function(done)
+    practice.solution(buf, done)
   end, "the solution")
   out.solution_filetype = vim.bo[solution_buf].filetype
   out.solution_lines = vim.api.nvim_buf_get_lines(solution_buf, 0, -1, false)
@@ -156,11 +142,7 @@ local function main()
   vim.api.nvim_set_current_buf(buf)
   vim.api.nvim_buf_set_lines(buf, 0, -1, false, vim.list_extend({ "# pyiq practice: two-sum" }, solution))
   vim.cmd("PyiqPracticeRun")
-  wait(60000, function()
-    return practice.is_open()
-      and vim.api.nvim_buf_get_lines(practice.state.buf, 2, 3, false)[1] == "✓ 10/10 tests passed"
-  end, "the verdicts of the right answer")
-  out.right_screen = vim.api.nvim_buf_get_lines(practice.state.buf, 0, -1, false)
+  out.right_screen = verdicts("✓ 10/10 tests passed", "the verdicts of the right answer")
   local selects_before = #out.selects
   choose = nil -- the quiz's first question is dismissed: the quiz ends there
   vim.api.nvim_feedkeys("z", "x", false)
@@ -192,12 +174,4 @@ local function main()
   out.client_id = client.id
 end
 
-local ok, err = xpcall(main, debug.traceback)
-if not ok then
-  table.insert(out.errors, tostring(err))
-end
-local ok_finish, finish_err = pcall(finish)
-if not ok_finish then
-  io.stderr:write(tostring(finish_err))
-  vim.cmd("qall!")
-end
+h.run(main)

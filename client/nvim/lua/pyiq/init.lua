@@ -389,8 +389,8 @@ function M.quiz_at(bufnr, callback)
   return execute(bufnr, "pyiq.quizAt", { vim.uri_from_bufnr(bufnr), params.position }, finished(callback))
 end
 
-local function show_markdown(title, markdown)
-  local lines = vim.split(markdown, "\n", { plain = true })
+--- A read-only scratch buffer `pyiq://name` in a window below, `q` closes it.
+function M.scratch(name, lines, filetype)
   vim.cmd("botright new")
   local buf = vim.api.nvim_get_current_buf()
   vim.api.nvim_buf_set_lines(buf, 0, -1, false, lines)
@@ -398,10 +398,14 @@ local function show_markdown(title, markdown)
   vim.bo[buf].bufhidden = "wipe"
   vim.bo[buf].swapfile = false
   vim.bo[buf].modifiable = false
-  vim.bo[buf].filetype = "markdown"
-  pcall(vim.api.nvim_buf_set_name, buf, "pyiq://" .. title)
+  vim.bo[buf].filetype = filetype
+  pcall(vim.api.nvim_buf_set_name, buf, "pyiq://" .. name)
   vim.keymap.set("n", "q", "<cmd>close<cr>", { buffer = buf, nowait = true, silent = true })
   return buf
+end
+
+local function show_markdown(title, markdown)
+  return M.scratch(title, vim.split(markdown, "\n", { plain = true }), "markdown")
 end
 
 -- The rule of the pyiq diagnostic under the cursor, if any.

@@ -8,6 +8,8 @@
 -- the code lenses ("▶ Run tests · 3/7 passed | Hint (3) | Solution"): they are registered in
 -- vim.lsp.commands, which vim.lsp.codelens.run() consults before asking the server.
 
+local float = require("pyiq.float")
+
 local M = {}
 
 local QUIET = { messages = false }
@@ -162,16 +164,7 @@ function M.format_exercise(row)
   return clean(row.title or row.id) .. "  " .. table.concat(parts, " · ")
 end
 
-function M.is_open()
-  return M.state.win ~= nil and vim.api.nvim_win_is_valid(M.state.win)
-end
-
-function M.close()
-  if M.is_open() then
-    pcall(vim.api.nvim_win_close, M.state.win, true)
-  end
-  M.state.win, M.state.buf = nil, nil
-end
+M.is_open, M.close = float.bind(M.state)
 
 -- Shows `title`, `body` (lines) and `footer` in a focused, centred float; `keys` maps extra
 -- keys to functions. Replaces the window's content when it is already open.
@@ -209,27 +202,7 @@ local function show(title, body, footer, keys, ok)
   for lhs, fn in pairs(keys or {}) do
     vim.keymap.set("n", lhs, fn, { buffer = buf, nowait = true, silent = true })
   end
-  local height = math.min(#lines, math.max(3, vim.o.lines - 4))
-  local config = {
-    relative = "editor",
-    width = width + 2,
-    height = height,
-    row = math.max(0, math.floor((vim.o.lines - height) / 2) - 1),
-    col = math.max(0, math.floor((vim.o.columns - width) / 2) - 1),
-    style = "minimal",
-    border = "rounded",
-  }
-  if M.is_open() then
-    vim.api.nvim_win_set_buf(M.state.win, buf)
-    vim.api.nvim_win_set_config(M.state.win, config)
-    vim.api.nvim_set_current_win(M.state.win)
-  else
-    M.state.win = vim.api.nvim_open_win(buf, true, config)
-  end
-  vim.wo[M.state.win].wrap = true
-  vim.wo[M.state.win].foldcolumn = "1"
-  M.state.buf = buf
-  vim.cmd("redraw")
+  float.show(M.state, buf, width, #lines)
   return buf
 end
 
@@ -251,12 +224,24 @@ local function error_of(result)
   return type(result) == "table" and type(result.error) == "string" and result.error or nil
 end
 
---- Runs the exercise's tests on the buffer (saved or not) and shows the verdicts.
-function M.run(bufnr, callback)
+-- Keys of the verdict window that run a practice command again on `source`.
+local function actions(source, letters)
+  local names = { r = "run", h = "hint", s = "solution" }
+  local keys = {}
+  for letter in letters:gmatch(".") do
+    keys[letter] = function()
+      M[names[letter]](source)
+    end
+  end
+  return keys
+end
+
+-- Runs practice `command` on the buffer's file; a result that is not the server's refusal
+-- goes to `present(result, bufnr, uri)`, whose return value (or the result) `callback` gets.
+local function call(command, bufnr, callback, present)
   bufnr = target(bufnr)
   local uri = vim.uri_from_bufnr(bufnr)
-  notify("running the tests…")
-  return pyiq().execute(bufnr, "pyiq.practice.run", { uri, QUIET }, function(err, result)
+  return pyiq().execute(bufnr, command, { uri, QUIET }, function(err, result)
     if err or type(result) ~= "table" then
       return callback and callback(err, nil)
     end
@@ -265,78 +250,47 @@ function M.run(bufnr, callback)
       notify(problem, vim.log.levels.WARN)
       return callback and callback(nil, result)
     end
+    local shown = present(result, bufnr, uri)
+    if callback then
+      callback(nil, shown == nil and result or shown)
+    end
+  end)
+end
+
+--- Runs the exercise's tests on the buffer (saved or not) and shows the verdicts.
+function M.run(bufnr, callback)
+  notify("running the tests…")
+  return call("pyiq.practice.run", bufnr, callback, function(result, source, uri)
     vim.cmd("echo ''")
-    local title = "pyiq practice · " .. clean(result.title or result.exercise or "")
-    local keys = {
-      r = function()
-        M.run(bufnr)
-      end,
-      h = function()
-        M.hint(bufnr)
-      end,
-      s = function()
-        M.solution(bufnr)
-      end,
-    }
+    local keys = actions(source, "rhs")
     local footer = "r: run again · h: hint · s: solution · q: close"
     -- After a pass: z takes the quiz on what the solution used (in the quiz's own window).
     if result.ok and type(result.offer) == "table" then
       footer = "z: " .. clean(result.offer.title or "quiz me") .. " · r: run again · q: close"
       keys.z = function()
         M.close()
-        pyiq().quiz_file(bufnr)
+        pyiq().quiz_file(source)
       end
     end
+    local title = "pyiq practice · " .. clean(result.title or result.exercise or "")
     show(title, M.run_lines(result), footer, keys, result.ok)
     M.state.uri = uri
-    if callback then
-      callback(nil, result)
-    end
   end)
 end
 
 --- The next hint, in the verdict window.
 function M.hint(bufnr, callback)
-  bufnr = target(bufnr)
-  local uri = vim.uri_from_bufnr(bufnr)
-  return pyiq().execute(bufnr, "pyiq.practice.hint", { uri, QUIET }, function(err, result)
-    if err or type(result) ~= "table" then
-      return callback and callback(err, nil)
-    end
-    local problem = error_of(result)
-    if problem then
-      notify(problem, vim.log.levels.WARN)
-      return callback and callback(nil, result)
-    end
+  return call("pyiq.practice.hint", bufnr, callback, function(result, source, uri)
     local title = "pyiq practice · " .. clean(result.title or "hint")
-    show(title, paragraphs(result.hint, WIDTH), "r: run the tests · h: next hint · q: close", {
-      r = function()
-        M.run(bufnr)
-      end,
-      h = function()
-        M.hint(bufnr)
-      end,
-    })
+    local footer = "r: run the tests · h: next hint · q: close"
+    show(title, paragraphs(result.hint, WIDTH), footer, actions(source, "rh"))
     M.state.uri = uri
-    if callback then
-      callback(nil, result)
-    end
   end)
 end
 
 --- The reference solution in a Python scratch buffer below (once the tests have been run).
 function M.solution(bufnr, callback)
-  bufnr = target(bufnr)
-  local uri = vim.uri_from_bufnr(bufnr)
-  return pyiq().execute(bufnr, "pyiq.practice.solution", { uri, QUIET }, function(err, result)
-    if err or type(result) ~= "table" then
-      return callback and callback(err, nil)
-    end
-    local problem = error_of(result)
-    if problem then
-      notify(problem, vim.log.levels.WARN)
-      return callback and callback(nil, result)
-    end
+  return call("pyiq.practice.solution", bufnr, callback, function(result)
     M.close()
     local lines = {
       "# Reference solution: " .. clean(result.title or result.id or ""),
@@ -349,19 +303,7 @@ function M.solution(bufnr, callback)
     while #lines > 3 and lines[#lines] == "" do
       table.remove(lines)
     end
-    vim.cmd("botright new")
-    local buf = vim.api.nvim_get_current_buf()
-    vim.api.nvim_buf_set_lines(buf, 0, -1, false, lines)
-    vim.bo[buf].buftype = "nofile"
-    vim.bo[buf].bufhidden = "wipe"
-    vim.bo[buf].swapfile = false
-    vim.bo[buf].modifiable = false
-    vim.bo[buf].filetype = "python"
-    pcall(vim.api.nvim_buf_set_name, buf, "pyiq://solution/" .. (result.id or "exercise"))
-    vim.keymap.set("n", "q", "<cmd>close<cr>", { buffer = buf, nowait = true, silent = true })
-    if callback then
-      callback(nil, buf)
-    end
+    return pyiq().scratch("solution/" .. (result.id or "exercise"), lines, "python")
   end)
 end
 
@@ -371,15 +313,22 @@ local function root_of(client)
   return (type(root) == "string" and root ~= "") and root or vim.fn.getcwd()
 end
 
---- Writes the stub of exercise `id` into <root>/practice/ (never over work) and opens it.
-function M.start(id, bufnr, callback)
-  bufnr = bufnr_of(bufnr)
+-- Sends `pyiq.practice` with `arguments` to the project's server (any buffer's: practice
+-- may start from a buffer the server does not manage); false when none is running.
+local function practice_command(bufnr, arguments, callback)
   local client = pyiq().any_client(bufnr)
   if not client then
     notify("open a Python file of the project first: the language server starts with it", vim.log.levels.WARN)
     return false
   end
-  return pyiq().execute_with(client, bufnr, "pyiq.practice", { id, root_of(client) }, function(err, result)
+  return pyiq().execute_with(client, bufnr, "pyiq.practice", arguments(client), callback)
+end
+
+--- Writes the stub of exercise `id` into <root>/practice/ (never over work) and opens it.
+function M.start(id, bufnr, callback)
+  return practice_command(bufnr_of(bufnr), function(client)
+    return { id, root_of(client) }
+  end, function(err, result)
     if err or type(result) ~= "table" then
       return callback and callback(err, nil)
     end
@@ -400,15 +349,11 @@ function M.start(id, bufnr, callback)
   end)
 end
 
---- The exercises (id, title, level, topic, detail) from the server, or nil and why.
+--- The exercises (id, title, level, topic, detail) from the server.
 function M.list(bufnr, callback)
-  bufnr = bufnr_of(bufnr)
-  local client = pyiq().any_client(bufnr)
-  if not client then
-    notify("open a Python file of the project first: the language server starts with it", vim.log.levels.WARN)
-    return false
-  end
-  return pyiq().execute_with(client, bufnr, "pyiq.practice", {}, function(err, result)
+  return practice_command(bufnr_of(bufnr), function()
+    return {}
+  end, function(err, result)
     callback(err, type(result) == "table" and result.exercises or nil)
   end)
 end
