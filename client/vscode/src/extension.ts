@@ -513,6 +513,8 @@ class Extension implements EditorHost {
       quickPick.placeholder = placeholder;
       quickPick.items = items;
       quickPick.matchOnDescription = true;
+      // Practice: typing "due" or "attempt" finds exercises by the learner's status.
+      quickPick.matchOnDetail = true;
       if (allowCustom) {
         quickPick.onDidChangeValue((value) => {
           const typed = value.trim();

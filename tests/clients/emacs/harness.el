@@ -22,11 +22,15 @@
       (error "Timed out waiting for %s" what))))
 
 (defun run-load-eglot ()
-  "Eglot: built in (29+), from site-start (Debian's elpa-eglot), or its elpa directory."
+  "Eglot: built in (29+), from site-start (Debian's elpa-eglot), or its elpa directory.
+`eglot--connect' returns the server only once it has answered `initialize':
+Eglot waits 3 s by default and then connects in the background (returning
+nil), which a loaded machine can exceed."
   (unless (require 'eglot nil t)
     (dolist (dir (file-expand-wildcards "/usr/share/emacs/site-lisp/elpa/*"))
       (add-to-list 'load-path dir))
-    (require 'eglot)))
+    (require 'eglot))
+  (setq eglot-sync-connect 60))
 
 (defun run-and-report (main)
   "Call MAIN, keep its error if any, write the result file and leave Emacs."
