@@ -431,7 +431,10 @@ Each shows its level, topic and the learner's status beside it."
                   (if (eq action 'metadata)
                       `(metadata (category . pyiq-exercise)
                                  (annotation-function . ,annotate)
-                                 (display-sort-function . identity))
+                                 ;; The server's order (due, attempted, new by
+                                 ;; level, solved), not the alphabet.
+                                 (display-sort-function . identity)
+                                 (cycle-sort-function . identity))
                     (complete-with-action action rows string pred))))
          (title (completing-read "pyiq practice: " table nil t)))
     (plist-get (cdr (assoc title rows)) :id)))

@@ -338,7 +338,13 @@ def test_practice_with_eglot(tmp_path: Path, server_env: dict[str, str]) -> None
     }
     # completing-read over the titles, each annotated with level · topic · status.
     assert data["prompt"] == "pyiq practice: "
-    assert sorted(data["candidates"]) == sorted(e.title for e in exercises.values())
+    # Shown in the server's order (a fresh learner: new ones, junior first), not sorted again.
+    from pyiq.practice.order import learner_order
+
+    expected = [e.title for e in learner_order(exercises.values(), {})]
+    assert data["candidates"] == expected
+    assert data["displayed"] == expected
+    assert data["cycled"] == expected
     assert data["annotation"] == " junior · hashing · new"
     assert "align-to" in data["annotation_display"], "annotations line up in a column"
     assert data["picked"] == "two-sum"

@@ -187,7 +187,10 @@ def _assert_practice(result: dict[str, Any]) -> None:
 
     exercises = load_exercises()
     # The quick pick's rows: title, level · topic, and the learner's status (new here).
-    first = min(exercises.values(), key=lambda e: e.id)
+    # In the server's order (new ones, junior first, by title), which the quick pick keeps.
+    from pyiq.practice.order import learner_order
+
+    first = learner_order(exercises.values(), {})[0]
     assert result["practicePickFirst"].startswith(first.title), result["practicePickFirst"]
     pick = result["practicePick"]
     assert pick.startswith("Two sum") and "junior · hashing" in pick and pick.endswith("new"), pick

@@ -89,7 +89,12 @@ async def test_scaffold_wrong_then_right(tmp_path: Path) -> None:
 
         listing = await _execute(client, "pyiq.practice")
         ids = [row["id"] for row in listing["exercises"]]
-        assert ids == sorted(load_exercises())
+        # New ones in the learner's order: junior before mid before senior, by title.
+        levels = [row["level"] for row in listing["exercises"]]
+        assert levels == sorted(levels, key=["junior", "mid", "senior"].index)
+        assert sorted(ids) == sorted(load_exercises())
+        junior = [row["title"] for row in listing["exercises"] if row["level"] == "junior"]
+        assert junior == sorted(junior, key=str.casefold)
         row = next(r for r in listing["exercises"] if r["id"] == "two-sum")
         assert (row["status"], row["label"]) == ("new", "Two sum (junior, hashing)")
 
@@ -130,7 +135,9 @@ async def test_scaffold_wrong_then_right(tmp_path: Path) -> None:
         await _practice_diagnostics(client, uri, 0)
         assert len(offers) == 1
         assert offers[0].message.startswith("Two sum: 10/10 tests passed. Next review: ")
-        assert "Quiz me on the" in offers[0].message
+        assert "You used enumerate (line 5): " in offers[0].message
+        assert "Type hints" not in offers[0].message
+        assert offers[0].message.endswith("Quiz me on the 3 constructs I used?")
 
     with Store.open(data_dir=data) as store:
         reviews = store.reviews("practice:two-sum")
@@ -295,6 +302,8 @@ async def test_results_for_a_client_that_shows_them_itself(tmp_path: Path) -> No
         assert (row["status"], row["detail"]) == ("attempted (2/10)", "passed 2/10 · 1 attempt")
         untouched = next(r for r in listing["exercises"] if r["id"] != "two-sum")
         assert untouched["detail"] == "new"
+        # Attempted but unsolved comes before every new exercise.
+        assert listing["exercises"][0]["id"] == "two-sum"
 
         # A pass: the verdicts come back at once, the quiz is offered as data, not asked.
         _replace(client, uri, 2, RIGHT)
@@ -303,16 +312,24 @@ async def test_results_for_a_client_that_shows_them_itself(tmp_path: Path) -> No
         assert passed["summary"].startswith("Two sum: 10/10 tests passed. Next review: ")
         offer = passed["offer"]
         assert offer["command"] == "pyiq.quizFile" and offer["arguments"] == [uri]
-        assert offer["constructs"], offer
-        first = offer["constructs"][0]
+        # What the learner wrote, not the stub's own signature (its type hints).
+        assert [(c["rule"], c["line"]) for c in offer["constructs"]] == [
+            ("enumerate", 5),
+            ("dict-get", 6),
+            ("identity-comparison", 7),
+        ]
         assert offer["message"] == (
-            f"You used {first['name']} (line {first['line']}): {first['question']}"
+            "You used enumerate (line 5): What does `enumerate()` do, and how is it "
+            "different from `range(len(...))`?"
         )
-        count = len(offer["constructs"])
-        assert offer["title"] == (
-            f"Quiz me on the {count} construct{'s' if count != 1 else ''} I used"
-        )
+        assert offer["title"] == "Quiz me on the 3 constructs I used"
         assert offers == [] and client.messages[before:] == []
+
+        # Solved and not yet due: last in the picker.
+        listing = await _execute(client, "pyiq.practice")
+        last = listing["exercises"][-1]
+        assert last["id"] == "two-sum"
+        assert last["detail"].startswith("passed 10/10 · next review "), last
 
 
 def test_status_detail_reads_like_a_picker_line() -> None:

@@ -46,9 +46,19 @@
                    (lambda (prompt table &rest _)
                      (let* ((candidates (all-completions "" table))
                             (metadata (funcall table "" nil 'metadata))
-                            (annotate (alist-get 'annotation-function (cdr metadata))))
+                            (annotate (alist-get 'annotation-function (cdr metadata)))
+                            ;; What a completion UI shows: the table's own sort functions
+                            ;; applied (Emacs' default would sort alphabetically).
+                            (display (alist-get 'display-sort-function (cdr metadata)))
+                            (cycle (alist-get 'cycle-sort-function (cdr metadata))))
                        (run-put "prompt" prompt)
                        (run-put "candidates" (vconcat candidates))
+                       (run-put "displayed"
+                                (vconcat (if display (funcall display (copy-sequence candidates))
+                                           (sort (copy-sequence candidates) #'string<))))
+                       (run-put "cycled"
+                                (vconcat (if cycle (funcall cycle (copy-sequence candidates))
+                                           (sort (copy-sequence candidates) #'string<))))
                        (run-put "annotation"
                                 (substring-no-properties (funcall annotate "Two sum")))
                        (run-put "annotation_display"

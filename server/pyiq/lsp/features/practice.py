@@ -230,6 +230,8 @@ def _workspace_root(ls: PyiqServer, hint: Any) -> str | None:
 
 
 def listing(ls: PyiqServer) -> list[dict[str, Any]]:
+    """Every exercise with the learner's status, in the order to practise them."""
+    from pyiq.practice.order import learner_order
     from pyiq.practice.progress import PracticeLog, PracticeLogError
 
     try:
@@ -238,7 +240,7 @@ def listing(ls: PyiqServer) -> list[dict[str, Any]]:
         ls.report([f"pyiq practice: {exc}"])
         statuses = {}
     rows = []
-    for exercise in _exercises().values():
+    for exercise in learner_order(_exercises().values(), statuses):
         status = statuses.get(exercise.id)
         rows.append(
             {
@@ -366,21 +368,25 @@ async def run(ls: PyiqServer, uri: Any, options: Any = None) -> dict[str, Any]:
         message += f" Next review: {recorded.due:%Y-%m-%d}."
     data["summary"] = message
     if not _messages(options):
-        data["offer"] = _quiz_offer(document, uri)
+        data["offer"] = _quiz_offer(document, exercise, uri)
         return data
-    data["quiz"] = await _offer_quiz(ls, document, message)
+    data["quiz"] = await _offer_quiz(ls, document, exercise, message)
     return data
 
 
-def _used(document: OpenDocument) -> list[Any]:
+def _used(document: OpenDocument, exercise: Exercise) -> list[Any]:
+    """What the passing solution used beyond its stub, most interview-worthy first."""
     from pyiq.practice.constructs import constructs_used
 
-    return [u for u in constructs_used(bytes(document.engine.source)) if u.question]
+    used = constructs_used(
+        bytes(document.engine.source), stub=exercise.stub, related=exercise.questions
+    )
+    return [u for u in used if u.question]
 
 
-def _quiz_offer(document: OpenDocument, uri: str) -> dict[str, Any] | None:
+def _quiz_offer(document: OpenDocument, exercise: Exercise, uri: str) -> dict[str, Any] | None:
     """The quiz on what a passing solution used, as data for a client to offer itself."""
-    used = _used(document)
+    used = _used(document, exercise)
     if not used:
         return None
     first = used[0]
@@ -396,11 +402,13 @@ def _quiz_offer(document: OpenDocument, uri: str) -> dict[str, Any] | None:
     }
 
 
-async def _offer_quiz(ls: PyiqServer, document: OpenDocument, message: str) -> Any:
+async def _offer_quiz(
+    ls: PyiqServer, document: OpenDocument, exercise: Exercise, message: str
+) -> Any:
     """After a pass: name what the solution used and offer its questions as a quiz."""
     from pyiq.lsp.features.commands import run_quiz
 
-    used = _used(document)
+    used = _used(document, exercise)
     if not used:
         _tell(ls, message)
         return None
