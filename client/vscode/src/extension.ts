@@ -273,9 +273,8 @@ class Extension implements EditorHost {
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       errorHandler,
       initializationFailedHandler: () => false,
-      // Hovers fold the full answer in <details>, and may link to the quiz and explain commands.
+      // Hovers are plain Markdown (no HTML) and may link to the quiz and explain commands.
       markdown: {
-        supportHtml: true,
         isTrusted: { enabledCommands: [SERVER_COMMANDS.quizAt, SERVER_COMMANDS.quizFile, SERVER_COMMANDS.explain] },
       },
       initializationOptions: serverSettings(vscode.workspace.getConfiguration("pyiq")),

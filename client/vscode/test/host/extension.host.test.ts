@@ -147,13 +147,14 @@ describe("the extension in a stand-in VS Code, with the real server", { skip }, 
       assert.match(status.text, /^\$\(mortar-board\) [1-9]\d*/);
       assert.equal(status.command, "pyiq.statusClicked");
 
-      // Hover through the registered provider, trusted Markdown with HTML for the folded answer.
+      // Hover through the registered provider: trusted Markdown (its command links), no HTML.
       const hoverProvider = fake.recorded.providers.get("registerHoverProvider")?.[0] as any;
       assert.ok(hoverProvider, "a hover provider is registered");
       const hover = await hoverProvider.provideHover(document, new Position(0, 24), new CancellationTokenSource().token);
       const markdown = hover.contents[0];
       assert.match(markdown.value, /default/i);
-      assert.equal(markdown.supportHtml, true);
+      assert.notEqual(markdown.supportHtml, true, "hovers need no raw HTML");
+      assert.deepEqual(markdown.isTrusted, { enabledCommands: ["pyiq.quizAt", "pyiq.quizFile", "pyiq.explain"] });
 
       // The palette command opens the panel with the server's quiz.
       await fake.recorded.commands.get("pyiq.quizMeOnFile")!();
