@@ -16,6 +16,14 @@
 ;;   M-x pyiq-explain     explain a rule or question id (default: the diagnostic at point)
 ;;   M-x pyiq-stats       show quiz progress (`pyiq stats')
 ;;
+;; and live-coding practice (the exercises, tests and grading are the server's):
+;;
+;;   M-x pyiq-practice           pick an exercise (level, topic and your status shown
+;;                               beside each); its stub opens in practice/ID.py
+;;   M-x pyiq-practice-run       run its tests; verdicts in the *pyiq practice* buffer
+;;   M-x pyiq-practice-hint      the next hint, in the same buffer
+;;   M-x pyiq-practice-solution  the reference solution (after a first run)
+;;
 ;; Setup:
 ;;
 ;;   (require 'pyiq)
@@ -363,6 +371,295 @@ CALLBACK, when given, receives the buffer."
           (special-mode)))
       (unless noninteractive (display-buffer buffer))
       buffer)))
+
+;;; Live-coding practice
+
+(defconst pyiq--practice-buffer "*pyiq practice*")
+
+(defconst pyiq--no-messages (list :messages :json-false)
+  "Sent with the practice commands: this client shows their results.
+The server then sends no window/showMessage of its own.")
+
+(defvar-local pyiq--practice-source nil
+  "In the *pyiq practice* buffer: the practice file its verdicts are about.")
+
+(defun pyiq--any-server ()
+  "The pyiq server of this buffer, else any running one, else a `user-error'."
+  (or (let ((server (eglot-current-server)))
+        (and server (cl-typep server 'pyiq-server) server))
+      (cl-loop for servers being the hash-values of eglot--servers-by-project
+               thereis (cl-find-if (lambda (s) (cl-typep s 'pyiq-server)) servers))
+      (user-error "pyiq: no pyiq server is running: open a Python file of the project first")))
+
+(defun pyiq--clean (value)
+  "VALUE, server text that may hold the learner's values, as one line to show.
+Control characters (escapes, line breaks) become visible, as ^[ and ^J;
+a long value is cut."
+  (let* ((text (if (stringp value) value (format "%s" (or value ""))))
+         (text (if (> (length text) 300) (concat (substring text 0 300) "…") text)))
+    (replace-regexp-in-string "[\0-\x08\x0a-\x1f\x7f]"
+                              (lambda (c) (text-char-description (string-to-char c)))
+                              text t t)))
+
+(defun pyiq--clean-lines (value indent)
+  "VALUE, server text of several lines, each cleaned, later ones after INDENT."
+  (mapconcat #'pyiq--clean (split-string (or value "") "\n") (concat "\n" indent)))
+
+(defun pyiq--practice-annotation (rows)
+  "An annotation function for `completing-read' over the exercises ROWS."
+  (lambda (title)
+    (let ((row (cdr (assoc title rows))))
+      (when row
+        (concat (propertize " " 'display '(space :align-to 40))
+                (propertize (mapconcat #'pyiq--clean
+                                       (delq nil (list (plist-get row :level)
+                                                       (plist-get row :topic)
+                                                       (or (plist-get row :detail)
+                                                           (plist-get row :status))))
+                                       " · ")
+                            'face 'completions-annotations))))))
+
+(defun pyiq--read-exercise (server)
+  "Ask SERVER's exercises with `completing-read'; return the chosen one's id.
+Each shows its level, topic and the learner's status beside it."
+  (let* ((listing (jsonrpc-request server :workspace/executeCommand
+                                   (list :command "pyiq.practice" :arguments [])))
+         (rows (mapcar (lambda (row) (cons (pyiq--clean (plist-get row :title)) row))
+                       (append (plist-get listing :exercises) nil)))
+         (annotate (pyiq--practice-annotation rows))
+         (table (lambda (string pred action)
+                  (if (eq action 'metadata)
+                      `(metadata (category . pyiq-exercise)
+                                 (annotation-function . ,annotate)
+                                 ;; The server's order (due, attempted, new by
+                                 ;; level, solved), not the alphabet.
+                                 (display-sort-function . identity)
+                                 (cycle-sort-function . identity))
+                    (complete-with-action action rows string pred))))
+         (title (completing-read "pyiq practice: " table nil t)))
+    (plist-get (cdr (assoc title rows)) :id)))
+
+;;;###autoload
+(defun pyiq-practice (id &optional callback)
+  "Practise exercise ID: write its stub to practice/ID.py and open it.
+The file goes into the project's root, never over existing work.
+Interactively, pick the exercise with `completing-read'.  CALLBACK,
+when given, receives the server's result after the file is opened."
+  (interactive (list (pyiq--read-exercise (pyiq--any-server))))
+  (let* ((server (pyiq--any-server))
+         (root (expand-file-name (project-root (eglot--project server)))))
+    (jsonrpc-async-request
+     server :workspace/executeCommand
+     (list :command "pyiq.practice" :arguments (vector id root))
+     :success-fn
+     (lambda (result)
+       (let ((path (plist-get result :path)))
+         (if (not path)
+             (message "pyiq: %s" (or (plist-get result :error) (format "could not start %s" id)))
+           (find-file path)
+           (unless (eq (plist-get result :created) t)
+             (message "pyiq: %s already exists: your work there is kept"
+                      (file-relative-name path root)))))
+       (when callback (funcall callback result)))
+     :error-fn (lambda (error)
+                 (message "pyiq: could not start %s: %s" id (plist-get error :message))))))
+
+(defun pyiq--practice-target ()
+  "The practice file a command is about.
+This buffer, or in the *pyiq practice* buffer the file its verdicts show."
+  (let ((source (and (equal (buffer-name) pyiq--practice-buffer) pyiq--practice-source)))
+    (if (buffer-live-p source)
+        source
+      (unless (buffer-file-name)
+        (user-error "pyiq: open a practice file (M-x pyiq-practice) first"))
+      (current-buffer))))
+
+(defun pyiq--practice-execute (command present &optional callback)
+  "Run practice COMMAND on the practice file.
+PRESENT gets a result that is not the server's refusal, in the file's
+buffer; CALLBACK, when given, what PRESENT returned (nil after a refusal,
+which is said in the echo area)."
+  (let ((source (pyiq--practice-target)))
+    (with-current-buffer source
+      (let ((uri (eglot--path-to-uri (buffer-file-name))))
+        (pyiq--execute command (vector uri pyiq--no-messages)
+                       (lambda (result)
+                         (with-current-buffer source
+                           (let ((shown (if (plist-get result :error)
+                                            (message "pyiq: %s" (plist-get result :error))
+                                          (funcall present result))))
+                             (when callback
+                               (funcall callback (and (not (plist-get result :error)) shown)))))))))))
+
+(defvar pyiq-practice-mode-map
+  (let ((map (make-sparse-keymap)))
+    (define-key map "g" #'pyiq-practice-run)
+    (define-key map "h" #'pyiq-practice-hint)
+    (define-key map "s" #'pyiq-practice-solution)
+    (define-key map "z" #'pyiq-practice-quiz)
+    map)
+  "Keys of the *pyiq practice* buffer.")
+
+(define-derived-mode pyiq-practice-mode special-mode "pyiq-practice"
+  "The verdicts of a practice run.
+g runs the tests again, h shows a hint, s the solution, z (after a pass)
+the quiz on the constructs the solution used.")
+
+(defun pyiq-practice-quiz ()
+  "The quiz on the constructs this practice file uses (`pyiq-quiz-file' there)."
+  (interactive)
+  (with-current-buffer (pyiq--practice-target)
+    (pyiq-quiz-file)))
+
+(defun pyiq--practice-show (source title lines)
+  "Show TITLE and LINES in the practice buffer, about the practice file SOURCE."
+  (let ((buffer (get-buffer-create pyiq--practice-buffer)))
+    (with-current-buffer buffer
+      (let ((inhibit-read-only t))
+        (unless (derived-mode-p 'pyiq-practice-mode) (pyiq-practice-mode))
+        (erase-buffer)
+        (insert (propertize title 'face 'bold) "\n\n")
+        (dolist (line lines) (insert line "\n"))
+        (insert "\n" (propertize "g: run again · h: hint · s: solution · q: close" 'face 'shadow) "\n")
+        (goto-char (point-min))
+        (setq pyiq--practice-source source)))
+    (unless noninteractive (display-buffer buffer))
+    buffer))
+
+(defun pyiq--practice-same-failure (a b)
+  "Whether tests A and B failed the same way, with no values of their own."
+  (and a b
+       (equal (plist-get a :status) (plist-get b :status))
+       (equal (plist-get a :message) (plist-get b :message))
+       (equal (plist-get a :line) (plist-get b :line))
+       (cl-every (lambda (test) (and (member (plist-get test :expected) '(nil ""))
+                                     (member (plist-get test :actual) '(nil ""))))
+                 (list a b))))
+
+(defun pyiq--practice-run-lines (result)
+  "The lines of a `pyiq.practice.run' RESULT: score, failures, passes."
+  (let ((lines nil) (passing nil) (skipped nil) (previous nil) (same nil))
+    (cl-flet ((add (line) (push line lines))
+              (flush () (when same
+                          (push (with-temp-buffer
+                                  (insert (format "    The same for %d more: %s" (length same)
+                                                  (string-join (nreverse same) ", ")))
+                                  (let ((fill-column 78) (fill-prefix "    "))
+                                    (fill-region (point-min) (point-max)))
+                                  (buffer-string))
+                                lines)
+                          (setq same nil))))
+      (add (propertize (format "%s %d/%d tests passed"
+                               (if (eq (plist-get result :ok) t) "✓" "✗")
+                               (or (plist-get result :passed) 0) (or (plist-get result :total) 0))
+                       'face (if (eq (plist-get result :ok) t) 'success 'error)))
+      (let ((problem (plist-get result :problem)))
+        (when (and problem (not (string-empty-p problem)))
+          (add "")
+          (add (propertize (pyiq--clean-lines problem "") 'face 'error))))
+      (dolist (test (append (plist-get result :tests) nil))
+        (let ((status (plist-get test :status))
+              (name (pyiq--clean (plist-get test :name))))
+          (cond
+           ((equal status "passed") (push name passing))
+           ((equal status "not-run") (push test skipped))
+           ((pyiq--practice-same-failure previous test) (push name same))
+           (t
+            (flush)
+            (setq previous test)
+            (add "")
+            (add (concat (propertize (concat (if (equal status "timeout") "⏱ " "✗ ") name) 'face 'error)
+                         (if (plist-get test :line) (format "  (line %s)" (plist-get test :line)) "")
+                         (if (equal status "timeout") "  timed out" "")))
+            (let ((input (plist-get test :input))
+                  (expected (plist-get test :expected))
+                  (actual (plist-get test :actual))
+                  (message (plist-get test :message)))
+              (unless (member input '(nil ""))
+                (add (concat (propertize "    call      " 'face 'shadow) (pyiq--clean input))))
+              (if (or (not (member expected '(nil ""))) (not (member actual '(nil ""))))
+                  (progn
+                    (add (concat (propertize "    expected  " 'face 'shadow) (pyiq--clean expected)))
+                    (add (concat (propertize "    actual    " 'face 'shadow) (pyiq--clean actual))))
+                (unless (member message '(nil ""))
+                  (add (concat "    " (pyiq--clean-lines message "    "))))))))))
+      (flush)
+      (when passing
+        (add "")
+        (add (propertize (format "✓ %d passed: %s" (length passing) (string-join (nreverse passing) ", "))
+                         'face 'success)))
+      (when skipped
+        (add "")
+        (add (format "– %d not run: %s" (length skipped)
+                     (pyiq--clean (or (plist-get (car (last skipped)) :message) "")))))
+      (when (eq (plist-get result :ok) t)
+        (add "")
+        (add (pyiq--clean (plist-get result :summary)))
+        (let ((offer (plist-get result :offer)))
+          (when (plist-get offer :message)
+            (add "")
+            (add (pyiq--clean (plist-get offer :message)))
+            (add (format "z: %s" (pyiq--clean (plist-get offer :title))))))))
+    (nreverse lines)))
+
+;;;###autoload
+(defun pyiq-practice-run (&optional callback)
+  "Run the exercise's tests on this practice file (saved or not).
+The verdicts show in the *pyiq practice* buffer.  CALLBACK, when
+given, receives the server's result."
+  (interactive)
+  (message "pyiq: running the tests…")
+  (pyiq--practice-execute
+   "pyiq.practice.run"
+   (lambda (result)
+     (pyiq--practice-show (current-buffer)
+                          (format "pyiq practice · %s" (pyiq--clean (plist-get result :title)))
+                          (pyiq--practice-run-lines result))
+     (message "pyiq: %s" (pyiq--clean (plist-get result :summary)))
+     result)
+   callback))
+
+;;;###autoload
+(defun pyiq-practice-hint (&optional callback)
+  "Show the next hint for this practice file.
+CALLBACK, when given, receives the server's result."
+  (interactive)
+  (pyiq--practice-execute
+   "pyiq.practice.hint"
+   (lambda (result)
+     (with-current-buffer
+         (pyiq--practice-show (current-buffer)
+                              (format "pyiq practice · %s" (pyiq--clean (plist-get result :title)))
+                              (list (pyiq--clean-lines (plist-get result :hint) "")))
+       (let ((fill-column 78) (inhibit-read-only t))
+         (fill-region (point-min) (point-max))))
+     result)
+   callback))
+
+;;;###autoload
+(defun pyiq-practice-solution (&optional callback)
+  "Show the reference solution of this file's exercise, after a first run.
+CALLBACK, when given, receives the solution's buffer."
+  (interactive)
+  (pyiq--practice-execute
+   "pyiq.practice.solution"
+   (lambda (result)
+     (let ((buffer (get-buffer-create "*pyiq solution*")))
+       (with-current-buffer buffer
+         (let ((inhibit-read-only t))
+           (erase-buffer)
+           (insert (format "# Reference solution: %s\n# %s\n\n"
+                           (pyiq--clean (plist-get result :title))
+                           (pyiq--clean (plist-get result :complexity)))
+                   (or (plist-get result :solution) ""))
+           (goto-char (point-min))
+           (delay-mode-hooks (python-mode))
+           (font-lock-ensure)
+           (setq buffer-read-only t)
+           (local-set-key "q" #'quit-window)))
+       (unless noninteractive (display-buffer buffer))
+       buffer))
+   callback))
 
 (provide 'pyiq)
 ;;; pyiq.el ends here

@@ -96,3 +96,17 @@ def run_editor_script(
     data = json.loads(result.read_text())
     data["project"] = str(project)
     return data
+
+
+# How the editors lay out the verdicts of ``return (0, 1)`` for two-sum: the first failing test
+# with its call, expected and actual value, and the tests it passed.
+WRONG_TWO_SUM_FAILURE = (
+    "✗ test_pair_at_the_end\n"
+    "    call      two_sum([1, 2, 3, 4], 7)\n"
+    "    expected  (2, 3)\n"
+    "    actual    (0, 1)\n"
+)
+WRONG_TWO_SUM_PASSES = "✓ 2 passed: test_example, test_duplicates_negatives_and_zero[0]"
+
+# The practice scripts' steps after the exercise was picked, in every editor.
+PRACTICE_STEPS = ["stub run", "wrong run", "hint", "solution", "right run", "direct"]

@@ -10,6 +10,7 @@ rule and shows the progress. Skipped, saying so, only when Emacs or Eglot is not
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -17,12 +18,21 @@ import shlex
 import shutil
 import subprocess
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.clients.conftest import CLIENT, SAMPLE, pyiq_command, run_editor_script
+from tests.clients.conftest import (
+    CLIENT,
+    PRACTICE_STEPS,
+    SAMPLE,
+    WRONG_TWO_SUM_FAILURE,
+    WRONG_TWO_SUM_PASSES,
+    pyiq_command,
+    run_editor_script,
+)
 
 HERE = Path(__file__).parent / "emacs"
 EMACS = shutil.which("emacs")
@@ -253,13 +263,22 @@ def test_missing_server_is_a_plain_message(
         term.stop()
 
 
-def test_quiz_scrolls_quits_cleanly_and_hints_have_their_face(
-    terminal_needed: None, tmp_path: Path, server_env: dict[str, str]
-) -> None:
-    term = Terminal(tmp_path, server_env, [*pyiq_command(), "serve"])
+@contextlib.contextmanager
+def emacs_with_server(tmp_path: Path, env: dict[str, str]) -> Iterator[Terminal]:
+    """``emacs -nw`` on orders.py with pyiq installed; the first command connects Eglot."""
+    term = Terminal(tmp_path, env, [*pyiq_command(), "serve"])
     try:
         term.start()
         term.keys("C-l")  # the first command: eglot-ensure connects
+        yield term
+    finally:
+        term.stop()
+
+
+def test_quiz_scrolls_quits_cleanly_and_hints_have_their_face(
+    terminal_needed: None, tmp_path: Path, server_env: dict[str, str]
+) -> None:
+    with emacs_with_server(tmp_path, server_env) as term:
         deadline = time.monotonic() + 30
         dump = term.read_dump()
         while not dump.get("overlays") and time.monotonic() < deadline:
@@ -300,5 +319,103 @@ def test_quiz_scrolls_quits_cleanly_and_hints_have_their_face(
         assert "pyiq: quiz stopped (the answers so far are kept)" in messages
         assert "error in process filter" not in messages, messages
         assert "pyiq: quiz finished: " in messages and "of 2 correct" in messages, messages
-    finally:
-        term.stop()
+
+
+def test_practice_with_eglot(tmp_path: Path, server_env: dict[str, str]) -> None:
+    """M-x pyiq-practice, the stub, runs with verdicts, a hint, the solution, an id."""
+    from pyiq.practice.loader import load_exercises
+
+    exercises = load_exercises()
+    argv = [EMACS, "--batch", "-l", str(HERE / "run_practice.el")]
+    data = run_editor_script(tmp_path, server_env, "emacs", argv, {}, vcs_root=True)
+    assert data["errors"] == [], data["errors"]
+    assert data["steps"] == ["connected", "picked", *PRACTICE_STEPS]
+    assert set(data["commands"]) == {
+        "pyiq-practice",
+        "pyiq-practice-run",
+        "pyiq-practice-hint",
+        "pyiq-practice-solution",
+    }
+    # completing-read over the titles, each annotated with level · topic · status.
+    assert data["prompt"] == "pyiq practice: "
+    # Shown in the server's order (a fresh learner: new ones, junior first), not sorted again.
+    from pyiq.practice.order import learner_order
+
+    expected = [e.title for e in learner_order(exercises.values(), {})]
+    assert data["candidates"] == expected
+    assert data["displayed"] == expected
+    assert data["cycled"] == expected
+    assert data["annotation"] == " junior · hashing · new"
+    assert "align-to" in data["annotation_display"], "annotations line up in a column"
+    assert data["picked"] == "two-sum"
+    project = Path(data["project"])
+    assert data["stub_shown"] == str(project / "practice" / "two-sum.py")
+    assert data["stub_file"] == data["stub_shown"]
+    assert data["stub_first_line"] == "# pyiq practice: two-sum"
+    assert data["stub_managed"] is True, "Eglot manages the new file"
+
+    stub = data["stub_run"].splitlines()
+    assert stub[0] == "pyiq practice · Two sum"
+    assert stub[2] == "✗ 0/10 tests passed"
+    assert re.fullmatch(r"✗ test_example  \(line \d+\)", stub[4]), stub
+    assert stub[5:7] == ["    call      two_sum([2, 7, 11, 15], 9)", "    NotImplementedError"]
+    assert stub[7].startswith("    The same for 9 more: test_pair_at_the_end,"), stub
+    assert all(line.startswith("    test_") for line in stub[8:-2]), "filled, indented"
+    assert max(len(line) for line in stub) <= 78, stub
+    assert stub[-1] == "g: run again · h: hint · s: solution · q: close"
+
+    wrong = data["wrong_run"]
+    assert wrong.splitlines()[2] == "✗ 2/10 tests passed"
+    assert WRONG_TWO_SUM_FAILURE in wrong, wrong
+    assert f"\n{WRONG_TWO_SUM_PASSES}\n" in wrong, wrong
+
+    hint = data["hint"].splitlines()
+    assert " ".join(hint[2:-2]) == f"Hint 1 of 3: {exercises['two-sum'].hints[0]}"
+    assert max(len(line) for line in hint) <= 78, "the hint is filled"
+
+    assert data["solution_mode"] == "python-mode"
+    solution = data["solution"]
+    assert solution.startswith("# Reference solution: Two sum\n# time ")
+    assert solution.endswith(exercises["two-sum"].solution)
+    # The server pushed no notification of its own: the buffers are the result.
+    assert not [m for m in data["messages"] if "tests passed" in m or "Hint" in m]
+    right = data["right_run"].splitlines()
+    assert right[2] == "✓ 10/10 tests passed"
+    assert any(line.startswith("Two sum: 10/10 tests passed. Next review: ") for line in right)
+    assert any(line.startswith("You used ") for line in right), right
+    assert any(re.fullmatch(r"z: Quiz me on the \d constructs? I used", line) for line in right)
+    assert data["z_binding"] == "pyiq-practice-quiz"
+    assert data["direct_file"] == str(project / "practice" / "binary-search.py")
+
+    # Escapes and line breaks in the learner's values are shown, never sent to the terminal.
+    hostile = data["hostile"]
+    assert "\x1b" not in hostile and "\r" not in hostile
+    assert "    expected  '^[[2J'" in hostile.splitlines()
+    assert "    actual    a^M^Jb" in hostile.splitlines()
+
+
+def test_practice_in_a_terminal(
+    terminal_needed: None, tmp_path: Path, server_env: dict[str, str]
+) -> None:
+    """emacs -nw: the exercises with their annotations, the stub, the verdicts buffer."""
+    with emacs_with_server(tmp_path, server_env) as term:
+        term.wait_for(r"\[eglot\] Connected!")
+        term.keys("M-x", "pyiq-practice", "Enter")
+        term.wait_for(r"pyiq practice:")
+        term.keys("T", "?")  # the matches, each with its annotation
+        listing = term.wait_for(r"junior · hashing · new")
+        print(f"--- completing-read ---\n{listing}")
+        assert re.search(r"^Two sum +junior · hashing · new$", listing, re.M), listing
+        assert re.search(r"^Top k frequent elements +mid · heaps · new$", listing, re.M), listing
+        term.keys("w", "o", "Tab")
+        term.wait_for(r"pyiq practice: Two sum")
+        term.keys("Enter")
+        term.wait_for(r"def two_sum")
+        term.keys("M-x", "pyiq-practice-run", "Enter")
+        shown = term.wait_for(r"0/10 tests passed")
+        print(f"--- the verdicts ---\n{shown}")
+        assert "pyiq practice · Two sum" in shown
+        assert re.search(r"^✗ test_example  \(line \d+\)$", shown, re.M), shown
+        assert "    call      two_sum([2, 7, 11, 15], 9)" in shown
+        assert "    The same for 9 more: test_pair_at_the_end," in shown
+        assert "g: run again · h: hint · s: solution · q: close" in shown

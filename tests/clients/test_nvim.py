@@ -13,6 +13,7 @@ where both must be there.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -20,11 +21,13 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.clients import conftest as shared
 from tests.clients.conftest import CLIENT, SAMPLE, pyiq_command, run_editor_script
 
 HERE = Path(__file__).parent / "nvim"
@@ -267,7 +270,8 @@ def test_help_is_tagged(nvim: str, tmp_path: Path) -> None:
         f"""
 vim.opt.runtimepath:prepend({json.dumps(str(CLIENT / "nvim"))})
 local out = {{}}
-for _, topic in ipairs({{ "pyiq", ":PyiqQuiz", "pyiq-keymaps", "pyiq-lsp-enable" }}) do
+for _, topic in ipairs({{ "pyiq", ":PyiqQuiz", "pyiq-keymaps", "pyiq-lsp-enable",
+                          ":PyiqPractice", "pyiq-practice" }}) do
   local ok, err = pcall(vim.cmd, "help " .. topic)
   out[topic] = ok and {{ file = vim.fn.expand("%:t"), line = vim.fn.getline(".") }}
     or {{ error = tostring(err) }}
@@ -297,6 +301,8 @@ vim.cmd("qall!")
         (":PyiqQuiz", "*:PyiqQuiz*"),
         ("pyiq-keymaps", "*pyiq-keymaps*"),
         ("pyiq-lsp-enable", "*pyiq-lsp-enable*"),
+        (":PyiqPractice", "*:PyiqPractice*"),
+        ("pyiq-practice", "*pyiq-practice*"),
     ]:
         assert data[topic].get("file") == "pyiq.txt", (topic, data[topic])
         assert tag in data[topic]["line"], (topic, data[topic])
@@ -304,6 +310,79 @@ vim.cmd("qall!")
     assert committed == data["fresh_tags"], (
         "regenerate: nvim --headless -c 'helptags client/nvim/doc' -c q"
     )
+
+
+def test_practice_end_to_end(nvim: str, tmp_path: Path, server_env: dict[str, str]) -> None:
+    """:PyiqPractice picks, the stub opens, the lens runs the tests; verdicts, hint, solution."""
+    from pyiq.practice.loader import load_exercises
+
+    exercises = load_exercises()
+    argv = [nvim, "--headless", "--clean", "-n", "-c", f"luafile {HERE / 'run_practice.lua'}"]
+    data = run_editor_script(tmp_path, server_env, "nvim", argv, {})
+    assert data["errors"] == [], data["errors"]
+    assert data["steps"] == ["setup", "attached", "picked", "lenses", *shared.PRACTICE_STEPS]
+    assert set(data["commands"].values()) == {2}, data["commands"]
+    assert data["completion"] == ["two-sum"]
+
+    # The picker: every exercise as "title  level · topic · status".
+    picker = data["selects"][0]
+    assert (picker["prompt"], picker["kind"]) == ("pyiq: practice an exercise", "pyiq.practice")
+    # vim.ui.select keeps the server's order: a fresh learner sees new ones, junior first.
+    from pyiq.practice.order import learner_order
+
+    titles = [item.split("  ", 1)[0] for item in picker["items"]]
+    assert titles == [e.title for e in learner_order(exercises.values(), {})]
+    assert "Two sum  junior · hashing · new" in picker["items"]
+    project = Path(data["project"])
+    assert data["stub_path"] == str(project / "practice" / "two-sum.py")
+    assert data["stub_first_line"] == "# pyiq practice: two-sum"
+    assert data["lenses"][-3:] == ["▶ Run tests (10)", "Hint (3)", "Solution"]
+    # The lens was chosen among the line's lenses, as codelens.run() offers them.
+    assert data["selects"][1]["items"][-3:] == ["▶ Run tests (10)", "Hint (3)", "Solution"]
+
+    stub = data["stub_screen"]
+    assert stub[0] == "pyiq practice · Two sum"
+    assert stub[2] == "✗ 0/10 tests passed"
+    assert re.fullmatch(r"✗ test_example  \(line \d+\)", stub[4]), stub
+    assert stub[5] == "    call      two_sum([2, 7, 11, 15], 9)"
+    assert stub[6] == "    NotImplementedError"
+    # The other nine failed the same way: named, not repeated.
+    assert stub[7].startswith("    The same for 9 more: test_pair_at_the_end,"), stub
+    assert "\n".join(stub).count("NotImplementedError") == 1
+    assert stub[-1] == "r: run again · h: hint · s: solution · q: close"
+    assert data["stub_focused"] is True and data["closed"] is True
+    assert "tests passed" not in data["messages"], "the server sent no notification of its own"
+
+    wrong = "\n".join(data["wrong_screen"]) + "\n"
+    assert shared.WRONG_TWO_SUM_FAILURE in wrong, wrong
+    assert f"\n{shared.WRONG_TWO_SUM_PASSES}" in wrong, wrong
+    assert data["practice_diagnostics"] == 8, "failing tests are diagnostics too"
+
+    hint = data["hint_screen"]
+    assert " ".join(hint[2:-2]) == f"Hint 1 of 3: {exercises['two-sum'].hints[0]}"
+    assert hint[-1] == "r: run the tests · h: next hint · q: close"
+
+    assert data["solution_filetype"] == "python"
+    solution = data["solution_lines"]
+    assert solution[0] == "# Reference solution: Two sum"
+    assert "\n".join(solution[3:]) == exercises["two-sum"].solution.rstrip("\n")
+    right = data["right_screen"]
+    assert right[2] == "✓ 10/10 tests passed"
+    assert any(line.startswith("Two sum: 10/10 tests passed. Next review: ") for line in right)
+    assert any(line.startswith("You used ") for line in right), right
+    assert re.fullmatch(
+        r"z: Quiz me on the \d constructs? I used · r: run again · q: close", right[-1]
+    ), right[-1]
+    assert data["closed_for_quiz"] is True
+    assert data["quiz_kind"] == "pyiq.quiz"
+    assert data["quiz_prompt"].startswith("Question 1 of "), data["quiz_prompt"]
+    assert data["direct_first_line"] == "# pyiq practice: binary-search"
+
+    # Terminal escapes from the server's text are shown as ^[, never sent to the terminal.
+    hostile = "\n".join(data["hostile"])
+    assert "\x1b" not in hostile and "\r" not in hostile
+    assert "    expected  '^[[2J'" in data["hostile"]
+    assert "    actual    a^M^@b" in data["hostile"], data["hostile"]
 
 
 def test_vim_lsp_enable_finds_lsp_pyiq_lua(
@@ -392,8 +471,12 @@ class Screen:
             time.sleep(0.2)
 
 
-def test_quiz_verdict_on_screen(nvim: str, tmp_path: Path, server_env: dict[str, str]) -> None:
-    """In a terminal: the verdict is on screen and stays there until a key is pressed."""
+@contextlib.contextmanager
+def nvim_in_tmux(
+    nvim: str, tmp_path: Path, server_env: dict[str, str], options: str = ""
+) -> Iterator[Screen]:
+    """Neovim with the plugin (``setup{ cmd = …, OPTIONS }``) on orders.py in a 100x40 pane,
+    the server attached; the tmux server ends with the block."""
     if TMUX is None:
         if os.environ.get("CI") == "true":
             pytest.fail("tmux is not installed (apt-get install tmux)")
@@ -404,9 +487,10 @@ def test_quiz_verdict_on_screen(nvim: str, tmp_path: Path, server_env: dict[str,
     (project / "orders.py").write_text(SAMPLE)
     init = tmp_path / "init.lua"
     cmd = "{ " + ", ".join(json.dumps(part) for part in [*pyiq_command(), "serve"]) + " }"
+    extra = f", {options}" if options else ""
     init.write_text(
         f"vim.opt.runtimepath:prepend({json.dumps(str(CLIENT / 'nvim'))})\n"
-        f"require('pyiq').setup({{ cmd = {cmd}, settings = {{ quizLength = 2 }} }})\n"
+        f"require('pyiq').setup({{ cmd = {cmd}{extra} }})\n"
     )
     screen = Screen(f"pyiq-test-{os.getpid()}-{tmp_path.name}")
     command = (
@@ -417,6 +501,14 @@ def test_quiz_verdict_on_screen(nvim: str, tmp_path: Path, server_env: dict[str,
     try:
         screen.keys(command, "Enter")
         screen.wait_for(r"Quiz me")  # the server is attached
+        yield screen
+    finally:
+        screen.tmux("kill-server")
+
+
+def test_quiz_verdict_on_screen(nvim: str, tmp_path: Path, server_env: dict[str, str]) -> None:
+    """In a terminal: the verdict is on screen and stays there until a key is pressed."""
+    with nvim_in_tmux(nvim, tmp_path, server_env, "settings = { quizLength = 2 }") as screen:
         screen.keys(":PyiqQuiz", "Enter")
         screen.wait_for(r"Question 1 of 2")
         screen.keys("1", "Enter")
@@ -437,5 +529,49 @@ def test_quiz_verdict_on_screen(nvim: str, tmp_path: Path, server_env: dict[str,
         while "Quiz finished" in screen.text() and time.monotonic() < deadline:
             time.sleep(0.2)
         assert "Quiz finished" not in screen.text(), "q closes the verdict"
-    finally:
-        screen.tmux("kill-server")
+
+
+def test_practice_on_screen(nvim: str, tmp_path: Path, server_env: dict[str, str]) -> None:
+    """In a terminal: the picker, the stub with its lens, the verdicts' window, closed by q."""
+    with nvim_in_tmux(nvim, tmp_path, server_env) as screen:
+        # Without an id: Neovim's own vim.ui.select (a numbered list) offers every exercise.
+        screen.keys(":PyiqPractice", "Enter")
+        picker = screen.wait_for(r"Balanced brackets  junior · stacks · new")
+        print(f"--- the picker (Neovim {nvim_version(nvim)}) ---\n{picker}")
+        # Stock Neovim numbers the items (41 overflow a 40-line terminal: "-- More --").
+        assert "39: Two sum  junior · hashing · new" in picker, picker
+        # q stops the listing at -- More --; then an empty answer (if still asked) cancels.
+        screen.keys("q")
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            text = screen.text()
+            if "Type number and <Enter>" in text:
+                screen.keys("Enter")
+            elif "-- More --" in text:
+                screen.keys("q")
+            elif "def add_item" in text:
+                break
+            time.sleep(0.3)
+        screen.wait_for(r"def add_item")
+        screen.keys(":PyiqPractice two-sum", "Enter")
+        stub = screen.wait_for(r"▶ Run tests \(10\) \| Hint \(3\) \| Solution")
+        assert "# pyiq practice: two-sum" in stub
+        assert "raise NotImplementedError" in stub
+        screen.keys(":PyiqPracticeRun", "Enter")
+        shown = screen.wait_for(r"0/10 tests passed")
+        print(f"--- the verdicts (Neovim {nvim_version(nvim)}) ---\n{shown}")
+        assert "pyiq practice · Two sum" in shown
+        assert re.search(r"│ ?✗ test_example  \(line \d+\)", shown), shown
+        assert re.search(r"│ ?    call      two_sum\(\[2, 7, 11, 15\], 9\)", shown), shown
+        assert "The same for 9 more: test_pair_at_the_end," in shown
+        assert re.search(r"│ ?    NotImplementedError +│", shown), shown
+        assert "r: run again · h: hint · s: solution · q: close" in shown
+        screen.keys("q")
+        deadline = time.monotonic() + 10
+        while "0/10 tests passed" in screen.text() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        after = screen.text()
+        assert "pyiq practice · Two sum" not in after, "q closes the window"
+        assert "0/10 tests passed" not in after, after
+        # The lens counts the run (refreshed when the server asks, or on the next BufEnter).
+        screen.wait_for(r"▶ Run tests · 0/10 passed \| Hint \(3\) \| Solution")

@@ -178,6 +178,53 @@ def test_features_out_of_the_box_in_real_vscode(vsix: Path, tmp_path: Path) -> N
     assert result["notifications"] == [], result["notifications"]
     for name in ("diagnostics", "hover", "quick-fix", "quiz", "quiz-answered", "progress"):
         assert (SCREENSHOTS / f"vscode-{name}.png").stat().st_size > 10_000
+    _assert_practice(result)
+
+
+def _assert_practice(result: dict[str, Any]) -> None:
+    """pyiq: Practice an exercise, the stub, ▶ Run tests from the lens, the verdicts, a hint."""
+    from pyiq.practice.loader import load_exercises
+
+    exercises = load_exercises()
+    # The quick pick's rows: title, level · topic, and the learner's status (new here).
+    # In the server's order (new ones, junior first, by title), which the quick pick keeps.
+    from pyiq.practice.order import learner_order
+
+    first = learner_order(exercises.values(), {})[0]
+    assert result["practicePickFirst"].startswith(first.title), result["practicePickFirst"]
+    pick = result["practicePick"]
+    assert pick.startswith("Two sum") and "junior · hashing" in pick and pick.endswith("new"), pick
+    assert result["practiceStub"].startswith("# pyiq practice: two-sum\n")
+    assert "raise NotImplementedError" in result["practiceStub"]
+    assert "".join(result["practiceTab"].split()).startswith("two-sum.py"), result["practiceTab"]
+    assert result["practiceLenses"] == "▶ Run tests (10) | Hint (3) | Solution"
+    stub = result["practiceStubRun"]
+    assert stub["score"] == "0/10"
+    # Ten tests failing the same way are one entry: the first in full, the others named.
+    assert len(stub["tests"]) == 1, stub["tests"]
+    assert stub["tests"][0].startswith("✗ test_example line "), stub["tests"]
+    assert "NotImplementedError The same for 9 more: test_pair_at_the_end" in stub["tests"][0]
+    assert result["practiceLensesAfter"].startswith("▶ Run tests · 0/10 passed")
+    wrong = result["practiceWrongRun"]
+    assert wrong["score"] == "2/10"
+    assert (
+        "✗ test_pair_at_the_end call two_sum([1, 2, 3, 4], 7) expected (2, 3) actual (0, 1)"
+        in (wrong["tests"])
+    ), wrong["tests"]
+    assert "2 passed: test_example, test_duplicates_negatives_and_zero[0]" in wrong["text"]
+    page = result["practiceOverflow"]
+    assert page["scrollWidth"] <= page["clientWidth"], page
+    assert result["practiceHint"] == f"Hint 1 of 3: {exercises['two-sum'].hints[0]}"
+    right = result["practiceRightRun"]
+    assert right["score"] == "10/10" and right["tests"] == [], right
+    assert "Two sum: 10/10 tests passed. Next review: " in right["text"]
+    assert result["practiceOffer"].startswith("You used "), result["practiceOffer"]
+    assert result["practiceQuizPrompt"].strip(), "the offered quiz opened in the panel"
+    # The server's own notifications stay away: the panel is the result.
+    notes = result["practiceNotifications"]
+    assert not any("tests passed" in n for n in notes), notes
+    for name in ("practice-pick", "practice", "practice-passed"):
+        assert (SCREENSHOTS / f"vscode-{name}.png").stat().st_size > 10_000
 
 
 def test_a_broken_server_shows_one_message(vsix: Path, tmp_path: Path) -> None:

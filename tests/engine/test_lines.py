@@ -97,3 +97,44 @@ def test_ascii_shortcut_equals_counting_units_in_every_encoding() -> None:
             else:
                 units = len(prefix)
             assert lines.position(offset, encoding) == (line, units), (offset, encoding)
+
+
+def _offset_by_counting(source: bytes, line: int, column: int, encoding: str) -> int:
+    """The reference: walk the line a character at a time (what the index must equal)."""
+    lines = LineIndex(source)
+    start, end = lines.line_start(line), lines.line_end(line)
+    text = lines.decode(start, end)
+    units = 0
+    for index, ch in enumerate(text):
+        width = 2 if encoding == "utf-16" and ord(ch) > 0xFFFF else 1
+        if units + width > column:
+            return start + len(text[:index].encode("utf-8", "surrogateescape"))
+        units += width
+    return end
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["a", "é", "😀", "中", "\n", "\r\n", "\udcff", " "]), max_size=30).map(
+        "".join
+    ),
+    st.integers(min_value=0, max_value=40),
+)
+def test_offset_of_a_column_equals_counting_characters(text: str, column: int) -> None:
+    """UTF-16 and UTF-32 columns to bytes, including undecodable bytes and surrogate halves."""
+    source = text.encode("utf-8", "surrogateescape")
+    lines = LineIndex(source)
+    for line in range(lines.line_count):
+        for encoding in ("utf-16", "utf-32"):
+            assert lines.offset(line, column, encoding) == _offset_by_counting(
+                source, line, column, encoding
+            ), (source, line, column, encoding)
+
+
+def test_offset_at_the_end_of_a_million_character_line() -> None:
+    """The column of a hover at the end of a minified line: exact, astral characters too."""
+    source = ("é😀" * 500_000 + " = 1\n").encode()
+    lines = LineIndex(source)
+    assert lines.offset(0, 1_500_000 + 1, "utf-16") == len(("é😀" * 500_000 + " ").encode())
+    assert lines.offset(0, 1_000_000 + 1, "utf-32") == len(("é😀" * 500_000 + " ").encode())
+    assert lines.offset(0, 1_500_000 - 1, "utf-16") == len(("é😀" * 499_999 + "é").encode())

@@ -117,9 +117,12 @@ def test_passing_run_names_the_constructs_used(tmp_path: Path) -> None:
     target.write_text("# pyiq practice: two-sum\n" + TWO_SUM.solution)
     done = pyiq(tmp_path, "test", str(target))
     assert done.returncode == 0
-    assert "An interviewer would now ask about what you used:" in done.stdout
-    assert "enumerate" in done.stdout.lower()
-    assert f"Quiz yourself: pyiq quiz {target}" in done.stdout
+    tail = done.stdout.split("An interviewer would now ask about what you used:\n", 1)[1]
+    asked = [line.split(":", 1)[0].strip() for line in tail.splitlines() if line.startswith("  ")]
+    # The stub's signature carries the type hints: the learner's own constructs come first.
+    assert asked == ["line 5, enumerate", "line 6, dict.get", "line 7, Identity comparison"]
+    assert "Type hints" not in done.stdout
+    assert f"Quiz yourself: pyiq quiz {target} --count 3" in done.stdout
 
 
 def test_hints_in_order_then_the_last_again(tmp_path: Path) -> None:
@@ -217,3 +220,26 @@ def test_stats_shows_practice_progress(tmp_path: Path) -> None:
         "due": 0,
         "runs": 2,
     }
+
+
+def test_list_puts_work_in_progress_first_and_solved_last(tmp_path: Path) -> None:
+    """An attempted exercise leads the list; a solved one (not due yet) ends it."""
+    from pyiq.practice.order import learner_order
+
+    fresh = [r["id"] for r in json.loads(pyiq(tmp_path, "--format", "json").stdout)]
+    assert fresh == [e.id for e in learner_order(load_exercises().values(), {})]
+    levels = [load_exercises()[i].level for i in fresh]
+    assert levels == sorted(levels, key=["junior", "mid", "senior"].index)
+
+    target = tmp_path / "practice" / "two-sum.py"
+    target.parent.mkdir()
+    target.write_text(WRONG)
+    pyiq(tmp_path, "test", str(target))
+    rows = json.loads(pyiq(tmp_path, "--format", "json").stdout)
+    assert (rows[0]["id"], rows[0]["status"]) == ("two-sum", "attempted (2/10)")
+
+    target.write_text("# pyiq practice: two-sum\n" + TWO_SUM.solution)
+    pyiq(tmp_path, "test", str(target))
+    rows = json.loads(pyiq(tmp_path, "--format", "json").stdout)
+    assert (rows[-1]["id"], rows[-1]["status"]) == ("two-sum", "solved")
+    assert [r["id"] for r in rows[:-1]] == [i for i in fresh if i != "two-sum"]

@@ -66,3 +66,62 @@ def test_untouched_stub_fails_every_test(exercise_id: str) -> None:
     assert result.passed == 0
     assert all(t.status != NOT_RUN for t in result.tests)
     assert result.total == count_tests(exercise)
+
+
+def test_constructs_used_leave_out_what_the_stub_had_and_lead_with_bug_risks() -> None:
+    """The stub's type hints are not the learner's; a bug risk outranks any concept."""
+    from pyiq.practice.constructs import constructs_used
+
+    stub = "def f(items: list[int]) -> int:\n    raise NotImplementedError\n"
+    solution = (
+        "def f(items: list[int], seen=[]) -> int:\n"
+        "    total: int = 0\n"
+        "    for i, value in enumerate(items):\n"
+        "        total += i * value\n"
+        "    return total\n"
+    )
+    used = constructs_used(solution.encode(), stub=stub)
+    assert [(u.rule, u.line, u.bug_risk) for u in used] == [
+        ("mutable-default-argument", 1, True),
+        ("enumerate", 3, False),
+    ]
+    # Without the stub the signature's type hints are counted (the CLI of any file).
+    assert "type-hints" in [u.rule for u in constructs_used(solution.encode())]
+
+
+def test_learner_order_due_then_attempted_then_new_by_level_then_solved() -> None:
+    """Anki/Exercism order: reviews due, work in progress, new by level and title, done."""
+    from dataclasses import replace
+    from datetime import datetime, timedelta, timezone
+
+    from pyiq.practice.model import Exercise
+    from pyiq.practice.order import learner_order
+    from pyiq.practice.progress import Status
+
+    now = datetime(2026, 12, 3, 12, tzinfo=timezone.utc)
+    base = next(iter(EXERCISES.values()))
+
+    def ex(id_: str, title: str, level: str) -> Exercise:
+        return replace(base, id=id_, title=title, level=level)
+
+    exercises = [
+        ex("a", "Zeta senior", "senior"),
+        ex("b", "beta mid", "mid"),
+        ex("c", "Alpha mid", "mid"),
+        ex("d", "Gamma junior", "junior"),
+        ex("e", "Solved later", "junior"),
+        ex("f", "Solved sooner", "senior"),
+        ex("g", "Overdue long", "senior"),
+        ex("h", "Overdue a bit", "junior"),
+        ex("i", "Tried", "senior"),
+    ]
+    solved = Status(attempts=2, last_passed=5, last_total=5, solved=True)
+    statuses = {
+        "e": replace(solved, due=now + timedelta(days=9)),
+        "f": replace(solved, due=now + timedelta(days=2)),
+        "g": replace(solved, due=now - timedelta(days=5)),
+        "h": replace(solved, due=now - timedelta(hours=1)),
+        "i": Status(attempts=1, last_passed=1, last_total=5),
+    }
+    ordered = learner_order(exercises, statuses, now=now)
+    assert [e.id for e in ordered] == ["g", "h", "i", "d", "c", "b", "a", "f", "e"]

@@ -89,7 +89,12 @@ async def test_scaffold_wrong_then_right(tmp_path: Path) -> None:
 
         listing = await _execute(client, "pyiq.practice")
         ids = [row["id"] for row in listing["exercises"]]
-        assert ids == sorted(load_exercises())
+        # New ones in the learner's order: junior before mid before senior, by title.
+        levels = [row["level"] for row in listing["exercises"]]
+        assert levels == sorted(levels, key=["junior", "mid", "senior"].index)
+        assert sorted(ids) == sorted(load_exercises())
+        junior = [row["title"] for row in listing["exercises"] if row["level"] == "junior"]
+        assert junior == sorted(junior, key=str.casefold)
         row = next(r for r in listing["exercises"] if r["id"] == "two-sum")
         assert (row["status"], row["label"]) == ("new", "Two sum (junior, hashing)")
 
@@ -130,7 +135,9 @@ async def test_scaffold_wrong_then_right(tmp_path: Path) -> None:
         await _practice_diagnostics(client, uri, 0)
         assert len(offers) == 1
         assert offers[0].message.startswith("Two sum: 10/10 tests passed. Next review: ")
-        assert "Quiz me on the" in offers[0].message
+        assert "You used enumerate (line 5): " in offers[0].message
+        assert "Type hints" not in offers[0].message
+        assert offers[0].message.endswith("Quiz me on the 3 constructs I used?")
 
     with Store.open(data_dir=data) as store:
         reviews = store.reviews("practice:two-sum")
@@ -245,3 +252,98 @@ def test_shutdown_while_a_run_is_in_flight_exits(tmp_path: Path) -> None:
     errors = server.stderr.read().decode()
     assert "dictionary changed size during iteration" not in errors
     assert code == 0
+
+
+async def test_results_for_a_client_that_shows_them_itself(tmp_path: Path) -> None:
+    """``{"messages": false}``: the texts come back as data and no notification is sent."""
+    path = tmp_path / "practice" / "two-sum.py"
+    path.parent.mkdir()
+    path.write_text(WRONG)
+    quiet = {"messages": False}
+    offers: list[types.ShowMessageRequestParams] = []
+    async with session(root=tmp_path, data_dir=tmp_path / "data") as client:
+
+        @client.feature(types.WINDOW_SHOW_MESSAGE_REQUEST)
+        def answer(params: types.ShowMessageRequestParams) -> None:
+            offers.append(params)
+
+        uri = path.as_uri()
+        await _open(client, uri, WRONG)
+        before = len(client.messages)
+        refused = await _execute(client, "pyiq.practice.solution", uri, quiet)
+        assert refused == {"error": "Run the tests at least once before looking at the solution."}
+        hinted = await _execute(client, "pyiq.practice.hint", uri, quiet)
+        assert hinted == {
+            "hint": f"Hint 1 of 3: {TWO_SUM.hints[0]}",
+            "number": 1,
+            "total": 3,
+            "title": "Two sum",
+        }
+        result = await _execute(client, "pyiq.practice.run", uri, quiet)
+        assert result["title"] == "Two sum"
+        assert result["uri"] == uri
+        assert result["summary"] == (
+            "Two sum: 2/10 tests passed. two_sum([1, 2, 3, 4], 7): expected (2, 3), got (0, 1)"
+        )
+        failing = next(t for t in result["tests"] if t["name"] == "test_pair_at_the_end")
+        assert failing["summary"] == "two_sum([1, 2, 3, 4], 7): expected (2, 3), got (0, 1)"
+        shown = await _execute(client, "pyiq.practice.solution", uri, quiet)
+        assert shown["title"] == "Two sum"
+        assert shown["complexity"] == (
+            f"time {TWO_SUM.time_complexity}, space {TWO_SUM.space_complexity}"
+        )
+        assert shown["text"].endswith(TWO_SUM.solution)
+        # The failing run still becomes diagnostics; only the notifications are left out.
+        await _practice_diagnostics(client, uri, 8)
+        assert client.messages[before:] == []
+
+        listing = await _execute(client, "pyiq.practice")
+        row = next(r for r in listing["exercises"] if r["id"] == "two-sum")
+        assert (row["status"], row["detail"]) == ("attempted (2/10)", "passed 2/10 · 1 attempt")
+        untouched = next(r for r in listing["exercises"] if r["id"] != "two-sum")
+        assert untouched["detail"] == "new"
+        # Attempted but unsolved comes before every new exercise.
+        assert listing["exercises"][0]["id"] == "two-sum"
+
+        # A pass: the verdicts come back at once, the quiz is offered as data, not asked.
+        _replace(client, uri, 2, RIGHT)
+        passed = await _execute(client, "pyiq.practice.run", uri, quiet)
+        assert passed["ok"] is True
+        assert passed["summary"].startswith("Two sum: 10/10 tests passed. Next review: ")
+        offer = passed["offer"]
+        assert offer["command"] == "pyiq.quizFile" and offer["arguments"] == [uri]
+        # What the learner wrote, not the stub's own signature (its type hints).
+        assert [(c["rule"], c["line"]) for c in offer["constructs"]] == [
+            ("enumerate", 5),
+            ("dict-get", 6),
+            ("identity-comparison", 7),
+        ]
+        assert offer["message"] == (
+            "You used enumerate (line 5): What does `enumerate()` do, and how is it "
+            "different from `range(len(...))`?"
+        )
+        assert offer["title"] == "Quiz me on the 3 constructs I used"
+        assert offers == [] and client.messages[before:] == []
+
+        # Solved and not yet due: last in the picker.
+        listing = await _execute(client, "pyiq.practice")
+        last = listing["exercises"][-1]
+        assert last["id"] == "two-sum"
+        assert last["detail"].startswith("passed 10/10 · next review "), last
+
+
+def test_status_detail_reads_like_a_picker_line() -> None:
+    from datetime import datetime, timedelta, timezone
+
+    from pyiq.practice.progress import Status
+
+    now = datetime(2026, 12, 3, 12, tzinfo=timezone.utc)
+    assert Status().detail(now) == "new"
+    assert Status(attempts=3, last_passed=3, last_total=7).detail(now) == "passed 3/7 · 3 attempts"
+    due = Status(attempts=2, last_passed=7, last_total=7, solved=True, due=now)
+    assert due.detail(now) == "passed 7/7 · due for review"
+    later = Status(attempts=1, last_passed=7, last_total=7, solved=True, due=now + timedelta(3))
+    assert later.detail(now) == "passed 7/7 · next review 2026-12-06"
+    assert Status(attempts=1, last_passed=7, last_total=7, solved=True).detail(now) == (
+        "passed 7/7 · solved"
+    )

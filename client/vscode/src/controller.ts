@@ -12,6 +12,17 @@
 
 import type { EditorHost, QuizView } from "./host";
 import type { FromWebview } from "./protocol";
+import {
+  practicePickItems,
+  readExercises,
+  readHint,
+  readRun,
+  resultError,
+  scaffoldedUri,
+  solutionMarkdown,
+  type PracticeData,
+  type PracticeExercise,
+} from "./practiceModel";
 import { isAnswerReport, readQuiz, type AnswerReport } from "./quizModel";
 import { dueCount, explainMarkdown, progressMarkdown } from "./results";
 import { countTopics, statusView, type StatusView } from "./status";
@@ -23,6 +34,27 @@ export const SERVER_COMMANDS = {
   recordAnswer: "pyiq.recordAnswer",
   stats: "pyiq.stats",
 } as const;
+
+export const PRACTICE_COMMANDS = {
+  practice: "pyiq.practice",
+  run: "pyiq.practice.run",
+  hint: "pyiq.practice.hint",
+  solution: "pyiq.practice.solution",
+} as const;
+
+/**
+ * The practice code lenses' commands: the extension runs them itself and shows their result
+ * (verdicts in the panel, the hint as a message, the solution on a page) instead of letting the
+ * server squeeze them into notifications.
+ */
+export const PRACTICE_LENS_COMMANDS: ReadonlySet<string> = new Set([
+  PRACTICE_COMMANDS.run,
+  PRACTICE_COMMANDS.hint,
+  PRACTICE_COMMANDS.solution,
+]);
+
+/** Sent with the practice commands: this client shows the results, the server stays quiet. */
+const SHOWN_HERE = { messages: false };
 
 /** The server commands whose result is a quiz. */
 export const QUIZ_COMMANDS: ReadonlySet<string> = new Set([SERVER_COMMANDS.quizFile, SERVER_COMMANDS.quizAt]);
@@ -48,6 +80,9 @@ export class Controller {
   private lastQuizMessage: Parameters<QuizView["post"]>[0] | undefined;
   private warnedNoRecord = false;
   private due: number | undefined;
+  private practiceData: PracticeData | undefined;
+  /** The practice file of the last run (the panel's "Run again" and "Hint" buttons). */
+  private practiceUri: string | undefined;
   /** Server state for the status bar. */
   serverState: "running" | "starting" | "stopped" = "starting";
   /**
@@ -163,6 +198,160 @@ export class Controller {
     view.post(message);
   }
 
+  // --- Practice -----------------------------------------------------------------------------
+
+  /** The exercises with the learner's status; undefined (and said why) when the server fails. */
+  private async exercises(): Promise<PracticeExercise[] | undefined> {
+    try {
+      return readExercises(await this.host.executeServerCommand(PRACTICE_COMMANDS.practice, []));
+    } catch (error) {
+      void this.host.showError(`pyiq: could not list the exercises: ${errorText(error)}`);
+      return undefined;
+    }
+  }
+
+  /** "pyiq: Practice an exercise": a quick pick of exercises; the chosen one's stub opens. */
+  async practice(): Promise<void> {
+    if (!this.requireServer()) return;
+    const exercises = await this.exercises();
+    if (!exercises) return;
+    if (exercises.length === 0) {
+      void this.host.showInformation("pyiq: this pyiq has no practice exercises.");
+      return;
+    }
+    const id = await this.host.pick(
+      practicePickItems(exercises),
+      "Pick an exercise: its stub opens in practice/, run its tests from the code lens",
+      false,
+    );
+    if (id) await this.startPractice(id);
+  }
+
+  /** Writes the stub of exercise `id` into the workspace (never over work) and opens it. */
+  async startPractice(id: string): Promise<void> {
+    if (!this.requireServer()) return;
+    const folder = this.host.workspaceFolder(this.host.activeEditor()?.uri);
+    let result: unknown;
+    try {
+      result = await this.host.executeServerCommand(PRACTICE_COMMANDS.practice, folder ? [id, folder] : [id]);
+    } catch (error) {
+      void this.host.showError(`pyiq: could not start ${id}: ${errorText(error)}`);
+      return;
+    }
+    const uri = scaffoldedUri(result);
+    if (!uri) {
+      void this.host.showError(`pyiq: ${resultError(result) ?? `could not start ${id}`}`);
+      return;
+    }
+    await this.host.openDocument(uri);
+  }
+
+  /** "pyiq: Show practice exercises": the panel's practice view. */
+  async showPractice(): Promise<void> {
+    if (!this.requireServer()) return;
+    const exercises = await this.exercises();
+    if (!exercises) return;
+    this.practiceData = { ...this.practiceData, exercises };
+    this.send(this.openView("pyiq practice", true), { type: "practice", practice: this.practiceData });
+  }
+
+  /** The practice file a command is about: the lens's argument, else the active editor. */
+  private practiceTarget(uri: string | undefined): string | undefined {
+    const target = uri ?? this.host.activeEditor()?.uri;
+    if (!target) void this.host.showInformation("pyiq: open a practice file (pyiq: Practice an exercise) first.");
+    return target;
+  }
+
+  /** A practice lens or command: `pyiq.practice.run`, `.hint` or `.solution` on `uri`. */
+  async practiceCommand(command: string, uri?: string): Promise<void> {
+    if (command === PRACTICE_COMMANDS.run) await this.runPractice(uri);
+    else if (command === PRACTICE_COMMANDS.hint) await this.practiceHint(uri);
+    else if (command === PRACTICE_COMMANDS.solution) await this.practiceSolution(uri);
+  }
+
+  /** Runs the exercise's tests on the file and shows the verdicts in the panel. */
+  async runPractice(uri?: string): Promise<void> {
+    const target = this.practiceTarget(uri);
+    if (!target || !this.requireServer()) return;
+    const title = `Practice · ${baseName(target)}`;
+    const view = this.openView(title, true);
+    this.send(view, { type: "loading", title, text: "Running the tests…" });
+    let result: unknown;
+    try {
+      result = await this.host.executeServerCommand(PRACTICE_COMMANDS.run, [target, SHOWN_HERE]);
+    } catch (error) {
+      this.send(view, { type: "error", heading: "The tests did not run", message: errorText(error) });
+      return;
+    }
+    const run = readRun(result);
+    if (!run) {
+      this.send(view, {
+        type: "error",
+        heading: "The tests did not run",
+        message: resultError(result) ?? "The server sent no verdicts.",
+      });
+      return;
+    }
+    this.practiceUri = target;
+    if (!run.uri) run.uri = target;
+    const exercises = (await this.exercises()) ?? this.practiceData?.exercises ?? [];
+    this.practiceData = { exercises, run };
+    // After a pass, the quiz on the constructs the solution used, when the learner accepted it.
+    const quiz = typeof result === "object" && result !== null ? (result as { quiz?: unknown }).quiz : undefined;
+    if (quiz && readQuiz(quiz)) {
+      this.quizUri = target;
+      this.rerun = () => this.host.executeServerCommand(SERVER_COMMANDS.quizFile, [target]);
+      this.showQuizResult(`Quiz · what ${baseName(target)} used`, quiz);
+      return;
+    }
+    this.send(this.openView(title, false), { type: "practice", practice: this.practiceData });
+    void this.refreshDue();
+  }
+
+  /**
+   * Runs a practice command that answers with one text (the hint, the solution) on the file;
+   * the server's refusal ("run the tests first") is said, and undefined returned.
+   */
+  private async practiceText<T>(
+    command: string,
+    uri: string | undefined,
+    read: (result: unknown) => T | undefined,
+  ): Promise<[string, T] | undefined> {
+    const target = this.practiceTarget(uri);
+    if (!target || !this.requireServer()) return undefined;
+    let result: unknown;
+    try {
+      result = await this.host.executeServerCommand(command, [target, SHOWN_HERE]);
+    } catch (error) {
+      void this.host.showError(`pyiq: ${command} failed: ${errorText(error)}`);
+      return undefined;
+    }
+    const value = read(result);
+    if (value === undefined) {
+      void this.host.showInformation(`pyiq: ${resultError(result) ?? "nothing for this file"}`);
+      return undefined;
+    }
+    return [target, value];
+  }
+
+  /** The next hint, as a message (and in the panel when it shows this file's run). */
+  async practiceHint(uri?: string): Promise<void> {
+    const found = await this.practiceText(PRACTICE_COMMANDS.hint, uri, readHint);
+    if (!found) return;
+    const [target, hint] = found;
+    if (this.practiceData?.run?.uri === target && this.view && !this.view.disposed) {
+      this.practiceData = { ...this.practiceData, hint };
+      this.send(this.view, { type: "practice", practice: this.practiceData });
+    }
+    void this.host.showInformation(hint);
+  }
+
+  /** The reference solution on a page of its own (once the tests were run at least once). */
+  async practiceSolution(uri?: string): Promise<void> {
+    const found = await this.practiceText(PRACTICE_COMMANDS.solution, uri, solutionMarkdown);
+    if (found) this.host.showMarkdown(`Solution · ${baseName(found[0])}`, found[1]);
+  }
+
   /** Messages from the panel. Exposed for tests. */
   async onWebviewMessage(message: FromWebview): Promise<void> {
     switch (message.type) {
@@ -185,8 +374,23 @@ export class Controller {
       case "again":
         if (this.rerun) await this.runQuiz(this.lastTitle(), this.quizUri, this.rerun);
         break;
-      case "reveal":
-        if (this.quizUri) this.host.revealLine(this.quizUri, Math.max(0, message.line - 1));
+      case "reveal": {
+        const practice = this.lastQuizMessage?.type === "practice";
+        const uri = practice ? this.practiceUri : this.quizUri;
+        if (uri) this.host.revealLine(uri, Math.max(0, message.line - 1));
+        break;
+      }
+      case "practiceStart":
+        await this.startPractice(message.id);
+        break;
+      case "practiceRun":
+        if (this.practiceUri) await this.runPractice(this.practiceUri);
+        break;
+      case "practiceHint":
+        if (this.practiceUri) await this.practiceHint(this.practiceUri);
+        break;
+      case "practiceQuiz":
+        if (this.practiceUri) await this.quizFile(this.practiceUri);
         break;
     }
     this.seen.push(message);

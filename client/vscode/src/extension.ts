@@ -20,7 +20,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from "vscode-languageclient/node";
-import { Controller, QUIZ_COMMANDS, SERVER_COMMANDS } from "./controller";
+import { Controller, PRACTICE_COMMANDS, PRACTICE_LENS_COMMANDS, QUIZ_COMMANDS, SERVER_COMMANDS } from "./controller";
 import type { ActiveEditor, DiagnosticInfo, EditorHost, PickItem, QuizView } from "./host";
 import { isFromWebview, type FromWebview, type ToWebview } from "./protocol";
 import { makeNonce, renderMarkdownPage, renderQuizPage } from "./quizHtml";
@@ -145,6 +145,11 @@ class Extension implements EditorHost {
     command("pyiq.quizMeOnConstruct", () => this.controller.quizAt());
     command("pyiq.showProgress", () => this.controller.showProgress());
     command("pyiq.explainPrompt", (id) => this.controller.explain(typeof id === "string" ? id : undefined));
+    command("pyiq.practiceExercise", () => this.controller.practice());
+    command("pyiq.showPractice", () => this.controller.showPractice());
+    command("pyiq.practiceRunTests", (uri) => this.controller.runPractice(uriString(uri)));
+    command("pyiq.practiceHint", (uri) => this.controller.practiceHint(uriString(uri)));
+    command("pyiq.practiceSolution", (uri) => this.controller.practiceSolution(uriString(uri)));
     command("pyiq.restartServer", () => this.restart());
     command("pyiq.showOutput", () => this.output.show(true));
     command("pyiq.statusClicked", () =>
@@ -268,9 +273,8 @@ class Extension implements EditorHost {
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       errorHandler,
       initializationFailedHandler: () => false,
-      // Hovers fold the full answer in <details>, and may link to the quiz and explain commands.
+      // Hovers are plain Markdown (no HTML) and may link to the quiz and explain commands.
       markdown: {
-        supportHtml: true,
         isTrusted: { enabledCommands: [SERVER_COMMANDS.quizAt, SERVER_COMMANDS.quizFile, SERVER_COMMANDS.explain] },
       },
       initializationOptions: serverSettings(vscode.workspace.getConfiguration("pyiq")),
@@ -291,6 +295,14 @@ class Extension implements EditorHost {
             let result: unknown;
             await this.controller.runQuiz(title, uri, async () => (result = (await next(command, args)) as unknown));
             return result as never;
+          }
+          if (PRACTICE_LENS_COMMANDS.has(command)) {
+            await this.controller.practiceCommand(command, uriString(args[0]));
+            return undefined;
+          }
+          if (command === PRACTICE_COMMANDS.practice && typeof args[0] === "string") {
+            await this.controller.startPractice(args[0]);
+            return undefined;
           }
           if (command === SERVER_COMMANDS.explain && typeof args[0] === "string") {
             await this.controller.explain(args[0]);
@@ -500,6 +512,8 @@ class Extension implements EditorHost {
       quickPick.placeholder = placeholder;
       quickPick.items = items;
       quickPick.matchOnDescription = true;
+      // Practice: typing "due" or "attempt" finds exercises by the learner's status.
+      quickPick.matchOnDetail = true;
       if (allowCustom) {
         quickPick.onDidChangeValue((value) => {
           const typed = value.trim();
@@ -510,7 +524,8 @@ class Extension implements EditorHost {
       let done = false;
       quickPick.onDidAccept(() => {
         done = true;
-        const chosen = quickPick.selectedItems[0]?.label ?? (allowCustom ? quickPick.value.trim() : "");
+        const selected = quickPick.selectedItems[0];
+        const chosen = selected ? (selected.value ?? selected.label) : allowCustom ? quickPick.value.trim() : "";
         quickPick.hide();
         resolve(chosen || undefined);
       });
@@ -547,7 +562,9 @@ class Extension implements EditorHost {
     panel.onDidDispose(() => (disposed = true), undefined, this.context.subscriptions);
     return {
       post: (message: ToWebview) => {
-        if (message.type === "quiz" || message.type === "loading") panel.title = message.type === "quiz" ? message.quiz.title : message.title;
+        if (message.type === "quiz") panel.title = message.quiz.title;
+        else if (message.type === "loading") panel.title = message.title;
+        else if (message.type === "practice") panel.title = message.practice.run ? `Practice · ${message.practice.run.title}` : "pyiq practice";
         void webview.postMessage(message);
       },
       onMessage: (handler: (message: FromWebview) => void) => {
@@ -612,6 +629,20 @@ class Extension implements EditorHost {
         selection: new vscode.Range(line, 0, line, 0),
       })
       .then(undefined, (error: unknown) => this.log(`could not open ${uri}: ${String(error)}`));
+  }
+
+  async openDocument(uri: string): Promise<void> {
+    try {
+      await vscode.window.showTextDocument(vscode.Uri.parse(uri), { viewColumn: vscode.ViewColumn.One, preview: false });
+    } catch (error) {
+      this.log(`could not open ${uri}: ${String(error)}`);
+      void vscode.window.showErrorMessage(`pyiq: could not open ${vscode.Uri.parse(uri).fsPath}`);
+    }
+  }
+
+  workspaceFolder(uri?: string): string | undefined {
+    const folder = uri ? vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(uri)) : undefined;
+    return (folder ?? vscode.workspace.workspaceFolders?.[0])?.uri.toString();
   }
 
   log(message: string): void {

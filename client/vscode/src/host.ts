@@ -32,6 +32,8 @@ export interface PickItem {
   label: string;
   description?: string;
   detail?: string;
+  /** What picking the item returns; its label when absent. */
+  value?: string;
 }
 
 export interface QuizView {
@@ -50,7 +52,10 @@ export interface EditorHost {
   showInformation(message: string, ...actions: string[]): Promise<string | undefined>;
   showWarning(message: string, ...actions: string[]): Promise<string | undefined>;
   showError(message: string, ...actions: string[]): Promise<string | undefined>;
-  /** A quick pick; with `allowCustom`, typed text that matches no item is returned as is. */
+  /**
+   * A quick pick returning the chosen item's `value` (else its label); with `allowCustom`, typed
+   * text that matches no item is returned as is.
+   */
   pick(items: PickItem[], placeholder: string, allowCustom: boolean): Promise<string | undefined>;
   /** The quiz panel, created or brought to front. */
   quizView(title: string): QuizView;
@@ -59,5 +64,9 @@ export interface EditorHost {
   /** Runs a command to completion and returns its standard output (rejects on failure). */
   runCli(argv: string[]): Promise<string>;
   revealLine(uri: string, line: number): void;
+  /** Opens a document in the editor (the first group) and focuses it. */
+  openDocument(uri: string): Promise<void>;
+  /** The workspace folder (URI) holding `uri`, else the first one; undefined without a folder. */
+  workspaceFolder(uri?: string): string | undefined;
   log(message: string): void;
 }

@@ -4,14 +4,18 @@
  * silently breaking the panel.
  */
 
+import type { PracticeData } from "./practiceModel";
 import type { Quiz } from "./quizModel";
 
 export type ToWebview =
-  | { type: "loading"; title: string }
+  /** Something is on its way; `text` says what (default: the quiz). */
+  | { type: "loading"; title: string; text?: string }
   | { type: "quiz"; quiz: Quiz }
-  | { type: "error"; message: string }
+  | { type: "error"; message: string; heading?: string }
   /** The server stored (or failed to store) the answer to question `id`. */
-  | { type: "recorded"; id: string; ok: boolean };
+  | { type: "recorded"; id: string; ok: boolean }
+  /** The practice view: the exercises with the learner's status, and the last run's verdicts. */
+  | { type: "practice"; practice: PracticeData };
 
 export type FromWebview =
   /** The page loaded; `restored` when it brought back a quiz from its saved state. */
@@ -20,12 +24,30 @@ export type FromWebview =
   | { type: "done"; asked: number; correct: number }
   | { type: "again" }
   /** Reveal a line (1-based) of the quiz's document in the editor. */
-  | { type: "reveal"; line: number };
+  | { type: "reveal"; line: number }
+  /** Practice view: scaffold exercise `id` and open it. */
+  | { type: "practiceStart"; id: string }
+  /** Practice view: run the tests of the last run's file again. */
+  | { type: "practiceRun" }
+  /** Practice view: the next hint for the last run's file. */
+  | { type: "practiceHint" }
+  /** Practice view: the quiz on what the passing solution used. */
+  | { type: "practiceQuiz" };
 
 export function isFromWebview(value: unknown): value is FromWebview {
   if (typeof value !== "object" || value === null) {
     return false;
   }
   const type = (value as { type?: unknown }).type;
-  return type === "ready" || type === "answer" || type === "done" || type === "again" || type === "reveal";
+  if (type === "practiceStart") return typeof (value as { id?: unknown }).id === "string";
+  return (
+    type === "ready" ||
+    type === "answer" ||
+    type === "done" ||
+    type === "again" ||
+    type === "reveal" ||
+    type === "practiceRun" ||
+    type === "practiceHint" ||
+    type === "practiceQuiz"
+  );
 }

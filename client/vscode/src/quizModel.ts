@@ -10,6 +10,8 @@
  * This module must not import `vscode`: the unit tests and the webview use it.
  */
 
+import { isObject, text, type Loose } from "./loose";
+
 export interface QuizQuestion {
   /** Question id in the bank; sent back with the answer. */
   id: string;
@@ -51,22 +53,6 @@ export interface AnswerReport {
   /** Seconds from showing the question to the answer (the store rates fast answers "easy"). */
   elapsed?: number;
   rule?: string;
-}
-
-type Loose = Record<string, unknown>;
-
-function isObject(value: unknown): value is Loose {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function text(value: unknown): string {
-  if (typeof value === "string") {
-    return value;
-  }
-  if (typeof value === "number" || typeof value === "boolean") {
-    return String(value);
-  }
-  return "";
 }
 
 function firstString(source: Loose, ...keys: string[]): string {

@@ -31,6 +31,26 @@ def _units(text: str, encoding: Encoding) -> int:
     return len(text.encode("utf-8", "surrogatepass"))
 
 
+def _prefix_bytes(line: bytes, column: int, encoding: Encoding) -> int:
+    """How many bytes of ``line`` the first ``column`` UTF-16 or UTF-32 units take.
+
+    A column inside a character (the second half of a surrogate pair) counts
+    as its start. Every step runs in C: a hover or an edit at the end of a
+    line of a million characters must not walk it in Python.
+    """
+    if line.isascii():
+        return min(column, len(line))
+    text = line.decode("utf-8", "surrogateescape")
+    if encoding == "utf-16":
+        # Code points: astral characters are two UTF-16 units, everything
+        # else (including the lone surrogates of undecodable bytes) one.
+        units = text.encode("utf-16-le", "surrogatepass")[: 2 * column]
+        if len(units) >= 2 and 0xD8 <= units[-1] <= 0xDB:
+            units = units[:-2]  # half of a pair: back to the character's start
+        column = len(units.decode("utf-16-le", "surrogatepass"))
+    return len(text[:column].encode("utf-8", "surrogateescape"))
+
+
 class LineIndex:
     """Maps byte offsets to (line, column) and back, for one immutable source.
 
@@ -214,14 +234,7 @@ class LineIndex:
             while start < offset < len(self._source) and (self._source[offset] & 0xC0) == 0x80:
                 offset -= 1
             return offset
-        text = self.decode(start, end)
-        units = 0
-        for index, ch in enumerate(text):
-            width = 2 if encoding == "utf-16" and ord(ch) > 0xFFFF else 1
-            if units + width > column:
-                return start + len(text[:index].encode("utf-8", "surrogateescape"))
-            units += width
-        return end
+        return start + _prefix_bytes(self._source[start:end], column, encoding)
 
     def point(self, offset: int) -> tuple[int, int]:
         """tree-sitter's (row, byte column): rows break at ``\\n`` only."""

@@ -124,6 +124,7 @@ def _exercise_of_file(exercises: dict[str, Exercise], path: Path) -> Exercise | 
 
 
 def _list(exercises: dict[str, Exercise], args: argparse.Namespace) -> int:
+    from pyiq.practice.order import learner_order
     from pyiq.practice.progress import PracticeLog, PracticeLogError
 
     try:
@@ -131,7 +132,9 @@ def _list(exercises: dict[str, Exercise], args: argparse.Namespace) -> int:
     except PracticeLogError as exc:
         print(f"pyiq practice: {exc}", file=sys.stderr)
         statuses = {}
-    chosen = [e for e in exercises.values() if not args.level or e.level == args.level]
+    chosen = learner_order(
+        (e for e in exercises.values() if not args.level or e.level == args.level), statuses
+    )
     if args.format == "json":
         rows = []
         for e in chosen:
@@ -370,7 +373,7 @@ def _print_result(
         )
     out(f"Expected complexity: time {ex.time_complexity}, space {ex.space_complexity}.")
     try:
-        used = constructs_used(path.read_bytes())
+        used = constructs_used(path.read_bytes(), stub=ex.stub, related=ex.questions)
     except OSError:
         used = []
     asked = [u for u in used if u.question]

@@ -73,6 +73,26 @@ class Status:
             return "solved"
         return f"attempted ({self.last_passed}/{self.last_total})"
 
+    def detail(self, now: datetime | None = None) -> str:
+        """One line for an editor's picker: the last run, then review or attempt count.
+
+        "new", "passed 3/7 · 2 attempts", "passed 7/7 · due for review",
+        "passed 7/7 · next review 2026-12-20": what Exercism and Anki users
+        read before choosing what to practise.
+        """
+        if self.attempts == 0:
+            return "new"
+        moment = now or datetime.now(timezone.utc)
+        head = f"passed {self.last_passed}/{self.last_total}"
+        if self.solved and self.due is not None:
+            if self.due <= moment:
+                return f"{head} · due for review"
+            return f"{head} · next review {self.due:%Y-%m-%d}"
+        if self.solved:
+            return f"{head} · solved"
+        runs = "attempt" if self.attempts == 1 else "attempts"
+        return f"{head} · {self.attempts} {runs}"
+
 
 @dataclass(frozen=True, slots=True)
 class Recorded:

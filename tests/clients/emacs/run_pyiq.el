@@ -6,28 +6,7 @@
 
 (require 'cl-lib)
 (require 'json)
-
-(defvar run-out (make-hash-table :test 'equal))
-(defvar run-steps nil)
-(defvar run-errors nil)
-
-(defun run-put (key value) (puthash key value run-out))
-(defun run-step (name) (setq run-steps (append run-steps (list name))))
-
-(defun run-wait (seconds predicate what)
-  "Process events until PREDICATE holds, or signal after SECONDS."
-  (let ((deadline (+ (float-time) seconds)))
-    (while (and (not (funcall predicate)) (< (float-time) deadline))
-      (accept-process-output nil 0.05))
-    (unless (funcall predicate)
-      (error "Timed out waiting for %s" what))))
-
-(defun run-load-eglot ()
-  "Eglot: built in (29+), from site-start (Debian's elpa-eglot), or its elpa directory."
-  (unless (require 'eglot nil t)
-    (dolist (dir (file-expand-wildcards "/usr/share/emacs/site-lisp/elpa/*"))
-      (add-to-list 'load-path dir))
-    (require 'eglot)))
+(load (expand-file-name "harness.el" (file-name-directory load-file-name)) nil t)
 
 (cl-defun run-main ()
   (run-load-eglot)
@@ -129,11 +108,4 @@
       (run-step "stats")
       (eglot-shutdown server))))
 
-(condition-case err
-    (run-main)
-  (error (push (error-message-string err) run-errors)))
-(run-put "steps" (vconcat run-steps))
-(run-put "errors" (vconcat run-errors))
-(with-temp-file (getenv "PYIQ_RESULT")
-  (insert (json-encode run-out)))
-(kill-emacs 0)
+(run-and-report #'run-main)

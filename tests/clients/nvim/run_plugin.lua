@@ -5,23 +5,8 @@
 -- Python file to open), PYIQ_RESULT (output path), PYIQ_HOVER_LINE/COL (0-based position to
 -- hover), PYIQ_FAKE_LSPCONFIG (a directory with a fake lspconfig to take that path instead).
 
-local out = { steps = {}, errors = {} }
-local function step(name)
-  table.insert(out.steps, name)
-end
-
-local function finish()
-  local file = io.open(os.getenv("PYIQ_RESULT"), "w")
-  file:write(vim.fn.json_encode(out))
-  file:close()
-  vim.cmd("qall!")
-end
-
-local function wait(ms, cond, what)
-  if not vim.wait(ms, cond, 20) then
-    error("timed out waiting for " .. what)
-  end
-end
+local h = dofile(vim.fn.fnamemodify(debug.getinfo(1, "S").source:sub(2), ":h") .. "/harness.lua")
+local out, step, wait = h.out, h.step, h.wait
 
 local function main()
   vim.opt.runtimepath:prepend(os.getenv("PYIQ_PLUGIN"))
@@ -217,12 +202,4 @@ local function main()
   step("stats")
 end
 
-local ok, err = xpcall(main, debug.traceback)
-if not ok then
-  table.insert(out.errors, tostring(err))
-end
-local ok_finish, finish_err = pcall(finish)
-if not ok_finish then
-  io.stderr:write(tostring(finish_err))
-  vim.cmd("qall!")
-end
+h.run(main)

@@ -1,5 +1,6 @@
 -- pyiq for Neovim: registers the pyiq language server for Python buffers and adds
--- :PyiqQuiz, :PyiqExplain and :PyiqStats.
+-- :PyiqQuiz, :PyiqExplain, :PyiqStats and the live-coding practice commands (:PyiqPractice,
+-- :PyiqPracticeRun, :PyiqPracticeHint, :PyiqPracticeSolution; see lua/pyiq/practice.lua).
 --
 -- Works from Neovim 0.7 (Debian bookworm) on. The server is registered with, in order:
 -- vim.lsp.config + vim.lsp.enable (0.11+), nvim-lspconfig when it is installed, or an
@@ -179,6 +180,29 @@ end
 
 M.client = find_client
 
+--- The pyiq client of `bufnr`, else any running pyiq client (practice starts from any buffer).
+function M.any_client(bufnr)
+  local client = find_client(bufnr)
+  if client then
+    return client
+  end
+  local all = vim.lsp.get_clients and vim.lsp.get_clients({ name = NAME }) or vim.lsp.get_active_clients()
+  for _, candidate in ipairs(all) do
+    if candidate.name == NAME and not client_stopped(candidate) then
+      return candidate
+    end
+  end
+  return nil
+end
+
+--- A synchronous request (completion needs its answer at once); nil on timeout.
+function M.request_sync(client, method, params, timeout)
+  if has("0.11") then
+    return client:request_sync(method, params, timeout)
+  end
+  return client.request_sync(method, params, timeout)
+end
+
 local function set_keymaps(bufnr)
   local keys = M.config.keymaps
   if type(keys) ~= "table" then
@@ -301,12 +325,7 @@ end
 
 -- Commands -----------------------------------------------------------------------------
 
-local function execute(bufnr, command, arguments, callback)
-  local client = find_client(bufnr)
-  if not client then
-    notify("the language server is not attached to this buffer (see :LspInfo or :messages)", vim.log.levels.WARN)
-    return false
-  end
+local function execute_with(client, bufnr, command, arguments, callback)
   client_request(client, "workspace/executeCommand", { command = command, arguments = arguments }, function(err, result)
     if err then
       notify(command .. " failed: " .. (err.message or vim.inspect(err)), vim.log.levels.ERROR)
@@ -317,6 +336,18 @@ local function execute(bufnr, command, arguments, callback)
   end, bufnr)
   return true
 end
+
+local function execute(bufnr, command, arguments, callback)
+  local client = find_client(bufnr)
+  if not client then
+    notify("the language server is not attached to this buffer (see :LspInfo or :messages)", vim.log.levels.WARN)
+    return false
+  end
+  return execute_with(client, bufnr, command, arguments, callback)
+end
+
+M.execute = execute
+M.execute_with = execute_with
 
 local function summary(result)
   if type(result) ~= "table" then
@@ -358,8 +389,8 @@ function M.quiz_at(bufnr, callback)
   return execute(bufnr, "pyiq.quizAt", { vim.uri_from_bufnr(bufnr), params.position }, finished(callback))
 end
 
-local function show_markdown(title, markdown)
-  local lines = vim.split(markdown, "\n", { plain = true })
+--- A read-only scratch buffer `pyiq://name` in a window below, `q` closes it.
+function M.scratch(name, lines, filetype)
   vim.cmd("botright new")
   local buf = vim.api.nvim_get_current_buf()
   vim.api.nvim_buf_set_lines(buf, 0, -1, false, lines)
@@ -367,10 +398,14 @@ local function show_markdown(title, markdown)
   vim.bo[buf].bufhidden = "wipe"
   vim.bo[buf].swapfile = false
   vim.bo[buf].modifiable = false
-  vim.bo[buf].filetype = "markdown"
-  pcall(vim.api.nvim_buf_set_name, buf, "pyiq://" .. title)
+  vim.bo[buf].filetype = filetype
+  pcall(vim.api.nvim_buf_set_name, buf, "pyiq://" .. name)
   vim.keymap.set("n", "q", "<cmd>close<cr>", { buffer = buf, nowait = true, silent = true })
   return buf
+end
+
+local function show_markdown(title, markdown)
+  return M.scratch(title, vim.split(markdown, "\n", { plain = true }), "markdown")
 end
 
 -- The rule of the pyiq diagnostic under the cursor, if any.
@@ -466,6 +501,28 @@ create_commands = function()
   vim.api.nvim_create_user_command("PyiqStats", function()
     M.stats(0)
   end, { nargs = 0, desc = "pyiq: show my progress" })
+  local practice = require("pyiq.practice")
+  practice.register_lens_commands()
+  vim.api.nvim_create_user_command("PyiqPractice", function(opts)
+    if opts.args ~= "" then
+      practice.start(opts.args, 0)
+    else
+      practice.pick(0)
+    end
+  end, {
+    nargs = "?",
+    complete = practice.complete,
+    desc = "pyiq: practise a coding exercise (no argument: pick one)",
+  })
+  vim.api.nvim_create_user_command("PyiqPracticeRun", function()
+    practice.run(0)
+  end, { nargs = 0, desc = "pyiq: run this exercise's tests" })
+  vim.api.nvim_create_user_command("PyiqPracticeHint", function()
+    practice.hint(0)
+  end, { nargs = 0, desc = "pyiq: the next hint for this exercise" })
+  vim.api.nvim_create_user_command("PyiqPracticeSolution", function()
+    practice.solution(0)
+  end, { nargs = 0, desc = "pyiq: this exercise's reference solution" })
 end
 
 --- The server's configuration for vim.lsp.config (Neovim 0.11+). lsp/pyiq.lua returns it,

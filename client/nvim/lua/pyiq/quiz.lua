@@ -7,6 +7,8 @@
 -- request handlers synchronously, so waiting is done with getchar() (a key) and vim.wait()
 -- (an asynchronous picker); 0.10+ runs them in a coroutine, which lets a picker answer later.
 
+local float = require("pyiq.float")
+
 local M = {}
 
 -- The question being answered ({ number, total }) and the verdict window, if open.
@@ -55,17 +57,8 @@ function M.is_verdict(message)
   return type(message) == "string" and (message:find("^Correct") ~= nil or message:find("^Not quite") ~= nil)
 end
 
-function M.is_open()
-  return M.state.win ~= nil and vim.api.nvim_win_is_valid(M.state.win)
-end
-
---- Closes the verdict window (and returns to the window the user was in).
-function M.close()
-  if M.is_open() then
-    pcall(vim.api.nvim_win_close, M.state.win, true)
-  end
-  M.state.win, M.state.buf = nil, nil
-end
+-- M.close() closes the verdict window (and returns to the window the user was in).
+M.is_open, M.close = float.bind(M.state)
 
 local function header()
   local s = M.state
@@ -108,25 +101,8 @@ local function show(body, footer, correct)
     vim.api.nvim_buf_add_highlight(buf, ns, verdict_group(correct), row, 0, word_end)
   end
   vim.api.nvim_buf_add_highlight(buf, ns, "Comment", #lines - 1, 0, -1)
-  local height = math.min(#lines, math.max(3, vim.o.lines - 4))
-  local config = {
-    relative = "editor",
-    width = width + 2,
-    height = height,
-    row = math.max(0, math.floor((vim.o.lines - height) / 2) - 1),
-    col = math.max(0, math.floor((vim.o.columns - width) / 2) - 1),
-    style = "minimal",
-    border = "rounded",
-  }
-  if M.is_open() then
-    vim.api.nvim_win_set_config(M.state.win, config)
-  else
-    M.state.win = vim.api.nvim_open_win(buf, true, config)
-    vim.wo[M.state.win].wrap = true
-    vim.wo[M.state.win].foldcolumn = "1" -- a margin between the border and the text
-  end
-  M.state.buf, M.state.lines, M.state.correct = buf, lines, correct
-  vim.cmd("redraw")
+  float.show(M.state, buf, width, #lines)
+  M.state.lines, M.state.correct = lines, correct
 end
 
 -- In Neovim the full answer is a command away: `pyiq explain X` becomes `:PyiqExplain X`.

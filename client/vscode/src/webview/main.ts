@@ -9,9 +9,11 @@
  */
 
 import type { FromWebview, ToWebview } from "../protocol";
+import type { PracticeData } from "../practiceModel";
 import type { Quiz, QuizQuestion } from "../quizModel";
 import { codeBlock, renderInline, renderMarkdown } from "./markup";
 import { escapeHtml } from "./highlight";
+import { renderPractice } from "./practice";
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -41,6 +43,8 @@ const progressEl = document.getElementById("progress") as HTMLElement;
 const progressFill = document.getElementById("progress-fill") as HTMLElement;
 
 let state: State | undefined = restore(vscode.getState());
+/** The practice view when it is what the panel shows (the quiz's `state` is then undefined). */
+let practice: PracticeData | undefined = restorePractice(vscode.getState());
 /** When the current question was shown (ms), for the answer's `elapsed`; unknown after a reload. */
 let shownAt: number | undefined;
 
@@ -63,8 +67,35 @@ function restore(saved: unknown): State | undefined {
   return s as State;
 }
 
+function restorePractice(saved: unknown): PracticeData | undefined {
+  if (typeof saved !== "object" || saved === null) return undefined;
+  const p = (saved as { practice?: Partial<PracticeData> }).practice;
+  return p && Array.isArray(p.exercises) ? (p as PracticeData) : undefined;
+}
+
 function save(): void {
-  vscode.setState(state ?? null);
+  vscode.setState(state ?? (practice ? { practice } : null));
+}
+
+function renderPracticeView(data: PracticeData): void {
+  state = undefined;
+  updateHeader();
+  titleEl.textContent = data.run ? `Practice · ${data.run.title}` : "pyiq practice";
+  document.title = titleEl.textContent;
+  counterEl.textContent = "";
+  view.innerHTML = renderPractice(data);
+  view.querySelectorAll<HTMLButtonElement>("button.start").forEach((button) => {
+    button.addEventListener("click", () => {
+      const id = button.dataset.id;
+      if (id) post({ type: "practiceStart", id });
+    });
+  });
+  view.querySelectorAll<HTMLButtonElement>("button.where").forEach((button) => {
+    button.addEventListener("click", () => post({ type: "reveal", line: Number(button.dataset.line) }));
+  });
+  document.getElementById("practice-run")?.addEventListener("click", () => post({ type: "practiceRun" }));
+  document.getElementById("practice-hint")?.addEventListener("click", () => post({ type: "practiceHint" }));
+  document.getElementById("practice-quiz")?.addEventListener("click", () => post({ type: "practiceQuiz" }));
 }
 
 function post(message: FromWebview): void {
@@ -256,11 +287,11 @@ function renderSummary(s: State): void {
   again.focus();
 }
 
-function showMessage(kind: "loading" | "error", text: string): void {
+function showMessage(kind: "loading" | "error", text: string, heading = "Could not start the quiz"): void {
   view.innerHTML =
     kind === "loading"
       ? `<article class="loading"><p><span class="spinner" aria-hidden="true"></span> ${escapeHtml(text)}</p></article>`
-      : `<article class="error" role="alert"><h2>Could not start the quiz</h2><p>${escapeHtml(text)}</p></article>`;
+      : `<article class="error" role="alert"><h2>${escapeHtml(heading)}</h2><p>${escapeHtml(text)}</p></article>`;
 }
 
 window.addEventListener("message", (event: MessageEvent<ToWebview>) => {
@@ -269,21 +300,29 @@ window.addEventListener("message", (event: MessageEvent<ToWebview>) => {
   switch (message.type) {
     case "loading":
       state = undefined;
+      practice = undefined;
       save();
       titleEl.textContent = message.title;
       updateHeader();
-      showMessage("loading", "Preparing your quiz…");
+      showMessage("loading", message.text ?? "Preparing your quiz…");
       break;
     case "quiz":
+      practice = undefined;
       state = { quiz: message.quiz, index: 0, answers: message.quiz.questions.map(() => null) };
       save();
       render();
       break;
+    case "practice":
+      practice = message.practice;
+      renderPracticeView(practice);
+      save();
+      break;
     case "error":
       state = undefined;
+      practice = undefined;
       save();
       updateHeader();
-      showMessage("error", message.message);
+      showMessage("error", message.message, message.heading);
       break;
     case "recorded":
       if (!message.ok) {
@@ -311,7 +350,9 @@ document.addEventListener("keydown", (event: KeyboardEvent) => {
 
 if (state) {
   render();
+} else if (practice) {
+  renderPracticeView(practice);
 } else {
   updateHeader();
 }
-post({ type: "ready", restored: state !== undefined });
+post({ type: "ready", restored: state !== undefined || practice !== undefined });

@@ -325,6 +325,125 @@ async function features(page) {
   await page.waitForTimeout(300);
   await shot(page, "vscode-progress");
   result.notifications = await notifications(page);
+  await practice(page);
+}
+
+/** Text of the practice view's verdicts, once a run's score is there. */
+async function practiceVerdicts(panel, what) {
+  await panel.locator("#run-score").waitFor({ state: "visible", timeout: 60_000 });
+  step(what);
+  return {
+    score: await panel.locator("#run-score").innerText(),
+    tests: (await panel.locator("ol.tests > li").allInnerTexts()).map((t) => t.replace(/\s+/g, " ").trim()),
+    text: (await panel.locator("body").innerText()).slice(0, 3000),
+  };
+}
+
+/**
+ * Live-coding practice: the palette command's quick pick, the stub it opens, the tests run from
+ * the code lens (first on the untouched stub, then on a wrong answer), the verdicts in the panel.
+ */
+async function practice(page) {
+  await runCommand(page, "View: Close All Editors");
+  await page.waitForTimeout(500);
+  await runCommand(page, "pyiq: Practice an exercise");
+  const pickInput = page.locator('.quick-input-widget input[placeholder^="Pick an exercise"]');
+  await pickInput.waitFor({ state: "visible", timeout: 30_000 });
+  const rows = page.locator(".quick-input-list .monaco-list-row");
+  await rows.first().waitFor({ state: "visible", timeout: 30_000 });
+  result.practicePickFirst = (await rows.first().innerText()).replace(/\s+/g, " ").trim();
+  await page.waitForTimeout(300);
+  await shot(page, "vscode-practice-pick");
+  await pickInput.fill("Two sum");
+  const row = page.locator(".quick-input-list .monaco-list-row", { hasText: "Two sum" }).first();
+  await row.waitFor({ state: "visible" });
+  result.practicePick = (await row.innerText()).replace(/\s+/g, " ").trim();
+  await page.keyboard.press("Enter");
+  await page.locator(".monaco-editor .view-lines", { hasText: "def two_sum" }).first().waitFor({ timeout: 30_000 });
+  const file = join(workspace, "practice", "two-sum.py");
+  result.practiceStub = readFileSync(file, "utf8");
+  result.practiceTab = await page.locator(".tabs-container .tab.active").first().innerText();
+  step("practice stub opened");
+
+  // ▶ Run tests on the untouched stub: every test fails with NotImplementedError.
+  const lens = page.locator(".codelens-decoration a", { hasText: "Run tests" }).first();
+  await lens.waitFor({ state: "visible", timeout: 60_000 });
+  const practiceLens = page.locator(".codelens-decoration", { hasText: "Run tests" }).first();
+  result.practiceLenses = (await practiceLens.innerText()).replace(/\s+/g, " ").trim();
+  await lens.click();
+  const panel = webview(page);
+  result.practiceStubRun = await practiceVerdicts(panel, "stub run");
+  await until(
+    "the lens to count the run",
+    async () => /passed/.test(await practiceLens.innerText()),
+    20_000,
+  );
+  result.practiceLensesAfter = (await practiceLens.innerText()).replace(/\s+/g, " ").trim();
+
+  // A wrong answer: the verdicts show the call, the expected and the actual value.
+  const stubLine = result.practiceStub.split("\n").findIndex((l) => l.includes("raise NotImplementedError")) + 1;
+  await page.locator(".monaco-editor .view-lines").first().click();
+  // Column 5 is where `raise` starts: select from there to the end of the line.
+  await goTo(page, stubLine, 5);
+  await page.keyboard.press("Shift+End");
+  await page.keyboard.type("return (0, 1)");
+  await page.keyboard.press("Control+S");
+  await until("the wrong answer on disk", () => readFileSync(file, "utf8").includes("return (0, 1)"), 20_000);
+  await page.locator(".codelens-decoration a", { hasText: "Run tests" }).first().click();
+  await until(
+    "the second run",
+    async () => {
+      try {
+        return !/^0\//.test(await panel.locator("#run-score").innerText({ timeout: 1000 }));
+      } catch {
+        return false;
+      }
+    },
+    60_000,
+  );
+  result.practiceWrongRun = await practiceVerdicts(panel, "wrong answer run");
+  result.practiceOverflow = await panel.locator("body").evaluate(() => ({
+    clientWidth: document.documentElement.clientWidth,
+    scrollWidth: document.documentElement.scrollWidth,
+  }));
+  await page.waitForTimeout(400);
+  await shot(page, "vscode-practice");
+
+  // Hint from the lens: a notification with the first hint.
+  await page.locator(".codelens-decoration a", { hasText: "Hint" }).first().click();
+  const toast = page.locator(".notification-toast .notification-list-item-message", { hasText: "Hint 1 of" });
+  await toast.first().waitFor({ timeout: 20_000 });
+  result.practiceHint = await toast.first().innerText();
+
+  // A right answer (written to disk; the editor reloads it): all green, the quiz offered.
+  const solution = readFileSync(join("..", "..", "questions", "exercises", "two-sum", "solution.py"), "utf8");
+  writeFileSync(file, `# pyiq practice: two-sum\n${solution}`);
+  await page.locator(".monaco-editor .view-lines", { hasText: "position" }).first().waitFor({ timeout: 30_000 });
+  // The reloaded file's lenses are drawn anew (the function now also has its topics' lens):
+  // click once they have settled, and again if the click met a lens being replaced.
+  await page.locator(".codelens-decoration", { hasText: "interview topics · Quiz me" }).first().waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(500);
+  const passed = async () => {
+    try {
+      return /^10\//.test(await panel.locator("#run-score").innerText({ timeout: 1000 }));
+    } catch {
+      return false;
+    }
+  };
+  for (let attempt = 0; attempt < 3 && !(await passed()); attempt++) {
+    await page.locator(".codelens-decoration a", { hasText: "Run tests" }).first().click();
+    await until("the passing run", passed, 20_000).catch(() => undefined);
+  }
+  await until("the passing run", passed, 5_000);
+  result.practiceRightRun = await practiceVerdicts(panel, "right answer run");
+  result.practiceOffer = await panel.locator(".offer").innerText();
+  await page.waitForTimeout(400);
+  await shot(page, "vscode-practice-passed");
+  // The offered quiz opens in the same panel.
+  await panel.locator("#practice-quiz").click();
+  await panel.locator("button.choice").first().waitFor({ state: "visible", timeout: 60_000 });
+  result.practiceQuizPrompt = await panel.locator("h2.prompt").innerText();
+  result.practiceNotifications = await notifications(page);
 }
 
 async function broken(page) {

@@ -147,13 +147,14 @@ describe("the extension in a stand-in VS Code, with the real server", { skip }, 
       assert.match(status.text, /^\$\(mortar-board\) [1-9]\d*/);
       assert.equal(status.command, "pyiq.statusClicked");
 
-      // Hover through the registered provider, trusted Markdown with HTML for the folded answer.
+      // Hover through the registered provider: trusted Markdown (its command links), no HTML.
       const hoverProvider = fake.recorded.providers.get("registerHoverProvider")?.[0] as any;
       assert.ok(hoverProvider, "a hover provider is registered");
       const hover = await hoverProvider.provideHover(document, new Position(0, 24), new CancellationTokenSource().token);
       const markdown = hover.contents[0];
       assert.match(markdown.value, /default/i);
-      assert.equal(markdown.supportHtml, true);
+      assert.notEqual(markdown.supportHtml, true, "hovers need no raw HTML");
+      assert.deepEqual(markdown.isTrusted, { enabledCommands: ["pyiq.quizAt", "pyiq.quizFile", "pyiq.explain"] });
 
       // The palette command opens the panel with the server's quiz.
       await fake.recorded.commands.get("pyiq.quizMeOnFile")!();
@@ -177,6 +178,22 @@ describe("the extension in a stand-in VS Code, with the real server", { skip }, 
       const before = panel.posted.filter((m) => m.type === "quiz").length;
       await fake.vscode.commands.executeCommand("pyiq.quizAt", uri, { line: 0, character: 0 });
       assert.equal(panel.posted.filter((m) => m.type === "quiz").length, before + 1);
+
+      // Practice: the "▶ Run tests" lens (run by VS Code through the language client) shows
+      // the verdicts in the panel, and the server sends no notification of its own.
+      const practiceFile = join(dir, "practice", "two-sum.py");
+      mkdirSync(join(dir, "practice"));
+      const wrong = "# pyiq practice: two-sum\ndef two_sum(nums, target):\n    return (0, 1)\n";
+      writeFileSync(practiceFile, wrong);
+      const practiceDoc = makeDocument(practiceFile, wrong);
+      fake.open(practiceDoc);
+      assert.ok(fake.recorded.commands.has("pyiq.practice.run"));
+      await fake.vscode.commands.executeCommand("pyiq.practice.run", practiceDoc.uri.toString());
+      const practice = panel.posted.filter((m) => m.type === "practice").at(-1);
+      assert.ok(practice, JSON.stringify(panel.posted.at(-1)).slice(0, 500));
+      assert.equal(practice.practice.run.summary, "Two sum: 2/10 tests passed. two_sum([1, 2, 3, 4], 7): expected (2, 3), got (0, 1)");
+      assert.ok(practice.practice.exercises.some((e: any) => e.id === "two-sum" && e.detail === "passed 2/10 · 1 attempt"));
+      assert.ok(!fake.recorded.messages.some((m) => /tests passed/.test(m.text)), JSON.stringify(fake.recorded.messages));
 
       // Explain opens a static page.
       await fake.recorded.commands.get("pyiq.explainPrompt")!("mutable-default-argument");

@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { Controller } from "../../src/controller";
 import type { ActiveEditor, DiagnosticInfo, EditorHost, PickItem, QuizView } from "../../src/host";
 import type { FromWebview, ToWebview } from "../../src/protocol";
+import { PRACTICE_URI, SAMPLE_LISTING, SAMPLE_RUN } from "../fixtures/samplePractice";
 import { SAMPLE_QUIZ_RESULT } from "../fixtures/sampleQuiz";
 
 const URI = "file:///home/dev/shop/orders.py";
@@ -75,6 +76,14 @@ class FakeHost implements EditorHost {
   }
   revealLine(uri: string, line: number): void {
     this.revealed.push([uri, line]);
+  }
+  opened: string[] = [];
+  folder: string | undefined = "file:///home/dev/shop";
+  async openDocument(uri: string): Promise<void> {
+    this.opened.push(uri);
+  }
+  workspaceFolder(): string | undefined {
+    return this.folder;
   }
   log(message: string): void {
     this.logs.push(message);
@@ -341,5 +350,126 @@ describe("explain and progress", () => {
     controller.cli = ["/v/bin/python", "-m", "pyiq"];
     await controller.showProgress();
     assert.deepEqual(host.terminals, [["pyiq progress", ["/v/bin/python", "-m", "pyiq", "stats"]]]);
+  });
+});
+
+describe("practice", () => {
+  function practiceSetup(): { host: FakeHost; controller: Controller } {
+    const made = setup();
+    made.host.commands = [...made.host.commands!, "pyiq.practice", "pyiq.practice.run", "pyiq.practice.hint", "pyiq.practice.solution"];
+    made.host.results.set("pyiq.practice", (args) =>
+      args.length === 0 ? SAMPLE_LISTING : { uri: PRACTICE_URI, path: "/home/dev/shop/practice/two-sum.py", created: true, id: args[0] },
+    );
+    made.host.results.set("pyiq.practice.run", () => SAMPLE_RUN);
+    made.host.results.set("pyiq.practice.hint", () => ({ hint: "Hint 1 of 3: remember what you have seen", number: 1, total: 3 }));
+    made.host.results.set("pyiq.practice.solution", () => ({ solution: "def two_sum(nums, target):\n    pass\n", title: "Two sum", complexity: "time O(n), space O(n)" }));
+    return made;
+  }
+
+  it("picks an exercise in a quick pick, scaffolds it in the workspace and opens it", async () => {
+    const { host, controller } = practiceSetup();
+    host.pickAnswer = "two-sum";
+    await controller.practice();
+    const items = host.picks[0].items;
+    assert.deepEqual(
+      items.map((i) => [i.label, i.description, i.detail, i.value]),
+      [
+        ["Binary search", "junior · algorithms", "passed 7/7 · due for review", "binary-search"],
+        ["LRU cache", "mid · data structures", "new", "lru-cache"],
+        ["Two sum", "junior · hashing", "passed 2/10 · 1 attempt", "two-sum"],
+      ],
+    );
+    assert.deepEqual(host.executed, [
+      ["pyiq.practice", []],
+      ["pyiq.practice", ["two-sum", "file:///home/dev/shop"]],
+    ]);
+    assert.deepEqual(host.opened, [PRACTICE_URI]);
+  });
+
+  it("does nothing when the pick is cancelled, and says why a stub was not written", async () => {
+    const { host, controller } = practiceSetup();
+    await controller.practice();
+    assert.deepEqual(host.executed, [["pyiq.practice", []]]);
+    host.folder = undefined;
+    host.results.set("pyiq.practice", () => ({ error: "no workspace folder to put practice/ in" }));
+    await controller.startPractice("two-sum");
+    assert.deepEqual(host.executed.at(-1), ["pyiq.practice", ["two-sum"]]);
+    assert.deepEqual(host.opened, []);
+    assert.equal(host.messages.at(-1), "error: pyiq: no workspace folder to put practice/ in");
+  });
+
+  it("runs the tests from the lens and shows the verdicts in the panel, the server staying quiet", async () => {
+    const { host, controller } = practiceSetup();
+    await controller.practiceCommand("pyiq.practice.run", PRACTICE_URI);
+    assert.deepEqual(host.executed[0], ["pyiq.practice.run", [PRACTICE_URI, { messages: false }]]);
+    const posted = host.views[0].posted;
+    assert.deepEqual(posted[0], { type: "loading", title: "Practice · two-sum.py", text: "Running the tests…" });
+    const last = posted.at(-1);
+    assert.equal(last?.type, "practice");
+    if (last?.type !== "practice") return;
+    assert.equal(last.practice.run?.summary, SAMPLE_RUN.summary);
+    assert.equal(last.practice.run?.tests[1].actual, "(0, 1)");
+    assert.equal(last.practice.exercises.length, 3, "the statuses are refreshed after the run");
+    // The panel's buttons: run again, a hint, the line a test raised on.
+    await controller.onWebviewMessage({ type: "practiceRun" });
+    assert.deepEqual(host.executed.filter(([c]) => c === "pyiq.practice.run").length, 2);
+    await controller.onWebviewMessage({ type: "reveal", line: 3 });
+    assert.deepEqual(host.revealed, [[PRACTICE_URI, 2]]);
+    // After a pass, the offered quiz is the quiz on the practice file.
+    await controller.onWebviewMessage({ type: "practiceQuiz" });
+    assert.deepEqual(host.executed.at(-1), ["pyiq.quizFile", [PRACTICE_URI]]);
+    assert.equal(host.views[0].posted.at(-1)?.type, "quiz");
+  });
+
+  it("shows a run the server refused as the panel's error", async () => {
+    const { host, controller } = practiceSetup();
+    host.results.set("pyiq.practice.run", () => ({ error: "open the practice file first" }));
+    await controller.runPractice(PRACTICE_URI);
+    assert.deepEqual(host.views[0].posted.at(-1), {
+      type: "error",
+      heading: "The tests did not run",
+      message: "open the practice file first",
+    });
+  });
+
+  it("shows the quiz the learner accepted after a passing run", async () => {
+    const { host, controller } = practiceSetup();
+    host.results.set("pyiq.practice.run", () => ({ ...SAMPLE_RUN, ok: true, passed: 4, quiz: SAMPLE_QUIZ_RESULT }));
+    await controller.runPractice(PRACTICE_URI);
+    const last = host.views[0].posted.at(-1);
+    assert.equal(last?.type, "quiz");
+  });
+
+  it("shows the hint as a message and in the panel showing that file's run", async () => {
+    const { host, controller } = practiceSetup();
+    await controller.practiceCommand("pyiq.practice.hint", PRACTICE_URI);
+    assert.deepEqual(host.executed, [["pyiq.practice.hint", [PRACTICE_URI, { messages: false }]]]);
+    assert.deepEqual(host.messages, ["info: Hint 1 of 3: remember what you have seen"]);
+    assert.equal(host.views.length, 0, "no panel is opened for a hint");
+    await controller.runPractice(PRACTICE_URI);
+    await controller.onWebviewMessage({ type: "practiceHint" });
+    const last = host.views[0].posted.at(-1);
+    assert.equal(last?.type === "practice" && last.practice.hint, "Hint 1 of 3: remember what you have seen");
+  });
+
+  it("shows the solution on a page, or the server's reason not to", async () => {
+    const { host, controller } = practiceSetup();
+    await controller.practiceCommand("pyiq.practice.solution", PRACTICE_URI);
+    assert.deepEqual(host.executed, [["pyiq.practice.solution", [PRACTICE_URI, { messages: false }]]]);
+    assert.equal(host.markdown[0][0], "Solution · two-sum.py");
+    assert.match(host.markdown[0][1], /^# Reference solution: Two sum\n\nComplexity: time O\(n\), space O\(n\)\n\n```python\ndef two_sum/);
+    host.results.set("pyiq.practice.solution", () => ({ error: "Run the tests at least once before looking at the solution." }));
+    await controller.practiceSolution(PRACTICE_URI);
+    assert.equal(host.messages.at(-1), "info: pyiq: Run the tests at least once before looking at the solution.");
+  });
+
+  it("lists the exercises in the panel and starts the one whose button was pressed", async () => {
+    const { host, controller } = practiceSetup();
+    await controller.showPractice();
+    const shown = host.views[0].posted.at(-1);
+    assert.equal(shown?.type === "practice" && shown.practice.exercises[2].detail, "passed 2/10 · 1 attempt");
+    await controller.onWebviewMessage({ type: "practiceStart", id: "lru-cache" });
+    assert.deepEqual(host.executed.at(-1), ["pyiq.practice", ["lru-cache", "file:///home/dev/shop"]]);
+    assert.deepEqual(host.opened, [PRACTICE_URI]);
   });
 });

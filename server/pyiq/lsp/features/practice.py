@@ -14,8 +14,18 @@ Commands (arguments as JSON):
 - ``pyiq.practice [ID] [WORKSPACE_URI]``: without an id, the exercises with
   the learner's status (a client shows them in a picker); with one, writes
   the stub (never over existing work) and asks the client to open it.
-- ``pyiq.practice.run URI``, ``pyiq.practice.hint URI``,
-  ``pyiq.practice.solution URI``.
+- ``pyiq.practice.run URI [OPTIONS]``, ``pyiq.practice.hint URI [OPTIONS]``,
+  ``pyiq.practice.solution URI [OPTIONS]``. OPTIONS ``{"messages": false}``
+  is for a client that shows the returned result in its own window (a
+  panel, a floating window, a help buffer): the server then sends no
+  ``window/showMessage`` of its own, so a solution is not also squeezed into
+  a notification, and after a passing run the quiz on what the solution
+  used is not asked (a question the editor would show before the verdicts)
+  but returned as ``offer``: its text, the constructs, and the command that
+  starts the quiz (``pyiq.quizFile URI``).
+
+Every result carries the text a client shows as is (``summary``, each
+test's ``summary``, ``text``), so clients only lay it out.
 """
 
 from __future__ import annotations
@@ -199,6 +209,11 @@ def practice_lenses(ls: PyiqServer, document: OpenDocument) -> list[types.CodeLe
     ]
 
 
+def _messages(options: Any) -> bool:
+    """Whether the server should tell the result with window/showMessage (default yes)."""
+    return not (isinstance(options, dict) and options.get("messages") is False)
+
+
 def _workspace_root(ls: PyiqServer, hint: Any) -> str | None:
     if isinstance(hint, str) and hint:
         return uri_to_path(hint) if urlparse(hint).scheme else hint
@@ -215,6 +230,8 @@ def _workspace_root(ls: PyiqServer, hint: Any) -> str | None:
 
 
 def listing(ls: PyiqServer) -> list[dict[str, Any]]:
+    """Every exercise with the learner's status, in the order to practise them."""
+    from pyiq.practice.order import learner_order
     from pyiq.practice.progress import PracticeLog, PracticeLogError
 
     try:
@@ -223,7 +240,7 @@ def listing(ls: PyiqServer) -> list[dict[str, Any]]:
         ls.report([f"pyiq practice: {exc}"])
         statuses = {}
     rows = []
-    for exercise in _exercises().values():
+    for exercise in learner_order(_exercises().values(), statuses):
         status = statuses.get(exercise.id)
         rows.append(
             {
@@ -232,6 +249,7 @@ def listing(ls: PyiqServer) -> list[dict[str, Any]]:
                 "level": exercise.level,
                 "topic": exercise.topic,
                 "status": status.label() if status else "new",
+                "detail": status.detail() if status else "new",
                 "label": f"{exercise.title} ({exercise.level}, {exercise.topic})",
             }
         )
@@ -297,7 +315,7 @@ def _refresh(ls: PyiqServer, uri: str) -> None:
                 log.debug("client refused code lens refresh", exc_info=True)
 
 
-async def run(ls: PyiqServer, uri: Any) -> dict[str, Any]:
+async def run(ls: PyiqServer, uri: Any, options: Any = None) -> dict[str, Any]:
     from pyiq.practice.grader import run_tests
     from pyiq.practice.progress import PracticeLog, PracticeLogError
 
@@ -330,34 +348,69 @@ async def run(ls: PyiqServer, uri: Any) -> dict[str, Any]:
     _refresh(ls, uri)
     summary = f"{exercise.title}: {result.passed}/{result.total} tests passed"
     data = result.to_dict()
+    for shown, test in zip(data["tests"], result.tests, strict=True):
+        shown["summary"] = test.summary()  # type: ignore[index]
+    data["title"] = exercise.title
+    data["uri"] = uri
     data["reviewed"] = bool(recorded and recorded.reviewed)
     data["due"] = recorded.due.isoformat() if recorded and recorded.due else None
     if not result.ok:
         first = next((t for t in result.tests if not t.ok), None)
         detail = result.problem or (first.summary() if first else "")
-        ls.window_show_message(
-            types.ShowMessageParams(
-                type=types.MessageType.Warning, message=f"{summary}. {detail}".strip()
+        data["summary"] = f"{summary}. {detail}".strip()
+        if _messages(options):
+            ls.window_show_message(
+                types.ShowMessageParams(type=types.MessageType.Warning, message=data["summary"])
             )
-        )
         return data
     message = summary + "."
     if recorded is not None and recorded.reviewed and recorded.due is not None:
         message += f" Next review: {recorded.due:%Y-%m-%d}."
-    data["quiz"] = await _offer_quiz(ls, document, message)
+    data["summary"] = message
+    if not _messages(options):
+        data["offer"] = _quiz_offer(document, exercise, uri)
+        return data
+    data["quiz"] = await _offer_quiz(ls, document, exercise, message)
     return data
 
 
-async def _offer_quiz(ls: PyiqServer, document: OpenDocument, message: str) -> Any:
-    """After a pass: name what the solution used and offer its questions as a quiz."""
-    from pyiq.lsp.features.commands import run_quiz
+def _used(document: OpenDocument, exercise: Exercise) -> list[Any]:
+    """What the passing solution used beyond its stub, most interview-worthy first."""
     from pyiq.practice.constructs import constructs_used
 
-    used = [u for u in constructs_used(bytes(document.engine.source)) if u.question]
+    used = constructs_used(
+        bytes(document.engine.source), stub=exercise.stub, related=exercise.questions
+    )
+    return [u for u in used if u.question]
+
+
+def _quiz_offer(document: OpenDocument, exercise: Exercise, uri: str) -> dict[str, Any] | None:
+    """The quiz on what a passing solution used, as data for a client to offer itself."""
+    used = _used(document, exercise)
     if not used:
-        ls.window_show_message(
-            types.ShowMessageParams(type=types.MessageType.Info, message=message)
-        )
+        return None
+    first = used[0]
+    count = len(used)
+    return {
+        "message": f"You used {first.name} (line {first.line}): {first.question}",
+        "title": f"Quiz me on the {count} construct{'s' if count != 1 else ''} I used",
+        "constructs": [
+            {"name": u.name, "line": u.line, "question": u.question, "rule": u.rule} for u in used
+        ],
+        "command": "pyiq.quizFile",
+        "arguments": [uri],
+    }
+
+
+async def _offer_quiz(
+    ls: PyiqServer, document: OpenDocument, exercise: Exercise, message: str
+) -> Any:
+    """After a pass: name what the solution used and offer its questions as a quiz."""
+    from pyiq.lsp.features.commands import run_quiz
+
+    used = _used(document, exercise)
+    if not used:
+        _tell(ls, message)
         return None
     first = used[0]
     prompt = (
@@ -380,7 +433,7 @@ async def _offer_quiz(ls: PyiqServer, document: OpenDocument, message: str) -> A
     return await run_quiz(ls, document, ls.findings(document))
 
 
-def hint(ls: PyiqServer, uri: Any) -> dict[str, Any]:
+def hint(ls: PyiqServer, uri: Any, options: Any = None) -> dict[str, Any]:
     from pyiq.practice.progress import PracticeLog, PracticeLogError
 
     document = ls.documents.get(uri) if isinstance(uri, str) else None
@@ -398,11 +451,12 @@ def hint(ls: PyiqServer, uri: Any) -> dict[str, Any]:
     else:
         number, hint_text = found
         text = f"Hint {number} of {total}: {hint_text}"
-    _tell(ls, text)
-    return {"hint": text, "number": number, "total": total}
+    if _messages(options):
+        _tell(ls, text)
+    return {"hint": text, "number": number, "total": total, "title": exercise.title}
 
 
-def solution(ls: PyiqServer, uri: Any) -> dict[str, Any]:
+def solution(ls: PyiqServer, uri: Any, options: Any = None) -> dict[str, Any]:
     from pyiq.practice.progress import PracticeLog, PracticeLogError
 
     document = ls.documents.get(uri) if isinstance(uri, str) else None
@@ -418,14 +472,20 @@ def solution(ls: PyiqServer, uri: Any) -> dict[str, Any]:
         return {"error": str(exc)}
     if not attempted:
         text = "Run the tests at least once before looking at the solution."
-        _tell(ls, text)
+        if _messages(options):
+            _tell(ls, text)
         return {"error": text}
-    text = (
-        f"Reference solution (time {exercise.time_complexity}, space "
-        f"{exercise.space_complexity}):\n\n{exercise.solution}"
-    )
-    _tell(ls, text)
-    return {"solution": exercise.solution, "id": exercise.id}
+    complexity = f"time {exercise.time_complexity}, space {exercise.space_complexity}"
+    text = f"Reference solution ({complexity}):\n\n{exercise.solution}"
+    if _messages(options):
+        _tell(ls, text)
+    return {
+        "solution": exercise.solution,
+        "id": exercise.id,
+        "title": exercise.title,
+        "complexity": complexity,
+        "text": text,
+    }
 
 
 def setup(server: PyiqServer) -> None:
@@ -445,16 +505,16 @@ def setup(server: PyiqServer) -> None:
     @guarded(empty=None)
     async def run_command(ls: PyiqServer, *args: Any) -> Any:
         flat = _args(args)
-        return await run(ls, flat[0] if flat else None)
+        return await run(ls, flat[0] if flat else None, flat[1] if len(flat) > 1 else None)
 
     @server.command("pyiq.practice.hint")
     @guarded(empty=None)
     def hint_command(ls: PyiqServer, *args: Any) -> Any:
         flat = _args(args)
-        return hint(ls, flat[0] if flat else None)
+        return hint(ls, flat[0] if flat else None, flat[1] if len(flat) > 1 else None)
 
     @server.command("pyiq.practice.solution")
     @guarded(empty=None)
     def solution_command(ls: PyiqServer, *args: Any) -> Any:
         flat = _args(args)
-        return solution(ls, flat[0] if flat else None)
+        return solution(ls, flat[0] if flat else None, flat[1] if len(flat) > 1 else None)
