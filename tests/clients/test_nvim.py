@@ -538,8 +538,16 @@ def test_practice_on_screen(nvim: str, tmp_path: Path, server_env: dict[str, str
         screen.keys(":PyiqPractice", "Enter")
         picker = screen.wait_for(r"Balanced brackets  junior · stacks · new")
         print(f"--- the picker (Neovim {nvim_version(nvim)}) ---\n{picker}")
-        # Stock Neovim numbers the items (41 overflow a 40-line terminal: "-- More --").
-        assert "39: Two sum  junior · hashing · new" in picker, picker
+        # Stock Neovim numbers the items in the server's order (41 overflow a 40-line
+        # terminal: "-- More --"): new ones from junior to senior, by title.
+        from pyiq.practice.loader import load_exercises
+        from pyiq.practice.order import learner_order
+
+        order = learner_order(load_exercises().values(), {})
+        first, two_sum = order[0], [e.id for e in order].index("two-sum") + 1
+        assert f"1: {first.title}  junior · {first.topic} · new" in picker, picker
+        assert f"{two_sum}: Two sum  junior · hashing · new" in picker, picker
+        assert two_sum < [e.level for e in order].index("mid") + 1, "juniors come first"
         # q stops the listing at -- More --; then an empty answer (if still asked) cancels.
         screen.keys("q")
         deadline = time.monotonic() + 20

@@ -93,3 +93,27 @@ def test_hover_on_a_finding_whose_code_is_a_million_characters(
     assert len(value) < MAX_HOVER, len(value)
     assert "a" * 100 not in value
     assert took < 5, took
+
+
+def test_hover_in_a_list_of_a_hundred_thousand_constructs_on_one_line(
+    long_line_client: WireClient, tmp_path: Path
+) -> None:
+    """Minified code: the hover names the construct under the point, not its 90,908 siblings."""
+    client = long_line_client
+    count = MILLION // len("lambda: 1, ")
+    text = "handlers = [" + "lambda: 1, " * count + "]\n"
+    path = tmp_path / "handlers.py"
+    path.write_text(text)
+    uri = client.open(path)
+    client.diagnostics(uri, timeout=60)
+    last = len("handlers = [") + len("lambda: 1, ") * (count - 1)
+    hover, took = _hover(client, uri, last + 2)  # in the last `lambda`
+    value = hover["contents"]["value"]
+    assert hover["range"] == {
+        "start": {"line": 0, "character": last},
+        "end": {"line": 0, "character": last + len("lambda: 1")},
+    }
+    assert "*Line 1:* " in value
+    assert len(value) < MAX_HOVER, len(value)
+    assert "lambda: 1, lambda" not in value
+    assert took < 5, took

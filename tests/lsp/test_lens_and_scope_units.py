@@ -9,7 +9,7 @@ import pytest
 
 from pyiq.analysis import Config, Document
 from pyiq.lsp.features.code_lens import _owners, definitions
-from pyiq.lsp.hints import MODULE, scope_of
+from pyiq.lsp.hints import MODULE, Scopes, scope_of
 from pyiq.lsp.rules import server_registry
 
 STDLIB = Path(sysconfig.get_paths()["stdlib"])
@@ -65,3 +65,29 @@ def test_a_definition_name_belongs_to_the_scope_around_it() -> None:
     assert scope_of(root, source.index(b"__init__")) == 0  # the class body
     assert scope_of(root, source.index(b"pass")) == source.index(b"def")
     assert scope_of(root, 0) == MODULE
+
+
+def _every_edge(root: object) -> set[int]:
+    """Each node's start and end: where a body's edge and the tree's answer matter."""
+    offsets: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        offsets.update((node.start_byte, node.end_byte))  # type: ignore[attr-defined]
+        stack.extend(node.children)  # type: ignore[attr-defined]
+    return offsets
+
+
+@pytest.mark.parametrize("name", FILES)
+@pytest.mark.parametrize("cut", [None, 0.37, 0.81])
+def test_indexed_scopes_equal_walking_the_tree(name: str, cut: float | None) -> None:
+    """The bisection ``hinted`` uses on big files answers as ``scope_of``, broken code too."""
+    source = (STDLIB / name).read_bytes()
+    if cut is not None:
+        source = source[: int(len(source) * cut)]  # a file cut mid-statement: error nodes
+    root = Document(source, server_registry()).tree.root_node
+    scopes = Scopes(root)
+    offsets = sorted(_every_edge(root) | set(range(0, len(source) + 1, 7)))
+    answers = [scopes(at) for at in offsets]  # the first INDEX_AFTER walk, the rest bisect
+    assert answers == [scope_of(root, at) for at in offsets]
+    assert MODULE in answers and len(set(answers)) > 5

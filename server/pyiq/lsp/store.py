@@ -27,6 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlparse
 
 from pyiq.analysis import Config, ConfigError, Document
@@ -88,6 +89,8 @@ class OpenDocument:
         self._asleep: tuple[bytes, Registry] | None = None
         self._awake = awake
         self.fragments = Fragments()
+        # What ``diagnostics.shown`` last decided, with everything it depended on.
+        self.shown: tuple[tuple[object, ...], list[Any]] | None = None
         if awake is not None:
             awake.touch(self)
 

@@ -47,6 +47,11 @@ MAX_RELATED = 3
 # the rest of a broken file: its stray keywords name nothing).
 _NOT_CONSTRUCTS = frozenset({"module", "block", "decorated_definition", "ERROR"})
 _SCOPES = frozenset({"function_definition", "class_definition"})
+# Only compound statements and their clauses have an indented body.
+_BODIED = ("_statement", "_clause", "_definition")
+# A node with more children than this (a list of 100,000 items on one
+# minified line) has only the tokens around the point looked at.
+_MAX_TOKENS = 32
 
 
 def _head_end(node: Node) -> int:
@@ -58,12 +63,31 @@ def _head_end(node: Node) -> int:
     if node.type == "decorated_definition":
         definition = node.child_by_field_name("definition")
         return node.end_byte if definition is None else _head_end(definition)
+    if not node.type.endswith(_BODIED):
+        return node.end_byte  # an expression: no body, all head
     end = node.start_byte
     for child in node.children:
         if child.type == "block":
             return end
         end = child.end_byte
     return node.end_byte
+
+
+def _tokens_near(node: Node, at: int) -> list[Node]:
+    """The node's children, or for a node with very many, its ends and those around ``at``.
+
+    Walking every child of a huge list or call on each hover would cost
+    tens of milliseconds per hundred thousand items; a construct named by
+    a token far from the point is still found through its own span.
+    """
+    count = node.child_count
+    if count <= _MAX_TOKENS:
+        return node.children
+    index = node.walk().goto_first_child_for_byte(at)
+    near = {0, count - 1}
+    if index is not None:
+        near.update(i for i in (index - 1, index, index + 1) if 0 <= i < count)
+    return [child for i in sorted(near) if (child := node.child(i)) is not None]
 
 
 def _heads_at(root: Node, at: int) -> dict[tuple[int, int], tuple[int, int]]:
@@ -82,7 +106,7 @@ def _heads_at(root: Node, at: int) -> dict[tuple[int, int], tuple[int, int]]:
             name = node.child_by_field_name("name")
             if name is not None:
                 naming.setdefault((name.start_byte, name.end_byte), head)
-            for child in node.children:
+            for child in _tokens_near(node, at):
                 if not child.is_named:
                     naming.setdefault((child.start_byte, child.end_byte), head)
         node = node.parent
