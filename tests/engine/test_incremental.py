@@ -280,3 +280,43 @@ def test_restructured_class_rechecks_statements_whose_builtin_changed_meaning() 
     assert doc.raw_findings == Document(doc.source).raw_findings
     m1 = doc.source.index(b"def m1")
     assert doc.last_regions == [(early, m1), (doc.source.index(b"def edited"), len(doc.source))]
+
+
+TASKS = """\
+import asyncio
+
+loop = asyncio.get_running_loop()
+
+loop.create_task(job())
+
+task = asyncio.create_task(job())
+
+done = 1
+"""
+
+
+def _dangling(doc: Document) -> list[int]:
+    return [f.start_byte for f in doc.raw_findings if f.rule == "dangling-task"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "left"),
+    [
+        # The loop is no longer asyncio's: `loop.create_task` is any method.
+        ("import asyncio\n", "", 0),
+        # The stored task is read again: it is kept, not dangling.
+        ("done = 1", "print(task)", 1),
+    ],
+)
+def test_a_task_call_is_rechecked_when_a_statement_it_depends_on_changes(
+    old: str, new: str, left: int
+) -> None:
+    # dangling-task judges `loop.create_task(...)` by the statement assigning
+    # `loop`, and `task = create_task(...)` by later reads of `task`: edits to
+    # those statements change findings on other statements.
+    doc = Document.from_text(TASKS)
+    assert len(_dangling(doc)) == 2
+    at = TASKS.index(old)
+    doc.apply_byte_edit(at, at + len(old), new.encode())
+    assert doc.raw_findings == Document(doc.source).raw_findings
+    assert len(_dangling(doc)) == left

@@ -10,6 +10,7 @@ re-checked whole because its top-level statement is.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -18,9 +19,10 @@ from tree_sitter import Node, Tree
 from pyiq.analysis.config import Config
 from pyiq.analysis.engine import intersects, run_rules, select
 from pyiq.analysis.findings import SORT_KEY, Finding
-from pyiq.analysis.imports import import_map, module_imports
+from pyiq.analysis.imports import module_imports, resolution_map
 from pyiq.analysis.language import new_parser, sanitize
 from pyiq.analysis.lines import Encoding, LineIndex
+from pyiq.analysis.modules import ModuleName
 from pyiq.analysis.predicates import descendants, identifiers, shadowed_builtins
 from pyiq.analysis.predicates.context import MatchContext
 from pyiq.analysis.predicates.names import BUILTIN_NAMES
@@ -171,6 +173,47 @@ def _mentions_outside(
     ]
 
 
+_TASK_WORDS = (b"create_task", b"ensure_future")
+# Names a task call depends on beyond its statement: the receiver of
+# ``loop.create_task(...)`` (judged by how ``loop`` was assigned) and the
+# name a task is stored in (judged by whether the scope reads it again).
+_TASK_NAMES = re.compile(
+    rb"([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?:\.[ \t]*create_task\b"
+    rb"|=[^=\n][^\n]*\b(?:create_task|ensure_future)\b)"
+)
+
+
+def _task_calls(
+    root: Node,
+    regions: list[tuple[int, int]],
+    start: int,
+    new_end: int,
+    delta: int,
+    old_source: bytes,
+    new_source: bytes,
+) -> list[tuple[int, int]]:
+    """Task calls to re-check because the re-analysed statements mention a name they depend on.
+
+    dangling-task (RUF006) judges ``loop.create_task(...)`` by the statement
+    that assigned ``loop``, and ``task = create_task(...)`` by whether the
+    scope reads ``task`` later: statements other than the call's own, which an
+    edit can change without touching the call. Files without task calls, and
+    edits that mention none of those names, cost a byte search.
+    """
+    if not any(word in new_source for word in _TASK_WORDS):
+        return []
+    names = {match.group(1) for match in _TASK_NAMES.finditer(new_source)}
+    if not any(
+        _mentions(name, regions, start, new_end, delta, old_source, new_source) for name in names
+    ):
+        return []
+    return [
+        (node.start_byte, node.end_byte)
+        for word in _TASK_WORDS
+        for node in identifiers(root, word, new_source)
+    ]
+
+
 def _module_level_global(tree: Tree, source: bytes) -> bool:
     """Whether a ``global`` statement sits in module scope (at any depth)."""
     if b"global" not in source:
@@ -188,15 +231,22 @@ def _module_level_global(tree: Tree, source: bytes) -> bool:
 class Document:
     """Bytes, tree, line index and raw findings, kept in step through edits."""
 
-    def __init__(self, source: bytes, registry: Registry | None = None) -> None:
+    def __init__(
+        self,
+        source: bytes,
+        registry: Registry | None = None,
+        module: ModuleName | None = None,
+    ) -> None:
         self.registry = registry or load_registry()
+        # The file's module (``modules.module_name``), fixed for the document's life.
+        self.module = module
         self._parser = new_parser()
         source = sanitize(source)
         self.source = source
         self.tree = self._parser.parse(source)
         self.lines = LineIndex(source)
         self.imports = module_imports(self.tree, source)
-        self.qualified = import_map(self.tree, source)
+        self.qualified = resolution_map(self.tree, source, module)
         # Top-level statements (start, end, type) that rebind builtins, and which.
         self._shadowing: dict[tuple[int, int, str], frozenset[str]] = {}
         for child in self.tree.root_node.children:
@@ -207,7 +257,12 @@ class Document:
         self._module_global = _module_level_global(self.tree, source)
         self._marked = marked(source)
         self.raw_findings: list[Finding] = run_rules(
-            self.tree, source, self.registry, imports=self.imports, qualified=self.qualified
+            self.tree,
+            source,
+            self.registry,
+            imports=self.imports,
+            qualified=self.qualified,
+            module=module,
         )
         # Byte ranges (in the current source) re-analysed by the last edit.
         self.last_regions: list[tuple[int, int]] = []
@@ -215,8 +270,10 @@ class Document:
         self.exact = True
 
     @classmethod
-    def from_text(cls, text: str, registry: Registry | None = None) -> Document:
-        return cls(text.encode("utf-8", "surrogatepass"), registry)
+    def from_text(
+        cls, text: str, registry: Registry | None = None, module: ModuleName | None = None
+    ) -> Document:
+        return cls(text.encode("utf-8", "surrogatepass"), registry, module)
 
     @property
     def text(self) -> str:
@@ -363,9 +420,16 @@ class Document:
         edit = _Edit(old_tree, start, new_end, b"\n" in removed or b"\r" in removed)
         regions = self._regions(changed, edit, narrow=narrow)
         imports, qualified = self.imports, self.qualified
-        if _mentions(b"import", regions, start, new_end, delta, old_source, new_source):
+        if _mentions(b"import", regions, start, new_end, delta, old_source, new_source) or (
+            # With a module, the file's own defs and classes resolve to it too.
+            self.module is not None
+            and any(
+                _mentions(word, regions, start, new_end, delta, old_source, new_source)
+                for word in (b"def", b"class")
+            )
+        ):
             imports = module_imports(new_tree, new_source)
-            qualified = import_map(new_tree, new_source)
+            qualified = resolution_map(new_tree, new_source, self.module)
         shadowing = self._shadowing_after(new_tree, new_source, start, old_end, delta, regions)
         shadowed = frozenset().union(*shadowing.values())
         self._shadowing = shadowing
@@ -380,7 +444,12 @@ class Document:
             self.qualified = qualified
             self.shadowed = shadowed
             self.raw_findings = run_rules(
-                new_tree, new_source, self.registry, imports=imports, qualified=qualified
+                new_tree,
+                new_source,
+                self.registry,
+                imports=imports,
+                qualified=qualified,
+                module=self.module,
             )
             self.last_regions = [(0, len(new_source))]
             return
@@ -399,6 +468,15 @@ class Document:
             if mentions:
                 mentioned = self._regions(mentions, edit, binds_nothing=True, narrow=narrow)
                 regions = _merge([*regions, *mentioned])
+        # Task calls judged by other statements (see ``_task_calls``), those re-analysed
+        # for a renamed name included.
+        tasks = _task_calls(
+            new_tree.root_node, regions, start, new_end, delta, old_source, new_source
+        )
+        if tasks:
+            regions = _merge(
+                [*regions, *self._regions(tasks, edit, binds_nothing=True, narrow=narrow)]
+            )
 
         # A finding is moved only once it is known to be kept.
         kept: list[Finding] = []
@@ -421,6 +499,7 @@ class Document:
             ranges=regions,
             imports=imports,
             qualified=qualified,
+            module=self.module,
         )
         kept.extend(fresh)
         kept.sort(key=SORT_KEY)
