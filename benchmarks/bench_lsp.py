@@ -15,9 +15,12 @@ timed the same way.
 arrival, in the typing run and in ``--starts`` more fresh processes; so is
 ``first-diags``, from the spawn to the first diagnostics of the opened file,
 reported beside the time ``import pygls.lsp.server`` alone takes in a fresh
-interpreter (the floor of any pygls server). ``--pull`` types the same
-stream as a pull-mode client: each keystroke is a didChange followed by a
-``textDocument/diagnostic`` request, timed to its answer. ``--server
+interpreter (the floor of any pygls server). Both modes run by default, one
+after the other: pushed (each keystroke timed to its publishDiagnostics)
+and pulled (the same stream as a pull-mode client: each keystroke is a
+didChange followed by a ``textDocument/diagnostic`` request, timed to its
+answer); ``--push`` or ``--pull`` runs one. The closing lines check issue
+16's acceptance against the figures printed. ``--server
 NAME=COMMAND`` adds a server to compare (another build of pyiq, say).
 ``--memory N`` measures instead the resident memory (VmRSS, and the peak
 VmHWM, from /proc) of each server once the N largest files of the standard
@@ -25,7 +28,7 @@ library are open and their diagnostics published.
 
 Usage: python benchmarks/bench_lsp.py [--keys 200] [--hovers 200] [--file PATH]
                                       [--where class-gap|method] [--starts 5] [--memory N]
-                                      [--pull] [--server NAME=COMMAND ...]
+                                      [--push | --pull] [--server NAME=COMMAND ...]
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ import statistics
 import subprocess
 import sys
 import sysconfig
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -93,6 +97,11 @@ class Client:
         return await asyncio.wait_for(self.diagnostics.get(), 30)
 
 
+# A fresh progress store for pyiq (set by main): concepts a user has
+# mastered are not shown, so the user's own store would change the figures.
+DATA_DIR: str | None = None
+
+
 def server_env() -> dict[str, str]:
     """The environment servers start in, with bytecode caching on.
 
@@ -102,6 +111,8 @@ def server_env() -> dict[str, str]:
     """
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    if DATA_DIR is not None:
+        env["PYIQ_DATA_DIR"] = DATA_DIR
     return env
 
 
@@ -133,15 +144,17 @@ async def start(
     return client, (arrived - spawned) * 1000
 
 
-async def first_diagnostics(client: Client, uri: str, pull: bool) -> float:
-    """Arrival time of the opened document's first diagnostics."""
+async def first_diagnostics(client: Client, uri: str, pull: bool) -> tuple[float, int]:
+    """Arrival time of the opened document's first diagnostics, and how many there are."""
     if pull:
-        arrived, _ = await client.request("textDocument/diagnostic", {"textDocument": {"uri": uri}})
-        return arrived
+        arrived, result = await client.request(
+            "textDocument/diagnostic", {"textDocument": {"uri": uri}}
+        )
+        return arrived, len(result.get("items", ())) if isinstance(result, dict) else 0
     while True:
         arrived, params = await client.next_diagnostics()
         if params["uri"] == uri:
-            return arrived
+            return arrived, len(params["diagnostics"])
 
 
 async def open_document(client: Client, path: Path, text: str) -> str:
@@ -175,7 +188,7 @@ async def starts(
         spawned = time.perf_counter()
         client, initialize = await start(command, path.parent, pull, spawned)
         uri = await open_document(client, path, text)
-        first = await first_diagnostics(client, uri, pull)
+        first, _ = await first_diagnostics(client, uri, pull)
         initializes.append(initialize)
         firsts.append((first - spawned) * 1000)
         client.proc.kill()
@@ -305,7 +318,7 @@ async def run(
     client, initialize = await start(command, path.parent, pull, spawned)
     text = path.read_text()
     uri = await open_document(client, path, text)
-    first = await first_diagnostics(client, uri, pull)
+    first, count = await first_diagnostics(client, uri, pull)
     typing: list[float] = []
     for version, change in keystrokes(uri, text, keys, where):
         began = time.perf_counter()
@@ -338,6 +351,7 @@ async def run(
         "hover": hovering,
         "initialize": [initialize],
         "first-diags": [(first - spawned) * 1000],
+        "diagnostics": [float(count)],
     }
 
 
@@ -346,21 +360,51 @@ def p95(values: list[float]) -> float:
     return ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
 
 
-def _report(results: dict[str, dict[str, list[float]]], metric: str) -> None:
+def _report(results: dict[str, dict[str, list[float]]], metric: str, label: str) -> None:
     for name, result in results.items():
         values = result[metric]
         print(
-            f"{metric:10} {name:5} median {statistics.median(values):7.2f} ms"
+            f"{label:16} {name:5} median {statistics.median(values):7.2f} ms"
             f"   p95 {p95(values):7.2f} ms"
         )
     if "ruff" in results:
         for name in results:
             if name == "ruff":
                 continue
-            ratio = statistics.median(results[name][metric]) / statistics.median(
+            median = statistics.median(results[name][metric]) / statistics.median(
                 results["ruff"][metric]
             )
-            print(f"{metric:10} {name}/ruff median ratio {ratio:.2f}")
+            tail = p95(results[name][metric]) / p95(results["ruff"][metric])
+            print(f"{label:16} {name}/ruff median ratio {median:.2f}   p95 ratio {tail:.2f}")
+
+
+def _verdict(name: str, value: float, limit: float, unit: str = "") -> None:
+    print(
+        f"  {'PASS' if value <= limit else 'FAIL'}  {name}: {value:.2f}{unit} (limit {limit}{unit})"
+    )
+
+
+def acceptance(by_mode: dict[str, dict[str, dict[str, list[float]]]], imports: list[float]) -> None:
+    """Issue 16's speed acceptance, from the figures printed above."""
+    print("acceptance (issue 16):")
+    for mode, results in by_mode.items():
+        if "ruff" not in results:
+            continue
+        pyiq, ruff = results["pyiq"]["keystroke"], results["ruff"]["keystroke"]
+        _verdict(
+            f"keystroke median {mode} pyiq/ruff",
+            statistics.median(pyiq) / statistics.median(ruff),
+            1.0,
+        )
+        if mode == "pulled":
+            _verdict(f"keystroke p95 {mode} pyiq/ruff", p95(pyiq) / p95(ruff), 2.0)
+    firsts = [v for results in by_mode.values() for v in results["pyiq"]["first-diags"]]
+    _verdict(
+        "spawn to first diagnostics minus import pygls.lsp.server (medians)",
+        statistics.median(firsts) - statistics.median(imports),
+        100.0,
+        " ms",
+    )
 
 
 async def main() -> None:
@@ -375,7 +419,7 @@ async def main() -> None:
         help="where to type (see keystrokes())",
     )
     parser.add_argument(
-        "--starts", type=int, default=5, help="extra fresh starts timed to initialize"
+        "--starts", type=int, default=5, help="extra fresh starts timed to first diagnostics"
     )
     parser.add_argument(
         "--memory",
@@ -383,8 +427,20 @@ async def main() -> None:
         metavar="N",
         help="instead: resident memory with the N largest stdlib files open",
     )
-    parser.add_argument(
-        "--pull", action="store_true", help="time pulled diagnostics (textDocument/diagnostic)"
+    modes = parser.add_mutually_exclusive_group()
+    modes.add_argument(
+        "--pull",
+        action="store_const",
+        const="pulled",
+        dest="mode",
+        help="time pulled diagnostics (textDocument/diagnostic) only",
+    )
+    modes.add_argument(
+        "--push",
+        action="store_const",
+        const="pushed",
+        dest="mode",
+        help="time pushed diagnostics (publishDiagnostics) only",
     )
     parser.add_argument(
         "--server",
@@ -394,6 +450,32 @@ async def main() -> None:
         help="another server to time (COMMAND split as a shell would)",
     )
     args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="pyiq-bench-") as scratch:
+        # Typed into a copy: the interpreter may sit under a folder that ruff's
+        # default exclusions skip (``.pyenv``, ``site-packages``), and both
+        # servers then publish nothing for the original.
+        global DATA_DIR
+        DATA_DIR = str(Path(scratch, "data"))
+        copy = Path(scratch, "src", args.file.name)
+        copy.parent.mkdir()
+        shutil.copyfile(args.file, copy)
+        await measure(args, copy)
+
+
+def copies(files: list[Path], into: Path) -> list[Path]:
+    """Copies of ``files`` in ``into`` (see ``main``), names kept apart by their index."""
+    out = []
+    for index, path in enumerate(files):
+        copy = into / str(index) / path.name
+        copy.parent.mkdir(parents=True)
+        shutil.copyfile(path, copy)
+        out.append(copy)
+    return out
+
+
+async def measure(args: argparse.Namespace, file: Path) -> None:
+    """Every figure of the run, for ``file`` (a copy of ``--file``)."""
+    args.file = file
     servers = {"pyiq": [sys.executable, "-m", "pyiq", "serve"]}
     for extra in args.server:
         name, _, command = extra.partition("=")
@@ -402,7 +484,7 @@ async def main() -> None:
     if Path(ruff).exists():
         servers["ruff"] = [ruff, "server"]
     if args.memory:
-        files = largest_stdlib_files(args.memory)
+        files = copies(largest_stdlib_files(args.memory), file.parent.parent / "memory")
         size = sum(p.stat().st_size for p in files) / 2**20
         print(f"{len(files)} largest stdlib files open ({size:.1f} MiB of source)")
         for name, cmd in servers.items():
@@ -411,23 +493,43 @@ async def main() -> None:
                 f"memory     {name:5} RSS {used['VmRSS']:7.1f} MiB   peak {used['VmHWM']:7.1f} MiB"
             )
         return
-    results = {
-        name: await run(cmd, args.file, args.keys, args.hovers, args.where, args.pull)
-        for name, cmd in servers.items()
-    }
-    for name, cmd in servers.items():
-        initializes, firsts = await starts(cmd, args.file, args.starts, args.pull)
-        results[name]["initialize"] += initializes
-        results[name]["first-diags"] += firsts
+    # Both modes by default, each server in turn within a mode, so that the
+    # ratios compare servers typing under the same load.
+    chosen = [args.mode] if args.mode else ["pushed", "pulled"]
+    by_mode: dict[str, dict[str, dict[str, list[float]]]] = {}
+    imports: list[float] = []
+    for mode in chosen:
+        pull = mode == "pulled"
+        results = by_mode[mode] = {
+            name: await run(cmd, args.file, args.keys, args.hovers, args.where, pull)
+            for name, cmd in servers.items()
+        }
+        for _ in range(args.starts):
+            # One start of each server and one bare import, in turn.
+            for name, cmd in servers.items():
+                initializes, firsts = await starts(cmd, args.file, 1, pull)
+                results[name]["initialize"] += initializes
+                results[name]["first-diags"] += firsts
+            imports += pygls_import_ms(1)
     print(
         f"file: {args.file} ({args.file.stat().st_size // 1024} KiB), {args.keys} keystrokes "
-        f"typed at {args.where}, {'pulled' if args.pull else 'pushed'} diagnostics, "
-        f"{args.hovers} hovers, {1 + args.starts} starts"
+        f"typed at {args.where}, {args.hovers} hovers, {1 + args.starts} starts per mode"
     )
-    for metric in ("keystroke", "hover", "initialize", "first-diags"):
-        _report(results, metric)
-    imports = pygls_import_ms(1 + args.starts)
-    print(f"import pygls.lsp.server alone: median {statistics.median(imports):7.2f} ms")
+    for mode, results in by_mode.items():
+        counts = ", ".join(f"{name} {int(r['diagnostics'][0])}" for name, r in results.items())
+        print(f"diagnostics on opening ({mode}): {counts}")
+    for mode, results in by_mode.items():
+        _report(results, "keystroke", f"keystroke {mode}")
+    first_mode = next(iter(by_mode.values()))
+    _report(first_mode, "hover", "hover")
+    for mode, results in by_mode.items():
+        _report(results, "initialize", f"initialize {mode}")
+        _report(results, "first-diags", f"first-diags {mode}")
+    print(
+        f"import pygls.lsp.server alone: median {statistics.median(imports):7.2f} ms"
+        f" ({len(imports)} fresh interpreters, between the starts)"
+    )
+    acceptance(by_mode, imports)
 
 
 if __name__ == "__main__":

@@ -20,7 +20,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
+import shutil
 import statistics
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -134,7 +137,14 @@ def main() -> None:
     parser.add_argument("--file", type=Path, default=Path(DEFAULT_FILE))
     parser.add_argument("--where", choices=("class-gap", "method"), default="class-gap")
     args = parser.parse_args()
-    totals, engine = asyncio.run(replay(args.file, args.keys, args.where))
+    with tempfile.TemporaryDirectory(prefix="pyiq-breakdown-") as scratch:
+        # A copy, as bench_lsp.py types into: the interpreter may sit under a
+        # folder ruff's default exclusions skip, and nothing is published there.
+        os.environ["PYIQ_DATA_DIR"] = str(Path(scratch, "data"))
+        copy = Path(scratch, "src", args.file.name)
+        copy.parent.mkdir()
+        shutil.copyfile(args.file, copy)
+        totals, engine = asyncio.run(replay(copy, args.keys, args.where))
     server = [total - spent for total, spent in zip(totals, engine, strict=True)]
     alone = tree_sitter_alone(args.file, args.keys, args.where)
     print(

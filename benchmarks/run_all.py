@@ -19,7 +19,6 @@ SCRIPTS = [
     ["query_floor.py"],
     ["bench_bank.py"],
     ["bench_lsp.py"],
-    ["bench_lsp.py", "--pull"],
     ["bench_big.py"],
     ["bench_lsp.py", "--memory", "50"],
     ["lsp_breakdown.py"],

@@ -38,6 +38,6 @@ export default tseslint.config(
   {
     // Functions Playwright runs inside the page.
     files: ["test/e2e/**/*.mjs"],
-    languageOptions: { globals: { document: "readonly" } },
+    languageOptions: { globals: { document: "readonly", window: "readonly" } },
   },
 );

@@ -17,13 +17,15 @@ from pyiq.analysis.registry import Registry
 from pyiq.links import questions_for_finding, surfaces
 from pyiq.notebook import NOTEBOOK_SUFFIX, CellMap, NotebookError, parse_notebook
 from pyiq.projects import Overrides, Projects
-from pyiq.sources import SourceError, decode_source, read_bytes
+from pyiq.sources import SourceError, TooLarge, decode_source, read_bytes
 
 __all__ = ["FileResult", "Located", "Overrides", "check_file", "check_paths", "config_for"]
 
 DEFAULT_OVERRIDES = Overrides()
 # Below this many files a process pool costs more to start than it saves.
 POOL_THRESHOLD = 48
+# A notebook file may be this many times the size limit (its outputs) and still be read.
+NOTEBOOK_RAW_FACTOR = 32
 # More workers than this only add start-up time and memory.
 MAX_JOBS = 32
 
@@ -149,17 +151,24 @@ def check_file(path: Path, config: Config | Overrides = DEFAULT_OVERRIDES) -> Fi
     try:
         if isinstance(config, Overrides):
             config = config_for(path, config)
-        raw = read_bytes(path)
+        megabytes = config.max_file_mb or DEFAULT_MAX_FILE_MB
+        limit = limit_bytes(megabytes)
         if name.endswith(NOTEBOOK_SUFFIX):
+            # Outputs (images, tables) make notebooks far bigger than their code;
+            # past this, even parsing the JSON costs more than a check may.
+            try:
+                raw = read_bytes(path, limit * NOTEBOOK_RAW_FACTOR)
+            except TooLarge as exc:
+                note = (
+                    f"{name} is {exc.size / 2**20:.1f} MB, over the"
+                    f" {megabytes * NOTEBOOK_RAW_FACTOR:g} MB a notebook may be"
+                    f" ({NOTEBOOK_RAW_FACTOR} times max-file-size-mb): not analysed"
+                )
+                return FileResult(name, note=note)
             notebook = parse_notebook(raw, name)
-            return FileResult(name, locate(name, notebook.source, config, notebook.cells))
-        data, note = decode_source(raw, name).data, None
-        limit = limit_bytes(DEFAULT_MAX_FILE_MB)
-        if len(data) > limit:
-            # Whole lines within the limit: the run's time stays bounded (see limits).
-            head = head_of(data, limit)
-            note = describe_limit(name, len(data), DEFAULT_MAX_FILE_MB, head)
-            data = head
+            data, note = _within(f"{name} (code cells)", notebook.source, megabytes)
+            return FileResult(name, locate(name, data, config, notebook.cells), note=note)
+        data, note = _within(name, decode_source(read_bytes(path), name).data, megabytes)
         return FileResult(name, locate(name, data, config), note=note)
     except (SourceError, ConfigError, NotebookError) as exc:
         return FileResult(name, error=str(exc))
@@ -169,6 +178,17 @@ def check_file(path: Path, config: Config | Overrides = DEFAULT_OVERRIDES) -> Fi
         return FileResult(name, error=f"{name}: too large to analyse")
     except Exception as exc:  # a bug must not cost the other files their results
         return FileResult(name, error=f"{name}: internal error: {type(exc).__name__}: {exc}")
+
+
+def _within(name: str, data: bytes, megabytes: float) -> tuple[bytes, str | None]:
+    """The part of ``data`` analysed under the size limit, and the note saying so."""
+    limit = limit_bytes(megabytes)
+    if len(data) <= limit:
+        return data, None
+    # Whole lines within the limit: the run's time stays bounded (see limits).
+    head = head_of(data, limit)
+    note = describe_limit(name, len(data), megabytes, head)
+    return head, f"{note} (max-file-size-mb in [tool.pyiq], or --max-file-size-mb)"
 
 
 Work = tuple[Path, Config]

@@ -6,7 +6,8 @@ default ruff's list: VCS metadata, caches, ``node_modules``, ...) and
 ``extend-exclude`` cover, virtual environments (any folder holding a
 ``pyvenv.cfg``, as ruff and pip know them, whatever its name), and what git
 ignores: the ``.gitignore`` files from the repository's root down to each
-folder, and the repository's ``.git/info/exclude``, read with git's own
+folder, the repository's ``.git/info/exclude`` and the user's global
+excludes file (``core.excludesFile``, found as ruff finds it), read with git's own
 semantics (pathspec's ``GitIgnoreSpec``: the last matching rule wins, a
 negation can re-include). Outside a repository the ``.gitignore`` files
 from the starting folder down still apply.
@@ -25,6 +26,7 @@ configuration (reported once, its files left alone).
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -53,7 +55,8 @@ class Target:
     kind: str = "file"  # or "config": a broken configuration governing a folder
 
 
-def _read_small(path: str) -> list[str] | None:
+def _read_raw(path: str) -> bytes | None:
+    """A regular file's bytes, if it is at most ``MAX_IGNORE_BYTES`` (never blocks)."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError:
@@ -63,12 +66,16 @@ def _read_small(path: str) -> list[str] | None:
         if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_IGNORE_BYTES:
             return None
         with os.fdopen(os.dup(fd), "rb") as handle:
-            data = handle.read(MAX_IGNORE_BYTES)
+            return handle.read(MAX_IGNORE_BYTES)
     except OSError:
         return None
     finally:
         os.close(fd)
-    return data.decode("utf-8", "replace").splitlines()
+
+
+def _read_small(path: str) -> list[str] | None:
+    data = _read_raw(path)
+    return None if data is None else data.decode("utf-8", "replace").splitlines()
 
 
 def _spec(path: str) -> GitIgnoreSpec | None:
@@ -94,8 +101,58 @@ def _git_dir(repository: str) -> str | None:
     return None
 
 
+# ``core.excludesFile`` as the ``ignore`` crate (ruff's walker) reads it from the
+# user's git configuration: a line, in any section, case-insensitive.
+_EXCLUDES_FILE = re.compile(rb'(?im)^[ \t]*excludesfile[ \t]*=[ \t]*"?[ \t]*(\S+?)[ \t]*"?[ \t]*$')
+
+
+def _config_home() -> str | None:
+    xdg = os.environ.get("XDG_CONFIG_HOME")
+    if xdg:
+        return xdg
+    home = os.path.expanduser("~")
+    return None if home == "~" else os.path.join(home, ".config")
+
+
+def global_excludes_file() -> str | None:
+    """The user's global git ignore file, found as ruff finds it.
+
+    ``core.excludesFile`` from ``~/.gitconfig``, else from
+    ``$XDG_CONFIG_HOME/git/config`` (``~/.config/git/config``), else the
+    default ``$XDG_CONFIG_HOME/git/ignore``. Read as the ``ignore`` crate
+    does (the line ``excludesfile = path``, ``~`` expanded), not by running
+    ``git config``: no process per run, no dependence on git being
+    installed, and nothing a repository holds (its ``.git/config``, which a
+    downloaded archive may carry, or files it ``include``s) decides which of
+    the user's files are read. Only the user's own configuration counts.
+    """
+    home = os.path.expanduser("~")
+    config_home = _config_home()
+    candidates = [os.path.join(home, ".gitconfig")] if home != "~" else []
+    if config_home is not None:
+        candidates.append(os.path.join(config_home, "git", "config"))
+    for config in candidates:
+        data = _read_raw(config)
+        match = _EXCLUDES_FILE.search(data) if data else None
+        if match:
+            value = match.group(1).decode("utf-8", "replace")
+            return value.replace("~", home) if home != "~" else value
+    return None if config_home is None else os.path.join(config_home, "git", "ignore")
+
+
+def _global_spec() -> GitIgnoreSpec | None:
+    path = global_excludes_file()
+    return None if path is None else _spec(path)
+
+
 def _outer_specs(root: str) -> Specs:
-    """The ignore rules in force at ``root`` from above it: the repository's."""
+    """The ignore rules in force at ``root`` from above it: the user's and the repository's.
+
+    As git orders them: the global excludes file first (lowest precedence),
+    then ``.git/info/exclude``, then the ``.gitignore`` files from the
+    repository's root down. Git and ruff's walker apply the global excludes
+    inside a repository only, anchored at its root.
+    """
     directory = root
     while not os.path.exists(os.path.join(directory, ".git")):
         parent = os.path.dirname(directory)
@@ -104,6 +161,9 @@ def _outer_specs(root: str) -> Specs:
         directory = parent
     repository = directory
     specs: list[tuple[str, GitIgnoreSpec]] = []
+    global_spec = _global_spec()
+    if global_spec is not None:
+        specs.append((repository, global_spec))
     git_dir = _git_dir(repository)
     if git_dir is not None:
         spec = _spec(os.path.join(git_dir, "info", "exclude"))
@@ -224,8 +284,8 @@ def _walk(
         stack.extend(reversed(subdirs))
 
 
-def iter_python_files(paths: list[Path]) -> Iterator[Path]:
-    """Every readable Python file under ``paths`` with the default settings (for the quiz)."""
-    for target in iter_targets(list(paths), Projects(), notebooks=False):
+def iter_python_files(paths: list[Path], notebooks: bool = False) -> Iterator[Path]:
+    """Every readable Python file (and notebook, if asked) under ``paths``, for the quiz."""
+    for target in iter_targets(list(paths), Projects(), notebooks=notebooks):
         if target.error is None:
             yield target.path

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from pyiq.analysis import Config, ConfigError, load_registry
 from pyiq.analysis.config import config_file_in, load_config
 from pyiq.lsp import ruff_peer
-from pyiq.lsp.ruff_glob import FileGlobs, GlobError, PerFileGlob
+from pyiq.lsp.ruff_glob import FileGlobs, GlobError, PerFileGlob, anchored, glob_regex
 
 if TYPE_CHECKING:
     from pyiq.lsp.ruff_peer import RuffSelection
@@ -38,35 +38,74 @@ DEFAULT_EXCLUDE = (
 _DEFAULT_GLOBS = FileGlobs(DEFAULT_EXCLUDE)
 
 
+def _compilable(
+    patterns: list[str], key: str, where: str, root: str, problems: list[str]
+) -> list[str]:
+    """The patterns ruff's glob syntax accepts; one problem, naming the file, per other one."""
+    good: list[str] = []
+    for pattern in patterns:
+        body = pattern[1:] if key == "per-file-ignores" and pattern.startswith("!") else pattern
+        try:
+            glob_regex(body)
+            glob_regex(anchored(body, root))
+        except GlobError as exc:
+            problems.append(f"{where}`{key}`: invalid pattern {pattern!r} ({exc}), skipped")
+        else:
+            good.append(pattern)
+    return good
+
+
 @dataclass(frozen=True)
 class PathRules:
-    """A configuration's ``exclude``, ``extend-exclude`` and ``per-file-ignores``, compiled."""
+    """A configuration's ``exclude``, ``extend-exclude`` and ``per-file-ignores``, compiled.
+
+    A pattern ruff's glob syntax cannot compile is left out, and named in
+    ``problems`` for the caller to show: the other patterns and every other
+    setting still apply (ruff would refuse the whole file; losing every
+    exclusion for one typo would flood the user with findings in vendored
+    code instead).
+    """
 
     exclude: FileGlobs = _DEFAULT_GLOBS
     extend_exclude: FileGlobs = field(default_factory=FileGlobs)
     per_file: tuple[tuple[PerFileGlob, tuple[str, ...]], ...] = ()
     root: str | None = None
+    problems: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, config: Config) -> PathRules:
-        """Compiled from ``config``; a pattern ruff could not compile is a ConfigError."""
+        """Compiled from ``config``; patterns that do not compile are skipped and named."""
         root = os.path.normpath(config.root or os.getcwd())
+        where = f"{config.source}: " if config.source else ""
+        problems: list[str] = []
+        exclude = (
+            None
+            if config.exclude is None
+            else _compilable(list(config.exclude), "exclude", where, root, problems)
+        )
+        extend = _compilable(list(config.extend_exclude), "extend-exclude", where, root, problems)
+        per_file_keys = set(
+            _compilable(
+                [pattern for pattern, _ in config.per_file_ignores],
+                "per-file-ignores",
+                where,
+                root,
+                problems,
+            )
+        )
         try:
             return cls(
-                exclude=(
-                    _DEFAULT_GLOBS
-                    if config.exclude is None
-                    else FileGlobs.user(list(config.exclude), root)
-                ),
-                extend_exclude=FileGlobs.user(list(config.extend_exclude), root),
+                exclude=_DEFAULT_GLOBS if exclude is None else FileGlobs.user(exclude, root),
+                extend_exclude=FileGlobs.user(extend, root),
                 per_file=tuple(
                     (PerFileGlob.parse(pattern, root), rules)
                     for pattern, rules in config.per_file_ignores
+                    if pattern in per_file_keys
                 ),
                 root=root,
+                problems=tuple(problems),
             )
-        except GlobError as exc:
-            where = f"{config.source}: " if config.source else ""
+        except GlobError as exc:  # the root itself, escaped, cannot fail; stay safe
             raise ConfigError(f"{where}{exc}") from None
 
     def excluded(self, path: str) -> bool:
@@ -109,6 +148,7 @@ class Overrides:
     ignore: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
     respect_ruff: bool = True
+    max_file_mb: float | None = None
 
 
 @dataclass
@@ -140,6 +180,8 @@ def _with_overrides(config: Config, overrides: Overrides) -> Config:
         changes["select"] = select
     if overrides.ignore:
         changes["ignore"] = (*config.ignore, *overrides.ignore)
+    if overrides.max_file_mb is not None:
+        changes["max_file_mb"] = overrides.max_file_mb
     return config.merged(**changes)
 
 
@@ -154,6 +196,9 @@ class Projects:
         self.reported: set[str] = set()
         # Problems that cost nothing but a setting, for the caller to show.
         self.warnings: list[str] = []
+        # Parts of a configuration that were skipped (a pattern that does not
+        # compile): errors to show, while the rest of that configuration applies.
+        self.errors: list[str] = []
 
     def for_directory(self, directory: str) -> Project:
         cached = self._dirs.get(directory)
@@ -184,6 +229,10 @@ class Projects:
         try:
             config = load_config(None if source is None else Path(source), load_registry())
             rules = PathRules.of(config)
+            for problem in rules.problems:
+                if problem not in self.reported:
+                    self.reported.add(problem)
+                    self.errors.append(problem)
             config = _with_overrides(config, self.overrides)
             project = Project(config, rules, source, self.overrides)
         except ConfigError as exc:

@@ -23,6 +23,14 @@ class SourceError(Exception):
     """A file that cannot be analysed; the message says why, without a traceback."""
 
 
+class TooLarge(SourceError):
+    """A file over the size :func:`read_bytes` was allowed to read; ``size`` in bytes."""
+
+    def __init__(self, message: str, size: int) -> None:
+        super().__init__(message)
+        self.size = size
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
     path: str
@@ -90,7 +98,7 @@ def not_regular(mode: int) -> str | None:
     return None if stat.S_ISREG(mode) else "is not a regular file"
 
 
-def read_bytes(path: Path | str) -> bytes:
+def read_bytes(path: Path | str, limit: int | None = None) -> bytes:
     """A regular file's bytes, or a SourceError naming the file and the problem.
 
     Opened without blocking and checked with ``fstat`` before reading, so a
@@ -105,11 +113,14 @@ def read_bytes(path: Path | str) -> bytes:
     except OSError as exc:
         raise SourceError(f"{name}: cannot read: {exc.strerror or exc}") from None
     try:
-        reason = not_regular(os.fstat(fd).st_mode)
+        info = os.fstat(fd)
+        reason = not_regular(info.st_mode)
         if reason:
             raise SourceError(f"{name}: {reason}")
+        if limit is not None and info.st_size > limit:
+            raise TooLarge(f"{name}: {info.st_size:,} bytes, over {limit:,}", info.st_size)
         with os.fdopen(os.dup(fd), "rb") as handle:
-            return handle.read()
+            return handle.read() if limit is None else handle.read(limit)
     except OSError as exc:
         raise SourceError(f"{name}: cannot read: {exc.strerror or exc}") from None
     finally:

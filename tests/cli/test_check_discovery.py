@@ -130,7 +130,6 @@ def test_configuration_errors_are_one_message_naming_the_file(tmp_path: Path, ca
         "[tool]\npyiq = 3\n": "tool.pyiq must be a table",
         "x = " + "[" * 5000 + "]" * 5000 + "\n": "nested too deeply",
         "[tool.pyiq\n": "invalid TOML",
-        "[tool.pyiq]\nextend-exclude = ['[a-']\n": "unclosed character class",
     }
     for text, problem in cases.items():
         (tmp_path / "pyproject.toml").write_text(text)
@@ -141,6 +140,15 @@ def test_configuration_errors_are_one_message_naming_the_file(tmp_path: Path, ca
         assert err.startswith(f"error: {tmp_path / 'pyproject.toml'}: ")
         assert problem in err
         assert "a.py" not in err and "Traceback" not in err
+    # A pattern that does not compile is skipped, named once; the files are still checked.
+    (tmp_path / "pyproject.toml").write_text("[tool.pyiq]\nextend-exclude = ['[a-']\n")
+    code, out, err = run(capsys, str(tmp_path), "--output-format", "json")
+    assert code == 2
+    assert err == (
+        f"error: {tmp_path / 'pyproject.toml'}: `extend-exclude`: invalid pattern '[a-' "
+        "(unclosed character class in '[a-'), skipped\n"
+    )
+    assert sorted(Path(f["path"]).name for f in json.loads(out)) == ["a.py", "b.py", "c.py"]
     (tmp_path / "pyproject.toml").write_bytes(b"[tool.pyiq]\nselect = ['\xff']\n")
     code, out, err = run(capsys, str(tmp_path), "--output-format", "sarif")
     assert code == 2

@@ -25,6 +25,7 @@ from typing import Any
 
 import pytest
 
+from pyiq.bank import load_bank
 from tests.clients.conftest import CLIENT, ROOT
 
 VSCODE = CLIENT / "vscode"
@@ -143,10 +144,18 @@ def test_features_out_of_the_box_in_real_vscode(vsix: Path, tmp_path: Path) -> N
         "Mutable default argument" in row and "mutable-default-argument" in row
         for row in result["problems"]
     ), result["problems"]
-    assert (
-        "Why is a mutable object such as a list or dict a dangerous default argument"
-        in (result["hover"])
-    )
+    # The hover: the diagnostic names the question, pyiq's tip below it gives the short answer,
+    # why it came up here and the links (VS Code runs them: the extension trusts the commands).
+    question = load_bank().get("mutable-default-arguments")
+    assert question is not None
+    assert question.question in result["hover"]
+    assert result["hoverTip"].split("\n\n") == [
+        " ".join(question.short.replace("`", "").split()),
+        "Line 1: Default cart=[] is created once and shared by every call that omits cart",
+        "Full answer · Quiz me · Related: call-in-default-argument, late-binding-closures, "
+        "defining-functions",
+    ]
+    assert result["hoverTipShown"], "pyiq's tip is cut off in the hover widget"
     actions = result["codeActions"]
     assert "Use None as the default of `cart`" in actions
     assert "Ignore mutable-default-argument on this line" in actions

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.hostile.wire_client import BUG, WireClient, frame
 
 
@@ -113,3 +115,46 @@ async def test_tcp_framing_survives_an_overlong_line_and_a_bad_length() -> None:
     stream.feed_eof()
     assert await read_body(stream) == b"{}"
     assert await read_body(stream) is None
+
+
+GLUED = (
+    b"Content-Length: 3\r\n\r\n"
+    + b'{"a": "'
+    + b"y" * 200_000
+    + b'"}'
+    + b'Content-Length: 17\r\n\r\n{"jsonrpc":"2.0"}'
+)
+
+
+@pytest.mark.parametrize("piece", [len(GLUED), 4096, 1000])
+async def test_tcp_resynchronizes_on_a_header_glued_after_an_overlong_line(piece: int) -> None:
+    """A body longer than its Content-Length runs past the line limit; the next header is kept."""
+    import asyncio
+
+    from pyiq.lsp.transport import LINE_LIMIT, read_body
+
+    stream = asyncio.StreamReader(limit=LINE_LIMIT)
+
+    async def feed() -> None:
+        for start in range(0, len(GLUED), piece):
+            stream.feed_data(GLUED[start : start + piece])
+            await asyncio.sleep(0)
+        stream.feed_eof()
+
+    feeding = asyncio.ensure_future(feed())
+    first = await asyncio.wait_for(read_body(stream), 10)
+    second = await asyncio.wait_for(read_body(stream), 10)
+    assert (first, second) == (b'{"a', b'{"jsonrpc":"2.0"}')
+    assert await asyncio.wait_for(read_body(stream), 10) is None
+    await feeding
+
+
+def test_stdio_resynchronizes_on_a_header_glued_after_an_overlong_line() -> None:
+    import io
+
+    from pyiq.lsp.transport import read_body_blocking
+
+    stream = io.BytesIO(GLUED)
+    assert read_body_blocking(stream) == b'{"a'
+    assert read_body_blocking(stream) == b'{"jsonrpc":"2.0"}'
+    assert read_body_blocking(stream) is None

@@ -107,3 +107,30 @@ async def test_an_excluded_file_is_not_analysed_in_the_editor_either(tmp_path: P
 
         await asyncio.wait_for(published(), TIMEOUT)
         assert list(client.diagnostics[excluded.as_uri()]) == []
+
+
+async def test_a_broken_ruff_configuration_hides_nothing_in_either(tmp_path: Path) -> None:
+    """``ruff check`` refuses a broken configuration, so both show pyiq's bug risk and say why.
+
+    ``ruff server`` would lint with its defaults (B006 among them) and hide
+    the mutable default in the editor only; CI would then report it nowhere.
+    """
+    (tmp_path / "ruff.toml").write_text('[lint]\nselect = "B"\n')
+    main = tmp_path / "main.py"
+    main.write_text(SOURCE)
+    expected = [
+        (2, 8, "mutable-default-argument"),
+        (4, 5, "is-literal"),
+        (6, 0, "lambda-assignment"),
+    ]
+    assert _cli(main) == expected
+    async with session() as client:
+        assert _warnings(await open_and_wait(client, main.as_uri(), SOURCE)) == expected
+
+        async def shown() -> list[str]:
+            while not client.messages:
+                await asyncio.sleep(0.01)
+            return [m.message for m in client.messages]
+
+        messages = await asyncio.wait_for(shown(), TIMEOUT)
+    assert [m for m in messages if str(tmp_path / "ruff.toml") in m and "select" in m], messages

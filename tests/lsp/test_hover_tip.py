@@ -137,6 +137,11 @@ async def test_every_part_of_async_def_answers(tmp_path: Path) -> None:
 
 
 async def test_several_constructs_most_specific_in_full_others_one_line(tmp_path: Path) -> None:
+    """On `is`: the comparison in full, the comprehension around it on one line.
+
+    The mutable default of the enclosing function is not "also here": the
+    point is in the function's body, not on the default.
+    """
     text = "def outer(items=[]):\n    return [x for x in items if x is not None]\n"
     uri = (tmp_path / "several.py").as_uri()
     async with session() as client:
@@ -145,12 +150,56 @@ async def test_several_constructs_most_specific_in_full_others_one_line(tmp_path
     value = hover.contents.value
     head, also = value.split("\n\nAlso here:\n\n")
     assert "*Line 2:* Identity comparison `x is not None`" in head
-    others = also.split("\n")
-    assert [line.split(" (line")[0] for line in others] == [
-        "- **List comprehension**",
-        "- **Mutable default argument**",
-    ]
-    assert all(line.count("\n") == 0 and line.endswith("`") for line in others)
+    question, _ = _q("list-comprehension")
+    assert also == (
+        f"- **List comprehension** (line 2): {question} · `pyiq explain list-comprehension`"
+    )
+
+
+CLASS = """import threading
+
+
+class Cart(Base):
+    TAX = 0.2
+
+    @property
+    def count(self):
+        return len(self.items)
+
+    def add(self, item):
+        with self.lock:
+            self.items.append(item)
+        return item is not None
+
+    def total(self):
+        total = 0
+        return total
+"""
+
+
+async def test_also_here_lists_only_constructs_anchored_at_the_point(tmp_path: Path) -> None:
+    """A class's inheritance is on its `class` line and in its own body, not in its methods."""
+    uri = (tmp_path / "cart.py").as_uri()
+    async with session() as client:
+        await open_and_wait(client, uri, CLASS)
+        on_class = await _hover(client, uri, 3, 6)  # `Cart`
+        class_body = await _hover(client, uri, 4, 4)  # `TAX = 0.2`
+        decorator = await _hover(client, uri, 6, 5)  # `@property`
+        comparison = await _hover(client, uri, 13, 20)  # `is not None`, in a method
+        with_body = await _hover(client, uri, 12, 16)  # `self.items.append`, in `with`
+        plain_line = await _hover(client, uri, 16, 8)  # `total = 0`, nothing of its own
+    inheritance, _ = _q("inheritance-and-overriding")
+    assert on_class.contents.value.startswith(f"**{inheritance}**")
+    assert class_body.contents.value.startswith(f"**{inheritance}**")
+    # The class's own line and body: its range is the whole class.
+    assert (class_body.range.start.line, class_body.range.end.line) == (3, 17)
+    property_question, _ = _q("property-getters-setters")
+    assert decorator.contents.value.startswith(f"**{property_question}**")
+    assert "*Line 14:* Identity comparison `item is not None`" in comparison.contents.value
+    assert "*Line 12:* " in with_body.contents.value
+    for hover in (on_class, class_body, decorator, comparison, with_body):
+        assert "Also here" not in hover.contents.value
+    assert plain_line is None
 
 
 async def test_full_hover_setting_shows_the_answer_without_html(tmp_path: Path) -> None:

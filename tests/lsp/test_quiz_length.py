@@ -15,7 +15,12 @@ from pyiq.lsp.rules import server_registry
 from pyiq.lsp.settings import DEFAULTS, Settings, parse_settings
 from pyiq.quiz.builder import DEFAULT_COUNT
 from tests.lsp.helpers import TIMEOUT, open_and_wait, session
-from tests.lsp.test_commands import MIXED  # a bug risk and a concept: ten questions
+from tests.lsp.test_commands import MIXED  # a bug risk and a concept
+
+# More questions than the default length, so that the default is what stops the quiz.
+LONGER = (
+    MIXED + '\n\nsquares = {n: n * n for n in range(3)}\nwith open("log.txt") as log:\n    pass\n'
+)
 
 MANIFEST = Path(__file__).resolve().parents[2] / "client" / "vscode" / "package.json"
 
@@ -121,7 +126,7 @@ async def test_quiz_at_and_data_quizzes_follow_quiz_length(tmp_path: Path) -> No
 async def test_invalid_quiz_length_is_shown_and_the_default_used(tmp_path: Path) -> None:
     uri = (tmp_path / "quiz.py").as_uri()
     async with session({"quizUi": "data", "quizLength": 0}) as client:
-        await open_and_wait(client, uri, MIXED)
+        await open_and_wait(client, uri, LONGER)
         result = await _execute(client, "pyiq.quizFile", uri)
         messages = [m.message for m in client.messages]
     assert (

@@ -66,6 +66,11 @@ def test_the_licence_is_the_full_mit_text() -> None:
     assert PYPROJECT["project"]["license"] == "MIT"
 
 
+def test_the_vs_code_extension_ships_the_same_licence() -> None:
+    """The .vsix carries its own LICENSE; it must be the project's full text, not a header."""
+    assert (ROOT / "client/vscode/LICENSE").read_text() == (ROOT / "LICENSE").read_text()
+
+
 def _third_party_imports() -> dict[str, set[str]]:
     """Top-level modules imported by server/pyiq that are neither stdlib nor pyiq itself."""
     found: dict[str, set[str]] = {}

@@ -18,7 +18,7 @@ TWO_SUM = load_exercises()["two-sum"]
 WRONG = "# pyiq practice: two-sum\ndef two_sum(nums, target):\n    return (0, 1)\n"
 
 
-def pyiq(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def pyiq(tmp_path: Path, *args: str, columns: int = 200) -> subprocess.CompletedProcess[str]:
     """The real command in a fresh process, with its own progress directory."""
     return subprocess.run(
         [sys.executable, "-m", "pyiq", "practice", *args, "--data-dir", str(tmp_path / "data")],
@@ -26,7 +26,7 @@ def pyiq(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         timeout=120,
-        env={"PATH": "/usr/bin:/bin", "COLUMNS": "200", "TERM": "dumb"},
+        env={"PATH": "/usr/bin:/bin", "COLUMNS": str(columns), "TERM": "dumb"},
     )
 
 
@@ -47,6 +47,18 @@ def test_list_shows_every_exercise_as_new(tmp_path: Path) -> None:
     }
     text = pyiq(tmp_path).stdout
     assert "two-sum" in text and "Start one with `pyiq practice ID`." in text
+
+
+def test_list_in_a_narrow_terminal_keeps_every_id_whole(tmp_path: Path) -> None:
+    """The id is what the learner types next: an 80-column list drops titles, never ids."""
+    narrow = pyiq(tmp_path, columns=80).stdout
+    assert all(len(line) <= 80 for line in narrow.splitlines())
+    for exercise_id in load_exercises():
+        assert f"  {exercise_id}  " in narrow
+    assert "title" not in narrow.splitlines()[2] and "Two sum" not in narrow
+    wide = pyiq(tmp_path, columns=140).stdout
+    row = next(line for line in wide.splitlines() if "  two-sum  " in line)
+    assert row.split() == ["two-sum", "junior", "hashing", "new", "0", "Two", "sum"]
 
 
 def test_scaffold_writes_the_stub_and_never_overwrites(tmp_path: Path) -> None:

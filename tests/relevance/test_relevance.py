@@ -28,7 +28,21 @@ def test_every_expected_question_exists() -> None:
     assert missing == []
 
 
-@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def _param(case: Case) -> object:
+    """A case; a known miss is expected to fail (strictly: a fix must remove the mark)."""
+    if case.known_miss is None:
+        return pytest.param(case, id=case.name)
+    return pytest.param(
+        case, id=case.name, marks=pytest.mark.xfail(reason=case.known_miss, strict=True)
+    )
+
+
+def test_known_misses_are_few() -> None:
+    misses = [case.name for case in CASES if case.known_miss]
+    assert len(misses) <= 3, misses
+
+
+@pytest.mark.parametrize("case", [_param(case) for case in CASES])
 def test_first_question(case: Case) -> None:
     finding = finding_at(case)
     assert finding is not None, f"no {case.rule} finding at {case.at!r}"

@@ -27,6 +27,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pyiq.analysis.limits import MEGABYTES_EXPECTED, valid_megabytes
+from pyiq.brief_repr import brief
 from pyiq.project_files import ProjectFileError, load_toml
 
 if TYPE_CHECKING:
@@ -42,6 +44,7 @@ KEYS = (
     "exclude",
     "extend-exclude",
     "per-file-ignores",
+    "max-file-size-mb",
 )
 # Ruff's precedence inside one directory, with pyiq's names.
 CONFIG_NAMES = (".pyiq.toml", "pyiq.toml", "pyproject.toml")
@@ -65,6 +68,8 @@ class Config:
     extend_exclude: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     root: str | None = None  # the directory relative patterns are anchored at
+    # Files larger than this are analysed in part (see analysis.limits); None: the default.
+    max_file_mb: float | None = None
 
     def enabled(self, rule: Rule) -> bool:
         if self.select is not None and rule.id not in self.select:
@@ -108,7 +113,7 @@ class Config:
                 raise ConfigError(f"{name(key)}: expected a list of rule ids or categories")
             for i, item in enumerate(value):
                 if item not in known:
-                    raise ConfigError(f"{name(key)}[{i}]: unknown rule or category {item!r}")
+                    raise ConfigError(f"{name(key)}[{i}]: unknown rule or category {brief(item)}")
             return tuple(value)
 
         def patterns(key: str) -> tuple[str, ...]:
@@ -139,7 +144,7 @@ class Config:
                     raise ConfigError(f"{name('severity')}.{rule_id}: unknown rule or category")
                 if value not in SEVERITIES:
                     raise ConfigError(
-                        f"{name('severity')}.{rule_id}: {value!r} is not one of "
+                        f"{name('severity')}.{rule_id}: {brief(value)} is not one of "
                         + ", ".join(SEVERITIES)
                     )
                 severities[rule_id] = value
@@ -150,7 +155,8 @@ class Config:
                 value = [value]
             if not isinstance(value, list) or not value or any(v not in LEVELS for v in value):
                 raise ConfigError(
-                    f"{name('level')}: expected one or more of {', '.join(LEVELS)}, got {value!r}"
+                    f"{name('level')}: expected one or more of {', '.join(LEVELS)}, "
+                    f"got {brief(value)}"
                 )
             changes["level"] = tuple(value)
         if "exclude" in data:
@@ -167,6 +173,14 @@ class Config:
                 (str(pattern), rule_list("per-file-ignores", rules) if rules else ())
                 for pattern, rules in table.items()
             )
+        if "max-file-size-mb" in data:
+            megabytes = valid_megabytes(data["max-file-size-mb"])
+            if megabytes is None:
+                raise ConfigError(
+                    f"{name('max-file-size-mb')}: expected {MEGABYTES_EXPECTED}, "
+                    f"got {brief(data['max-file-size-mb'])}"
+                )
+            changes["max_file_mb"] = megabytes
         return config.merged(**changes)
 
 

@@ -4,14 +4,26 @@ A file of several megabytes is nearly always generated or minified: a full
 analysis of it takes seconds (the parse alone), its concept hints teach
 nothing, and while it runs the language server answers nobody. Past
 ``pyiq.maxFileSizeMB`` (default ``DEFAULT_MAX_FILE_MB``, the VS Code
-setting's default, which a test holds equal) pyiq analyses only the file's
-head: the whole lines within the limit. The cost is then bounded by the
+setting's default, which a test holds equal; ``max-file-size-mb`` in
+``[tool.pyiq]`` and ``--max-file-size-mb`` for ``pyiq check``) pyiq
+analyses only the file's head: the whole lines within the limit. The cost is then bounded by the
 limit whatever the file, and the user is told which part was analysed.
 """
 
 from __future__ import annotations
 
 DEFAULT_MAX_FILE_MB = 2.0
+# The largest limit accepted, in the editor setting, the CLI flag and ``[tool.pyiq]``.
+MAX_FILE_MB_CEILING = 1024
+MEGABYTES_EXPECTED = f"a number of megabytes above 0 and at most {MAX_FILE_MB_CEILING}"
+
+
+def valid_megabytes(value: object) -> float | None:
+    """``value`` as a size limit in MB, or None when it is not one (bools are not numbers)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if 0 < value <= MAX_FILE_MB_CEILING:
+            return float(value)
+    return None
 
 
 def limit_bytes(megabytes: float) -> int:

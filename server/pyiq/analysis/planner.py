@@ -71,6 +71,8 @@ class Pattern:
 def _unquote(token: str) -> str:
     """A query string literal's value, with tree-sitter's escapes."""
     body = token[1:-1]
+    if "\\" not in body:  # the common case, without a loop per character
+        return body
     out: list[str] = []
     index = 0
     while index < len(body):

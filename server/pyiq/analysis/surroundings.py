@@ -14,7 +14,10 @@ the nearest function or class (or the module), separated by spaces:
 * ``call:<callee>`` for a call (the callee's text, whitespace removed);
 * ``loop`` for the body of a ``for``/``while`` statement or of a
   comprehension (not its iterable: that is evaluated once);
-* ``function_definition:<name>`` / ``class_definition:<name>``, which end it;
+* ``function_definition:<name>`` / ``class_definition:<name>``, which end it,
+  followed by ``decorated:<decorator>`` for each decorator of that definition
+  (its callee without arguments: a generator decorated ``@pytest.fixture`` is
+  a fixture, one decorated ``@contextmanager`` a context manager);
 * the node type for everything else, except pure wrappers (blocks,
   expression statements, parentheses, argument lists).
 
@@ -31,6 +34,7 @@ CONTEXT_CAPTURE = "_context"
 
 _MAX_TOKENS = 16
 _MAX_CALLEE = 40
+_MAX_DECORATORS = 4
 _SKIPPED = frozenset(
     {"block", "expression_statement", "parenthesized_expression", "argument_list", "ERROR"}
 )
@@ -50,6 +54,24 @@ _SCOPES = frozenset({"function_definition", "class_definition"})
 def _text(node: Node, source: bytes, limit: int) -> str:
     raw = source[node.start_byte : min(node.end_byte, node.start_byte + 4 * limit)]
     return "".join(raw.decode("utf-8", "replace").split())[:limit]
+
+
+def _decorators(definition: Node, source: bytes) -> list[str]:
+    """``decorated:<callee>`` for each decorator of a function or class definition."""
+    wrapper = definition.parent
+    if wrapper is None or wrapper.type != "decorated_definition":
+        return []
+    found = []
+    for decorator in wrapper.children:
+        if decorator.type != "decorator" or len(found) >= _MAX_DECORATORS:
+            continue
+        expression = next((c for c in decorator.named_children if c.type != "comment"), None)
+        if expression is None:
+            continue
+        if expression.type == "call":
+            expression = expression.child_by_field_name("function") or expression
+        found.append("decorated:" + _text(expression, source, _MAX_CALLEE))
+    return found
 
 
 def describe(node: Node, source: bytes) -> str:
@@ -73,6 +95,7 @@ def describe(node: Node, source: bytes) -> str:
         elif kind in _SCOPES:
             name = parent.child_by_field_name("name")
             tokens.append(kind + ":" + ("" if name is None else _text(name, source, 40)))
+            tokens.extend(_decorators(parent, source))
             break
         elif kind not in _SKIPPED:
             tokens.append(kind)

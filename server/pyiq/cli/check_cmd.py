@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pyiq.analysis.limits import DEFAULT_MAX_FILE_MB, MEGABYTES_EXPECTED, valid_megabytes
 from pyiq.cli.main import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 
 if TYPE_CHECKING:
@@ -85,9 +86,30 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="apply exclude settings to paths named on the command line too (for pre-commit)",
     )
     parser.add_argument(
+        "--max-file-size-mb",
+        type=_megabytes,
+        default=None,
+        metavar="MB",
+        help="analyse only the lines within this size of a bigger file (default: "
+        "max-file-size-mb in [tool.pyiq], else the editor's pyiq.maxFileSizeMB default, "
+        f"{DEFAULT_MAX_FILE_MB:g})",
+    )
+    parser.add_argument(
         "--jobs", type=int, default=None, help="worker processes (default and cap: one per core)"
     )
     parser.set_defaults(func=run)
+
+
+def _megabytes(text: str) -> float:
+    """``--max-file-size-mb``: the range the editor setting and ``[tool.pyiq]`` accept."""
+    try:
+        value: object = float(text)
+    except ValueError:
+        value = None
+    megabytes = valid_megabytes(value)
+    if megabytes is None:
+        raise argparse.ArgumentTypeError(f"expected {MEGABYTES_EXPECTED}, got {text!r}")
+    return megabytes
 
 
 def _validate_rules(names: list[str], option: str) -> str | None:
@@ -127,12 +149,16 @@ def _show_warnings() -> None:
         logger.propagate = False
 
 
-def _flush_warnings(projects: Projects) -> None:
+def _flush_warnings(projects: Projects, config_errors: list[str]) -> None:
     from pyiq.report.text import safe
 
     for message in projects.warnings:
         print(f"warning: {safe(message)}", file=sys.stderr)
     projects.warnings.clear()
+    for message in projects.errors:
+        config_errors.append(message)
+        _error(message)
+    projects.errors.clear()
 
 
 def run(args: argparse.Namespace) -> int:
@@ -163,6 +189,7 @@ def run(args: argparse.Namespace) -> int:
         ignore=(*args.ignore, *(("concept",) if drop_concepts else ())),
         extend_select=tuple(args.extend_select),
         respect_ruff=args.respect_ruff,
+        max_file_mb=args.max_file_size_mb,
     )
     projects = Projects(overrides)
     _show_warnings()
@@ -183,7 +210,7 @@ def run(args: argparse.Namespace) -> int:
             _error(target.error)
             continue
         config = projects.config_for(target.absolute)
-        _flush_warnings(projects)
+        _flush_warnings(projects, config_errors)
         if isinstance(config, str):
             if config not in projects.reported:
                 projects.reported.add(config)
@@ -191,6 +218,7 @@ def run(args: argparse.Namespace) -> int:
                 _error(config)
             continue
         work.append((target.path, config))
+    _flush_warnings(projects, config_errors)
 
     out = sys.stdout
     stream: json_report.Writer | text.Writer | None = None

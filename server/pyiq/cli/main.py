@@ -40,14 +40,15 @@ EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line; ``only`` registers that one command's module (see ``main``)."""
     parser = argparse.ArgumentParser(
         prog="pyiq",
         description="Python interview questions, where the code is.",
     )
     parser.add_argument("--version", action="version", version=f"pyiq {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in (only,) if only else COMMAND_MODULES:
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as exc:
@@ -73,9 +74,23 @@ def _attach_dash_values(argv: Sequence[str]) -> list[str]:
     return out
 
 
+def _only_module(argv: Sequence[str]) -> str | None:
+    """The module of the command an editor starts, when it is the first argument.
+
+    ``pyiq serve`` is started by an editor and waited for: importing the
+    nine other commands' modules (the bank, the quiz) would delay its first
+    diagnostics for nothing. Any other command line builds the whole parser,
+    so ``pyiq --help`` still lists every command.
+    """
+    if argv and argv[0] == "serve":
+        return "pyiq.cli.serve_cmd"
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(_attach_dash_values(sys.argv[1:] if argv is None else argv))
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(_only_module(argv))
+    args = parser.parse_args(_attach_dash_values(argv))
     func = getattr(args, "func", None)
     if func is None:
         parser.print_help(sys.stderr)

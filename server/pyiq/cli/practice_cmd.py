@@ -150,26 +150,48 @@ def _list(exercises: dict[str, Exercise], args: argparse.Namespace) -> int:
         json.dump(rows, sys.stdout, indent=2)
         sys.stdout.write("\n")
         return EXIT_OK
+    from rich import box
     from rich.table import Table
 
-    table = Table(title="pyiq practice", title_justify="left")
-    for column in ("id", "title", "level", "topic", "status"):
-        table.add_column(column)
-    table.add_column("runs", justify="right")
+    console = _console()
+    rows = []
     for e in chosen:
         status = statuses.get(e.id)
-        table.add_row(
-            e.id,
-            _safe(e.title),
-            e.level,
-            e.topic,
-            status.label() if status else "new",
-            str(status.attempts) if status else "0",
+        rows.append(
+            (
+                e.id,
+                e.level,
+                _safe(e.topic),
+                status.label() if status else "new",
+                str(status.attempts) if status else "0",
+                _safe(e.title),
+            )
         )
-    console = _console()
+    # The id is what the user types next: never cut it. The title is the one column that
+    # may go: it is shown only where at least 20 columns are left for it, wrapped.
+    widths = [
+        max([len(header), *(len(row[i]) for row in rows)]) for i, header in enumerate(_HEADERS)
+    ]
+    fixed = sum(widths[:-1]) + 2 * len(_HEADERS) + 2
+    with_title = console.width - fixed >= 20
+    table = Table(title="pyiq practice", title_justify="left", box=box.SIMPLE_HEAD)
+    for i, header in enumerate(_HEADERS[:-1]):
+        table.add_column(
+            header,
+            no_wrap=True,
+            min_width=widths[i],
+            justify="right" if header == "runs" else "left",
+        )
+    if with_title:
+        table.add_column("title", overflow="fold")
+    for row in rows:
+        table.add_row(*(row if with_title else row[:-1]))
     console.print(table)
     console.print("Start one with `pyiq practice ID`.")
     return EXIT_OK
+
+
+_HEADERS = ("id", "level", "topic", "status", "runs", "title")
 
 
 def _start(exercise: Exercise, args: argparse.Namespace) -> int:

@@ -144,6 +144,7 @@ def run(args: argparse.Namespace) -> int:
     from pyiq.quiz.model import QuizItem
     from pyiq.quiz.store import Store
     from pyiq.quiz.terminal import ScriptedAnswer, parse_answer, run_interactive, run_scripted
+    from pyiq.report.text import safe
 
     paths = [Path(p) for p in args.paths]
     missing = [str(p) for p in paths if not p.exists()]
@@ -153,6 +154,7 @@ def run(args: argparse.Namespace) -> int:
     store = open_store(args.data_dir)
     if not isinstance(store, Store):
         return EXIT_USAGE
+    skipped: list[str] = []
     with store:
         try:
             items = build_quiz(
@@ -164,6 +166,7 @@ def run(args: argparse.Namespace) -> int:
                 tag=args.tag,
                 predict=args.predict,
                 threshold=args.mastery_threshold or DEFAULT_THRESHOLD,
+                problems=skipped,
             )
         except BankError as exc:
             print(bank_message(exc), file=sys.stderr)
@@ -171,6 +174,8 @@ def run(args: argparse.Namespace) -> int:
         except QuizError as exc:
             print(f"pyiq quiz: {exc}", file=sys.stderr)
             return EXIT_USAGE
+        for problem in skipped:
+            print(f"warning: {safe(problem)}, skipped", file=sys.stderr)
         if not items:
             where = ", ".join(args.paths) if args.paths else "the bank"
             print(f"pyiq quiz: no question to ask about {where}", file=sys.stderr)

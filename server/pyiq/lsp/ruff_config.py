@@ -35,6 +35,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from pyiq.brief_repr import brief
 from pyiq.lsp.ruff_glob import FileGlobs, GlobError, PerFileGlob
 from pyiq.lsp.ruff_peer import (
     DEFAULT_EXCLUDE,
@@ -73,7 +74,7 @@ def _strings(value: Any, key: str) -> list[str] | None:
     if value is None:
         return None
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise RuffConfigError(f"`{key}` must be a list of strings, got {value!r}")
+        raise RuffConfigError(f"`{key}` must be a list of strings, got {brief(value)}")
     return value
 
 
@@ -81,7 +82,7 @@ def _per_file(value: Any, key: str, root: str) -> tuple[PerFileIgnore, ...] | No
     if value is None:
         return None
     if not isinstance(value, Mapping):
-        raise RuffConfigError(f"`{key}` must be a table of glob = [codes], got {value!r}")
+        raise RuffConfigError(f"`{key}` must be a table of glob = [codes], got {brief(value)}")
     return tuple(
         PerFileIgnore(PerFileGlob.parse(pattern, root), tuple(_strings(codes, key) or ()))
         for pattern, codes in value.items()
@@ -91,7 +92,7 @@ def _per_file(value: Any, key: str, root: str) -> tuple[PerFileIgnore, ...] | No
 def _layer(table: Mapping[str, Any], root: str) -> _Layer:
     lint = table.get("lint", {})
     if not isinstance(lint, Mapping):
-        raise RuffConfigError(f"`lint` must be a table, got {lint!r}")
+        raise RuffConfigError(f"`lint` must be a table, got {brief(lint)}")
 
     def common(key: str) -> Any:
         return lint[key] if key in lint else table.get(key)
@@ -103,7 +104,7 @@ def _layer(table: Mapping[str, Any], root: str) -> _Layer:
     select = _strings(common("select"), "select")
     extend = table.get("extend")
     if extend is not None and not isinstance(extend, str):
-        raise RuffConfigError(f"`extend` must be a path, got {extend!r}")
+        raise RuffConfigError(f"`extend` must be a path, got {brief(extend)}")
     try:
         return _Layer(
             selection=RuleSelection(
@@ -186,7 +187,7 @@ def _expand(value: str, relative_to: Path) -> Path:
     def variable(match: re.Match[str]) -> str:
         name = match.group(1) or match.group(2)
         if name not in os.environ:
-            raise RuffConfigError(f"`extend = {value!r}`: environment variable {name} not set")
+            raise RuffConfigError(f"`extend = {brief(value)}`: environment variable {name} not set")
         return os.environ[name]
 
     expanded = os.path.expanduser(_VARIABLE.sub(variable, value))

@@ -26,10 +26,12 @@ from pyiq.lsp.learning import Learning
 from pyiq.lsp.protocol import PyiqProtocol
 from pyiq.lsp.rules import server_registry
 from pyiq.lsp.settings import Settings, parse_settings
-from pyiq.lsp.store import Awake, OpenDocument, ProjectConfigs
+from pyiq.lsp.store import Awake, OpenDocument, ProjectConfig, ProjectConfigs
 from pyiq.lsp.wire import DiagnosticJson
 
 log = logging.getLogger(__name__)
+# The longest message shown in a popup; values in it are already shortened.
+MAX_MESSAGE = 1000
 
 FEATURES = (
     "diagnostics",
@@ -104,6 +106,8 @@ class PyiqServer(LanguageServer):
                 continue
             self.reported_problems.add(problem)
             log.warning("%s", problem)
+            if len(problem) > MAX_MESSAGE:  # a setting's name is the client's to choose
+                problem = problem[: MAX_MESSAGE - 1] + "…"
             self.window_show_message(types.ShowMessageParams(type=kind, message=problem))
 
     def report_server_error(self, error: Exception, source: Any) -> None:
@@ -123,8 +127,9 @@ class PyiqServer(LanguageServer):
         for document in self.documents.values():
             document.resize(limit)
 
-    def config_for(self, document: OpenDocument) -> Config:
-        project = self.projects.for_path(document.path)
+    def config_for(self, document: OpenDocument, project: ProjectConfig | None = None) -> Config:
+        """The document's configuration; ``project`` when the caller has looked it up already."""
+        project = project or self.projects.for_path(document.path)
         if project.problem:
             self.report([project.problem])
         try:
@@ -132,6 +137,9 @@ class PyiqServer(LanguageServer):
         except Exception as exc:  # validated already; stay safe regardless
             log.warning("client settings rejected: %s", exc)
             config = project.config
+        rules = project.path_rules
+        if rules is not None and rules.problems:
+            self.report(list(rules.problems))
         if project.excluded(document.path):
             return config.merged(select=())
         ignored = project.ignored(document.path)
@@ -151,20 +159,31 @@ class PyiqServer(LanguageServer):
                 kept.append(finding)
         return kept
 
-    def hidden_by_ruff(self, document: OpenDocument) -> frozenset[str]:
+    def hidden_by_ruff(
+        self, document: OpenDocument, project: ProjectConfig | None = None
+    ) -> frozenset[str]:
         """Bug risks whose peer rule ruff already reports on this document.
 
         Per file, not per project: per-file ignores and exclusions decide
-        too. Resolved once per publish: finding the project stats every
-        configuration file up the directory tree.
+        too. Nothing is hidden under a broken ruff configuration, as in
+        ``pyiq check`` (:meth:`pyiq.projects.Projects.ruff_hidden`).
+        Finding the project stats every configuration file up the directory
+        tree: pass ``project`` when it is known already, so a publish stats
+        them once.
         """
         if not self.settings.respect_ruff:
             return frozenset()
-        ruff = self.projects.for_path(document.path).ruff
+        ruff = (project or self.projects.for_path(document.path)).ruff
         if ruff is None:
             return frozenset()
         if ruff.problems:
+            # ``ruff check`` refuses to run on a broken configuration, so in CI
+            # ruff reports nothing there; ``ruff server`` falls back to other
+            # settings. pyiq answers as the CLI does (its bug risks shown, the
+            # reason said once): a duplicate in the editor is better than a
+            # bug risk that CI would miss.
             self.report(list(ruff.problems))
+            return frozenset()
         return frozenset(
             rule.id
             for rule in self.registry

@@ -18,8 +18,9 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pyiq.analysis.config import LEVELS, Config, ConfigError
-from pyiq.analysis.limits import DEFAULT_MAX_FILE_MB
+from pyiq.analysis.limits import DEFAULT_MAX_FILE_MB, MEGABYTES_EXPECTED, valid_megabytes
 from pyiq.analysis.registry import Registry
+from pyiq.brief_repr import brief
 from pyiq.lsp.hints import HINT_MODES
 from pyiq.lsp.quiz_length import (
     DEFAULT_QUIZ_LENGTH,
@@ -119,7 +120,7 @@ def _boolean(value: object) -> Any:
 
 
 def _expected_boolean(value: object) -> str:
-    return f"expected true or false, got {value!r}"
+    return f"expected true or false, got {brief(value)}"
 
 
 def _mastery_threshold(value: object) -> Any:
@@ -142,9 +143,8 @@ def _quiz_length(value: object) -> Any:
 
 
 def _megabytes(value: object) -> Any:
-    if isinstance(value, int | float) and not isinstance(value, bool) and 0 < value <= 1024:
-        return float(value)
-    return INVALID
+    megabytes = valid_megabytes(value)
+    return INVALID if megabytes is None else megabytes
 
 
 @dataclass(frozen=True)
@@ -160,17 +160,17 @@ OPTIONS: dict[str, _Option] = {
     "conceptDiagnostics": _Option(
         "concept_diagnostics",
         _one_of(CONCEPT_MODES),
-        lambda value: f"{value!r} is not one of {', '.join(CONCEPT_MODES)}",
+        lambda value: f"{brief(value)} is not one of {', '.join(CONCEPT_MODES)}",
     ),
     "conceptHints": _Option(
         "concept_hints",
         _one_of(HINT_MODES),
-        lambda value: f"{value!r} is not one of {', '.join(HINT_MODES)}",
+        lambda value: f"{brief(value)} is not one of {', '.join(HINT_MODES)}",
     ),
     "hoverDetail": _Option(
         "hover_detail",
         _one_of(HOVER_DETAILS),
-        lambda value: f"{value!r} is not one of {', '.join(HOVER_DETAILS)}",
+        lambda value: f"{brief(value)} is not one of {', '.join(HOVER_DETAILS)}",
     ),
     "showMastered": _Option("show_mastered", _boolean, _expected_boolean),
     "codeLens": _Option("code_lens", _boolean, _expected_boolean),
@@ -178,24 +178,25 @@ OPTIONS: dict[str, _Option] = {
     "quizUi": _Option(
         "quiz_ui",
         _one_of(QUIZ_UIS),
-        lambda value: f"{value!r} is not one of {', '.join(QUIZ_UIS)}",
+        lambda value: f"{brief(value)} is not one of {', '.join(QUIZ_UIS)}",
     ),
     "masteryThreshold": _Option(
         "mastery_threshold",
         _mastery_threshold,
-        lambda value: f"expected a number above 0 and at most 1, got {value!r}",
+        lambda value: f"expected a number above 0 and at most 1, got {brief(value)}",
     ),
     "quizLength": _Option(
         "quiz_length",
         _quiz_length,
         lambda value: (
-            f"expected a whole number from {QUIZ_LENGTH_MIN} to {QUIZ_LENGTH_MAX}, got {value!r}"
+            f"expected a whole number from {QUIZ_LENGTH_MIN} to {QUIZ_LENGTH_MAX}, "
+            f"got {brief(value)}"
         ),
     ),
     "maxFileSizeMB": _Option(
         "max_file_mb",
         _megabytes,
-        lambda value: f"expected a number of megabytes above 0 and at most 1024, got {value!r}",
+        lambda value: f"expected {MEGABYTES_EXPECTED}, got {brief(value)}",
     ),
 }
 
@@ -206,7 +207,7 @@ def _fallback(problem: str, key: str) -> str:
     The default of an engine key leaves ``[tool.pyiq]`` in charge, so the
     message says so: the value in force may be the project's.
     """
-    text = f"{problem}; using the default {DEFAULTS[key]!r}"
+    text = f"{problem}; using the default {brief(DEFAULTS[key])}"
     if key in ENGINE_KEYS:
         text += f", or the {key} of [tool.pyiq] where a pyproject.toml sets it"
     return text

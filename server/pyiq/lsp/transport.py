@@ -174,6 +174,31 @@ def read_body_blocking(stdin: BinaryIO) -> bytes | None:
         return done.value
 
 
+async def _bounded_line(reader: Reader) -> bytes | None:
+    """The next line, or its next ``LINE_LIMIT`` bytes when longer, as ``readline(LINE_LIMIT)``.
+
+    ``StreamReader.readline`` throws away a whole line past the stream's
+    limit, and with it the next message's header when a body longer than
+    its ``Content-Length`` glued one to its end; reading the line in pieces,
+    as the blocking reader does, lets the framer find that header in the
+    last piece. A reader without ``readuntil`` falls back to ``readline``.
+    """
+    readuntil = getattr(reader, "readuntil", None)
+    if readuntil is None:
+        try:
+            return await reader.readline()
+        except ValueError:  # past the stream's limit: the line is dropped
+            return DROPPED
+    try:
+        return bytes(await readuntil(b"\n"))
+    except asyncio.IncompleteReadError as exc:
+        return bytes(exc.partial)
+    except asyncio.LimitOverrunError as exc:
+        # The separator is further than the limit (or not buffered yet): the
+        # bytes before it stay in the buffer; take one piece of them.
+        return bytes(await reader.readexactly(max(1, min(exc.consumed, LINE_LIMIT))))
+
+
 async def read_body(reader: Reader) -> bytes | None:
     """The next message from an asyncio stream (TCP)."""
     frames = framer()
@@ -182,10 +207,7 @@ async def read_body(reader: Reader) -> bytes | None:
         while True:
             data: bytes | None
             if request == LINE:
-                try:
-                    data = await reader.readline()
-                except ValueError:  # past the stream's limit: the line is dropped
-                    data = DROPPED
+                data = await _bounded_line(reader)
             else:
                 try:
                     data = await reader.readexactly(request)

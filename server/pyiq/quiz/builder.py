@@ -76,6 +76,7 @@ def build_quiz(
     now: datetime | None = None,
     bank: Bank | None = None,
     tag: str | None = None,
+    problems: list[str] | None = None,
 ) -> list[QuizItem]:
     """The questions to ask about ``target``, most relevant first.
 
@@ -85,6 +86,8 @@ def build_quiz(
     ``findings`` restricts a buffer's quiz to those findings (e.g. the ones
     under the cursor); without them the buffer is analysed. ``store`` makes
     the order follow the user's progress; without it every card is new.
+    Files under ``target`` that cannot be read are skipped, each named in
+    ``problems`` when given.
 
     Raises :class:`QuizError` for an unknown level or topic and
     :class:`pyiq.bank.BankError` when the bank cannot be loaded.
@@ -97,7 +100,7 @@ def build_quiz(
     if target is None:
         candidates = _review_candidates(bank, store, level, topic, moment)
     else:
-        sites = _sites(target, findings, path)
+        sites = _sites(target, findings, path, problems)
         candidates = _code_candidates(sites, bank, level, topic, predict)
         candidates += _import_candidates(sites, bank, level, topic, len(candidates))
         cards = store.cards(c.card_id for c in candidates) if store is not None else {}
@@ -121,11 +124,18 @@ def _check_filters(bank: Bank, level: str | None, topic: str | None) -> None:
         raise QuizError(f"unknown topic {topic!r}{suggestion_text(topic, list(bank.topics))}")
 
 
-def _sites(target: Target, findings: Sequence[Finding] | None, path: str | None) -> list[Site]:
+def _sites(
+    target: Target,
+    findings: Sequence[Finding] | None,
+    path: str | None,
+    problems: list[str] | None = None,
+) -> list[Site]:
     if isinstance(target, (str, bytes)):
         return sites_in_source(target, findings, path)
     paths = [target] if isinstance(target, Path) else list(target or ())
-    sites, _problems = sites_in_paths(paths)
+    sites, skipped = sites_in_paths(paths)
+    if problems is not None:
+        problems.extend(skipped)
     return sites
 
 
@@ -335,6 +345,7 @@ def _predict_item(candidate: _Candidate, draft: Draft, result: RunResult) -> Qui
         path=site.path if site else None,
         line=site.line if site else None,
         reason=candidate.reason,
+        cell=site.cell if site else None,
     )
 
 
@@ -364,4 +375,5 @@ def _bank_item(candidate: _Candidate) -> QuizItem:
         path=site.path if site else None,
         line=site.line if site else None,
         reason=candidate.reason,
+        cell=site.cell if site else None,
     )

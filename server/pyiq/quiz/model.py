@@ -54,6 +54,8 @@ class QuizItem:
     path: str | None
     line: int | None
     reason: str
+    # In a notebook, the cell ``line`` counts in (1-based among all cells).
+    cell: int | None = None
 
     @property
     def correct(self) -> ItemChoice:
@@ -80,6 +82,8 @@ class QuizItem:
     def location(self) -> str | None:
         if self.path is None or self.line is None:
             return None
+        if self.cell is not None:
+            return f"{self.path}:cell {self.cell}:{self.line}"
         return f"{self.path}:{self.line}"
 
     @property
@@ -101,6 +105,7 @@ class QuizItem:
             "topic": self.topic,
             "level": self.level,
             "path": self.path,
+            "cell": self.cell,
             "line": self.line,
             "reason": self.reason,
             "more": self.more,

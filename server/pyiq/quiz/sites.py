@@ -50,6 +50,13 @@ class Site:
     file: SourceFile
     finding: Finding
     line: int = field(default=0)
+    # In a notebook, the cell (numbered among all cells) and ``line`` counts within it.
+    cell: int | None = None
+
+    @property
+    def where(self) -> str:
+        """How a prompt names the place: "Line 3", or "Line 3 of cell 2" in a notebook."""
+        return f"Line {self.line}" if self.cell is None else f"Line {self.line} of cell {self.cell}"
 
     @property
     def rule(self) -> str:
@@ -79,21 +86,42 @@ def sites_in_source(
     return [Site(file, finding, file.line_of(finding.start_byte)) for finding in findings]
 
 
+def sites_in_notebook(raw: bytes, path: str, config: Config | None = None) -> list[Site]:
+    """Sites of a notebook's code cells, each placed by its cell and its line in that cell.
+
+    The cells are joined and analysed as ``pyiq check`` reads them
+    (:mod:`pyiq.notebook`), so the quiz asks about the same findings.
+    """
+    from pyiq.notebook import parse_notebook
+
+    notebook = parse_notebook(raw, path)
+    sites = sites_in_source(notebook.source, None, path, config)
+    placed = []
+    for site in sites:
+        cell, line = notebook.cells.locate(site.line - 1)
+        placed.append(Site(site.file, site.finding, line + 1, cell))
+    return placed
+
+
 def sites_in_paths(paths: Iterable[Path]) -> tuple[list[Site], list[str]]:
-    """Sites of every Python file under ``paths``, and the files that could not be read."""
+    """Sites of every Python file and notebook under ``paths``, and the files not read."""
     from pyiq.checking import Overrides, config_for
     from pyiq.discovery import iter_python_files
-    from pyiq.sources import SourceError, read_source
+    from pyiq.notebook import NOTEBOOK_SUFFIX, NotebookError
+    from pyiq.sources import SourceError, read_bytes, read_source
 
     sites: list[Site] = []
     problems: list[str] = []
-    for path in iter_python_files(list(paths)):
+    for path in iter_python_files(list(paths), notebooks=True):
         try:
             # The quiz teaches: a bug risk ruff already reports still earns its question.
             config = config_for(path, Overrides(respect_ruff=False))
+            if path.suffix == NOTEBOOK_SUFFIX:
+                sites += sites_in_notebook(read_bytes(path), str(path), config)
+                continue
             source = read_source(path)
             sites += sites_in_source(source.data, None, str(path), config)
-        except (SourceError, ConfigError) as exc:
+        except (SourceError, ConfigError, NotebookError) as exc:
             problems.append(str(exc))
         except RecursionError:
             problems.append(f"{path}: too deeply nested to analyse")

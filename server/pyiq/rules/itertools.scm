@@ -20,7 +20,7 @@
   (#eq? @_root "itertools")
   (#set! id "itertools"))
 
-(import_from_statement module_name: (dotted_name . (identifier) @_root) @usage
+((import_from_statement module_name: (dotted_name . (identifier) @_root) @usage) @_construct
   (#eq? @_root "itertools")
   (#set! id "itertools"))
 

@@ -244,10 +244,18 @@ async function features(page) {
   await goTo(page, 1, 25);
   await page.keyboard.press("Control+K");
   await page.keyboard.press("Control+I");
-  const hover = page.locator(".monaco-hover:not(.hidden) .hover-contents").first();
-  await hover.waitFor({ state: "visible", timeout: 20_000 });
-  await until("the pyiq hover", async () => /default/i.test(await hover.innerText()));
+  // VS Code shows the diagnostic's part of the hover at once and pyiq's tip when the server
+  // answers: wait for the tip (its links line) before reading and photographing the hover.
+  const tip = page.locator(".monaco-hover:not(.hidden) .markdown-hover", { hasText: "Full answer" }).first();
+  await tip.waitFor({ state: "visible", timeout: 20_000 });
+  await new Promise((r) => setTimeout(r, 500)); // the widget re-lays out around the new part
   result.hover = (await page.locator(".monaco-hover:not(.hidden)").first().innerText()).slice(0, 2000);
+  result.hoverTip = await tip.innerText();
+  result.hoverTipShown = await tip.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    const widget = element.closest(".monaco-hover").getBoundingClientRect();
+    return box.top >= Math.max(0, widget.top) && box.bottom <= Math.min(window.innerHeight, widget.bottom) + 1;
+  });
   await shot(page, "vscode-hover");
   await page.keyboard.press("Escape");
 

@@ -123,8 +123,11 @@ def shown(server: PyiqServer, document: OpenDocument) -> list[tuple[Finding, str
     hundreds of findings of a few dozen rules. Of the concepts left, the
     ``conceptHints`` setting picks the occurrences hinted (``hints``).
     """
-    config = server.config_for(document)
-    hidden = server.hidden_by_ruff(document)
+    # One look-up of the project per publish: it stats every configuration
+    # file up the directory tree (some thirty-five for a file in the stdlib).
+    project = server.projects.for_path(document.path)
+    config = server.config_for(document, project)
+    hidden = server.hidden_by_ruff(document, project)
     snap = server.learning.snapshot()
     levels: dict[str, str | None] = {}
     out = []

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from typing import NamedTuple
 from urllib.parse import quote
 
 from lsprotocol import types
@@ -44,10 +45,18 @@ MAX_RELATED = 3
 # Syntax nodes whose head is not a construct of its own (an ERROR node can span
 # the rest of a broken file: its stray keywords name nothing).
 _NOT_CONSTRUCTS = frozenset({"module", "block", "decorated_definition", "ERROR"})
+_SCOPES = frozenset({"function_definition", "class_definition"})
 
 
 def _head_end(node: Node) -> int:
-    """Where a node's head ends: at its indented body (a def, a with), else at its end."""
+    """Where a node's head ends: at its indented body (a def, a with), else at its end.
+
+    A decorated definition's head runs through its decorators to the end of
+    the ``def``/``class`` line.
+    """
+    if node.type == "decorated_definition":
+        definition = node.child_by_field_name("definition")
+        return node.end_byte if definition is None else _head_end(definition)
     end = node.start_byte
     for child in node.children:
         if child.type == "block":
@@ -79,25 +88,81 @@ def _heads_at(root: Node, at: int) -> dict[tuple[int, int], tuple[int, int]]:
     return naming
 
 
-def hover_areas(ls: PyiqServer, document: OpenDocument, at: int) -> list[tuple[Finding, int, int]]:
-    """Findings whose construct holds ``at``, each with the area it answers on, smallest first."""
-    naming = _heads_at(document.engine.tree.root_node, at)
+def _scope_at(root: Node, at: int) -> tuple[int, int] | None:
+    """The span of the innermost function or class ``at`` lies in (with its decorators)."""
+    node: Node | None = root.descendant_for_byte_range(at, at)
+    while node is not None and node.type not in _SCOPES and node.type != "decorated_definition":
+        node = node.parent
+    if node is None:
+        return None
+    if node.parent is not None and node.parent.type == "decorated_definition":
+        node = node.parent
+    return node.start_byte, node.end_byte
+
+
+def _construct_head_end(root: Node, finding: Finding) -> int:
+    """Where the head of the finding's construct ends (its end if it has no body)."""
+    node = root.descendant_for_byte_range(finding.construct_start, finding.construct_end)
+    if node is None or (node.start_byte, node.end_byte) != (
+        finding.construct_start,
+        finding.construct_end,
+    ):
+        return finding.construct_end
+    return _head_end(node)
+
+
+class Area(NamedTuple):
+    """A finding the hover at a point answers with, and where it answers.
+
+    ``anchored``: the point is on the finding's own place (its reported
+    node, or the head of its construct: the ``def``/``class``/``with`` line
+    and decorators, or the whole of a construct without a body). Otherwise
+    the point is in the construct's body, and the construct answers there
+    only when no function or class nested in it lies between: a method's
+    line does not answer with its class's inheritance 200 lines up.
+    """
+
+    finding: Finding
+    start: int
+    end: int
+    anchored: bool
+
+
+def hover_areas(ls: PyiqServer, document: OpenDocument, at: int) -> list[Area]:
+    """Findings the hover at ``at`` answers with: anchored ones first, then smallest first."""
+    root = document.engine.tree.root_node
+    naming = _heads_at(root, at)
+    scope: tuple[int, int] | bool | None = False  # found lazily: most hovers need none
     found = []
     for f in ls.findings(document):
         head = naming.get((f.start_byte, f.end_byte))
         inside = f.construct_start <= at <= f.construct_end or f.start_byte <= at <= f.end_byte
         if not inside and head is None:
             continue
+        anchored = (
+            head is not None
+            or f.start_byte <= at <= f.end_byte
+            or f.construct_start <= at <= _construct_head_end(root, f)
+        )
+        if not anchored:
+            if scope is False:
+                scope = _scope_at(root, at)
+            if isinstance(scope, tuple) and (
+                f.construct_start <= scope[0]
+                and scope[1] <= f.construct_end
+                and (f.construct_start, f.construct_end) != scope
+            ):
+                continue  # the point is in a def or class nested in the construct's body
         lo, hi = min(f.construct_start, f.start_byte), max(f.construct_end, f.end_byte)
         if head is not None:
             lo, hi = min(lo, head[0]), max(hi, head[1])
-        found.append((f, lo, hi))
-    return sorted(found, key=lambda item: (item[2] - item[1], item[0].start_byte))
+        found.append(Area(f, lo, hi, anchored))
+    return sorted(found, key=lambda a: (not a.anchored, a.end - a.start, a.finding.start_byte))
 
 
 def findings_at(ls: PyiqServer, document: OpenDocument, at: int) -> list[Finding]:
-    """Findings whose construct contains ``at``, smallest construct first."""
-    return [finding for finding, _, _ in hover_areas(ls, document, at)]
+    """Findings the hover at ``at`` answers with, the one shown in full first."""
+    return [area.finding for area in hover_areas(ls, document, at)]
 
 
 # -- what the client renders -------------------------------------------------------
@@ -254,14 +319,15 @@ def diagnosed_at(ls: PyiqServer, document: OpenDocument, at: int) -> set[Finding
     return {f for f, _ in shown(ls, document) if f.start_byte <= at < f.end_byte}
 
 
-def hover_markdown(
-    ls: PyiqServer, document: OpenDocument, found: Sequence[Finding], at: int
-) -> str:
-    """The hover of the findings at ``at`` (most specific first).
+def hover_markdown(ls: PyiqServer, document: OpenDocument, areas: Sequence[Area], at: int) -> str:
+    """The hover of the findings at ``at``: the first in full, the others one line each.
 
-    A question the diagnostic above already names is not repeated.
+    "Also here" lists only the other constructs anchored at the point (see
+    ``Area``), never one whose body merely encloses it. A question the
+    diagnostic above already names is not repeated.
     """
-    main, others = found[0], found[1:]
+    main = areas[0].finding
+    others = [area.finding for area in areas[1:] if area.anchored]
     diagnosed = diagnosed_at(ls, document, at)
     if mastered(ls, main):
         parts = [one_line(ls, document, main, "mastered, so its hint is hidden")]
@@ -314,8 +380,8 @@ def setup(server: PyiqServer) -> None:
         areas = hover_areas(ls, document, at)
         if not areas:
             return None
-        _, lo, hi = areas[0]
-        value = hover_markdown(ls, document, [f for f, _, _ in areas], at)
+        lo, hi = areas[0].start, areas[0].end
+        value = hover_markdown(ls, document, areas, at)
         return types.Hover(
             contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=value),
             range=span(engine.lines, lo, hi, ls.encoding),

@@ -78,7 +78,7 @@ def mutable_default(site: Site) -> Draft | None:
     default_text = inline(text(site, value_node))
     return Draft(
         rule=site.rule,
-        prompt=f"Line {site.line} defines {span(name_of(site, func))} with the default "
+        prompt=f"{site.where} defines {span(name_of(site, func))} with the default "
         f"{span(f'{param}={default_text}')}. {ASK}",
         code=code,
         options=(
@@ -147,7 +147,7 @@ def call_in_default(site: Site) -> Draft | None:
     )
     return Draft(
         rule=site.rule,
-        prompt=f"Line {site.line} calls {span(text(site, call))} in a default. Below, "
+        prompt=f"{site.where} calls {span(text(site, call))} in a default. Below, "
         f"`{callee}()` stands in for that call and counts how often it runs. What does it print?",
         code=code,
         options=(
@@ -204,7 +204,7 @@ def loop_closure(site: Site) -> Draft | None:
     last, first = values[-1], values[0]
     return Draft(
         rule=site.rule,
-        prompt=f"Line {site.line}: a function made in a loop uses the loop variable "
+        prompt=f"{site.where}: a function made in a loop uses the loop variable "
         f"{span(name)}. {ASK}",
         code=code,
         options=(
@@ -302,7 +302,7 @@ def is_literal(site: Site) -> Draft | None:
     )
     return Draft(
         rule=site.rule,
-        prompt=f"Line {site.line} tests {span(site.finding.binding('_op'))} against the "
+        prompt=f"{site.where} tests {span(site.finding.binding('_op'))} against the "
         f"literal {span(literal_text)}. {ASK}",
         code=code,
         options=_bool_pairs(
@@ -363,7 +363,7 @@ def none_comparison(site: Site) -> Draft | None:
     )
     return Draft(
         rule=site.rule,
-        prompt=f"Line {site.line} compares {span(other)} with `{op} None`. {ASK}",
+        prompt=f"{site.where} compares {span(other)} with `{op} None`. {ASK}",
         code=code,
         options=options,
         lesson="Test for None with `is None` / `is not None`: identity cannot be overridden.",
@@ -386,7 +386,7 @@ def bool_comparison(site: Site) -> Draft | None:
     compared = op == "!="
     return Draft(
         rule=site.rule,
-        prompt=f"Line {site.line} compares {span(other)} with `{op} {lit}`. {ASK}",
+        prompt=f"{site.where} compares {span(other)} with `{op} {lit}`. {ASK}",
         code=code,
         options=_bool_pairs(
             right={
@@ -440,7 +440,7 @@ def type_comparison(site: Site) -> Draft | None:
     correct = f"{first} True"
     return Draft(
         rule=site.rule,
-        prompt=f"Line {site.line} checks a type with `{op}` against `{type_name}`. Below, "
+        prompt=f"{site.where} checks a type with `{op}` against `{type_name}`. Below, "
         f"`{name}` is an instance of a subclass of `{type_name}`. What does it print?",
         code=code,
         options=_bool_pairs(
@@ -495,7 +495,7 @@ def global_statement(site: Site) -> Draft | None:
     )
     return Draft(
         rule=site.rule,
-        prompt=f"Line {site.line} declares {span('global ' + text(site, name_node))}. {ASK}",
+        prompt=f"{site.where} declares {span('global ' + text(site, name_node))}. {ASK}",
         code=code,
         options=(
             Option(
@@ -537,7 +537,7 @@ def lambda_assignment(site: Site) -> Draft | None:
     )
     return Draft(
         rule=site.rule,
-        prompt=f"Line {site.line} binds a lambda to {span(name)}. {ASK}",
+        prompt=f"{site.where} binds a lambda to {span(name)}. {ASK}",
         code=code,
         options=(
             Option(
@@ -580,7 +580,7 @@ def bare_except(site: Site) -> Draft | None:
     )
     return Draft(
         rule=site.rule,
-        prompt=f"Line {site.line} has a bare `except:`. {ASK}",
+        prompt=f"{site.where} has a bare `except:`. {ASK}",
         code=code,
         options=(
             Option(
@@ -651,7 +651,7 @@ def mutable_class_attribute(site: Site) -> Draft | None:
     )
     return Draft(
         rule=site.rule,
-        prompt=f"Line {site.line} gives class `{inline(name_of(site, cls))}` the attribute "
+        prompt=f"{site.where} gives class `{inline(name_of(site, cls))}` the attribute "
         f"`{inline(attribute)} = {inline(text(site, value))}`. Below, two instances share it. "
         "What does it print?",
         code=code,
@@ -748,8 +748,7 @@ def return_in_finally(site: Site) -> Draft | None:
         )
     return Draft(
         rule=site.rule,
-        prompt=f"Line {site.line} has `{inline(text(site, statement))}` in a `finally` block. "
-        f"{ASK}",
+        prompt=f"{site.where} has `{inline(text(site, statement))}` in a `finally` block. {ASK}",
         code=code,
         options=options,
         lesson="Keep `finally` for clean-up; return (or break) after the `try` statement, so "

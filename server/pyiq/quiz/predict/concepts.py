@@ -68,7 +68,7 @@ def generator_function(site: Site) -> Draft | None:
     )
     return Draft(
         rule=site.rule,
-        prompt=f"Line {site.line}: {span(name)} is a generator function. {ASK}",
+        prompt=f"{site.where}: {span(name)} is a generator function. {ASK}",
         code=code,
         options=(
             Option(
@@ -114,7 +114,7 @@ def generator_expression(site: Site) -> Draft | None:
     code = f"{g} = ({v} * 2 for {v} in {values!r})\nprint(sum({g}), sum({g}))\n"
     return Draft(
         rule=site.rule,
-        prompt=f"Line {site.line} has the generator expression "
+        prompt=f"{site.where} has the generator expression "
         f"{span(site.finding.binding('genexp'))}. {ASK}",
         code=code,
         options=(
@@ -151,7 +151,7 @@ def dict_comprehension(site: Site) -> Draft | None:
     code = f"{m} = {{{v} % 2: {v} for {v} in [1, 2, 3, 4]}}\nprint({m})\n"
     return Draft(
         rule=site.rule,
-        prompt=f"Line {site.line} builds a dict with "
+        prompt=f"{site.where} builds a dict with "
         f"{span(site.finding.binding('comprehension'))}. {ASK}",
         code=code,
         options=(
@@ -202,7 +202,7 @@ def star_args(site: Site) -> Draft | None:
     )
     return Draft(
         rule=site.rule,
-        prompt=f"Line {site.line} collects arguments with {span(text(site, star))}. {ASK}",
+        prompt=f"{site.where} collects arguments with {span(text(site, star))}. {ASK}",
         code=code,
         options=(
             Option(
@@ -254,7 +254,7 @@ def nonlocal_statement(site: Site) -> Draft | None:
     )
     return Draft(
         rule=site.rule,
-        prompt=f"Line {site.line} declares {span(text(site, node))}. {ASK}",
+        prompt=f"{site.where} declares {span(text(site, node))}. {ASK}",
         code=code,
         options=(
             Option(
@@ -303,7 +303,7 @@ def closure(site: Site) -> Draft | None:
     )
     return Draft(
         rule=site.rule,
-        prompt=f"Line {site.line}: {span(name_of(site, inner_func))} is a closure. {ASK}",
+        prompt=f"{site.where}: {span(name_of(site, inner_func))} is a closure. {ASK}",
         code=code,
         options=(
             Option(
@@ -348,7 +348,7 @@ def copy_module(site: Site) -> Draft | None:
     )
     return Draft(
         rule=site.rule,
-        prompt=f"Line {site.line} uses {span(site.finding.binding('usage'))}. {ASK}",
+        prompt=f"{site.where} uses {span(site.finding.binding('usage'))}. {ASK}",
         code=code,
         options=(
             Option(
@@ -399,7 +399,7 @@ def lru_cache(site: Site) -> Draft | None:
     )
     return Draft(
         rule=site.rule,
-        prompt=f"Line {site.line}: {span(name)} is memoized with {span(decorator)}. {ASK}",
+        prompt=f"{site.where}: {span(name)} is memoized with {span(decorator)}. {ASK}",
         code=code,
         options=(
             Option(
@@ -448,7 +448,7 @@ def try_else_finally(site: Site) -> Draft | None:
     )
     return Draft(
         rule=site.rule,
-        prompt=f"Line {site.line} has {_article(clause)} {span(clause)} clause. {ASK}",
+        prompt=f"{site.where} has {_article(clause)} {span(clause)} clause. {ASK}",
         code=code,
         options=(
             Option(
