@@ -6,9 +6,9 @@
 ;; `__hash__ = None` explicitly to say the type is unhashable on purpose.
 ;;
 ;; Same semantics as ruff's PLW1641 (eq-without-hash): a `def` or an
-;; assignment of either name counts (a `__hash__` also inside `if`/`try`/
-;; `with`/loop blocks of the class body); inherited methods are not looked
-;; at. Deviation: an `__eq__` defined only inside such a block is not found.
+;; assignment of either name counts, also inside `if`/`try`/`with`/loop/
+;; `match` blocks of the class body (`if TYPE_CHECKING:`); inherited methods
+;; are not looked at.
 
 (class_definition
   name: (identifier) @name
@@ -33,5 +33,15 @@
   name: (identifier) @name
   body: (block (expression_statement (assignment left: (identifier) @_method) @_construct))
   (#eq? @_method "__eq__")
+  (#pyiq-eq-without-hash? @name)
+  (#set! id "eq-without-hash"))
+
+; `__eq__` declared only inside a block of the class body (`if TYPE_CHECKING:`,
+; `try:`): ruff counts declarations there too, as possibly bound. Such a class
+; has a compound statement in its body; the predicate reads every block.
+(class_definition
+  name: (identifier) @name
+  body: (block [(if_statement) (try_statement) (with_statement) (for_statement)
+                (while_statement) (match_statement)])
   (#pyiq-eq-without-hash? @name)
   (#set! id "eq-without-hash"))

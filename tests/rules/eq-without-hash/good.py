@@ -26,6 +26,9 @@ class Declared:
     __hash__: None
 
 
-class OnlyInABlock:  # ruff reports it; pyiq does not look into blocks for `__eq__`
-    if True:
-        __eq__ = object.__eq__
+class HashInABlock:
+    try:
+        def __eq__(self, other):
+            return self is other
+    finally:
+        __hash__ = object.__hash__
