@@ -32,3 +32,10 @@ class HashInABlock:
             return self is other
     finally:
         __hash__ = object.__hash__
+
+
+class OnlyInATry:  # ruff reports it; pyiq looks into `if` blocks only for `__eq__`
+    try:
+        __eq__ = object.__eq__
+    finally:
+        pass
