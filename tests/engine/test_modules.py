@@ -143,6 +143,8 @@ def test_relative_import_resolved_from_the_package_path() -> None:
         (b"def getoutput", b"def check_output(*a, **k):\n    pass\n\ndef getoutput"),
         # Removing it makes the call unresolved again.
         (b"def check_output(*popenargs, **kwargs):\n    return popenargs\n", b""),
+        # Renaming it too (one character typed into the name).
+        (b"def check_output(", b"def check_outputs("),
     ],
 )
 def test_edits_to_the_module_s_definitions_agree_with_a_fresh_analysis(

@@ -19,7 +19,7 @@ from tree_sitter import Node, Tree
 from pyiq.analysis.config import Config
 from pyiq.analysis.engine import intersects, run_rules, select
 from pyiq.analysis.findings import SORT_KEY, Finding
-from pyiq.analysis.imports import module_imports, resolution_map
+from pyiq.analysis.imports import module_bindings, module_imports, resolution_map
 from pyiq.analysis.language import new_parser, sanitize
 from pyiq.analysis.lines import Encoding, LineIndex
 from pyiq.analysis.modules import ModuleName
@@ -212,6 +212,45 @@ def _task_calls(
         for word in _TASK_WORDS
         for node in identifiers(root, word, new_source)
     ]
+
+
+def _region_bindings(
+    tree: Tree,
+    source: bytes,
+    regions: list[tuple[int, int]],
+    start: int | None,
+    new_end: int | None,
+    delta: int,
+) -> list[tuple[str, bool]]:
+    """Module-level defs, classes and imports of the top-level statements meeting ``regions``.
+
+    The statements outside the regions kept their text, so when these are
+    equal before and after an edit, the module's own names resolve as before:
+    no walk of the whole module. With ``start``/``new_end``, ``tree`` is the
+    edited old tree (its nodes at new offsets) over the old ``source``.
+    """
+    root = tree.root_node
+    read = None
+    if start is not None and new_end is not None:
+        edit_start, edit_end = start, new_end
+
+        def read(node: Node) -> str:
+            lo, hi = node.start_byte, node.end_byte
+            if lo >= edit_end:
+                lo, hi = lo - delta, hi - delta
+            elif hi > edit_start:
+                return "\0edited"  # a name the edit touched: never equal
+            return source[lo:hi].decode("utf-8", "replace")
+
+    found: list[tuple[str, bool]] = []
+    for lo, hi in regions:
+        statements = []
+        for child in _top_level_from(root, lo):
+            if child.start_byte > hi:
+                break
+            statements.append(child)
+        found.extend(module_bindings(statements, source, read))
+    return found
 
 
 def _module_level_global(tree: Tree, source: bytes) -> bool:
@@ -421,11 +460,14 @@ class Document:
         regions = self._regions(changed, edit, narrow=narrow)
         imports, qualified = self.imports, self.qualified
         if _mentions(b"import", regions, start, new_end, delta, old_source, new_source) or (
-            # With a module, the file's own defs and classes resolve to it too.
+            # With a module, the file's own defs and classes resolve to it too:
+            # re-resolve when the statements re-analysed bind other ones.
             self.module is not None
-            and any(
-                _mentions(word, regions, start, new_end, delta, old_source, new_source)
-                for word in (b"def", b"class")
+            and (
+                # A statement the edit removed whole has no place in the edited old tree.
+                any(word in removed for word in (b"def", b"class"))
+                or _region_bindings(old_tree, old_source, regions, start, new_end, delta)
+                != _region_bindings(new_tree, new_source, regions, None, None, 0)
             )
         ):
             imports = module_imports(new_tree, new_source)

@@ -9,7 +9,7 @@ every finding in the file may change.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from tree_sitter import Node, Tree
 
@@ -118,13 +118,19 @@ _MODULE_BLOCKS = frozenset(
 )
 
 
-def _module_bindings(root: Node, source: bytes) -> Iterator[tuple[str, bool]]:
-    """(name, is a def or class) for each def, class and import at module scope, in order."""
+def module_bindings(
+    statements: Iterable[Node], source: bytes, read: Callable[[Node], str] | None = None
+) -> Iterator[tuple[str, bool]]:
+    """(name, is a def or class) for each def, class and import that top-level
+    ``statements`` bind at module scope, in order; ``read`` gives a node's text
+    (an edited tree's nodes stand at new offsets over the old bytes)."""
 
     def text(node: Node) -> str:
+        if read is not None:
+            return read(node)
         return source[node.start_byte : node.end_byte].decode("utf-8", "replace")
 
-    stack = [iter(root.named_children)]
+    stack = [iter(statements)]
     while stack:
         statement = next(stack[-1], None)
         if statement is None:
@@ -170,7 +176,7 @@ def resolution_map(tree: Tree, source: bytes, module: ModuleName | None) -> dict
             if absolute is not None:
                 names[local] = absolute
     last: dict[str, bool] = {}
-    for name, defined in _module_bindings(tree.root_node, source):
+    for name, defined in module_bindings(tree.root_node.named_children, source):
         last[name] = defined
     prefix = module.dotted + "."
     for name, defined in last.items():
