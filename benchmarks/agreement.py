@@ -18,7 +18,7 @@ Files ruff cannot lint are left out of both sides: files that are not UTF-8
 ``invalid-syntax`` diagnostic (ruff stops or degrades analysis there, and
 tree-sitter recovers differently, so neither side is meaningful).
 
-Usage: ``python benchmarks/agreement.py [--bar 0.99] [--show 10] [--rule ID]``.
+Usage: ``python benchmarks/agreement.py [--bar 0.99] [--show 10] [--rule ID] [--root DIR]``.
 Prints per rule the (file, line) counts found by both (TP), by pyiq alone
 (FP) and by ruff alone (FN), precision and recall, and marks rules with
 fewer than ``--min-findings`` peer findings in the corpus as rare.
@@ -46,6 +46,7 @@ import corpus  # noqa: E402
 from pyiq.analysis.engine import run_rules  # noqa: E402
 from pyiq.analysis.language import new_parser  # noqa: E402
 from pyiq.analysis.lines import LineIndex  # noqa: E402
+from pyiq.analysis.modules import module_name  # noqa: E402
 from pyiq.analysis.registry import load_registry  # noqa: E402
 
 Location = tuple[str, int]
@@ -112,7 +113,8 @@ def _pyiq_file(path: str) -> list[tuple[str, str, int]]:
     index = LineIndex(source)
     registry = load_registry()
     found = []
-    for finding in run_rules(tree, source, registry):
+    # The file's module, derived from its path as ``pyiq check`` and ruff derive it.
+    for finding in run_rules(tree, source, registry, module=module_name(path)):
         rule = registry.get(finding.rule)
         if rule is None or rule.peer is None:
             continue
@@ -149,13 +151,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", type=int, default=10, help="disagreements listed per rule")
     parser.add_argument("--rule", action="append", help="only these rule ids")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument(
+        "--root",
+        action="append",
+        type=Path,
+        help="check the .py files under these directories instead of the benchmark corpus"
+        " (a held-out corpus)",
+    )
     args = parser.parse_args(argv)
 
     registry = load_registry()
     peers = {r.id: r.peer for r in registry if r.peer and r.is_bug_risk}
     if args.rule:
         peers = {k: v for k, v in peers.items() if k in args.rule}
-    files = lintable(corpus.files())
+    files = lintable(corpus.files(args.root) if args.root else corpus.files())
     codes = sorted(set(peers.values()))
     preview = [code for code in codes if preview_only(code)]
     stable = [code for code in codes if code not in preview]

@@ -10,7 +10,7 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
-from pyiq.analysis import Config, ConfigError, analyze, load_registry
+from pyiq.analysis import Config, ConfigError, analyze, load_registry, module_name
 from pyiq.analysis.limits import DEFAULT_MAX_FILE_MB, describe_limit, head_of, limit_bytes
 from pyiq.analysis.lines import LineIndex
 from pyiq.analysis.registry import Registry
@@ -106,7 +106,8 @@ def config_for(path: Path, overrides: Overrides = DEFAULT_OVERRIDES) -> Config:
 
 def locate(path: str, source: bytes, config: Config, cells: CellMap | None = None) -> list[Located]:
     registry = _registry_for(config)
-    findings = analyze(source, config, registry)
+    # The file's own module, so names it defines resolve as ruff resolves them.
+    findings = analyze(source, config, registry, module=module_name(path))
     if not findings:
         return []
     position = LineIndex(source).position

@@ -286,6 +286,23 @@ def _tasks(doc: Document) -> list[int]:
     return [f.start_byte for f in doc.raw_findings if f.rule == "dangling-task"]
 
 
+TASKS = """\
+import asyncio
+
+loop = asyncio.get_running_loop()
+
+loop.create_task(job())
+
+task = asyncio.create_task(job())
+
+done = 1
+"""
+
+
+def _dangling(doc: Document) -> list[int]:
+    return [f.start_byte for f in doc.raw_findings if f.rule == "dangling-task"]
+
+
 @pytest.mark.parametrize(
     ("source", "old", "new"),
     [
@@ -321,3 +338,26 @@ def test_module_level_edits_re_judge_tasks_in_other_statements(
     at = source.index(old)
     doc.apply_byte_edit(at, at + len(old), new.encode())
     assert _tasks(doc) == _tasks(Document(doc.source))
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "left"),
+    [
+        # The loop is no longer asyncio's: `loop.create_task` is any method.
+        ("import asyncio\n", "", 0),
+        # The stored task is read again: it is kept, not dangling.
+        ("done = 1", "print(task)", 1),
+    ],
+)
+def test_a_task_call_is_rechecked_when_a_statement_it_depends_on_changes(
+    old: str, new: str, left: int
+) -> None:
+    # dangling-task judges `loop.create_task(...)` by the statement assigning
+    # `loop`, and `task = create_task(...)` by later reads of `task`: edits to
+    # those statements change findings on other statements.
+    doc = Document.from_text(TASKS)
+    assert len(_dangling(doc)) == 2
+    at = TASKS.index(old)
+    doc.apply_byte_edit(at, at + len(old), new.encode())
+    assert doc.raw_findings == Document(doc.source).raw_findings
+    assert len(_dangling(doc)) == left

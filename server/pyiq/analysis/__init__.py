@@ -8,6 +8,7 @@ from pyiq.analysis.config import Config, ConfigError
 from pyiq.analysis.document import Document
 from pyiq.analysis.engine import analyze
 from pyiq.analysis.findings import Finding
+from pyiq.analysis.modules import ModuleName, module_name
 from pyiq.analysis.registry import Registry, Rule, load_registry
 
 __all__ = [
@@ -15,8 +16,10 @@ __all__ = [
     "ConfigError",
     "Document",
     "Finding",
+    "ModuleName",
     "Registry",
     "Rule",
     "analyze",
     "load_registry",
+    "module_name",
 ]

@@ -19,9 +19,10 @@ from tree_sitter import Node, Tree
 from pyiq.analysis.config import Config
 from pyiq.analysis.engine import intersects, run_rules, select
 from pyiq.analysis.findings import SORT_KEY, Finding
-from pyiq.analysis.imports import import_map, module_imports
+from pyiq.analysis.imports import module_bindings, module_imports, resolution_map
 from pyiq.analysis.language import new_parser, sanitize
 from pyiq.analysis.lines import Encoding, LineIndex
+from pyiq.analysis.modules import ModuleName
 from pyiq.analysis.predicates import descendants, identifiers, shadowed_builtins
 from pyiq.analysis.predicates.context import MatchContext
 from pyiq.analysis.predicates.names import BUILTIN_NAMES
@@ -172,12 +173,6 @@ def _mentions_outside(
     ]
 
 
-# A line at column 0 that assigns: the names left of its first ``=`` (not
-# ``==``, ``<=``, ``>=``, ``!=``; annotations and tuple targets included).
-_ASSIGNMENT_LINE = re.compile(rb"^([A-Za-z_][^=\n#'\"(]*?)(?<![=<>!])=(?!=)", re.MULTILINE)
-_NAME = re.compile(rb"[A-Za-z_][A-Za-z0-9_]*")
-
-
 def _module_assigned(root: Node, source: bytes, spans: list[tuple[int, int]]) -> set[str]:
     """Names that module-level assignments in the top-level statements within ``spans`` bind.
 
@@ -254,6 +249,45 @@ def _old_spans(
     return [(old(lo), old(hi)) for lo, hi in spans]
 
 
+def _region_bindings(
+    tree: Tree,
+    source: bytes,
+    regions: list[tuple[int, int]],
+    start: int | None,
+    new_end: int | None,
+    delta: int,
+) -> list[tuple[str, bool]]:
+    """Module-level defs, classes and imports of the top-level statements meeting ``regions``.
+
+    The statements outside the regions kept their text, so when these are
+    equal before and after an edit, the module's own names resolve as before:
+    no walk of the whole module. With ``start``/``new_end``, ``tree`` is the
+    edited old tree (its nodes at new offsets) over the old ``source``.
+    """
+    root = tree.root_node
+    read = None
+    if start is not None and new_end is not None:
+        edit_start, edit_end = start, new_end
+
+        def read(node: Node) -> str:
+            lo, hi = node.start_byte, node.end_byte
+            if lo >= edit_end:
+                lo, hi = lo - delta, hi - delta
+            elif hi > edit_start:
+                return "\0edited"  # a name the edit touched: never equal
+            return source[lo:hi].decode("utf-8", "replace")
+
+    found: list[tuple[str, bool]] = []
+    for lo, hi in regions:
+        statements = []
+        for child in _top_level_from(root, lo):
+            if child.start_byte > hi:
+                break
+            statements.append(child)
+        found.extend(module_bindings(statements, source, read))
+    return found
+
+
 def _module_level_global(tree: Tree, source: bytes) -> bool:
     """Whether a ``global`` statement sits in module scope (at any depth)."""
     if b"global" not in source:
@@ -271,15 +305,22 @@ def _module_level_global(tree: Tree, source: bytes) -> bool:
 class Document:
     """Bytes, tree, line index and raw findings, kept in step through edits."""
 
-    def __init__(self, source: bytes, registry: Registry | None = None) -> None:
+    def __init__(
+        self,
+        source: bytes,
+        registry: Registry | None = None,
+        module: ModuleName | None = None,
+    ) -> None:
         self.registry = registry or load_registry()
+        # The file's module (``modules.module_name``), fixed for the document's life.
+        self.module = module
         self._parser = new_parser()
         source = sanitize(source)
         self.source = source
         self.tree = self._parser.parse(source)
         self.lines = LineIndex(source)
         self.imports = module_imports(self.tree, source)
-        self.qualified = import_map(self.tree, source)
+        self.qualified = resolution_map(self.tree, source, module)
         # Top-level statements (start, end, type) that rebind builtins, and which.
         self._shadowing: dict[tuple[int, int, str], frozenset[str]] = {}
         for child in self.tree.root_node.children:
@@ -290,7 +331,12 @@ class Document:
         self._module_global = _module_level_global(self.tree, source)
         self._marked = marked(source)
         self.raw_findings: list[Finding] = run_rules(
-            self.tree, source, self.registry, imports=self.imports, qualified=self.qualified
+            self.tree,
+            source,
+            self.registry,
+            imports=self.imports,
+            qualified=self.qualified,
+            module=module,
         )
         # Byte ranges (in the current source) re-analysed by the last edit.
         self.last_regions: list[tuple[int, int]] = []
@@ -298,8 +344,10 @@ class Document:
         self.exact = True
 
     @classmethod
-    def from_text(cls, text: str, registry: Registry | None = None) -> Document:
-        return cls(text.encode("utf-8", "surrogatepass"), registry)
+    def from_text(
+        cls, text: str, registry: Registry | None = None, module: ModuleName | None = None
+    ) -> Document:
+        return cls(text.encode("utf-8", "surrogatepass"), registry, module)
 
     @property
     def text(self) -> str:
@@ -446,9 +494,19 @@ class Document:
         edit = _Edit(old_tree, start, new_end, b"\n" in removed or b"\r" in removed)
         regions = self._regions(changed, edit, narrow=narrow)
         imports, qualified = self.imports, self.qualified
-        if _mentions(b"import", regions, start, new_end, delta, old_source, new_source):
+        if _mentions(b"import", regions, start, new_end, delta, old_source, new_source) or (
+            # With a module, the file's own defs and classes resolve to it too:
+            # re-resolve when the statements re-analysed bind other ones.
+            self.module is not None
+            and (
+                # A statement the edit removed whole has no place in the edited old tree.
+                any(word in removed for word in (b"def", b"class"))
+                or _region_bindings(old_tree, old_source, regions, start, new_end, delta)
+                != _region_bindings(new_tree, new_source, regions, None, None, 0)
+            )
+        ):
             imports = module_imports(new_tree, new_source)
-            qualified = import_map(new_tree, new_source)
+            qualified = resolution_map(new_tree, new_source, self.module)
         shadowing = self._shadowing_after(new_tree, new_source, start, old_end, delta, regions)
         shadowed = frozenset().union(*shadowing.values())
         self._shadowing = shadowing
@@ -463,7 +521,12 @@ class Document:
             self.qualified = qualified
             self.shadowed = shadowed
             self.raw_findings = run_rules(
-                new_tree, new_source, self.registry, imports=imports, qualified=qualified
+                new_tree,
+                new_source,
+                self.registry,
+                imports=imports,
+                qualified=qualified,
+                module=self.module,
             )
             self.last_regions = [(0, len(new_source))]
             return
@@ -525,6 +588,7 @@ class Document:
             ranges=regions,
             imports=imports,
             qualified=qualified,
+            module=self.module,
         )
         kept.extend(fresh)
         kept.sort(key=SORT_KEY)

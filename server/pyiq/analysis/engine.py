@@ -15,6 +15,7 @@ from pyiq.analysis.findings import SORT_KEY, Finding
 from pyiq.analysis.imports import module_imports
 from pyiq.analysis.language import new_parser, sanitize
 from pyiq.analysis.lines import LineIndex
+from pyiq.analysis.modules import ModuleName
 from pyiq.analysis.planner import evaluate
 from pyiq.analysis.predicates import PREDICATES, REPORTERS, MatchContext
 from pyiq.analysis.registry import Registry, Rule, load_registry
@@ -113,22 +114,27 @@ def _report(
         return
     source = ctx.source
     binds = None
+    named: Sequence[Node] = reported
     if rule.report is not None:
         reporter = REPORTERS[rule.report]
         binds = reporter.binds
-        reported = list(reporter.find(ctx, reported))
-        if not reported:
+        found = list(reporter.find(ctx, reported))
+        if not found:
             return
+        if reporter.pairs:
+            reported, named = [pair[0] for pair in found], [pair[1] for pair in found]
+        else:
+            reported = named = found
     span_start, span_end = span or _span(captured)
     bindings = {name: _binding_text(nodes[0], source) for name, nodes in captured.items()}
     construct = captured.get("_construct")
-    for node in reported:
+    for node, name_node in zip(reported, named, strict=True):
         key = (rule.id, node.start_byte, node.end_byte)
         if key in seen:
             continue
         seen.add(key)
         if binds is not None:
-            bindings[binds] = _binding_text(node, source)
+            bindings[binds] = _binding_text(name_node, source)
         if rule.context:
             bindings[CONTEXT_CAPTURE] = describe(node, source)
         outer = construct[0] if construct else node
@@ -154,12 +160,16 @@ def run_rules(
     ranges: Sequence[tuple[int, int]] | None = None,
     imports: frozenset[str] | None = None,
     qualified: dict[str, str] | None = None,
+    module: ModuleName | None = None,
 ) -> list[Finding]:
     """All rule matches in ``ranges`` (default: the whole file), unfiltered.
 
     With ``ranges``, a finding is returned when the span of its match's
     captures meets one of them (see ``Finding.span_start``): exactly the
-    findings an edit inside those ranges can have changed.
+    findings an edit inside those ranges can have changed. ``module`` names
+    the file's module (``modules.module_name``), so names it defines resolve
+    as ruff resolves them; ``qualified``, when given, must have been built
+    for the same module (``imports.resolution_map``).
     """
     registry = registry or load_registry()
     if registry.query is None:
@@ -169,6 +179,7 @@ def run_rules(
         imports if imports is not None else module_imports(tree, source),
         tree,
         qualified,
+        module=module,
     )
 
     def predicate(name: str, args: list[tuple[str, str]], _index: int, captures: dict) -> bool:
@@ -264,9 +275,15 @@ def analyze(
     source: bytes,
     config: Config | None = None,
     registry: Registry | None = None,
+    module: ModuleName | None = None,
 ) -> list[Finding]:
-    """Findings for a whole file: the engine's one-call entry point."""
+    """Findings for a whole file: the engine's one-call entry point.
+
+    ``module`` is the file's module when the caller knows its path
+    (``modules.module_name``): names the file defines then resolve to it.
+    """
     registry = registry or load_registry()
     source = sanitize(source)
     tree = new_parser().parse(source)
-    return select(run_rules(tree, source, registry), source, tree, config, registry)
+    findings = run_rules(tree, source, registry, module=module)
+    return select(findings, source, tree, config, registry)

@@ -9,7 +9,11 @@ every finding in the file may change.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
+
 from tree_sitter import Node, Tree
+
+from pyiq.analysis.modules import ModuleName
 
 _IMPORTS = frozenset({"import_statement", "import_from_statement"})
 
@@ -90,4 +94,92 @@ def import_map(tree: Tree, source: bytes) -> dict[str, str]:
                 else:
                     head = target.split(".")[0]
                     names[head] = head
+    return names
+
+
+_DEFINITIONS = frozenset({"function_definition", "class_definition"})
+# Statements whose blocks still run in the module's scope.
+_MODULE_BLOCKS = frozenset(
+    {
+        "if_statement",
+        "elif_clause",
+        "else_clause",
+        "for_statement",
+        "while_statement",
+        "try_statement",
+        "except_clause",
+        "except_group_clause",
+        "finally_clause",
+        "with_statement",
+        "match_statement",
+        "case_clause",
+        "block",
+    }
+)
+
+
+def module_bindings(
+    statements: Iterable[Node], source: bytes, read: Callable[[Node], str] | None = None
+) -> Iterator[tuple[str, bool]]:
+    """(name, is a def or class) for each def, class and import that top-level
+    ``statements`` bind at module scope, in order; ``read`` gives a node's text
+    (an edited tree's nodes stand at new offsets over the old bytes)."""
+
+    def text(node: Node) -> str:
+        if read is not None:
+            return read(node)
+        return source[node.start_byte : node.end_byte].decode("utf-8", "replace")
+
+    stack = [iter(statements)]
+    while stack:
+        statement = next(stack[-1], None)
+        if statement is None:
+            stack.pop()
+            continue
+        kind = statement.type
+        if kind == "decorated_definition":
+            statement = statement.child_by_field_name("definition") or statement
+            kind = statement.type
+        if kind in _DEFINITIONS:
+            name = statement.child_by_field_name("name")
+            if name is not None:
+                yield text(name), True
+        elif kind in _IMPORTS:
+            for item in statement.children_by_field_name("name"):
+                if item.type == "aliased_import":
+                    alias = item.child_by_field_name("alias")
+                    if alias is not None:
+                        yield text(alias), False
+                elif item.type == "dotted_name" and item.named_children:
+                    first, last = item.named_children[0], item.named_children[-1]
+                    yield text(first if kind == "import_statement" else last), False
+        elif kind in _MODULE_BLOCKS:
+            stack.append(iter(statement.named_children))
+
+
+def resolution_map(tree: Tree, source: bytes, module: ModuleName | None) -> dict[str, str]:
+    """``import_map``, plus what knowing the file's module adds (ruff's semantic model).
+
+    Relative imports resolve from a package module's path (``from . import
+    x`` in ``pkg/mod.py`` is ``pkg.x``), and a class or function the module
+    defines is ``<module>.<name>`` where it is the name's last module-level
+    binding among definitions and imports (``abc.py`` imports ``ABCMeta`` in
+    an ``except`` branch and then defines it: the class wins, as in ruff).
+    Without a module this is ``import_map`` unchanged.
+    """
+    names = import_map(tree, source)
+    if module is None:
+        return names
+    for local, target in names.items():
+        if target.startswith("."):
+            absolute = module.resolve_relative(target)
+            if absolute is not None:
+                names[local] = absolute
+    last: dict[str, bool] = {}
+    for name, defined in module_bindings(tree.root_node.named_children, source):
+        last[name] = defined
+    prefix = module.dotted + "."
+    for name, defined in last.items():
+        if defined:
+            names[name] = prefix + name
     return names

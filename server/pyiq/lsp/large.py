@@ -11,7 +11,7 @@ for. So no keystroke costs more than in a document at the limit.
 
 from __future__ import annotations
 
-from pyiq.analysis import Config, Document, Finding
+from pyiq.analysis import Config, Document, Finding, ModuleName
 from pyiq.analysis.limits import head_of
 from pyiq.analysis.lines import LineIndex
 from pyiq.analysis.registry import Registry
@@ -20,8 +20,11 @@ from pyiq.analysis.registry import Registry
 class LargeText:
     exact = True
 
-    def __init__(self, source: bytes, registry: Registry, limit: int) -> None:
+    def __init__(
+        self, source: bytes, registry: Registry, limit: int, module: ModuleName | None = None
+    ) -> None:
         self.registry = registry
+        self.module = module
         self.limit = limit
         self.source = source
         self.lines = LineIndex(source)
@@ -36,7 +39,7 @@ class LargeText:
     def _analyse_head(self) -> Document:
         head = head_of(self.source, self.limit)
         if self._head is None or head != self._head_bytes:
-            self._head = Document(head, self.registry)
+            self._head = Document(head, self.registry, self.module)
             self._head_bytes = head
         return self._head
 

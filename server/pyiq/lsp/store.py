@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
-from pyiq.analysis import Config, ConfigError, Document
+from pyiq.analysis import Config, ConfigError, Document, ModuleName, module_name
 from pyiq.analysis.config import CONFIG_NAMES as PYIQ_CONFIG_NAMES
 from pyiq.analysis.config import find_config, load_config
 from pyiq.analysis.lines import LineIndex
@@ -48,11 +48,17 @@ log = logging.getLogger(__name__)
 MAX_AWAKE = 8
 
 
-def make_engine(source: bytes, registry: Registry, limit: int | None) -> Document:
-    """The engine document, or a :class:`LargeText` when ``source`` is past ``limit`` bytes."""
+def make_engine(
+    source: bytes, registry: Registry, limit: int | None, module: ModuleName | None = None
+) -> Document:
+    """The engine document, or a :class:`LargeText` when ``source`` is past ``limit`` bytes.
+
+    ``module`` is the file's module (``module_name`` of its path), so names it
+    defines resolve as ruff resolves them; None for an untitled buffer.
+    """
     if limit is not None and len(source) > limit:
-        return LargeText(source, registry, limit)  # type: ignore[return-value]
-    return Document(source, registry)
+        return LargeText(source, registry, limit, module)  # type: ignore[return-value]
+    return Document(source, registry, module)
 
 
 class OpenDocument:
@@ -75,6 +81,7 @@ class OpenDocument:
         self.uri = uri
         self.version = version
         self.path = path
+        self.module = engine.module
         self.limit = limit
         # ``max-file-size-mb`` of the file's [tool.pyiq], as last read (see
         # ``PyiqServer.max_file_mb``); kept here so a keystroke reads no configuration.
@@ -149,7 +156,7 @@ class OpenDocument:
         if engine is None:
             assert self._asleep is not None
             source, registry = self._asleep
-            engine = self._engine = make_engine(source, registry, self.limit)
+            engine = self._engine = make_engine(source, registry, self.limit, self.module)
             self._asleep = None
         if self._awake is not None:
             self._awake.touch(self)
@@ -176,7 +183,7 @@ class OpenDocument:
             over and isinstance(engine, LargeText) and engine.limit != limit
         ):
             return False
-        self._engine = make_engine(engine.source, engine.registry, limit)
+        self._engine = make_engine(engine.source, engine.registry, limit, self.module)
         self.fragments = Fragments()
         return True
 
@@ -242,6 +249,11 @@ def uri_to_path(uri: str) -> Path | None:
     if parsed.scheme != "file":
         return None
     return Path(unquote(parsed.path))
+
+
+def module_of(path: Path | None) -> ModuleName | None:
+    """The module a document's file is (``pyiq check`` derives it the same way)."""
+    return module_name(path) if path is not None else None
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,16 @@ class Declared:
     __hash__: None
 
 
-class OnlyInABlock:  # ruff reports it; pyiq does not look into blocks for `__eq__`
-    if True:
+class HashInABlock:
+    try:
+        def __eq__(self, other):
+            return self is other
+    finally:
+        __hash__ = object.__hash__
+
+
+class OnlyInATry:  # ruff reports it; pyiq looks into `if` blocks only for `__eq__`
+    try:
         __eq__ = object.__eq__
+    finally:
+        pass

@@ -9,3 +9,6 @@ output = check_output(args=command, shell="yes")
 #        ^^^^^^^^^^^^ subprocess-shell
 process = subprocess.Popen(*command, shell=True)
 #         ^^^^^^^^^^^^^^^^ subprocess-shell
+# The message names the shell value, wherever `shell=` stands among the keywords.
+done = subprocess.check_call(command, cwd=root, env=env, text=True, shell=[1], timeout=5)
+#      ^^^^^^^^^^^^^^^^^^^^^ subprocess-shell

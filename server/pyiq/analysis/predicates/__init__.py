@@ -80,7 +80,6 @@ PREDICATES.update(
         "pyiq-resolves-to?": security.resolves_to,
         "pyiq-not-resolves-to?": security.not_resolves_to,
         "pyiq-builtin-eval?": security.builtin_eval,
-        "pyiq-subprocess-shell?": security.subprocess_shell,
         "pyiq-non-empty-tuple?": statements.non_empty_tuple,
         "pyiq-only-operator?": statements.only_operator,
         "pyiq-no-break?": statements.no_break,
@@ -93,6 +92,7 @@ PREDICATES.update(
 REPORTERS.update(
     {
         "pyiq-yaml-loader": Reporter("target", security.yaml_loader_target),
+        "pyiq-shell-calls": Reporter("_shell", security.shell_calls, pairs=True),
         "pyiq-value-returns": Reporter("statement", statements.value_returns),
     }
 )

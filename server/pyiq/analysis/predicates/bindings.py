@@ -9,7 +9,7 @@ from __future__ import annotations
 from tree_sitter import Node
 
 from pyiq.analysis.predicates.context import Args, Captures, MatchContext, captured_nodes
-from pyiq.analysis.predicates.names import qualified_name
+from pyiq.analysis.predicates.names import may_resolve_into, qualified_name
 from pyiq.analysis.predicates.nodes import NESTED_SCOPES, name_context, owner
 
 
@@ -129,6 +129,8 @@ def _is_abc(arguments: Node, ctx: MatchContext) -> bool:
 def abc_without_abstract(ctx: MatchContext, args: Args, captures: Captures) -> bool:
     """The class derives from ``abc.ABC`` alone and declares nothing abstract (B024)."""
     classes = captured_nodes(args, captures)
+    if not may_resolve_into("abc", ctx):
+        return False
     for klass in classes:
         arguments = klass.child_by_field_name("superclasses")
         body = klass.child_by_field_name("body")

@@ -15,6 +15,8 @@ from typing import Concatenate, ParamSpec, TypeVar, cast
 
 from tree_sitter import Node, Tree
 
+from pyiq.analysis.modules import ModuleName
+
 
 @dataclass(slots=True)
 class MatchContext:
@@ -25,14 +27,18 @@ class MatchContext:
     tree: Tree | None = None
     _import_map: dict[str, str] | None = None
     memo: dict[object, object] = field(default_factory=dict)
+    # The file's module, when the caller knows its path (see ``analysis.modules``).
+    module: ModuleName | None = None
 
     @property
     def import_map(self) -> dict[str, str]:
-        """Local name -> qualified name of every import in the file."""
+        """Local name -> qualified name of every import in the file (``resolution_map``)."""
         if self._import_map is None:
-            from pyiq.analysis.imports import import_map
+            from pyiq.analysis.imports import resolution_map
 
-            self._import_map = import_map(self.tree, self.source) if self.tree else {}
+            self._import_map = (
+                resolution_map(self.tree, self.source, self.module) if self.tree else {}
+            )
         return self._import_map
 
     def text(self, node: Node) -> str:
@@ -103,4 +109,7 @@ class Reporter:
     """
 
     binds: str
-    find: Callable[[MatchContext, Sequence[Node]], Iterable[Node]]
+    find: Callable[[MatchContext, Sequence[Node]], Iterable[Node] | Iterable[tuple[Node, Node]]]
+    # ``find`` yields (node to report, node whose text ``binds`` names) pairs
+    # instead: a finding placed on a call that names one of its arguments.
+    pairs: bool = False

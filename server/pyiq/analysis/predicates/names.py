@@ -27,6 +27,27 @@ def is_builtin(node: Node, ctx: MatchContext) -> bool:
     return not any(name in bound_names(scope, ctx) for scope in scopes_at(node))
 
 
+def may_resolve_into(module: str, ctx: MatchContext) -> bool:
+    """Whether any name of the file can resolve to a member of ``module`` (``qualified_name``).
+
+    A qualified name other than a builtin's starts with what the file's
+    resolution map gives its head, so a file whose map names nothing in
+    ``module`` resolves nothing there: rules after one module's names ask
+    this once per file instead of resolving every candidate call or base.
+    """
+    if module == "builtins":
+        return True
+    key = ("may-resolve-into", module)
+    known = ctx.memo.get(key)
+    if known is None:
+        prefix = module + "."
+        known = any(
+            target == module or target.startswith(prefix) for target in ctx.import_map.values()
+        )
+        ctx.memo[key] = known
+    return bool(known)
+
+
 def qualified_name(node: Node, ctx: MatchContext) -> str | None:
     """``module.member`` for a name or attribute chain, resolved through imports and builtins."""
     parts: list[str] = []

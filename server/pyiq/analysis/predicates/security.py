@@ -9,7 +9,7 @@ the file's imports, so ``from yaml import load`` is ``yaml.load`` and a
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from tree_sitter import Node
 
@@ -20,7 +20,7 @@ from pyiq.analysis.predicates.context import (
     captured_nodes,
     string_args,
 )
-from pyiq.analysis.predicates.names import is_builtin, qualified_name
+from pyiq.analysis.predicates.names import is_builtin, may_resolve_into, qualified_name
 
 _SAFE_YAML_LOADERS = frozenset(
     {
@@ -67,7 +67,7 @@ def _yaml_load_target(call: Node, ctx: MatchContext) -> Node | None:
     arguments = call.child_by_field_name("arguments")
     if callee is None or arguments is None or arguments.type != "argument_list":
         return None
-    if qualified_name(callee, ctx) != "yaml.load":
+    if not may_resolve_into("yaml", ctx) or qualified_name(callee, ctx) != "yaml.load":
         return None
     loader = argument_value(arguments, "Loader", 1, ctx)
     if loader is None:
@@ -100,9 +100,16 @@ def yaml_loader_target(ctx: MatchContext, calls: Sequence[Node]) -> Iterable[Nod
             yield target
 
 
+def _reachable(wanted: set[str], ctx: MatchContext) -> bool:
+    """Whether some name of the file can resolve to one of ``wanted`` (checked once per file)."""
+    return any(may_resolve_into(name.partition(".")[0], ctx) for name in wanted)
+
+
 def resolves_to(ctx: MatchContext, args: Args, captures: Captures) -> bool:
     """The name or attribute chain resolves, through imports or builtins, to one of the names."""
     wanted = set(string_args(args))
+    if not _reachable(wanted, ctx):
+        return False
     nodes = captured_nodes(args, captures)
     return bool(nodes) and all(qualified_name(node, ctx) in wanted for node in nodes)
 
@@ -110,6 +117,8 @@ def resolves_to(ctx: MatchContext, args: Args, captures: Captures) -> bool:
 def not_resolves_to(ctx: MatchContext, args: Args, captures: Captures) -> bool:
     """Negation of ``resolves_to``: the concept keeps the calls its bug risk does not own."""
     wanted = set(string_args(args))
+    if not _reachable(wanted, ctx):
+        return True
     return not any(qualified_name(node, ctx) in wanted for node in captured_nodes(args, captures))
 
 
@@ -181,24 +190,45 @@ def _string_non_empty(string: Node, ctx: MatchContext) -> bool:
     )
 
 
-def subprocess_shell(ctx: MatchContext, args: Args, captures: Captures) -> bool:
-    """A ``subprocess`` call with a command and a ``shell=`` value that is certainly true (S602).
+def shell_calls(ctx: MatchContext, callees: Sequence[Node]) -> Iterator[tuple[Node, Node]]:
+    """Each ``subprocess`` callee called with a command and a certainly true ``shell=`` (S602).
 
-    Captures: the callee, the ``shell`` value, the argument list.
+    Yields the callee, where the finding goes, with the ``shell`` value its
+    message names. The rule's query matches the call alone: matching its
+    ``shell=`` argument in the query would try every keyword argument of
+    every call to a function named ``run`` or ``call``.
     """
-    callees = captured_nodes(args, captures, 0)
-    values = captured_nodes(args, captures, 1)
-    lists = captured_nodes(args, captures, 2)
-    if not callees or not values or not lists:
-        return False
-    if qualified_name(callees[0], ctx) not in _SUBPROCESS_CALLS:
-        return False
-    if not _truthy(values[0], ctx):
-        return False
-    arguments = list(_arguments(lists[0]))
-    has_command = any(
-        a.type not in {"keyword_argument", "dictionary_splat"}
-        or (a.type == "keyword_argument" and ctx.text(a.child_by_field_name("name") or a) == "args")
-        for a in arguments
-    )
-    return has_command
+    if not may_resolve_into("subprocess", ctx):
+        return
+    for callee in callees:
+        call = callee.parent
+        arguments = call.child_by_field_name("arguments") if call is not None else None
+        if arguments is None or arguments.type != "argument_list":
+            continue
+        if qualified_name(callee, ctx) not in _SUBPROCESS_CALLS:
+            continue
+        items = list(_arguments(arguments))
+        value = next(
+            (
+                value
+                for item in items
+                if item.type == "keyword_argument"
+                and (name := item.child_by_field_name("name")) is not None
+                and ctx.text(name) == "shell"
+                and (value := item.child_by_field_name("value")) is not None
+                and _truthy(value, ctx)
+            ),
+            None,
+        )
+        if value is None:
+            continue
+        has_command = any(
+            a.type not in {"keyword_argument", "dictionary_splat"}
+            or (
+                a.type == "keyword_argument"
+                and ctx.text(a.child_by_field_name("name") or a) == "args"
+            )
+            for a in items
+        )
+        if has_command:
+            yield callee, value

@@ -25,7 +25,7 @@ from pyiq.lsp.convert import offset, span
 from pyiq.lsp.guard import guarded
 from pyiq.lsp.hints import hinted
 from pyiq.lsp.server import PyiqServer
-from pyiq.lsp.store import OpenDocument, make_engine, uri_to_path
+from pyiq.lsp.store import OpenDocument, make_engine, module_of, uri_to_path
 from pyiq.lsp.wire import publish_body, render, send
 
 log = logging.getLogger(__name__)
@@ -474,7 +474,7 @@ def setup(server: PyiqServer) -> None:
         ls.documents[item.uri] = OpenDocument(
             uri=item.uri,
             version=item.version,
-            engine=make_engine(source, ls.registry, limit),
+            engine=make_engine(source, ls.registry, limit, module_of(path)),
             path=path,
             awake=ls.awake,
             limit=limit,

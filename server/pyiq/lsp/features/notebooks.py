@@ -28,7 +28,7 @@ from pyiq.analysis import Document
 from pyiq.lsp.features.diagnostics import publish, pull_supported, schedule_publish
 from pyiq.lsp.guard import guarded
 from pyiq.lsp.server import PyiqServer
-from pyiq.lsp.store import OpenDocument, uri_to_path
+from pyiq.lsp.store import OpenDocument, module_of, uri_to_path
 
 log = logging.getLogger(__name__)
 
@@ -48,11 +48,12 @@ SYNC = types.NotebookDocumentSyncOptions(
 def _open_cell(ls: PyiqServer, item: types.TextDocumentItem, notebook_uri: str) -> None:
     if item.language_id not in ("python", ""):
         return
+    path = uri_to_path(notebook_uri)
     ls.documents[item.uri] = OpenDocument(
         uri=item.uri,
         version=item.version,
-        engine=Document.from_text(item.text, ls.registry),
-        path=uri_to_path(notebook_uri),
+        engine=Document.from_text(item.text, ls.registry, module_of(path)),
+        path=path,
         awake=ls.awake,
     )
     publish(ls, item.uri)
