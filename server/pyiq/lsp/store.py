@@ -92,6 +92,9 @@ class OpenDocument:
         self.slow = False
         self.edit_cost = 0.0  # moving average of seconds to analyse an edit
         self.last_change = 0.0  # time.monotonic() of the last change in slow mode
+        # time.monotonic() when queued edits were last analysed: a change read
+        # right after that waited in the pipe during it, so it is part of a burst.
+        self.last_flush = 0.0
         self._pending: tuple[bytes, LineIndex] | None = None
         self._asleep: tuple[bytes, Registry] | None = None
         self._awake = awake

@@ -378,6 +378,7 @@ def schedule_flush(server: PyiqServer, uri: str, burst: bool = True) -> None:
             document.flush()
             if had:
                 _measured(document, time.perf_counter() - began)
+                document.last_flush = time.monotonic()
             document.resize(limit_bytes(server.max_file_mb(document.project_mb)))
         except Exception:
             log.exception("analysing queued edits failed for %s", uri)
@@ -505,8 +506,11 @@ def setup(server: PyiqServer) -> None:
             document.version = params.text_document.version
             now = time.monotonic()
             # A change arriving sooner than an analysis takes is part of a burst:
-            # wait for the rest. An isolated keystroke is analysed at once.
-            burst = now - document.last_change < document.edit_cost
+            # wait for the rest. An isolated keystroke is analysed at once. Time
+            # spent analysing does not count as a pause: a change read just after
+            # a flush was sent during it.
+            since = now - max(document.last_change, document.last_flush)
+            burst = since < document.edit_cost
             document.last_change = now
             schedule_flush(ls, document.uri, burst)
             return
