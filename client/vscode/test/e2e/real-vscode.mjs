@@ -267,9 +267,19 @@ async function features(page) {
   await shot(page, "vscode-quick-fix");
   const fix = page.locator(".action-widget .monaco-list-row", { hasText: /None/ }).first();
   await fix.click();
-  await page.keyboard.press("Control+S");
   const file = join(workspace, "orders.py");
-  await until("the fix on disk", () => readFileSync(file, "utf8") !== SAMPLE, 20_000);
+  // The edit lands once the action is resolved: a save sent before that writes the
+  // old text, so save again until the fix is on disk.
+  await until(
+    "the fix on disk",
+    async () => {
+      if (readFileSync(file, "utf8") !== SAMPLE) return true;
+      await page.keyboard.press("Control+S");
+      await new Promise((r) => setTimeout(r, 500));
+      return readFileSync(file, "utf8") !== SAMPLE;
+    },
+    20_000,
+  );
   result.fixedText = readFileSync(file, "utf8");
   step("quick fix applied");
 
