@@ -173,80 +173,74 @@ def _mentions_outside(
     ]
 
 
-def _module_assigned(root: Node, source: bytes, spans: list[tuple[int, int]]) -> set[str]:
-    """Names that module-level assignments in the top-level statements within ``spans`` bind.
+_IDENTIFIER = re.compile(rb"[A-Za-z_][A-Za-z0-9_]*")
 
-    Compound statements (``if``, ``try``, ``with``, ``for``, error recovery's
-    ``ERROR``) are entered, definitions are not: their bodies are other scopes.
+
+def _present(
+    known: list[bytes] | None,
+    anchors: frozenset[str],
+    edit: tuple[int, int, int, bytes, bytes],
+) -> list[bytes]:
+    """The anchor words the source holds, updated for an edit without searching the file.
+
+    A word can appear or vanish only where the edit's old or new bytes, with a
+    word's length around them, hold it; elsewhere the last answer stands.
     """
-    names: set[str] = set()
-    ctx = MatchContext(source)
-    for lo, hi in spans:
-        for child in _top_level_from(root, lo):
-            if child.start_byte > hi:
-                break
-            if child.type in _DEFINITIONS:
-                continue
-            for node in descendants(child, stop=_DEFINITIONS | _LAMBDAS):
-                target = None
-                if node.type in {"assignment", "augmented_assignment", "for_statement"}:
-                    target = node.child_by_field_name("left")
-                elif node.type == "named_expression":
-                    target = node.child_by_field_name("name")
-                if target is None:
-                    continue
-                if target.type == "identifier":
-                    names.add(ctx.text(target))
-                else:
-                    names.update(ctx.text(n) for n in descendants(target) if n.type == "identifier")
-    return names
+    start, old_end, new_end, old_source, new_source = edit
+    words = sorted(word.encode() for word in anchors)
+    if known is None:
+        return [word for word in words if word in new_source]
+    present = set(known)
+    for word in words:
+        pad = len(word)
+        if (
+            word in old_source[max(0, start - pad) : old_end + pad]
+            or word in new_source[max(0, start - pad) : new_end + pad]
+        ):
+            if word in new_source:
+                present.add(word)
+            else:
+                present.discard(word)
+    return [word for word in words if word in present]
 
 
-def _top_level_type(root: Node, offset: int) -> str | None:
-    """The type of the top-level statement holding ``offset``."""
-    child = next(_top_level_from(root, offset), None)
-    return child.type if child is not None and child.start_byte <= offset else None
-
-
-_DEFINITIONS = frozenset({"function_definition", "class_definition", "decorated_definition"})
-_LAMBDAS = frozenset({"lambda"})
-# A line at column 0 that assigns: the names left of its first ``=`` (not
-# ``==``, ``<=``, ``>=``, ``!=``; annotations and tuple targets included).
-_ASSIGNMENT_LINE = re.compile(rb"^([A-Za-z_][^=\n#'\"(]*?)(?<![=<>!])=(?!=)", re.MULTILINE)
-_NAME = re.compile(rb"[A-Za-z_][A-Za-z0-9_]*")
-
-
-def _assignment_lines(source: bytes, spans: list[tuple[int, int]]) -> set[str]:
-    """Names that assignment lines at column 0 within ``spans`` bind, read from the text.
-
-    For the old text of an edit, which no tree holds any more. Only lines
-    starting at column 0 count: a function's locals, indented, never bind a
-    module-level name, and re-checking every use of a local name such as
-    ``result`` elsewhere would cost keystrokes. Over-reading (an attribute's
-    owner, an annotation's type) only re-checks a few more statements.
-    """
-    names: set[str] = set()
-    for lo, hi in spans:
-        for match in _ASSIGNMENT_LINE.finditer(source, lo, hi):
-            for name in _NAME.findall(match.group(1)):
-                names.add(name.decode("ascii"))
-    return names
-
-
-def _old_spans(
-    spans: list[tuple[int, int]], start: int, old_end: int, delta: int
+def _anchored(
+    root: Node,
+    present: list[bytes],
+    regions: list[tuple[int, int]],
+    edit: tuple[int, int, int, bytes, bytes],
 ) -> list[tuple[int, int]]:
-    """``spans`` of the new source mapped onto the old one (the edit's part whole)."""
-    new_end = old_end + delta
+    """Occurrences of ``anchors`` to re-check because the regions mention a name of their lines.
 
-    def old(offset: int) -> int:
-        if offset <= start:
-            return offset
-        if offset >= new_end:
-            return offset - delta
-        return old_end
-
-    return [(old(lo), old(hi)) for lo, hi in spans]
+    A file without an anchor word costs a byte search; one with them, a look
+    at the names on those lines (``loop``, ``task``, ``asyncio``), and the
+    anchors are re-checked only when the re-analysed statements held or hold
+    one of those names: the assignment of ``loop`` renamed, a read of ``task``
+    added or removed, ``asyncio``'s import gone.
+    """
+    start, new_end, delta, old_source, new_source = edit
+    words = present
+    if not words:
+        return []
+    names: set[bytes] = set()
+    for word in words:
+        at = new_source.find(word)
+        while at != -1:
+            lo = new_source.rfind(b"\n", 0, at) + 1
+            hi = new_source.find(b"\n", at)
+            hi = len(new_source) if hi == -1 else hi
+            names.update(_IDENTIFIER.findall(new_source, lo, hi))
+            at = new_source.find(word, hi)
+    names.difference_update(words)
+    if not any(
+        _mentions(name, regions, start, new_end, delta, old_source, new_source) for name in names
+    ):
+        return []
+    return [
+        (node.start_byte, node.end_byte)
+        for word in words
+        for node in identifiers(root, word, new_source)
+    ]
 
 
 def _region_bindings(
@@ -329,6 +323,8 @@ class Document:
                 self._shadowing[(child.start_byte, child.end_byte, child.type)] = names
         self.shadowed = frozenset().union(*self._shadowing.values())
         self._module_global = _module_level_global(self.tree, source)
+        # Which ``module-scope`` anchor words the source holds (see ``_present``).
+        self._anchors: list[bytes] | None = None
         self._marked = marked(source)
         self.raw_findings: list[Finding] = run_rules(
             self.tree,
@@ -545,26 +541,19 @@ class Document:
             if mentions:
                 mentioned = self._regions(mentions, edit, binds_nothing=True, narrow=narrow)
                 regions = _merge([*regions, *mentioned])
-        # A module-level name assigned in a region may now hold something else
-        # (``loop = asyncio.get_running_loop()`` renamed, or its import gone),
-        # and a predicate judging a use elsewhere looks the assignment up
-        # (dangling-task's ``loop.create_task``): those uses are re-analysed too.
-        root = new_tree.root_node
-        assigned = _module_assigned(root, new_source, regions)
-        assigned |= _assignment_lines(old_source, _old_spans(regions, start, old_end, delta))
-        mentions = _mentions_outside(root, assigned, new_source, regions) if assigned else []
-        # Rules that judge a whole scope (``module-scope``) re-check their
-        # module-level statements after any edit: a read inside a function
-        # keeps a module-level task too. Files without one pay a byte search.
-        anchors = self.registry.module_scope
-        if anchors:
-            mentions.extend(
-                span
-                for span in _mentions_outside(root, set(anchors), new_source, regions)
-                if _top_level_type(root, span[0]) not in _DEFINITIONS
-            )
-        if mentions:
-            mentioned = self._regions(mentions, edit, binds_nothing=True, narrow=narrow)
+        # Rules that judge a whole scope (``module-scope``: dangling-task asks how
+        # ``loop`` was assigned and whether ``task`` is read again) re-check their
+        # calls when the re-analysed statements held or hold a name their lines use.
+        edit_bytes = (start, old_end, new_end, old_source, new_source)
+        self._anchors = _present(self._anchors, self.registry.module_scope, edit_bytes)
+        anchored = _anchored(
+            new_tree.root_node,
+            self._anchors,
+            regions,
+            (start, new_end, delta, old_source, new_source),
+        )
+        if anchored:
+            mentioned = self._regions(anchored, edit, binds_nothing=True, narrow=narrow)
             regions = _merge([*regions, *mentioned])
 
         # A finding is moved only once it is known to be kept.
