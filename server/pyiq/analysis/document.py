@@ -212,8 +212,9 @@ def _anchored(
 ) -> list[tuple[int, int]]:
     """Occurrences of ``anchors`` to re-check because the regions mention a name of their lines.
 
-    A file without an anchor word costs a byte search; one with them, a look
-    at the names on those lines (``loop``, ``task``, ``asyncio``), and the
+    A file without an anchor word costs nothing (``_present`` keeps track);
+    one with them, a look at the names on those lines (``loop``, ``task``,
+    ``asyncio``), and the
     anchors are re-checked only when the re-analysed statements held or hold
     one of those names: the assignment of ``loop`` renamed, a read of ``task``
     added or removed, ``asyncio``'s import gone.

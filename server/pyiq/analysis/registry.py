@@ -20,10 +20,10 @@ what encloses the reported node (``analysis.surroundings``), for question
 links that depend on where a construct sits (a lambda passed as ``key=``
 or created in a loop). ``module-scope "NAME ..."`` marks a rule whose
 predicates look up bindings across a whole scope (is this ``loop`` from
-``asyncio.get_running_loop()``? is this ``task`` read anywhere?): at module
-level that scope spans many top-level statements, so after an edit to
-module-level code an incremental analysis re-checks the module-level
-statements that mention one of the names.
+``asyncio.get_running_loop()``? is this ``task`` read anywhere?): an edit
+to another statement can change such a finding, so an incremental analysis
+re-checks every occurrence of the names whenever the statements it
+re-analyses mention a name that appears on their lines.
 
 Loading validates all of it, because py-tree-sitter silently treats a
 predicate it does not implement as always true: a typo would turn a precise

@@ -13,8 +13,8 @@
 ;; `get_running_loop()` or `new_event_loop()`; a name declared `global` or
 ;; `nonlocal`, or read anywhere after the assignment, keeps the task. The
 ;; call is reported at its `create_task`/`ensure_future` name. Both lookups
-;; span the call's whole scope (`module-scope`): at module level, an edit to
-;; another statement can make the task dangle or not.
+;; span the call's whole scope (`module-scope`): an edit to another statement
+;; can make the task dangle or not.
 
 ((call
   function: (attribute
