@@ -98,8 +98,9 @@ def import_map(tree: Tree, source: bytes) -> dict[str, str]:
 
 
 _DEFINITIONS = frozenset({"function_definition", "class_definition"})
-# Statements whose blocks still run in the module's scope.
-_MODULE_BLOCKS = frozenset(
+# Statements whose blocks still run in the enclosing scope (shared with
+# ``predicates.scopes``, which walks a function's statements the same way).
+SAME_SCOPE_BLOCKS = frozenset(
     {
         "if_statement",
         "elif_clause",
@@ -153,7 +154,7 @@ def module_bindings(
                 elif item.type == "dotted_name" and item.named_children:
                     first, last = item.named_children[0], item.named_children[-1]
                     yield text(first if kind == "import_statement" else last), False
-        elif kind in _MODULE_BLOCKS:
+        elif kind in SAME_SCOPE_BLOCKS:
             stack.append(iter(statement.named_children))
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
+from pyiq.analysis.imports import SAME_SCOPE_BLOCKS
 from pyiq.analysis.predicates.context import MatchContext, per_node
 from pyiq.analysis.predicates.nodes import (
     COMPREHENSION_TYPES,
@@ -27,23 +28,6 @@ from pyiq.analysis.predicates.nodes import (
     ancestors,
     descendants,
     target_names,
-)
-
-_COMPOUND = frozenset(
-    {
-        "if_statement",
-        "elif_clause",
-        "else_clause",
-        "while_statement",
-        "try_statement",
-        "except_clause",
-        "except_group_clause",
-        "finally_clause",
-        "with_statement",
-        "match_statement",
-        "case_clause",
-        "block",
-    }
 )
 
 
@@ -154,7 +138,7 @@ def statement_bindings(statements: list[Node], ctx: MatchContext, names: set[str
                 if left is not None:
                     names.update(target_names(left, ctx))
                 stack.append(statement.named_children)
-            elif kind in _COMPOUND:
+            elif kind in SAME_SCOPE_BLOCKS:  # for_statement is handled above
                 if kind == "with_statement" or kind == "except_clause":
                     for node in descendants(statement, stop=NESTED_SCOPES | {"block"}):
                         if node.type == "as_pattern_target" and node.named_children:
