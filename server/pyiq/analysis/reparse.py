@@ -18,8 +18,9 @@ line. While the user keeps typing inside such a line, the following
 keystrokes go straight to the same isolated parse, unless they insert or
 remove a character that can rebalance the line (a bracket, a quote, ``#``,
 a backslash, a line break). Such a tree is not the one a fresh parse builds,
-so it is reported as such and ``Document.settle`` replaces it once the typing
-pauses (the path that corrects any tree error recovery built differently).
+so it is reported as such (``Document.isolated``, ``Document.exact``):
+``Document.settle`` replaces it on request, and an editor keeps it while the
+line is being written (see ``schedule_settle`` in the server's diagnostics).
 
 Parsing from a callback makes tree-sitter keep the callback as the tree's
 source, which its text predicates read node text from; ``Source`` therefore

@@ -19,6 +19,7 @@ from pyiq.analysis.registry import Registry
 
 class LargeText:
     exact = True
+    isolated: tuple[int, int] | None = None
 
     def __init__(
         self, source: bytes, registry: Registry, limit: int, module: ModuleName | None = None
