@@ -183,3 +183,57 @@ def test_typing_inside_an_isolated_line_skips_the_full_parse() -> None:
     result = reparse(parser, new, tree, (end, end + 1, b""), lines, (line[0], line[1] + 1))  # type: ignore[arg-type]
     assert parser.calls == ["parsed"]
     assert result.isolated is None
+
+
+def _type(doc: Document, at: int, text: str) -> None:
+    for offset, char in enumerate(text):
+        doc.apply_byte_edit(at + offset, at + offset, char.encode())
+
+
+def test_a_line_that_becomes_valid_without_a_bracket_is_taken_back() -> None:
+    # `x =` breaks the file; `1` closes no bracket, but the line had none open,
+    # so the keystroke tries the whole file and the line parses.
+    doc = Document.from_text(SOURCE)
+    at = _at(SOURCE)
+    _type(doc, at, "        x =")
+    assert doc.isolated is not None
+    _type(doc, at + len("        x ="), " 1")
+    assert doc.isolated is None and doc.exact
+    assert doc.raw_findings == Document(doc.source).raw_findings
+
+
+def test_a_pause_keeps_an_open_line_isolated() -> None:
+    doc = Document.from_text(SOURCE)
+    at = _at(SOURCE)
+    _type(doc, at, "        x = [value for v")
+    isolated, findings = doc.isolated, doc.raw_findings
+    assert not doc.settle(keep_isolated=True)
+    assert (doc.isolated, doc.raw_findings) == (isolated, findings)
+    doc.settle()  # asked for the fresh parse, it gets it
+    assert doc.isolated is None
+    assert doc.raw_findings == Document(doc.source).raw_findings
+
+
+def test_a_pause_takes_back_an_isolated_line_that_parses(monkeypatch) -> None:
+    # Typing that the bracket scan misreads keeps a line out although it
+    # parses; the pause finds out and publishes its findings.
+    monkeypatch.setattr("pyiq.analysis.reparse._left_open", lambda line: True)
+    doc = Document.from_text(SOURCE)
+    at = _at(SOURCE)
+    _type(doc, at, "        x = [] if rows is None else rows")
+    assert doc.isolated is not None
+    assert doc.settle(keep_isolated=True)
+    assert doc.isolated is None and doc.exact
+    assert doc.raw_findings == Document(doc.source).raw_findings
+
+
+def test_an_edit_elsewhere_takes_the_line_back() -> None:
+    doc = Document.from_text(SOURCE)
+    at = _at(SOURCE)
+    _type(doc, at, "        x = [value for v")
+    assert doc.isolated is not None
+    top = doc.source.index(b"import copy") + len(b"import copy")
+    doc.apply_byte_edit(top, top, b", os")
+    assert doc.isolated is None
+    doc.settle()
+    assert doc.raw_findings == Document(doc.source).raw_findings

@@ -28,7 +28,7 @@ from pyiq.analysis.predicates.context import MatchContext
 from pyiq.analysis.predicates.names import BUILTIN_NAMES
 from pyiq.analysis.predicates.scopes import scopes_at, statement_bindings
 from pyiq.analysis.registry import Registry, load_registry
-from pyiq.analysis.reparse import BUDGET, reparse
+from pyiq.analysis.reparse import BUDGET, parse_within, reparse
 from pyiq.analysis.suppression import Suppressions, marked
 
 
@@ -478,7 +478,7 @@ class Document:
         changed.append((start, new_end))
         self._reanalyse(old_tree, old_source, start, old_end, new_end, changed)
 
-    def settle(self) -> bool:
+    def settle(self, keep_isolated: bool = False) -> bool:
         """Replaces a tree left by error recovery with a fresh parse; True if findings changed.
 
         Typing into a file with a syntax error is re-parsed incrementally,
@@ -491,11 +491,26 @@ class Document:
         top-level statements the two trees parse differently are analysed
         again, whole: the trees share no nodes, so nothing inside a class is
         known to be unchanged.
+
+        ``keep_isolated``: a tree that leaves out a half-typed line (see
+        ``reparse``) takes the line back in only if the whole file now
+        parses without error, as typing on inside the line may have made it
+        (``x =`` became ``x = 1``); otherwise it stays as it is. An editor
+        settles so: a pause in the middle of a line is not its end.
         """
         if self.exact:
             return False
         before = self.raw_findings
         old_tree = self.tree
+        if keep_isolated and self.isolated is not None:
+            complete = parse_within(self._parser, self.source, old_tree, self.parse_budget)
+            if complete is None or complete.root_node.has_error:
+                return False
+            changed = [(r.start_byte, r.end_byte) for r in old_tree.changed_ranges(complete)]
+            changed.append(self.isolated)
+            self.tree, self.isolated, self.exact = complete, None, True
+            self._reanalyse(old_tree, self.source, 0, 0, 0, changed, narrow=False)
+            return self.raw_findings != before
         new_tree = self._parser.parse(self.source)
         self.isolated = None
         changed = _restructured(old_tree, new_tree, 0, 0)

@@ -30,6 +30,7 @@ keeps each one cheap.
 
 from __future__ import annotations
 
+import re
 import time
 from typing import NamedTuple
 
@@ -44,6 +45,11 @@ BUDGET = 0.002
 # Bytes per read: a node's text for a predicate is usually one read.
 _CHUNK = 64
 _END = 0xFFFFFFFF
+# The longest line ``_left_open`` scans, and what it sets aside.
+_SCANNED = 2000
+_STRINGS_AND_COMMENTS = re.compile(rb"#.*|'(?:\\.|[^'\\\n])*'?|\"(?:\\.|[^\"\\\n])*\"?")
+_OPENING = frozenset(b"([{")
+_CLOSING = frozenset(b")]}")
 # Characters whose insertion or removal can close what a line left open.
 _REBALANCING = frozenset(b"()[]{}'\"#\\\n\r")
 
@@ -88,7 +94,11 @@ def reparse(
         return Reparsed(parser.parse(reader, old_tree), None)
     span = _lines_of(source, start, new_end)
     inside = isolated is not None and isolated[0] <= start and new_end < isolated[1]
-    if inside and not (_REBALANCING & set(source[start:new_end]) or _REBALANCING & set(removed)):
+    if (
+        inside
+        and not (_REBALANCING & set(source[start:new_end]) or _REBALANCING & set(removed))
+        and _left_open(source[span[0] : span[1]])
+    ):
         assert isolated is not None
         kept = _isolate(reader, old_tree, isolated, lines)
         if kept is not None:
@@ -122,6 +132,21 @@ def reparse(
     return Reparsed(tree or parser.parse(reader, old_tree), None)
 
 
+def parse_within(parser: Parser, source: bytes, old_tree: Tree, budget: float) -> Tree | None:
+    """``source`` parsed incrementally from ``old_tree`` (which needs no edit), or
+    None when error recovery runs past ``budget`` seconds."""
+    deadline = time.perf_counter() + budget
+
+    def progress(_offset: int, has_error: bool) -> bool:
+        return has_error and time.perf_counter() > deadline
+
+    try:
+        return parser.parse(Source(source), old_tree, progress_callback=progress)
+    except ValueError:
+        parser.reset()
+        return None
+
+
 def _isolate(
     reader: Source, old_tree: Tree, span: tuple[int, int], lines: LineIndex
 ) -> Tree | None:
@@ -136,6 +161,25 @@ def _isolate(
     isolating.included_ranges = ranges
     tree = isolating.parse(reader, old_tree)
     return None if tree.root_node.has_error else tree
+
+
+def _left_open(line: bytes) -> bool:
+    """Whether ``line`` opens more brackets than it closes, strings and comments aside.
+
+    Such a line cannot parse until a bracket is typed (or the line is broken):
+    typing other characters into it need not try the whole file. A line too
+    long to scan cheaply, or one the scan may misread (a triple quote), says no.
+    """
+    if len(line) > _SCANNED or b'"""' in line or b"'''" in line:
+        return False
+    code = _STRINGS_AND_COMMENTS.sub(b"", line)
+    depth = 0
+    for byte in code:
+        if byte in _OPENING:
+            depth += 1
+        elif byte in _CLOSING:
+            depth -= 1
+    return depth > 0
 
 
 def _lines_of(source: bytes, start: int, end: int) -> tuple[int, int]:

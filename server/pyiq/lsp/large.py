@@ -67,5 +67,5 @@ class LargeText:
         self.lines = LineIndex(source)
         self._head = None
 
-    def settle(self) -> bool:
+    def settle(self, keep_isolated: bool = False) -> bool:
         return False
