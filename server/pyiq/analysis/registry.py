@@ -43,13 +43,14 @@ from tree_sitter import Query, QueryError
 
 from pyiq.analysis.language import python_language
 from pyiq.analysis.planner import (
+    AliasPlanner,
     Entry,
-    Member,
     Pattern,
     PlanError,
     parse_pattern,
     plan,
     split_patterns,
+    text_member,
 )
 from pyiq.analysis.predicates import PREDICATES, REPORTERS
 from pyiq.analysis.surroundings import CONTEXT_CAPTURE
@@ -300,14 +301,45 @@ class Registry:
             self.entries: list[Entry] = plan(patterns)
         else:
             self.entries = [
-                Entry(pattern.text, (Member(rule, {c: c for c in pattern.captures}),), True)
+                Entry(
+                    pattern.text,
+                    (text_member(rule, {c: c for c in pattern.captures}, pattern),),
+                    True,
+                )
                 for rule, pattern in patterns
             ]
+        self._patterns = patterns
+        self._aliases: AliasPlanner | None = None
+        self._alias_queries: dict[str, Query] = {}
         self.query = (
             compile_query("\n".join(e.source for e in self.entries)) if self.entries else None
         )
         if self.query is not None and self.query.pattern_count != len(self.entries):
             raise RuleError("the planned rule query lost patterns; a rule file is malformed")
+
+    def alias_query(self, aliases: dict[str, frozenset[str]]) -> tuple[Query, list[Entry]] | None:
+        """The query finding uses of the file's import aliases that the rule filters miss.
+
+        ``aliases`` maps local names to their unaliased spellings
+        (``imports.import_aliases``); see ``planner.AliasPlanner``. Compiled
+        once per set of aliases that matter (few files rename what a rule
+        filters on, and an editor's file keeps its set), kept like every
+        rule query (``compile_query``); None when no rule's filter cares.
+        """
+        if self._aliases is None:
+            self._aliases = AliasPlanner(self._patterns)
+        relevant = self._aliases.relevant(aliases)
+        if not relevant:
+            return None
+        planned = self._aliases.plan(relevant)
+        if planned is None:
+            return None
+        source, entries = planned
+        query = self._alias_queries.get(source)
+        if query is None:
+            query = compile_query(source)
+            self._alias_queries[source] = query
+        return query, entries
 
     def get(self, rule_id: str) -> Rule | None:
         return self.rules.get(rule_id)

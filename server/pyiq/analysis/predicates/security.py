@@ -123,13 +123,13 @@ def not_resolves_to(ctx: MatchContext, args: Args, captures: Captures) -> bool:
 
 
 def builtin_eval(ctx: MatchContext, args: Args, captures: Captures) -> bool:
-    """The callee is the builtin ``eval``: a bare unshadowed name or ``builtins.eval`` (S307)."""
+    """The callee is the builtin ``eval``: a bare unshadowed name, ``builtins.eval``, or an
+    import of it (``from builtins import eval as evaluate``) (S307)."""
     nodes = captured_nodes(args, captures)
     for node in nodes:
-        if node.type == "identifier":
-            if ctx.text(node) != "eval" or not is_builtin(node, ctx):
-                return False
-        elif qualified_name(node, ctx) != "builtins.eval":
+        if node.type == "identifier" and ctx.text(node) == "eval" and is_builtin(node, ctx):
+            continue
+        if qualified_name(node, ctx) != "builtins.eval":
             return False
     return bool(nodes)
 
