@@ -31,7 +31,7 @@ from pyiq.analysis.lines import Encoding, LineIndex
 from pyiq.analysis.modules import ModuleName
 from pyiq.analysis.predicates import descendants, identifiers, shadowed_builtins
 from pyiq.analysis.predicates.context import MatchContext
-from pyiq.analysis.predicates.names import BUILTIN_NAMES
+from pyiq.analysis.predicates.names import BUILTIN_NAMES, import_targets
 from pyiq.analysis.predicates.scopes import scope_bindings, scopes_at, statement_bindings
 from pyiq.analysis.registry import Registry, load_registry
 from pyiq.analysis.reparse import BUDGET, parse_within, reparse
@@ -385,6 +385,7 @@ class Document:
         self.imports = module_imports(self.tree, source)
         self.qualified = resolution_map(self.tree, source, module)
         self.aliases = import_aliases(self.tree, source)
+        self.targets = import_targets(self.tree, source, module)
         # Top-level statements (start, end, type) that rebind builtins or
         # imported names (``shadowed_builtins``), and which.
         self._shadowing: dict[tuple[int, int, str], frozenset[str]] = {}
@@ -410,6 +411,7 @@ class Document:
             qualified=self.qualified,
             module=module,
             aliases=self.aliases,
+            targets=self.targets,
         )
         # Byte ranges (in the current source) re-analysed by the last edit.
         self.last_regions: list[tuple[int, int]] = []
@@ -622,6 +624,7 @@ class Document:
             imports = module_imports(new_tree, new_source)
             qualified = resolution_map(new_tree, new_source, self.module)
             aliases = import_aliases(new_tree, new_source)
+            self.targets = import_targets(new_tree, new_source, self.module)
         imported = frozenset(qualified)
         shadowing = self._shadowing_after(
             new_tree,
@@ -668,6 +671,7 @@ class Document:
                 qualified=qualified,
                 module=self.module,
                 aliases=aliases,
+                targets=self.targets,
             )
             self.last_regions = [(0, len(new_source))]
             return
@@ -731,6 +735,7 @@ class Document:
             qualified=qualified,
             module=self.module,
             aliases=aliases,
+            targets=self.targets,
         )
         kept.extend(fresh)
         kept.sort(key=SORT_KEY)

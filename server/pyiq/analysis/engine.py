@@ -162,6 +162,7 @@ def run_rules(
     qualified: dict[str, str] | None = None,
     module: ModuleName | None = None,
     aliases: dict[str, frozenset[str]] | None = None,
+    targets: frozenset[str] | None = None,
 ) -> list[Finding]:
     """All rule matches in ``ranges`` (default: the whole file), unfiltered.
 
@@ -171,7 +172,8 @@ def run_rules(
     the file's module (``modules.module_name``), so names it defines resolve
     as ruff resolves them; ``qualified``, when given, must have been built
     for the same module (``imports.resolution_map``), and ``aliases`` for the
-    same tree (``imports.import_aliases``).
+    same tree (``imports.import_aliases``), and ``targets`` too
+    (``names.import_targets``).
 
     In a file whose imports rename names a rule filters on, the registry's
     alias query runs too (``Registry.alias_query``), and the text predicates
@@ -188,6 +190,8 @@ def run_rules(
         module=module,
         _aliases=aliases,
     )
+    if targets is not None:
+        ctx.memo["import-targets"] = targets
 
     def predicate(name: str, args: list[tuple[str, str]], _index: int, captures: dict) -> bool:
         check = PREDICATES.get(name)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from tree_sitter import Node
@@ -419,6 +420,23 @@ def _positive_text_filter(pattern: Pattern, predicate: Predicate) -> tuple[str, 
     return args[0][0], "strings"
 
 
+@cache
+def _regex_words(regex: str) -> tuple[re.Pattern[str] | None, frozenset[str]]:
+    try:
+        compiled: re.Pattern[str] | None = re.compile(regex)
+    except re.error:
+        compiled = None
+    return compiled, frozenset(_WORD.findall(_REGEX_ESCAPE.sub(" ", regex)))
+
+
+def _regex_meets(regex: str, spelling: str) -> bool:
+    """Whether a filter's regular expression can match text spelled from ``spelling``."""
+    compiled, words = _regex_words(regex)
+    if compiled is None or compiled.search(spelling):
+        return True
+    return any(part in words for part in spelling.split("."))
+
+
 class AliasPlanner:
     """The patterns an import alias can meet, rewritten to find the aliased uses.
 
@@ -432,38 +450,59 @@ class AliasPlanner:
     headed by the alias. Every predicate of the pattern is then checked in
     Python on the spelled text, so the widening only ever adds candidates.
 
-    Which regular expressions a spelling can meet is judged by their words:
-    one that contains none of its words cannot match the spelled text where
-    it did not match the text as written, which the main query already saw.
+    A regular expression can meet a spelling when it matches the spelling
+    itself (``cache`` in ``lru_cache``) or names one of its dotted parts as
+    a word (``^pytest\\.`` for ``pytest``); one that does neither cannot match
+    the spelled text where it did not match the text as written, which the
+    main query already saw. Fragments of a long alternation (``ap`` of
+    ``m(?:ap|ax)``) are not words of a spelling: judging by substrings made
+    every alias relevant to the builtin-name filter of assignment targets,
+    and every keystroke pay a second query for nothing.
     """
 
     def __init__(self, patterns: Sequence[tuple[Rule, Pattern]]) -> None:
         self._patterns = list(patterns)
         # A string value's dotted prefixes -> patterns with that value.
         self._by_prefix: dict[str, set[int]] = {}
-        self._regexes: list[tuple[int, tuple[str, ...]]] = []
+        self._regexes: list[tuple[int, str]] = []
         for index, (_, pattern) in enumerate(self._patterns):
             for predicate in pattern.predicates:
                 found = _positive_text_filter(pattern, predicate)
                 if found is None:
                     continue
                 if found[1] == "regex":
-                    regex = _REGEX_ESCAPE.sub(" ", predicate.args[1][0])
-                    self._regexes.append((index, tuple(_WORD.findall(regex))))
+                    self._regexes.append((index, predicate.args[1][0]))
                     continue
                 for value, _ in predicate.args[1:]:
                     parts = value.split(".")
                     for length in range(1, len(parts) + 1):
                         self._by_prefix.setdefault(".".join(parts[:length]), set()).add(index)
         self._compiled: dict[tuple[tuple[str, str], ...], tuple[str, list[Entry]] | None] = {}
+        self._relevant: dict[
+            frozenset[tuple[str, frozenset[str]]], tuple[tuple[str, str], ...]
+        ] = {}
 
     def relevant(self, aliases: Mapping[str, frozenset[str]]) -> tuple[tuple[str, str], ...]:
-        """The (alias, spelling) pairs some pattern's filter can meet, sorted."""
+        """The (alias, spelling) pairs some pattern's filter can meet, sorted.
+
+        Asked on every analysis run, answered once per set of aliases (an
+        editor's file keeps its set from keystroke to keystroke).
+        """
+        key = frozenset(aliases.items())
+        known = self._relevant.get(key)
+        if known is None:
+            known = self._relevant_pairs(aliases)
+            if len(self._relevant) > 256:
+                self._relevant.clear()
+            self._relevant[key] = known
+        return known
+
+    def _relevant_pairs(self, aliases: Mapping[str, frozenset[str]]) -> tuple[tuple[str, str], ...]:
         pairs: list[tuple[str, str]] = []
         for alias, spellings in aliases.items():
             for spelling in spellings:
                 if spelling in self._by_prefix or any(
-                    any(word in spelling for word in words) for _, words in self._regexes
+                    _regex_meets(regex, spelling) for _, regex in self._regexes
                 ):
                     pairs.append((alias, spelling))
         return tuple(sorted(pairs))
@@ -475,9 +514,7 @@ class AliasPlanner:
         wanted: set[int] = set()
         for _, spelling in aliases:
             wanted |= self._by_prefix.get(spelling, set())
-            wanted.update(
-                index for index, words in self._regexes if any(word in spelling for word in words)
-            )
+            wanted.update(index for index, regex in self._regexes if _regex_meets(regex, spelling))
         entries = [self._entry(index, aliases) for index in sorted(wanted)]
         result = ("\n".join(e.source for e in entries), entries) if entries else None
         if len(self._compiled) > 256:
@@ -496,8 +533,7 @@ class AliasPlanner:
             capture = planned[found[0]]
             if found[1] == "regex":
                 regex = predicate.args[1][0]
-                words = _WORD.findall(_REGEX_ESCAPE.sub(" ", regex))
-                heads = [re.escape(a) for a, s in aliases if any(w in s for w in words)]
+                heads = [re.escape(a) for a, s in aliases if _regex_meets(regex, s)]
                 if heads:
                     regex = f"(?:{regex})|^(?:{'|'.join(heads)})(?![A-Za-z0-9_])"
                 kept.append(f"(#match? @{capture} {_quote(regex)})")

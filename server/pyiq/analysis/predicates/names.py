@@ -22,9 +22,10 @@ from __future__ import annotations
 import builtins
 import re
 
-from tree_sitter import Node
+from tree_sitter import Node, Tree
 
 from pyiq.analysis.imports import import_bindings, import_statements
+from pyiq.analysis.modules import ModuleName
 from pyiq.analysis.predicates.context import MatchContext, per_node
 from pyiq.analysis.predicates.nodes import (
     COMPREHENSION_TYPES,
@@ -68,8 +69,11 @@ def may_resolve_into(module: str, ctx: MatchContext) -> bool:
         known = any(
             target == module or target.startswith(prefix) for target in ctx.import_map.values()
         )
-        if not known and module.encode("utf-8") in ctx.source:
-            # The map keeps a name's last import; one in another scope may name the module.
+        # The map keeps a name's last import; one in another scope may name the
+        # module. An incremental document hands the import targets over (they
+        # change only with an import); otherwise a file that never spells the
+        # module is spared the walk over its imports.
+        if not known and ("import-targets" in ctx.memo or module.encode("utf-8") in ctx.source):
             known = any(
                 target == module or target.startswith(prefix) for target in _import_targets(ctx)
             )
@@ -77,18 +81,31 @@ def may_resolve_into(module: str, ctx: MatchContext) -> bool:
     return bool(known)
 
 
+def import_targets(tree: Tree, source: bytes, module: ModuleName | None) -> frozenset[str]:
+    """Every qualified name any import of the file binds, at any depth."""
+    targets: set[str] = set()
+
+    def text(node: Node) -> str:
+        return source[node.start_byte : node.end_byte].decode("utf-8", "replace")
+
+    for statement in import_statements(tree, source):
+        for _, qualified, _ in import_bindings(statement, text):
+            if qualified.startswith(".") and module is not None:
+                qualified = module.resolve_relative(qualified) or qualified
+            targets.add(qualified)
+    return frozenset(targets)
+
+
 def _import_targets(ctx: MatchContext) -> frozenset[str]:
-    """Every qualified name any import of the file binds (memoized per run)."""
+    """``import_targets`` of the run's file, memoized per run (or handed over, see
+    ``run_rules``)."""
     found = ctx.memo.get("import-targets")
     if found is None:
-        targets: set[str] = set()
-        if ctx.tree is not None:
-            for statement in import_statements(ctx.tree, ctx.source):
-                for _, qualified, _ in import_bindings(statement, ctx.text):
-                    if qualified.startswith(".") and ctx.module is not None:
-                        qualified = ctx.module.resolve_relative(qualified) or qualified
-                    targets.add(qualified)
-        found = frozenset(targets)
+        found = (
+            import_targets(ctx.tree, ctx.source, ctx.module)
+            if ctx.tree is not None
+            else frozenset()
+        )
         ctx.memo["import-targets"] = found
     return found  # type: ignore[return-value]
 
