@@ -210,9 +210,40 @@ def run_rules(
         )
         alias = registry.alias_query(ctx.aliases) if aliased else None
         if alias is not None:
+            if ranges is not None:
+                run.windows = _spelling(tree, source, run.windows, alias[2])
             run.matches(alias[0], alias[1], None)
     findings.sort(key=SORT_KEY)
     return findings
+
+
+def _spelling(
+    tree: Tree, source: bytes, windows: list[tuple[int, int]], aliases: frozenset[str]
+) -> list[tuple[int, int]]:
+    """The windows whose top-level statements spell one of ``aliases``.
+
+    Every match of the alias query holds a use of an alias, and lies within
+    the top-level statement its pattern starts in (no rule pattern starts at
+    the module). A keystroke's window elsewhere in the file skips the query.
+    """
+    root = tree.root_node
+    wanted = [alias.encode("utf-8") for alias in aliases]
+    kept: list[tuple[int, int]] = []
+    for lo, hi in windows:
+        first = root.descendant_for_byte_range(lo, lo)
+        last = root.descendant_for_byte_range(max(lo, hi - 1), max(lo, hi - 1))
+        start = _top_level(first).start_byte if first is not None else 0
+        end = _top_level(last).end_byte if last is not None else len(source)
+        if any(source.find(alias, min(start, lo), max(end, hi)) >= 0 for alias in wanted):
+            kept.append((lo, hi))
+    return kept
+
+
+def _top_level(node: Node) -> Node:
+    """The statement of the module that holds ``node`` (the module itself for it)."""
+    while node.parent is not None and node.parent.parent is not None:
+        node = node.parent
+    return node
 
 
 class _Run:

@@ -317,7 +317,9 @@ class Registry:
         if self.query is not None and self.query.pattern_count != len(self.entries):
             raise RuleError("the planned rule query lost patterns; a rule file is malformed")
 
-    def alias_query(self, aliases: dict[str, frozenset[str]]) -> tuple[Query, list[Entry]] | None:
+    def alias_query(
+        self, aliases: dict[str, frozenset[str]]
+    ) -> tuple[Query, list[Entry], frozenset[str]] | None:
         """The query finding uses of the file's import aliases that the rule filters miss.
 
         ``aliases`` maps local names to their unaliased spellings
@@ -325,6 +327,7 @@ class Registry:
         once per set of aliases that matter (few files rename what a rule
         filters on, and an editor's file keeps its set), kept like every
         rule query (``compile_query``); None when no rule's filter cares.
+        The third item is the aliases that matter.
         """
         if self._aliases is None:
             self._aliases = AliasPlanner(self._patterns)
@@ -339,7 +342,7 @@ class Registry:
         if query is None:
             query = compile_query(source)
             self._alias_queries[source] = query
-        return query, entries
+        return query, entries, frozenset(alias for alias, _ in relevant)
 
     def get(self, rule_id: str) -> Rule | None:
         return self.rules.get(rule_id)
