@@ -393,7 +393,7 @@ class Document:
         # Which of them the last edit kept (old keys) and where they went (new keys).
         self._kept: set[tuple[int, int, str]] = set()
         self._carried: set[tuple[int, int, str]] = set()
-        imported = frozenset(self.qualified)
+        imported = self._imported = frozenset(self.qualified)
         for child in self.tree.root_node.children:
             names = shadowed_builtins(child, source, imported)
             if names:
@@ -625,7 +625,8 @@ class Document:
             qualified = resolution_map(new_tree, new_source, self.module)
             aliases = import_aliases(new_tree, new_source)
             self.targets = import_targets(new_tree, new_source, self.module)
-        imported = frozenset(qualified)
+        # Names the imports bind: rebinding one is shadowing too (see ``shadowed_builtins``).
+        imported = self._imported if qualified is self.qualified else frozenset(qualified)
         shadowing = self._shadowing_after(
             new_tree,
             new_source,
@@ -633,7 +634,7 @@ class Document:
             old_end,
             delta,
             # Which names count depends on the imports: all statements are asked again.
-            regions if imported == frozenset(self.qualified) else [(0, len(new_source))],
+            regions if imported == self._imported else [(0, len(new_source))],
             imported,
         )
         shadowed = frozenset().union(*shadowing.values())
@@ -661,6 +662,7 @@ class Document:
             # assignment, anywhere in the file: the whole file is the region.
             self.imports = imports
             self.qualified = qualified
+            self._imported = imported
             self.aliases = aliases
             self.shadowed = shadowed
             self.raw_findings = run_rules(
@@ -690,6 +692,7 @@ class Document:
         )
         self.imports = imports
         self.qualified = qualified
+        self._imported = imported
         self.aliases = aliases
         self.shadowed = shadowed
         if renamed:
@@ -766,6 +769,7 @@ class Document:
         # Old entries kept and their new keys: the others were analysed again.
         kept: set[tuple[int, int, str]] = set()
         carried: set[tuple[int, int, str]] = set()
+        moved: list[tuple[tuple[int, int, str], tuple[int, int, str], frozenset[str]]] = []
         for (lo, hi, kind), names in self._shadowing.items():
             if hi <= start:
                 key = (lo, hi, kind)
@@ -773,12 +777,18 @@ class Document:
                 key = (lo + delta, hi + delta, kind)
             else:
                 continue
-            if not _outside(key[0], key[1], regions):
-                continue
-            child = next(_top_level_from(root, key[0]), None)
+            if _outside(key[0], key[1], regions):
+                moved.append((key, (lo, hi, kind), names))
+        # One walk over the module's statements confirms them all, in order.
+        moved.sort()
+        statements = _top_level_from(root, moved[0][0][0]) if moved else iter(())
+        child = next(statements, None)
+        for key, old_key, names in moved:
+            while child is not None and child.start_byte < key[0]:
+                child = next(statements, None)
             if child is not None and (child.start_byte, child.end_byte, child.type) == key:
                 shadowing[key] = names
-                kept.add((lo, hi, kind))
+                kept.add(old_key)
                 carried.add(key)
         self._kept, self._carried = kept, carried
         for lo, hi in regions:
