@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from tree_sitter import Node, Query, QueryCursor, Tree
 
+from pyiq.analysis.body_calls import CALLS_CAPTURE, callees
 from pyiq.analysis.config import Config
 from pyiq.analysis.findings import SORT_KEY, Finding
 from pyiq.analysis.imports import module_imports
@@ -138,6 +139,8 @@ def _report(
         if rule.context:
             bindings[CONTEXT_CAPTURE] = describe(node, source)
         outer = construct[0] if construct else node
+        if rule.calls:
+            bindings[CALLS_CAPTURE] = callees(outer, source)
         findings.append(
             Finding(
                 rule=rule.id,

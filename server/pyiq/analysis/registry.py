@@ -18,7 +18,10 @@ code is full of it (see ``benchmarks/hint_density.py --idioms``).
 ``context "ancestors"`` makes the engine bind ``_context``, a summary of
 what encloses the reported node (``analysis.surroundings``), for question
 links that depend on where a construct sits (a lambda passed as ``key=``
-or created in a loop). ``module-scope "NAME ..."`` marks a rule whose
+or created in a loop); ``context "calls"`` binds ``_calls``, the callees
+inside the construct (``analysis.body_calls``), for links that depend on
+what a construct does (a ``with`` block that calls ``notify()``); both can
+be named, separated by a space. ``module-scope "NAME ..."`` marks a rule whose
 predicates look up bindings across a whole scope (is this ``loop`` from
 ``asyncio.get_running_loop()``? is this ``task`` read anywhere?): an edit
 to another statement can change such a finding, so an incremental analysis
@@ -41,6 +44,7 @@ from typing import Literal
 
 from tree_sitter import Query, QueryError
 
+from pyiq.analysis.body_calls import CALLS_CAPTURE
 from pyiq.analysis.language import python_language
 from pyiq.analysis.planner import (
     AliasPlanner,
@@ -84,7 +88,7 @@ REQUIRED_KEYS = ("id", "name", "category", "severity", "message")
 OPTIONAL_KEYS = ("peer", "report", "hints", "context", "module-scope")
 HintFrequency = Literal["once-per-scope", "once-per-file"]
 HINT_FREQUENCIES: tuple[HintFrequency, ...] = ("once-per-scope", "once-per-file")
-CONTEXTS = ("ancestors",)
+CONTEXTS = ("ancestors", "calls")
 RULE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _PLACEHOLDER = re.compile(r"\{(_?[A-Za-z][A-Za-z0-9_.-]*)\}")
 
@@ -126,6 +130,8 @@ class Rule:
     hints: HintFrequency = "once-per-scope"
     # Whether findings bind ``_context`` (see ``analysis.surroundings``).
     context: bool = False
+    # Whether findings bind ``_calls`` (see ``analysis.body_calls``).
+    calls: bool = False
     # Every capture name the rule's findings can bind, for checking question links.
     captures: frozenset[str] = frozenset()
     # Names whose module-level statements an edit to module-level code re-checks.
@@ -241,11 +247,16 @@ def parse_rule_file(path: Path | str, source: str, check_syntax: bool = True) ->
         if reporter.binds in captures:
             raise fail(f"capture @{reporter.binds} clashes with what reporter {report!r} binds")
         named.add(reporter.binds)
-    context = settings.get("context")
-    if context is not None:
+    contexts = settings.get("context", "").split()
+    if "context" in settings and not contexts:
+        raise fail(f"#set! context names one or more of {', '.join(CONTEXTS)}")
+    for context in contexts:
         if context not in CONTEXTS:
             raise fail(f"#set! context {context!r} is not one of {', '.join(CONTEXTS)}")
+    if "ancestors" in contexts:
         named.add(CONTEXT_CAPTURE)
+    if "calls" in contexts:
+        named.add(CALLS_CAPTURE)
     for placeholder in _PLACEHOLDER.findall(settings["message"]):
         if placeholder not in named:
             raise fail(f"message refers to unknown capture {{{placeholder}}}")
@@ -268,7 +279,8 @@ def parse_rule_file(path: Path | str, source: str, check_syntax: bool = True) ->
         path=str(path),
         report=report,
         hints=hints,  # type: ignore[arg-type]
-        context=context is not None,
+        context="ancestors" in contexts,
+        calls="calls" in contexts,
         captures=frozenset(named),
         module_scope=module_scope,
     )
