@@ -137,6 +137,28 @@ def _moved(
     return None
 
 
+def _same_layout(old_tree: Tree, new_tree: Tree, start: int) -> bool:
+    """Whether an edit at ``start`` left the module's statements as they were, but shifted.
+
+    ``old_tree`` is the edited old tree (its nodes at new offsets). With as many
+    statements as before and the one holding the edit the same kind over the
+    same span, the statements around it kept their text and the parser's state
+    at their starts, so they are the same statements.
+    """
+    old_root, new_root = old_tree.root_node, new_tree.root_node
+    if old_root.child_count != new_root.child_count:
+        return False
+    old_top = next(_top_level_from(old_root, start), None)
+    new_top = next(_top_level_from(new_root, start), None)
+    return (
+        old_top is not None
+        and new_top is not None
+        and (old_top.start_byte, old_top.end_byte, old_top.type)
+        == (new_top.start_byte, new_top.end_byte, new_top.type)
+        and old_top.start_byte <= start
+    )
+
+
 def _top_level_from(root: Node, offset: int) -> Iterator[Node]:
     """Children of ``root`` (statements of a module or a block) in order, from the
     first one ending after ``offset``.
@@ -636,6 +658,7 @@ class Document:
             # Which names count depends on the imports: all statements are asked again.
             regions if imported == self._imported else [(0, len(new_source))],
             imported,
+            _same_layout(old_tree, new_tree, start),
         )
         shadowed = frozenset().union(*shadowing.values())
         rebound |= _differing(
@@ -754,6 +777,7 @@ class Document:
         delta: int,
         regions: list[tuple[int, int]],
         imported: frozenset[str],
+        same_layout: bool = False,
     ) -> dict[tuple[int, int, str], frozenset[str]]:
         """The top-level statements rebinding builtins or ``imported`` names, recomputed
         where regions say (``names.shadowed_builtins``).
@@ -762,7 +786,8 @@ class Document:
         every region kept its text, so its entry, shifted by the edit, still
         holds once the tree confirms the statement is still there. Statements
         in the regions are visited sibling by sibling from the region's start,
-        never the whole module.
+        never the whole module. When the module's statements kept their
+        layout (``_same_layout``), the shifted entries need no confirming.
         """
         root = tree.root_node
         shadowing: dict[tuple[int, int, str], frozenset[str]] = {}
@@ -779,6 +804,12 @@ class Document:
                 continue
             if _outside(key[0], key[1], regions):
                 moved.append((key, (lo, hi, kind), names))
+        if same_layout:
+            for key, old_key, names in moved:
+                shadowing[key] = names
+                kept.add(old_key)
+                carried.add(key)
+            moved = []
         # One walk over the module's statements confirms them all, in order.
         moved.sort()
         statements = _top_level_from(root, moved[0][0][0]) if moved else iter(())

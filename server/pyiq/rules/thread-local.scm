@@ -10,6 +10,7 @@
 ;; (`contextvars` follows tasks instead).
 
 ((call function: [(attribute) (identifier)] @usage)
+  (#match? @usage "(^|[.])local$")
   (#pyiq-resolves-to? @usage "threading.local" "_threading_local.local")
   (#set! id "thread-local")
   (#set! name "threading.local")
@@ -18,5 +19,6 @@
   (#set! message "`{usage}`: thread-local storage, each thread sees its own attributes"))
 
 (class_definition superclasses: (argument_list [(attribute) (identifier)] @usage)
+  (#match? @usage "(^|[.])local$")
   (#pyiq-resolves-to? @usage "threading.local" "_threading_local.local")
   (#set! id "thread-local"))
