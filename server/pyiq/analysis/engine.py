@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import gc
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -215,6 +216,8 @@ def run_rules(
         if alias is not None:
             if ranges is not None:
                 run.windows = _spelling(tree, source, run.windows, alias[2])
+            else:
+                run.windows = _spelled_statements(tree, source, alias[2])
             run.matches(alias[0], alias[1], None)
     findings.sort(key=SORT_KEY)
     return findings
@@ -240,6 +243,34 @@ def _spelling(
         if any(source.find(alias, min(start, lo), max(end, hi)) >= 0 for alias in wanted):
             kept.append((lo, hi))
     return kept
+
+
+def _spelled_statements(
+    tree: Tree, source: bytes, aliases: frozenset[str]
+) -> list[tuple[int, int]]:
+    """The spans of the top-level statements that spell one of ``aliases``, merged.
+
+    A whole-file run of the alias query walks only these (see ``_spelling``).
+    """
+    statements = [(child.start_byte, child.end_byte) for child in tree.root_node.children]
+    starts = [start for start, _ in statements]
+    chosen: set[int] = set()
+    for alias in aliases:
+        needle = alias.encode("utf-8")
+        position = source.find(needle)
+        while position >= 0:
+            index = bisect.bisect_right(starts, position) - 1
+            if index >= 0 and position < statements[index][1]:
+                chosen.add(index)
+            position = source.find(needle, position + len(needle))
+    windows: list[tuple[int, int]] = []
+    for index in sorted(chosen):
+        start, end = statements[index]
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        else:
+            windows.append((start, end))
+    return windows
 
 
 def _top_level(node: Node) -> Node:
@@ -274,8 +305,7 @@ class _Run:
             if hi <= lo and ranges is not None:
                 continue
             cursor = QueryCursor(query)
-            if ranges is not None:
-                cursor.set_byte_range(lo, hi)
+            cursor.set_byte_range(lo, hi)
             matches = (
                 cursor.matches(root, predicate=predicate)  # type: ignore[arg-type]
                 if predicate is not None
