@@ -10,7 +10,7 @@ from tree_sitter import Node, Query, QueryError
 
 from pyiq.analysis.engine import run_rules
 from pyiq.analysis.language import new_parser, python_language
-from pyiq.analysis.planner import FIELD_OWNERS, field_wildcards
+from pyiq.analysis.planner import FIELD_OWNERS, FIELD_TYPES, field_wildcards
 from pyiq.analysis.registry import Registry, load_registry, load_rules_from
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,6 +37,13 @@ def test_every_nested_step_is_rewritten_and_text_around_is_kept() -> None:
     )
 
 
+def test_a_nested_type_the_field_it_sits_in_decides_becomes_a_wildcard() -> None:
+    source = "(class_definition body: (block (expression_statement (assignment))) @b)"
+    assert field_wildcards(source) == (
+        "(class_definition body: (_ (expression_statement (assignment))) @b)"
+    )
+
+
 @pytest.mark.parametrize(
     "source",
     [
@@ -54,6 +61,11 @@ def test_every_nested_step_is_rewritten_and_text_around_is_kept() -> None:
         "(expression_statement (assignment left: (identifier)))",
         # a negated field says nothing about the type
         "(expression_statement (call !arguments))",
+        # a field that holds several types, or a child in an alternation under the field
+        "(call arguments: (argument_list (identifier)))",
+        "(class_definition body: [(block (pass_statement)) (comment)])",
+        # a node without children: nothing to analyse
+        "(class_definition body: (block))",
     ],
 )
 def test_steps_a_field_does_not_decide_are_kept(source: str) -> None:
@@ -89,6 +101,43 @@ _UNANALYSED = "for_in_clause"
 def test_each_field_belongs_to_its_node_type_alone(field: str) -> None:
     owners = [k for k in _kinds() if k != _UNANALYSED and _can_have(k, field)]
     assert owners == [FIELD_OWNERS[field]]
+
+
+# Extras may stand anywhere, in a field too; they are leaves, and a rewritten step has children.
+_LEAVES_ANYWHERE = ("comment", "line_continuation")
+
+
+@pytest.mark.parametrize(("parent", "field"), sorted(FIELD_TYPES))
+def test_each_field_holds_its_node_type_alone(parent: str, field: str) -> None:
+    held = []
+    for kind in _kinds():
+        if kind in _LEAVES_ANYWHERE:
+            continue
+        try:
+            Query(python_language(), f"({parent} {field}: ({kind}))")
+        except QueryError:
+            continue
+        held.append(kind)
+    assert held == [FIELD_TYPES[parent, field]]
+
+
+def _all(node: Node) -> list[Node]:
+    out, stack = [], [node]
+    while stack:
+        current = stack.pop()
+        out.append(current)
+        stack += current.children
+    return out
+
+
+def test_what_may_stand_anywhere_is_a_leaf() -> None:
+    code = (
+        b"class A:  # a\n    x = 1 + \\\n        2  # b\n    # c\n    def f(self):\n        pass\n"
+    )
+    nodes = _all(new_parser().parse(code).root_node)
+    extras = [n for n in nodes if n.type in _LEAVES_ANYWHERE]
+    assert {n.type for n in extras} == set(_LEAVES_ANYWHERE)
+    assert all(n.child_count == 0 for n in extras)
 
 
 def _for_in_fields(node: Node, found: set[str]) -> None:
@@ -145,6 +194,9 @@ def _broken(cut: str) -> bytes:
         "    self.attr.(\n",
         "class Broken(object.\n",
         "f(a=, b.c\n",
+        "    def broken(self:\n",
+        "if x\n    y = [\n",
+        "class Half(Base):\nfor\n",
     ],
 )
 def test_broken_code_finds_the_same_as_the_rules_as_written(cut: str, as_written: Registry) -> None:
