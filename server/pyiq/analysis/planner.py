@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tree_sitter import Node
@@ -72,13 +72,19 @@ class Predicate:
 
 @dataclass(frozen=True, slots=True)
 class Pattern:
-    """One top-level pattern of a rule file, taken apart."""
+    """One top-level pattern of a rule file, taken apart.
+
+    ``shape`` (the structure, captures renamed, predicates left out) and
+    ``planned`` (the text as the planned query compiles it) have
+    ``field_wildcards`` applied; ``text`` is the pattern as written.
+    """
 
     text: str
     shape: str
     captures: tuple[str, ...]
     predicates: tuple[Predicate, ...]
     settings: tuple[tuple[str, str | None], ...]
+    planned: str
 
 
 def _unquote(token: str) -> str:
@@ -200,10 +206,11 @@ def parse_pattern(text: str) -> Pattern:
         canonical.append(token)
     return Pattern(
         text=text,
-        shape=" ".join(canonical),
+        shape=field_wildcards(" ".join(canonical)),
         captures=tuple(names),
         predicates=tuple(predicates),
         settings=tuple(settings),
+        planned=field_wildcards(text),
     )
 
 
@@ -316,7 +323,7 @@ def _single(shape: str, rule: Rule, pattern: Pattern) -> Entry:
     custom = [p for p in pattern.predicates if p.name in PREDICATES]
     if not custom:
         names = {name: name for name in pattern.captures}
-        return Entry(pattern.text, (Member(rule, names),), verbatim=True)
+        return Entry(pattern.planned, (Member(rule, names),), verbatim=True)
     planned = {name: f"_p{i}" for i, name in enumerate(pattern.captures)}
     kept = " ".join(_render(p, planned) for p in pattern.predicates if p.name not in PREDICATES)
     own = {alias: name for name, alias in planned.items()}
@@ -483,7 +490,7 @@ def plan(patterns: Sequence[tuple[Rule, Pattern]]) -> list[Entry]:
 
     No entry leaves a Python predicate in the query, so the engine matches
     without a predicate callback. Entry sources have ``field_wildcards``
-    applied.
+    applied (shapes and ``Pattern.planned`` have them already).
     """
     groups: dict[str, list[tuple[Rule, Pattern]]] = {}
     for rule, pattern in patterns:
@@ -494,7 +501,7 @@ def plan(patterns: Sequence[tuple[Rule, Pattern]]) -> list[Entry]:
             entries.append(_single(shape, *group[0]))
         else:
             entries.append(_merged(shape, group))
-    return [replace(entry, source=field_wildcards(entry.source)) for entry in entries]
+    return entries
 
 
 def compile_predicate(predicate: Predicate) -> Check:

@@ -32,7 +32,7 @@ from pyiq.analysis.surroundings import CONTEXT_CAPTURE
 if TYPE_CHECKING:
     from pyiq.analysis.registry import Rule, _Parsed
 
-FORMAT = 1
+FORMAT = 2
 _MAGIC = "pyiq-rule-cache"
 _PREFIX = "rules-"
 
@@ -87,6 +87,7 @@ def _encode(parsed: _Parsed) -> tuple:
             p.captures,
             tuple((q.name, q.args) for q in p.predicates),
             p.settings,
+            p.planned,
         )
         for p in parsed.patterns
     )
@@ -140,8 +141,9 @@ def _decode(record: tuple, path: Path, source: str) -> _Parsed:
                 captures=pattern_captures,
                 predicates=tuple(Predicate(p_name, args) for p_name, args in predicates),
                 settings=settings,
+                planned=planned,
             )
-            for text, shape, pattern_captures, predicates, settings in patterns
+            for text, shape, pattern_captures, predicates, settings, planned in patterns
         ),
     )
 
