@@ -8,6 +8,7 @@ from pathlib import Path
 
 from lsprotocol import types
 
+from pyiq.lsp.features.diagnostics import SETTLE_DELAY
 from tests.lsp.helpers import TIMEOUT, change, open_and_wait, session, wait_version
 
 BASE = '''import os
@@ -211,3 +212,46 @@ def _insert(text: str, line: int, column: int, new: str) -> str:
     lines = text.split("\n")
     lines[line] = lines[line][:column] + new + lines[line][column:]
     return "\n".join(lines)
+
+
+LEDGER = (
+    "import copy\n\n\nclass Ledger:\n"
+    + "".join(f"    def m{i}(self, x):\n        return x + {i}\n\n" for i in range(20))
+    + "    def edited(self, rows):\n        value = 1\n\n        return value\n\n"
+    + "    def total(self, rows=[]):\n        return sum(rows)\n\n\n"
+    + "def after(items={}):\n    if items is None:\n        return []\n    return items\n"
+)
+
+
+async def test_a_half_typed_line_keeps_the_rest_of_the_file_through_a_pause(
+    tmp_path: Path,
+) -> None:
+    # `x = [value for v`, typed between two methods, breaks the file: a fresh
+    # parse's recovery makes the methods below part of the broken line and
+    # loses their findings. While the line is being typed, and when the user
+    # pauses in the middle of it, the diagnostics are those of the file
+    # without the line. Closing the bracket brings the fresh parse's.
+    line = LEDGER.split("\n").index("        return value") + 1
+    half = "x = [value for v"
+    rest = "alue in rows if value is not None]"
+    async with session() as client:
+        uri = (tmp_path / "ledger.py").as_uri()
+        before = await open_and_wait(client, uri, LEDGER)
+        assert [d.code for d in before].count("mutable-default-argument") == 2
+        for version, char in enumerate(half, start=2):
+            at = types.Position(line=line, character=version - 2)
+            change(client, uri, version, types.Range(start=at, end=at), char)
+        typing = await wait_version(client, uri, len(half) + 1)
+        assert _key(typing) == _key(before)
+        published = client.publish_counts[uri]
+        await asyncio.sleep(3 * SETTLE_DELAY)  # a pause: nothing is re-published
+        assert client.publish_counts[uri] == published
+        for version, char in enumerate(rest, start=len(half) + 2):
+            at = types.Position(line=line, character=version - 2)
+            change(client, uri, version, types.Range(start=at, end=at), char)
+        closed = await wait_version(client, uri, len(half) + len(rest) + 1)
+        text = _insert(LEDGER, line, 0, half + rest)
+        fresh = await open_and_wait(client, (tmp_path / "fresh.py").as_uri(), text)
+        assert _key(closed) == _key(fresh)
+        assert [d for d in typing if d.range.start.line == line] == []
+        assert {d.code for d in closed if d.range.start.line == line} >= {"list-comprehension"}

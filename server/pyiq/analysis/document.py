@@ -28,6 +28,7 @@ from pyiq.analysis.predicates.context import MatchContext
 from pyiq.analysis.predicates.names import BUILTIN_NAMES
 from pyiq.analysis.predicates.scopes import scopes_at, statement_bindings
 from pyiq.analysis.registry import Registry, load_registry
+from pyiq.analysis.reparse import BUDGET, parse_within, reparse
 from pyiq.analysis.suppression import Suppressions, marked
 
 
@@ -111,6 +112,23 @@ def _restructured(old: Tree, new: Tree, start: int, new_end: int) -> list[tuple[
         for c in new.root_node.children
         if (c.start_byte, c.end_byte, c.type) not in expected
     ]
+
+
+def _moved(
+    span: tuple[int, int] | None, start: int, old_end: int, new_end: int
+) -> tuple[int, int] | None:
+    """``span`` after bytes ``start``-``old_end`` became ``start``-``new_end``; None if cut."""
+    if span is None:
+        return None
+    lo, hi = span
+    if start >= hi:
+        return span
+    delta = new_end - old_end
+    if old_end <= lo and start < lo:
+        return lo + delta, hi + delta
+    if lo <= start and old_end < hi:
+        return lo, hi + delta
+    return None
 
 
 def _top_level_from(root: Node, offset: int) -> Iterator[Node]:
@@ -300,6 +318,11 @@ def _module_level_global(tree: Tree, source: bytes) -> bool:
 class Document:
     """Bytes, tree, line index and raw findings, kept in step through edits."""
 
+    # Seconds an edit's reparse may spend in error recovery, and whether a
+    # half-typed line that breaks the file is left out of the tree (see ``reparse``).
+    parse_budget: float = BUDGET
+    isolate: bool = True
+
     def __init__(
         self,
         source: bytes,
@@ -339,6 +362,8 @@ class Document:
         self.last_regions: list[tuple[int, int]] = []
         # Whether the tree is the one a fresh parse builds (see ``settle``).
         self.exact = True
+        # The span of edited lines the tree leaves out (see ``reparse``).
+        self.isolated: tuple[int, int] | None = None
 
     @classmethod
     def from_text(
@@ -420,10 +445,22 @@ class Document:
             new_end_point=new_lines.point(new_end),
         )
         had_error = old_tree.root_node.has_error
-        new_tree = self._parser.parse(new_source, old_tree)
+        removed = old_source[start:old_end]
+        new_tree, self.isolated = reparse(
+            self._parser,
+            new_source,
+            old_tree,
+            (start, new_end, removed),
+            new_lines,
+            _moved(self.isolated, start, old_end, new_end),
+            self.parse_budget if self.isolate else None,
+        )
         changed: list[tuple[int, int]] = []
-        self.exact = not new_tree.root_node.has_error
-        if (had_error or not self.exact) and _may_relex(new_text, old_source[start:old_end]):
+        # A tree without the edited lines (see ``reparse``) waits for ``settle`` too.
+        self.exact = self.isolated is None and not new_tree.root_node.has_error
+        if self.isolated is not None:
+            pass
+        elif (had_error or not self.exact) and _may_relex(new_text, removed):
             # With error recovery in play, tree-sitter's incremental result can
             # differ from a fresh parse (an unterminated string closed far
             # away keeps the reused nodes in between). A fresh parse keeps the
@@ -441,7 +478,7 @@ class Document:
         changed.append((start, new_end))
         self._reanalyse(old_tree, old_source, start, old_end, new_end, changed)
 
-    def settle(self) -> bool:
+    def settle(self, keep_isolated: bool = False) -> bool:
         """Replaces a tree left by error recovery with a fresh parse; True if findings changed.
 
         Typing into a file with a syntax error is re-parsed incrementally,
@@ -454,12 +491,28 @@ class Document:
         top-level statements the two trees parse differently are analysed
         again, whole: the trees share no nodes, so nothing inside a class is
         known to be unchanged.
+
+        ``keep_isolated``: a tree that leaves out a half-typed line (see
+        ``reparse``) takes the line back in only if the whole file now
+        parses without error, as typing on inside the line may have made it
+        (``x =`` became ``x = 1``); otherwise it stays as it is. An editor
+        settles so: a pause in the middle of a line is not its end.
         """
         if self.exact:
             return False
         before = self.raw_findings
         old_tree = self.tree
+        if keep_isolated and self.isolated is not None:
+            complete = parse_within(self._parser, self.source, old_tree, self.parse_budget)
+            if complete is None or complete.root_node.has_error:
+                return False
+            changed = [(r.start_byte, r.end_byte) for r in old_tree.changed_ranges(complete)]
+            changed.append(self.isolated)
+            self.tree, self.isolated, self.exact = complete, None, True
+            self._reanalyse(old_tree, self.source, 0, 0, 0, changed, narrow=False)
+            return self.raw_findings != before
         new_tree = self._parser.parse(self.source)
+        self.isolated = None
         changed = _restructured(old_tree, new_tree, 0, 0)
         changed.extend((r.start_byte, r.end_byte) for r in old_tree.changed_ranges(new_tree))
         self.tree = new_tree

@@ -19,6 +19,7 @@ from pyiq.analysis.registry import Registry
 
 class LargeText:
     exact = True
+    isolated: tuple[int, int] | None = None
 
     def __init__(
         self, source: bytes, registry: Registry, limit: int, module: ModuleName | None = None
@@ -66,5 +67,5 @@ class LargeText:
         self.lines = LineIndex(source)
         self._head = None
 
-    def settle(self) -> bool:
+    def settle(self, keep_isolated: bool = False) -> bool:
         return False

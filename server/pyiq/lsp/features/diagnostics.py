@@ -297,7 +297,12 @@ def schedule_settle(server: PyiqServer, uri: str) -> None:
     The keystroke's own diagnostics go out at once from the incremental
     parse; when tree-sitter's recovery from a syntax error parsed some text
     otherwise than a fresh parse would, the corrected diagnostics follow the
-    pause. A document whose tree is known exact has nothing to settle.
+    pause. A document whose tree is known exact has nothing to settle. One
+    whose tree leaves out the half-typed line being edited
+    (``Document.isolated``) takes the line back only if the file now parses:
+    a pause in the middle of ``run(`` would otherwise bring back
+    tree-sitter's recovery over the rest of the file, its findings shuffled
+    and every following keystroke slow, for a line the user is still writing.
     """
     key = (id(server), uri)
     waiting = _settling.pop(key, None)
@@ -312,7 +317,7 @@ def schedule_settle(server: PyiqServer, uri: str) -> None:
         if server.documents.get(uri) is not document or document.asleep:
             return
         try:
-            changed = document.engine.settle()
+            changed = document.engine.settle(keep_isolated=True)
         except Exception:
             log.exception("settling failed for %s", uri)
             return

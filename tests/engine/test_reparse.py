@@ -1,0 +1,239 @@
+"""A half-typed line that breaks the file is left out of the tree until it parses.
+
+The rest of the file keeps its tree and its findings while the line is being
+typed, a keystroke costs an isolated parse instead of tree-sitter's recovery
+over the rest of the file, and the pause (``settle``) brings back exactly
+what a fresh parse finds.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tree_sitter import Tree
+
+from pyiq.analysis import Document
+from pyiq.analysis.findings import Finding
+from pyiq.analysis.language import new_parser
+from pyiq.analysis.lines import LineIndex
+from pyiq.analysis.reparse import reparse
+
+METHODS = "".join(f"    def m{i}(self, x):\n        return x + {i}\n\n" for i in range(30))
+SOURCE = (
+    "import copy\n\n\nclass Ledger:\n"
+    + METHODS
+    + "    def edited(self):\n        value = 1\n        return value\n\n"
+    + "    def total(self, rows=[]):\n        return sum(rows)\n\n\n"
+    + "def after(items={}):\n    if items is None:\n        return []\n    return items\n"
+)
+ANCHOR = "        value = 1\n"
+# Each test types on a new blank line below the anchor, as an editor's Enter makes.
+SOURCE = SOURCE.replace(ANCHOR, ANCHOR + "\n")
+LINE = "        x = [value for value in self.rows if value is not None]\n"
+
+
+def _at(source: str) -> int:
+    return len(source[: source.index(ANCHOR) + len(ANCHOR)].encode())
+
+
+def _shifted(findings: list[Finding], at: int, delta: int) -> list[tuple[str, int, int]]:
+    """Rules and spans, with every offset from ``at`` on moved by ``delta``."""
+    return [
+        (
+            f.rule,
+            f.start_byte + (delta if f.start_byte >= at else 0),
+            f.end_byte + (delta if f.end_byte >= at else 0),
+        )
+        for f in findings
+    ]
+
+
+def _spans(findings: list[Finding]) -> list[tuple[str, int, int]]:
+    return [(f.rule, f.start_byte, f.end_byte) for f in findings]
+
+
+def test_a_half_typed_line_leaves_the_rest_of_the_file_as_it_was() -> None:
+    before = Document.from_text(SOURCE)
+    doc = Document.from_text(SOURCE)
+    at = _at(SOURCE)
+    typed = LINE.index("]")  # everything up to the closing bracket
+    for offset, char in enumerate(LINE[:typed]):
+        doc.apply_byte_edit(at + offset, at + offset, char.encode())
+        if offset < len("        x ="):
+            continue  # `x`: a statement; `x =` is where the line breaks the file
+        assert doc.isolated == (at, at + offset + 2)  # the line, its line break included
+        assert not doc.exact
+        assert _spans(doc.raw_findings) == _shifted(before.raw_findings, at, offset + 1)
+    rules = [f.rule for f in doc.raw_findings]
+    assert rules.count("mutable-default-argument") == 2  # `rows=[]` and `items={}` below
+
+
+def test_closing_the_line_parses_it_and_its_findings_come_back() -> None:
+    doc = Document.from_text(SOURCE)
+    at = _at(SOURCE)
+    for offset, char in enumerate(LINE.rstrip("\n")):
+        doc.apply_byte_edit(at + offset, at + offset, char.encode())
+    assert doc.isolated is None
+    assert doc.exact
+    fresh = Document(doc.source)
+    assert doc.raw_findings == fresh.raw_findings
+    line_findings = [f.rule for f in doc.raw_findings if at <= f.start_byte < at + len(LINE)]
+    assert "is-comparison" in line_findings or "list-comprehension" in line_findings
+
+
+def test_the_pause_brings_the_fresh_parse_back() -> None:
+    doc = Document.from_text(SOURCE)
+    at = _at(SOURCE)
+    doc.apply_byte_edit(at, at, b"        x = [value for")
+    assert doc.isolated is not None
+    doc.settle()
+    assert doc.isolated is None and doc.exact
+    assert doc.raw_findings == Document(doc.source).raw_findings
+    # Typing on after the pause isolates the line again.
+    end = at + len("        x = [value for")
+    doc.apply_byte_edit(end, end, b" v")
+    assert doc.isolated == (at, at + len("        x = [value for v\n"))
+    doc.settle()
+    assert doc.raw_findings == Document(doc.source).raw_findings
+
+
+def test_a_block_header_is_not_left_out_without_its_body() -> None:
+    # Without its header the method's body would be an indented block of
+    # nothing: leaving the line out breaks more than it keeps.
+    doc = Document.from_text(SOURCE)
+    colon = len(SOURCE[: SOURCE.index("def edited(self):") + len("def edited(self)")].encode())
+    doc.apply_byte_edit(colon, colon + 1, b"")
+    assert doc.isolated is None
+    assert doc.raw_findings == Document(doc.source).raw_findings
+
+
+def test_an_error_elsewhere_in_the_file_is_not_the_lines_doing() -> None:
+    broken = SOURCE + "\nprint(\n"
+    doc = Document.from_text(broken)
+    at = _at(broken)
+    doc.apply_byte_edit(at, at, b"        x = [")
+    assert doc.isolated is None
+    doc.settle()
+    assert doc.raw_findings == Document(doc.source).raw_findings
+
+
+class _Recording:
+    """A parser that records its calls and whether the budget halted one."""
+
+    def __init__(self) -> None:
+        self.inner = new_parser()
+        self.calls: list[str] = []
+
+    def parse(self, *args: Any, **kwargs: Any) -> Tree:
+        try:
+            tree = self.inner.parse(*args, **kwargs)
+        except ValueError:
+            self.calls.append("halted")
+            raise
+        self.calls.append("parsed")
+        return tree
+
+    def reset(self) -> None:
+        self.inner.reset()
+
+
+def _edited(source: bytes, at: int, text: bytes) -> tuple[bytes, Tree, LineIndex]:
+    old = LineIndex(source)
+    tree = new_parser().parse(source)
+    new = source[:at] + text + source[at:]
+    lines = old.edited(at, at, new)
+    tree.edit(
+        start_byte=at,
+        old_end_byte=at,
+        new_end_byte=at + len(text),
+        start_point=old.point(at),
+        old_end_point=old.point(at),
+        new_end_point=lines.point(at + len(text)),
+    )
+    return new, tree, lines
+
+
+def test_a_slow_recovery_is_halted_and_the_line_isolated() -> None:
+    # Typed at column 0 between two methods, the open bracket's recovery
+    # re-lexes every method below: long enough to pass a zero budget.
+    source = SOURCE.replace(METHODS, METHODS * 5).encode()
+    at = source.index(b"\n\n    def m3(") + 1
+    typed = b"x = [value for value i"
+    new, tree, lines = _edited(source, at, typed)
+    parser = _Recording()
+    result = reparse(parser, new, tree, (at, at + len(typed), b""), lines, None, budget=0.0)  # type: ignore[arg-type]
+    assert parser.calls == ["halted"]
+    assert result.isolated == (at, at + len(typed) + 1)
+    assert not result.tree.root_node.has_error
+
+
+def test_typing_inside_an_isolated_line_skips_the_full_parse() -> None:
+    source = (SOURCE.replace(ANCHOR, ANCHOR + "        x = [val\n")).encode()
+    at = _at(SOURCE)
+    line = (at, at + len("        x = [val\n"))
+    end = line[1] - 1
+    new, tree, lines = _edited(source, end, b"u")
+    parser = _Recording()
+    result = reparse(parser, new, tree, (end, end + 1, b""), lines, (line[0], line[1] + 1))  # type: ignore[arg-type]
+    assert parser.calls == []
+    assert result.isolated == (line[0], line[1] + 1)
+    # A closing bracket may rebalance the line: the full parse is tried.
+    new, tree, lines = _edited(source, end, b"]")
+    parser = _Recording()
+    result = reparse(parser, new, tree, (end, end + 1, b""), lines, (line[0], line[1] + 1))  # type: ignore[arg-type]
+    assert parser.calls == ["parsed"]
+    assert result.isolated is None
+
+
+def _type(doc: Document, at: int, text: str) -> None:
+    for offset, char in enumerate(text):
+        doc.apply_byte_edit(at + offset, at + offset, char.encode())
+
+
+def test_a_line_that_becomes_valid_without_a_bracket_is_taken_back() -> None:
+    # `x =` breaks the file; `1` closes no bracket, but the line had none open,
+    # so the keystroke tries the whole file and the line parses.
+    doc = Document.from_text(SOURCE)
+    at = _at(SOURCE)
+    _type(doc, at, "        x =")
+    assert doc.isolated is not None
+    _type(doc, at + len("        x ="), " 1")
+    assert doc.isolated is None and doc.exact
+    assert doc.raw_findings == Document(doc.source).raw_findings
+
+
+def test_a_pause_keeps_an_open_line_isolated() -> None:
+    doc = Document.from_text(SOURCE)
+    at = _at(SOURCE)
+    _type(doc, at, "        x = [value for v")
+    isolated, findings = doc.isolated, doc.raw_findings
+    assert not doc.settle(keep_isolated=True)
+    assert (doc.isolated, doc.raw_findings) == (isolated, findings)
+    doc.settle()  # asked for the fresh parse, it gets it
+    assert doc.isolated is None
+    assert doc.raw_findings == Document(doc.source).raw_findings
+
+
+def test_a_pause_takes_back_an_isolated_line_that_parses(monkeypatch) -> None:
+    # Typing that the bracket scan misreads keeps a line out although it
+    # parses; the pause finds out and publishes its findings.
+    monkeypatch.setattr("pyiq.analysis.reparse._left_open", lambda line: True)
+    doc = Document.from_text(SOURCE)
+    at = _at(SOURCE)
+    _type(doc, at, "        x = [] if rows is None else rows")
+    assert doc.isolated is not None
+    assert doc.settle(keep_isolated=True)
+    assert doc.isolated is None and doc.exact
+    assert doc.raw_findings == Document(doc.source).raw_findings
+
+
+def test_an_edit_elsewhere_takes_the_line_back() -> None:
+    doc = Document.from_text(SOURCE)
+    at = _at(SOURCE)
+    _type(doc, at, "        x = [value for v")
+    assert doc.isolated is not None
+    top = doc.source.index(b"import copy") + len(b"import copy")
+    doc.apply_byte_edit(top, top, b", os")
+    assert doc.isolated is None
+    doc.settle()
+    assert doc.raw_findings == Document(doc.source).raw_findings
