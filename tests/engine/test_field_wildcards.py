@@ -10,7 +10,7 @@ from tree_sitter import Node, Query, QueryError
 
 from pyiq.analysis.engine import run_rules
 from pyiq.analysis.language import new_parser, python_language
-from pyiq.analysis.planner import FIELD_OWNERS, FIELD_TYPES, field_wildcards
+from pyiq.analysis.planner import CHILD_FIELD_OWNERS, FIELD_OWNERS, FIELD_TYPES, field_wildcards
 from pyiq.analysis.registry import Registry, load_registry, load_rules_from
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,6 +44,13 @@ def test_a_nested_type_the_field_it_sits_in_decides_becomes_a_wildcard() -> None
     )
 
 
+def test_a_nested_type_a_field_decides_among_its_parents_children_becomes_a_wildcard() -> None:
+    source = '(comparison_operator [(float) (binary_operator left: (float))] . operators: "==")'
+    assert field_wildcards(source) == (
+        '(comparison_operator [(float) (_ left: (float))] . operators: "==")'
+    )
+
+
 @pytest.mark.parametrize(
     "source",
     [
@@ -57,8 +64,9 @@ def test_a_nested_type_the_field_it_sits_in_decides_becomes_a_wildcard() -> None
         # the field is one branch of an alternation or inside a group
         "(expression_statement (attribute [object: (identifier) (identifier)]))",
         "(expression_statement (attribute ((identifier) object: (identifier))))",
-        # a field that several node types have
-        "(expression_statement (assignment left: (identifier)))",
+        # a field that several node types have, also among the parent's possible children
+        "(block (assignment left: (identifier)))",
+        "(list (binary_operator left: (list)))",
         # a negated field says nothing about the type
         "(expression_statement (call !arguments))",
         # a field that holds several types, or a child in an alternation under the field
@@ -138,6 +146,26 @@ def test_what_may_stand_anywhere_is_a_leaf() -> None:
     extras = [n for n in nodes if n.type in _LEAVES_ANYWHERE]
     assert {n.type for n in extras} == set(_LEAVES_ANYWHERE)
     assert all(n.child_count == 0 for n in extras)
+
+
+def _owners(field: str) -> set[str]:
+    owners = {kind for kind in _kinds() if kind != _UNANALYSED and _can_have(kind, field)}
+    # The parse-based test below shows what the analysis cannot: its fields.
+    return owners | ({_UNANALYSED} if field in ("left", "right") else set())
+
+
+def _can_be_child(parent: str, kind: str) -> bool:
+    try:
+        Query(python_language(), f"({parent} ({kind}))")
+    except QueryError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize(("parent", "field"), sorted(CHILD_FIELD_OWNERS))
+def test_each_field_belongs_to_one_type_of_the_parents_children(parent: str, field: str) -> None:
+    children = {kind for kind in _kinds() if _can_be_child(parent, kind)}
+    assert children & _owners(field) == {CHILD_FIELD_OWNERS[parent, field]}
 
 
 def _for_in_fields(node: Node, found: set[str]) -> None:
