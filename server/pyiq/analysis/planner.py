@@ -162,18 +162,9 @@ def _strip_group(tokens: list[str]) -> list[str]:
     """``((node ...) @x)`` -> ``(node ...) @x``: the same pattern, one shape."""
     if len(tokens) < 4 or tokens[0] != "(" or tokens[1] not in ("(", "[") or tokens[-1] != ")":
         return tokens
-    depth = 0
-    for index in range(1, len(tokens) - 1):
-        token = tokens[index]
-        if token in ("(", "["):
-            depth += 1
-        elif token in (")", "]"):
-            depth -= 1
-            if depth == 0:
-                rest = tokens[index + 1 : -1]
-                if all(t.startswith("@") for t in rest):
-                    return tokens[1:-1]
-                return tokens
+    end = _item_end(tokens, 1)
+    if end < len(tokens) and all(t.startswith("@") for t in tokens[end:-1]):
+        return tokens[1:-1]
     return tokens
 
 

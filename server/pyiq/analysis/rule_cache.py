@@ -6,9 +6,10 @@ start of the language server and of ``pyiq check``, for files that change
 only with pyiq itself. The cache stores what :func:`registry.parse_rule_file`
 returns for valid files, as plain tuples, under a key that hashes every rule
 file's name and text, the pyiq and Python versions, and the code that
-parses and validates them (``registry.py``, ``planner.py``, the names of the
-Python predicates and reporters): a rule edit, an upgrade or a change to the
-parser gives a new key, so a stale entry is never read. Rule files with an
+parses, validates and stores them (``registry.py``, ``planner.py``, this
+module, the names of the Python predicates and reporters): a rule edit, an
+upgrade or a change to the parser gives a new key, so a stale entry is never
+read. Rule files with an
 error are never cached; loading them parses and reports as before.
 
 Everything that goes wrong here (no cache yet, a corrupt, truncated or
@@ -20,17 +21,15 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from dataclasses import fields
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from pyiq import __version__, marshal_cache
-from pyiq.analysis import planner
+from pyiq.analysis import planner, registry
 from pyiq.analysis.planner import Pattern, Predicate
 from pyiq.analysis.predicates import PREDICATES, REPORTERS
+from pyiq.analysis.registry import Rule, _Parsed
 from pyiq.analysis.surroundings import CONTEXT_CAPTURE
-
-if TYPE_CHECKING:
-    from pyiq.analysis.registry import Rule, _Parsed
 
 FORMAT = 2
 _MAGIC = "pyiq-rule-cache"
@@ -42,10 +41,9 @@ Sources = Sequence[tuple[Path, str]]
 
 def compute_key(sources: Sources) -> str | None:
     """The key of these rule files under the running code; None when the code cannot be read."""
-    from pyiq.analysis import registry
-
     try:
-        code = [Path(module.__file__ or "").read_bytes() for module in (registry, planner)]
+        modules = (registry.__file__, planner.__file__, __file__)
+        code = [Path(name or "").read_bytes() for name in modules]
     except OSError:
         return None
     header = (
@@ -63,23 +61,13 @@ def compute_key(sources: Sources) -> str | None:
     return marshal_cache.content_key(header, blobs)
 
 
+# Rule's fields in declaration order, without ``path`` (where the file is now).
+_RULE_FIELDS = tuple(f.name for f in fields(Rule) if f.name != "path")
+_PATH_AT = [f.name for f in fields(Rule)].index("path")
+
+
 def _encode(parsed: _Parsed) -> tuple:
-    rule = parsed.rule
-    fields = (
-        rule.id,
-        rule.name,
-        rule.category,
-        rule.severity,
-        rule.message,
-        rule.description,
-        rule.peer,
-        rule.reported_capture,
-        rule.report,
-        rule.hints,
-        rule.context,
-        rule.captures,
-        rule.module_scope,
-    )
+    rule = tuple(getattr(parsed.rule, name) for name in _RULE_FIELDS)
     patterns = tuple(
         (
             p.text,
@@ -91,46 +79,16 @@ def _encode(parsed: _Parsed) -> tuple:
         )
         for p in parsed.patterns
     )
-    return fields, patterns
+    return rule, patterns
 
 
 def _decode(record: tuple, path: Path, source: str) -> _Parsed:
-    from pyiq.analysis.registry import Rule, _Parsed
-
-    fields, patterns = record
-    (
-        rule_id,
-        name,
-        category,
-        severity,
-        message,
-        description,
-        peer,
-        reported,
-        report,
-        hints,
-        context,
-        captures,
-        module_scope,
-    ) = fields
-    if rule_id != path.stem or not isinstance(captures, frozenset):
+    values, patterns = record
+    if len(values) != len(_RULE_FIELDS) or values[0] != path.stem:
         raise ValueError("a cached rule does not belong to its file")
-    rule: Rule = Rule(
-        id=rule_id,
-        name=name,
-        category=category,
-        severity=severity,
-        message=message,
-        description=description,
-        peer=peer,
-        reported_capture=reported,
-        path=str(path),
-        report=report,
-        hints=hints,
-        context=context,
-        captures=captures,
-        module_scope=module_scope,
-    )
+    rule = Rule(*values[:_PATH_AT], str(path), *values[_PATH_AT:])
+    if not isinstance(rule.captures, frozenset) or not isinstance(rule.module_scope, frozenset):
+        raise ValueError("a cached rule has the wrong types")
     return _Parsed(
         rule,
         source,
@@ -138,12 +96,12 @@ def _decode(record: tuple, path: Path, source: str) -> _Parsed:
             Pattern(
                 text=text,
                 shape=shape,
-                captures=pattern_captures,
-                predicates=tuple(Predicate(p_name, args) for p_name, args in predicates),
+                captures=captures,
+                predicates=tuple(Predicate(name, args) for name, args in predicates),
                 settings=settings,
                 planned=planned,
             )
-            for text, shape, pattern_captures, predicates, settings, planned in patterns
+            for text, shape, captures, predicates, settings, planned in patterns
         ),
     )
 
