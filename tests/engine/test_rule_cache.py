@@ -141,14 +141,14 @@ def test_a_cache_file_that_cannot_be_read_falls_back(rules: Path) -> None:
     assert _summary(load_rules_from(rules, use_cache=True)) == _summary(fresh)
 
 
-def test_an_unwritable_cache_directory_is_ignored(
-    rules: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_a_cache_directory_that_cannot_be_made_is_ignored(
+    rules: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    blocker = tmp_path / "not-a-dir"
-    blocker.write_text("a file where the cache directory should be")
-    monkeypatch.setenv("PYIQ_CACHE_DIR", str(blocker / "cache"))
-    assert "bare-except" in load_rules_from(rules, use_cache=True)
-    assert "bare-except" in load_rules_from(rules, use_cache=True)
+    # A rule file stands where the directory would go: neither makedirs nor a write can succeed.
+    monkeypatch.setenv("PYIQ_CACHE_DIR", str(rules / "bare-except.scm" / "cache"))
+    for _ in range(2):
+        assert "bare-except" in load_rules_from(rules, use_cache=True)
+    assert not (rules / "bare-except.scm").is_dir()
 
 
 def test_invalid_rule_files_are_never_cached(rules: Path) -> None:
