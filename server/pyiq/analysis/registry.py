@@ -349,6 +349,7 @@ def load_rules_from(directory: Path, *, merge: bool = True, use_cache: bool = Fa
     sources = [(path, path.read_text(encoding="utf-8")) for path in paths]
     cached = _RuleCache(sources) if use_cache else None
     parsed = cached.load() if cached is not None else None
+    fresh = parsed is None
     errors: list[str] = []
     if parsed is None:
         parsed = []
@@ -359,9 +360,6 @@ def load_rules_from(directory: Path, *, merge: bool = True, use_cache: bool = Fa
                 errors.append(str(exc))
         if errors:
             raise RuleError("invalid rule files:\n  " + "\n  ".join(errors))
-        fresh = True
-    else:
-        fresh = False
     try:
         registry = Registry(parsed, merge=merge)
     except QueryError:

@@ -83,6 +83,7 @@ def run(args: argparse.Namespace) -> int:
             )
             return EXIT_USAGE
     if args.ws:
+        free_start_garbage()  # pygls' WebSocket loop has no idle hook
         server.start_ws(*args.ws)
         return EXIT_OK
     # exit after shutdown ends with 0, without shutdown with 1 (LSP specification).
