@@ -102,9 +102,10 @@ def collector_paused() -> Iterator[None]:
     not traverse it either. The little garbage among it (attrs' discarded
     classes, some 17,000 objects and 10 MB) is freed by
     :func:`free_start_garbage` once the server is idle: a collection over
-    all of it takes 20-40 ms, which the user would otherwise wait for
-    before the first diagnostics. The collector is enabled again on the way
-    out, also when the start fails.
+    all of it takes 20-40 ms at start-up, which the user would otherwise
+    wait for before the first diagnostics (about 50 ms when idle, once,
+    with the first document's objects to traverse too). The collector is
+    enabled again on the way out, also when the start fails.
     """
     enabled = gc.isenabled()
     gc.disable()
