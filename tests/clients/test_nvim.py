@@ -324,7 +324,10 @@ def test_practice_end_to_end(nvim: str, tmp_path: Path, server_env: dict[str, st
     assert set(data["commands"].values()) == {2}, data["commands"]
     assert data["completion"] == ["two-sum"]
 
-    # The picker: every exercise as "title  level · topic · status".
+    # The picker: every exercise as "title  level · topic · status", offered through the
+    # vim.ui.select a picker plugin put in place, even on 24 lines (pyiq's own list stands in
+    # only for Neovim's stock one).
+    assert (data["stock_select"], data["plugin_select"], data["lines"]) == (True, False, 24)
     picker = data["selects"][0]
     assert (picker["prompt"], picker["kind"]) == ("pyiq: practice an exercise", "pyiq.practice")
     # vim.ui.select keeps the server's order: a fresh learner sees new ones, junior first.
@@ -473,10 +476,10 @@ class Screen:
 
 @contextlib.contextmanager
 def nvim_in_tmux(
-    nvim: str, tmp_path: Path, server_env: dict[str, str], options: str = ""
+    nvim: str, tmp_path: Path, server_env: dict[str, str], options: str = "", lines: int = 40
 ) -> Iterator[Screen]:
-    """Neovim with the plugin (``setup{ cmd = …, OPTIONS }``) on orders.py in a 100x40 pane,
-    the server attached; the tmux server ends with the block."""
+    """Neovim with the plugin (``setup{ cmd = …, OPTIONS }``) on orders.py in a 100-column
+    pane of ``lines`` lines, the server attached; the tmux server ends with the block."""
     if TMUX is None:
         if os.environ.get("CI") == "true":
             pytest.fail("tmux is not installed (apt-get install tmux)")
@@ -497,7 +500,9 @@ def nvim_in_tmux(
         f"env PYIQ_DATA_DIR={server_env['PYIQ_DATA_DIR']} HOME={server_env['HOME']} "
         f"{nvim} --clean -n -u {init} orders.py"
     )
-    screen.tmux("new-session", "-d", "-s", "quiz", "-x", "100", "-y", "40", "-c", str(project))
+    screen.tmux(
+        "new-session", "-d", "-s", "quiz", "-x", "100", "-y", str(lines), "-c", str(project)
+    )
     try:
         screen.keys(command, "Enter")
         screen.wait_for(r"Quiz me")  # the server is attached
@@ -534,32 +539,29 @@ def test_quiz_verdict_on_screen(nvim: str, tmp_path: Path, server_env: dict[str,
 def test_practice_on_screen(nvim: str, tmp_path: Path, server_env: dict[str, str]) -> None:
     """In a terminal: the picker, the stub with its lens, the verdicts' window, closed by q."""
     with nvim_in_tmux(nvim, tmp_path, server_env) as screen:
-        # Without an id: Neovim's own vim.ui.select (a numbered list) offers every exercise.
+        # Without an id: every exercise, in the server's order (new ones from junior to
+        # senior, by title). 41 do not fit Neovim's own numbered list on 40 lines, so the
+        # plugin's own list shows them, the first one under the cursor.
         screen.keys(":PyiqPractice", "Enter")
         picker = screen.wait_for(r"Balanced brackets  junior · stacks · new")
         print(f"--- the picker (Neovim {nvim_version(nvim)}) ---\n{picker}")
-        # Stock Neovim numbers the items in the server's order (41 overflow a 40-line
-        # terminal: "-- More --"): new ones from junior to senior, by title.
         from pyiq.practice.loader import load_exercises
         from pyiq.practice.order import learner_order
 
         order = learner_order(load_exercises().values(), {})
-        first, two_sum = order[0], [e.id for e in order].index("two-sum") + 1
-        assert f"1: {first.title}  junior · {first.topic} · new" in picker, picker
-        assert f"{two_sum}: Two sum  junior · hashing · new" in picker, picker
-        assert two_sum < [e.level for e in order].index("mid") + 1, "juniors come first"
-        # q stops the listing at -- More --; then an empty answer (if still asked) cancels.
+        shown = [row.group(1).strip() for row in re.finditer(r"│(.*)│", picker)]
+        at = shown.index("pyiq: practice an exercise")
+        assert shown[at + 2] == f"{order[0].title}  junior · {order[0].topic} · new", picker
+        assert shown.index("Two sum  junior · hashing · new") < shown.index(
+            next(f"{e.title}  mid · {e.topic} · new" for e in order if e.level == "mid")
+        ), "juniors come first"
+        assert "-- More --" not in picker and "Type number" not in picker, picker
+        # q cancels: the list closes and the file is back.
         screen.keys("q")
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            text = screen.text()
-            if "Type number and <Enter>" in text:
-                screen.keys("Enter")
-            elif "-- More --" in text:
-                screen.keys("q")
-            elif "def add_item" in text:
-                break
-            time.sleep(0.3)
+        deadline = time.monotonic() + 10
+        while "pyiq: practice an exercise" in screen.text() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert "pyiq: practice an exercise" not in screen.text(), "q closes the list"
         screen.wait_for(r"def add_item")
         screen.keys(":PyiqPractice two-sum", "Enter")
         stub = screen.wait_for(r"▶ Run tests \(10\) \| Hint \(3\) \| Solution")
@@ -583,3 +585,43 @@ def test_practice_on_screen(nvim: str, tmp_path: Path, server_env: dict[str, str
         assert "0/10 tests passed" not in after, after
         # The lens counts the run (refreshed when the server asks, or on the next BufEnter).
         screen.wait_for(r"▶ Run tests · 0/10 passed \| Hint \(3\) \| Solution")
+
+
+HIT_ENTER = ("-- More --", "Press ENTER", "Type number and <Enter>")
+
+
+@pytest.mark.parametrize("lines", [24])
+def test_practice_picker_fits_a_small_terminal(
+    nvim: str, tmp_path: Path, server_env: dict[str, str], lines: int
+) -> None:
+    """On a 24-line terminal Neovim's own vim.ui.select would page 41 exercises through
+    "-- More --" and ask for a number whose line has scrolled away: the plugin's list shows
+    the choice at once, without a hit-enter prompt, and is searched and picked with keys."""
+    with nvim_in_tmux(nvim, tmp_path, server_env, lines=lines) as screen:
+        screen.keys(":PyiqPractice", "Enter")
+        picker = screen.wait_for(r"pyiq: practice an exercise")
+        picker = screen.wait_for(r"junior · \w+ · new")
+        print(f"--- the picker on {lines} lines (Neovim {nvim_version(nvim)}) ---\n{picker}")
+        assert len(picker.splitlines()) <= lines
+        assert not any(prompt in picker for prompt in HIT_ENTER), picker
+        from pyiq.practice.loader import load_exercises
+        from pyiq.practice.order import learner_order
+
+        order = learner_order(load_exercises().values(), {})
+        visible = [e.title for e in order if f"{e.title}  {e.level} · {e.topic} · new" in picker]
+        assert visible == [e.title for e in order][: len(visible)], "the first ones, in order"
+        assert len(visible) >= lines - 8, picker
+        # The last exercise is far below: the list scrolls, it is not paged by messages.
+        assert order[-1].title not in picker
+        screen.keys("G")
+        bottom = screen.wait_for(re.escape(f"{order[-1].title}  {order[-1].level}"))
+        assert not any(prompt in bottom for prompt in HIT_ENTER), bottom
+        # A search finds an exercise, Enter starts it.
+        screen.keys("gg")
+        screen.keys("/Two sum", "Enter")
+        time.sleep(0.5)
+        screen.keys("Enter")
+        stub = screen.wait_for(r"# pyiq practice: two-sum")
+        assert "pyiq: practice an exercise" not in stub, "the list closed"
+        assert not any(prompt in stub for prompt in HIT_ENTER), stub
+        screen.wait_for(r"▶ Run tests \(10\) \| Hint \(3\) \| Solution")

@@ -78,6 +78,15 @@ FRAGMENTS = [
     "list",
     "type(a) == type(b)",
     "np.dtype(x) == y",
+    # Import aliases: their uses resolve through them, and by scope.
+    "from yaml import load as load_yaml\n",
+    "load_yaml(s)\n",
+    "load_yaml = print\n",
+    " as load_yaml",
+    "import yaml as y\n",
+    "y.load(s)",
+    "from functools import lru_cache as memo\n",
+    "@memo\n",
 ]
 
 
@@ -373,3 +382,57 @@ def test_a_task_call_is_rechecked_when_a_statement_it_depends_on_changes(
     doc.apply_byte_edit(at, at + len(old), new.encode())
     assert doc.raw_findings == Document(doc.source).raw_findings
     assert len(_dangling(doc)) == left
+
+
+ALIASES = """\
+from yaml import load as load_yaml
+import yaml
+
+
+def read(text):
+    return load_yaml(text)
+
+
+config = load_yaml(text)
+"""
+
+
+def _yaml(doc: Document) -> list[int]:
+    return [f.start_byte for f in doc.raw_findings if f.rule == "unsafe-yaml-load"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "left"),
+    [
+        # The aliasing import goes: neither use is yaml.load.
+        ("from yaml import load as load_yaml\n", "", 0),
+        # It aliases another function: neither use is yaml.load.
+        ("import load as", "import safe_load as", 0),
+        # It renames the alias: the uses name nothing imported.
+        ("as load_yaml\n", "as read_yaml\n", 0),
+        # A module-level rebinding after the uses hides the import from the
+        # function (ruff reads a function's names once the module is bound),
+        # not from the use above it.
+        ("config = load_yaml(text)\n", "config = load_yaml(text)\nload_yaml = print\n", 1),
+        # A parameter of the same name hides it in the function only.
+        ("def read(text):", "def read(text, load_yaml):", 1),
+    ],
+)
+def test_alias_edits_change_findings_at_the_uses_as_a_fresh_parse(
+    old: str, new: str, left: int
+) -> None:
+    doc = Document.from_text(ALIASES)
+    assert len(_yaml(doc)) == 2
+    at = ALIASES.index(old)
+    doc.apply_byte_edit(at, at + len(old), new.encode())
+    assert doc.raw_findings == Document(doc.source).raw_findings
+    assert len(_yaml(doc)) == left
+
+
+def test_adding_an_aliasing_import_finds_the_uses_far_from_it() -> None:
+    source = "import yaml\n\n\ndef read(text):\n    return load_yaml(text)\n"
+    doc = Document.from_text(source)
+    assert _yaml(doc) == []
+    doc.apply_byte_edit(0, 0, b"from yaml import load as load_yaml\n")
+    assert doc.raw_findings == Document(doc.source).raw_findings
+    assert len(_yaml(doc)) == 1

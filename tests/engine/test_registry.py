@@ -115,6 +115,32 @@ def test_a_rule_can_ask_for_the_enclosing_context(tmp_path: Path) -> None:
         load_rules_from(tmp_path)
 
 
+def test_a_rule_can_ask_for_what_its_construct_calls(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "print-call",
+        GOOD.replace("(#set! name", '(#set! context "ancestors calls")\n  (#set! name'),
+    )
+    rule = load_rules_from(tmp_path).rules["print-call"]
+    assert (rule.context, rule.calls) == (True, True)
+    assert rule.captures == {"call", "_f", "_context", "_calls"}
+    write(
+        tmp_path,
+        "print-call",
+        GOOD.replace("(#set! name", '(#set! context "calls")\n  (#set! name'),
+    )
+    rule = load_rules_from(tmp_path).rules["print-call"]
+    assert (rule.context, rule.calls) == (False, True)
+    assert rule.captures == {"call", "_f", "_calls"}
+    write(
+        tmp_path,
+        "print-call",
+        GOOD.replace("(#set! name", '(#set! context " ")\n  (#set! name'),
+    )
+    with pytest.raises(RuleError, match=r"print-call.scm: #set! context names one or more of"):
+        load_rules_from(tmp_path)
+
+
 def test_module_scope_names_are_identifiers(tmp_path: Path) -> None:
     """``module-scope`` names the words an edit re-checks; anything else is a typo."""
     text = GOOD.replace("(#set! message", '(#set! module-scope "print echo")\n  (#set! message')

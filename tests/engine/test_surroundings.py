@@ -45,3 +45,28 @@ def test_a_lambda_inside_a_decorated_function_sees_its_decorators() -> None:
 def test_a_generator_that_uses_its_yields_value_is_marked(body: str, context: str) -> None:
     contexts = _contexts("def g():\n" + body, "generator-function")
     assert contexts[0] == context
+
+
+def test_a_method_name_is_followed_by_its_class_and_bases() -> None:
+    source = (
+        "from typing import Protocol\n\n"
+        "class Repository(Protocol[T], Sized, metaclass=Meta):\n"
+        "    @abstractmethod\n"
+        "    def get(self, key: str) -> T: ...\n"
+        "    def helper(self):\n"
+        "        def inner(x: int) -> int:\n"
+        "            return x\n"
+        "        return inner\n"
+    )
+    assert _contexts(source, "type-hints") == [
+        "function_definition:get decorated:abstractmethod class_definition:Repository "
+        "base:Protocol[T] base:Sized",
+        "function_definition:inner",
+    ]
+
+
+def test_a_node_in_a_class_body_sees_the_class_bases() -> None:
+    source = "class Sorter(Base):\n    order = sorted(rows, key=lambda r: r.id)\n"
+    assert _contexts(source, "lambda") == [
+        "keyword_argument:key call:sorted assignment class_definition:Sorter base:Base"
+    ]

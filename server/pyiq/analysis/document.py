@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -19,14 +20,19 @@ from tree_sitter import Node, Tree
 from pyiq.analysis.config import Config
 from pyiq.analysis.engine import intersects, run_rules, select
 from pyiq.analysis.findings import SORT_KEY, Finding
-from pyiq.analysis.imports import module_bindings, module_imports, resolution_map
+from pyiq.analysis.imports import (
+    import_aliases,
+    module_bindings,
+    module_imports,
+    resolution_map,
+)
 from pyiq.analysis.language import new_parser, sanitize
 from pyiq.analysis.lines import Encoding, LineIndex
 from pyiq.analysis.modules import ModuleName
 from pyiq.analysis.predicates import descendants, identifiers, shadowed_builtins
 from pyiq.analysis.predicates.context import MatchContext
-from pyiq.analysis.predicates.names import BUILTIN_NAMES
-from pyiq.analysis.predicates.scopes import scopes_at, statement_bindings
+from pyiq.analysis.predicates.names import BUILTIN_NAMES, import_targets
+from pyiq.analysis.predicates.scopes import scope_bindings, scopes_at, statement_bindings
 from pyiq.analysis.registry import Registry, load_registry
 from pyiq.analysis.reparse import BUDGET, parse_within, reparse
 from pyiq.analysis.suppression import Suppressions, marked
@@ -129,6 +135,28 @@ def _moved(
     if lo <= start and old_end < hi:
         return lo, hi + delta
     return None
+
+
+def _same_layout(old_tree: Tree, new_tree: Tree, start: int) -> bool:
+    """Whether an edit at ``start`` left the module's statements as they were, but shifted.
+
+    ``old_tree`` is the edited old tree (its nodes at new offsets). With as many
+    statements as before and the one holding the edit the same kind over the
+    same span, the statements around it kept their text and the parser's state
+    at their starts, so they are the same statements.
+    """
+    old_root, new_root = old_tree.root_node, new_tree.root_node
+    if old_root.child_count != new_root.child_count:
+        return False
+    old_top = next(_top_level_from(old_root, start), None)
+    new_top = next(_top_level_from(new_root, start), None)
+    return (
+        old_top is not None
+        and new_top is not None
+        and (old_top.start_byte, old_top.end_byte, old_top.type)
+        == (new_top.start_byte, new_top.end_byte, new_top.type)
+        and old_top.start_byte <= start
+    )
 
 
 def _top_level_from(root: Node, offset: int) -> Iterator[Node]:
@@ -262,6 +290,45 @@ def _anchored(
     ]
 
 
+def _module_table(
+    tree: Tree, source: bytes, module: ModuleName | None
+) -> dict[str, tuple[tuple[str | None, str | None], ...]]:
+    """Each module-level name's bindings in order, what each binds (``scopes.scope_bindings``)."""
+    ctx = MatchContext(source, tree=tree, module=module)
+    table = scope_bindings(tree.root_node, ctx)
+    return {
+        name: tuple((b.qualified, b.spelling) for b in bindings) for name, bindings in table.items()
+    }
+
+
+def _differing(
+    before: list[tuple[str, bool]], after: list[tuple[str, bool]], edited: set[str] | None = None
+) -> set[str]:
+    """Names bound a different number of times (or otherwise) before and after an edit.
+
+    A binding the edit touched reads ``"\0edited"`` (or, cut whole, other
+    bytes) before it; where the bindings differ, ``edited`` (the bound names
+    on the edited lines) stands in for the names they had.
+    """
+    if before == after:
+        return set()
+    counts = Counter(before)
+    counts.subtract(after)
+    names = {name for (name, _), count in counts.items() if count}
+    if names:
+        # A binding the edit cut reads garbage or ``"\0edited"``: name what the lines held.
+        names |= edited or set()
+    return {name for name in names if not name.startswith("\0")}
+
+
+def _edited_words(source: bytes, start: int, end: int) -> set[str]:
+    """The identifiers on the lines of ``source`` that bytes ``start``-``end`` span."""
+    lo = max(source.rfind(b"\n", 0, start), source.rfind(b"\r", 0, start)) + 1
+    his = [i for i in (source.find(b"\n", end), source.find(b"\r", end)) if i >= 0]
+    hi = min(his) if his else len(source)
+    return {word.decode("utf-8", "replace") for word in _IDENTIFIER.findall(source[lo:hi])}
+
+
 def _region_bindings(
     tree: Tree,
     source: bytes,
@@ -339,10 +406,18 @@ class Document:
         self.lines = LineIndex(source)
         self.imports = module_imports(self.tree, source)
         self.qualified = resolution_map(self.tree, source, module)
-        # Top-level statements (start, end, type) that rebind builtins, and which.
+        self.aliases = import_aliases(self.tree, source)
+        self.targets = import_targets(self.tree, source, module)
+        # Top-level statements (start, end, type) that rebind builtins or
+        # imported names (``shadowed_builtins``), and which.
         self._shadowing: dict[tuple[int, int, str], frozenset[str]] = {}
+        self._table = _module_table(self.tree, source, module)
+        # Which of them the last edit kept (old keys) and where they went (new keys).
+        self._kept: set[tuple[int, int, str]] = set()
+        self._carried: set[tuple[int, int, str]] = set()
+        imported = self._imported = frozenset(self.qualified)
         for child in self.tree.root_node.children:
-            names = shadowed_builtins(child, source)
+            names = shadowed_builtins(child, source, imported)
             if names:
                 self._shadowing[(child.start_byte, child.end_byte, child.type)] = names
         self.shadowed = frozenset().union(*self._shadowing.values())
@@ -357,6 +432,8 @@ class Document:
             imports=self.imports,
             qualified=self.qualified,
             module=module,
+            aliases=self.aliases,
+            targets=self.targets,
         )
         # Byte ranges (in the current source) re-analysed by the last edit.
         self.last_regions: list[tuple[int, int]] = []
@@ -543,23 +620,62 @@ class Document:
         removed = old_source[start:old_end]
         edit = _Edit(old_tree, start, new_end, b"\n" in removed or b"\r" in removed)
         regions = self._regions(changed, edit, narrow=narrow)
-        imports, qualified = self.imports, self.qualified
-        if _mentions(b"import", regions, start, new_end, delta, old_source, new_source) or (
+        imports, qualified, aliases = self.imports, self.qualified, self.aliases
+        # Module-level defs, classes and imports of the re-analysed statements:
+        # where they differ, uses of their names elsewhere may resolve otherwise
+        # (a use sees the module's binding before it, a function its last one).
+        bound_before = _region_bindings(old_tree, old_source, regions, start, new_end, delta)
+        bound_after = _region_bindings(new_tree, new_source, regions, None, None, 0)
+        rebound = _differing(
+            bound_before,
+            bound_after,
+            _edited_words(old_source, start, old_end) & self.qualified.keys(),
+        )
+        imports_touched = _mentions(
+            b"import", regions, start, new_end, delta, old_source, new_source
+        )
+        if imports_touched or (
             # With a module, the file's own defs and classes resolve to it too:
             # re-resolve when the statements re-analysed bind other ones.
             self.module is not None
             and (
                 # A statement the edit removed whole has no place in the edited old tree.
-                any(word in removed for word in (b"def", b"class"))
-                or _region_bindings(old_tree, old_source, regions, start, new_end, delta)
-                != _region_bindings(new_tree, new_source, regions, None, None, 0)
+                any(word in removed for word in (b"def", b"class")) or bound_before != bound_after
             )
         ):
             imports = module_imports(new_tree, new_source)
             qualified = resolution_map(new_tree, new_source, self.module)
-        shadowing = self._shadowing_after(new_tree, new_source, start, old_end, delta, regions)
+            aliases = import_aliases(new_tree, new_source)
+            self.targets = import_targets(new_tree, new_source, self.module)
+        # Names the imports bind: rebinding one is shadowing too (see ``shadowed_builtins``).
+        imported = self._imported if qualified is self.qualified else frozenset(qualified)
+        shadowing = self._shadowing_after(
+            new_tree,
+            new_source,
+            start,
+            old_end,
+            delta,
+            # Which names count depends on the imports: all statements are asked again.
+            regions if imported == self._imported else [(0, len(new_source))],
+            imported,
+            _same_layout(old_tree, new_tree, start),
+        )
         shadowed = frozenset().union(*shadowing.values())
+        rebound |= _differing(
+            [(n, False) for k, v in self._shadowing.items() if k not in self._kept for n in v],
+            [(n, False) for k, v in shadowing.items() if k not in self._carried for n in v],
+        )
         self._shadowing = shadowing
+        if rebound or imports_touched or bound_before != bound_after:
+            # Which module-level binding each name has, in order, decides what
+            # its uses resolve to (``names.resolve``): compare the whole sequence.
+            table = _module_table(new_tree, new_source, self.module)
+            rebound |= {
+                name
+                for name in table.keys() | self._table.keys()
+                if table.get(name) != self._table.get(name)
+            }
+            self._table = table
         if _mentions(b"global", regions, start, new_end, delta, old_source, new_source):
             self._module_global = _module_level_global(new_tree, new_source)
         if self._marked or marked(new_source[max(0, start - 8) : new_end + 8]):
@@ -569,6 +685,8 @@ class Document:
             # assignment, anywhere in the file: the whole file is the region.
             self.imports = imports
             self.qualified = qualified
+            self._imported = imported
+            self.aliases = aliases
             self.shadowed = shadowed
             self.raw_findings = run_rules(
                 new_tree,
@@ -577,6 +695,8 @@ class Document:
                 imports=imports,
                 qualified=qualified,
                 module=self.module,
+                aliases=aliases,
+                targets=self.targets,
             )
             self.last_regions = [(0, len(new_source))]
             return
@@ -587,8 +707,16 @@ class Document:
         # re-analysed too.
         renamed = _renamed(self.imports, imports, self.qualified, qualified)
         renamed |= self.shadowed ^ shadowed
+        renamed |= rebound
+        renamed.update(
+            name
+            for name in self.aliases.keys() | aliases.keys()
+            if self.aliases.get(name) != aliases.get(name)
+        )
         self.imports = imports
         self.qualified = qualified
+        self._imported = imported
+        self.aliases = aliases
         self.shadowed = shadowed
         if renamed:
             mentions = _mentions_outside(new_tree.root_node, renamed, new_source, regions)
@@ -632,6 +760,8 @@ class Document:
             imports=imports,
             qualified=qualified,
             module=self.module,
+            aliases=aliases,
+            targets=self.targets,
         )
         kept.extend(fresh)
         kept.sort(key=SORT_KEY)
@@ -646,17 +776,25 @@ class Document:
         old_end: int,
         delta: int,
         regions: list[tuple[int, int]],
+        imported: frozenset[str],
+        same_layout: bool = False,
     ) -> dict[tuple[int, int, str], frozenset[str]]:
-        """The top-level statements rebinding builtins, recomputed where regions say.
+        """The top-level statements rebinding builtins or ``imported`` names, recomputed
+        where regions say (``names.shadowed_builtins``).
 
         Few statements rebind a builtin, so only those are kept; one outside
         every region kept its text, so its entry, shifted by the edit, still
         holds once the tree confirms the statement is still there. Statements
         in the regions are visited sibling by sibling from the region's start,
-        never the whole module.
+        never the whole module. When the module's statements kept their
+        layout (``_same_layout``), the shifted entries need no confirming.
         """
         root = tree.root_node
         shadowing: dict[tuple[int, int, str], frozenset[str]] = {}
+        # Old entries kept and their new keys: the others were analysed again.
+        kept: set[tuple[int, int, str]] = set()
+        carried: set[tuple[int, int, str]] = set()
+        moved: list[tuple[tuple[int, int, str], tuple[int, int, str], frozenset[str]]] = []
         for (lo, hi, kind), names in self._shadowing.items():
             if hi <= start:
                 key = (lo, hi, kind)
@@ -664,16 +802,31 @@ class Document:
                 key = (lo + delta, hi + delta, kind)
             else:
                 continue
-            if not _outside(key[0], key[1], regions):
-                continue
-            child = next(_top_level_from(root, key[0]), None)
+            if _outside(key[0], key[1], regions):
+                moved.append((key, (lo, hi, kind), names))
+        if same_layout:
+            for key, old_key, names in moved:
+                shadowing[key] = names
+                kept.add(old_key)
+                carried.add(key)
+            moved = []
+        # One walk over the module's statements confirms them all, in order.
+        moved.sort()
+        statements = _top_level_from(root, moved[0][0][0]) if moved else iter(())
+        child = next(statements, None)
+        for key, old_key, names in moved:
+            while child is not None and child.start_byte < key[0]:
+                child = next(statements, None)
             if child is not None and (child.start_byte, child.end_byte, child.type) == key:
                 shadowing[key] = names
+                kept.add(old_key)
+                carried.add(key)
+        self._kept, self._carried = kept, carried
         for lo, hi in regions:
             for child in _top_level_from(root, lo):
                 if child.start_byte > hi:
                     break
-                names = shadowed_builtins(child, source)
+                names = shadowed_builtins(child, source, imported)
                 if names:
                     shadowing[(child.start_byte, child.end_byte, child.type)] = names
         return shadowing

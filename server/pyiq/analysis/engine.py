@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
+import bisect
 import gc
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 
-from tree_sitter import Node, QueryCursor, Tree
+from tree_sitter import Node, Query, QueryCursor, Tree
 
+from pyiq.analysis.body_calls import CALLS_CAPTURE, callees
 from pyiq.analysis.config import Config
 from pyiq.analysis.findings import SORT_KEY, Finding
 from pyiq.analysis.imports import module_imports
 from pyiq.analysis.language import new_parser, sanitize
 from pyiq.analysis.lines import LineIndex
 from pyiq.analysis.modules import ModuleName
-from pyiq.analysis.planner import evaluate
+from pyiq.analysis.planner import Entry, evaluate
 from pyiq.analysis.predicates import PREDICATES, REPORTERS, MatchContext
 from pyiq.analysis.registry import Registry, Rule, load_registry
 from pyiq.analysis.suppression import Suppressions
@@ -138,6 +140,8 @@ def _report(
         if rule.context:
             bindings[CONTEXT_CAPTURE] = describe(node, source)
         outer = construct[0] if construct else node
+        if rule.calls:
+            bindings[CALLS_CAPTURE] = callees(outer, source)
         findings.append(
             Finding(
                 rule=rule.id,
@@ -161,6 +165,8 @@ def run_rules(
     imports: frozenset[str] | None = None,
     qualified: dict[str, str] | None = None,
     module: ModuleName | None = None,
+    aliases: dict[str, frozenset[str]] | None = None,
+    targets: frozenset[str] | None = None,
 ) -> list[Finding]:
     """All rule matches in ``ranges`` (default: the whole file), unfiltered.
 
@@ -169,7 +175,13 @@ def run_rules(
     findings an edit inside those ranges can have changed. ``module`` names
     the file's module (``modules.module_name``), so names it defines resolve
     as ruff resolves them; ``qualified``, when given, must have been built
-    for the same module (``imports.resolution_map``).
+    for the same module (``imports.resolution_map``), and ``aliases`` for the
+    same tree (``imports.import_aliases``), and ``targets`` too
+    (``names.import_targets``).
+
+    In a file whose imports rename names a rule filters on, the registry's
+    alias query runs too (``Registry.alias_query``), and the text predicates
+    of every match are judged on the text as spelled without the alias.
     """
     registry = registry or load_registry()
     if registry.query is None:
@@ -180,27 +192,123 @@ def run_rules(
         tree,
         qualified,
         module=module,
+        _aliases=aliases,
     )
+    if targets is not None:
+        ctx.memo["import-targets"] = targets
 
     def predicate(name: str, args: list[tuple[str, str]], _index: int, captures: dict) -> bool:
         check = PREDICATES.get(name)
         return bool(check and check(ctx, args, captures))
 
-    root = tree.root_node
-    windows = list(ranges) if ranges is not None else [(0, max(len(source), root.end_byte))]
+    windows = (
+        list(ranges) if ranges is not None else [(0, max(len(source), tree.root_node.end_byte))]
+    )
     seen: set[tuple[str, int, int]] = set()
     findings: list[Finding] = []
-    entries = registry.entries
+    aliased = bool(ctx.aliases)
     with _collector_paused():
-        for lo, hi in windows:
+        run = _Run(tree, ctx, ranges, windows, seen, findings, aliased)
+        run.matches(
+            registry.query, registry.entries, predicate if registry.needs_callback else None
+        )
+        alias = registry.alias_query(ctx.aliases) if aliased else None
+        if alias is not None:
+            if ranges is not None:
+                run.windows = _spelling(tree, source, run.windows, alias[2])
+            else:
+                run.windows = _spelled_statements(tree, source, alias[2])
+            run.matches(alias[0], alias[1], None)
+    findings.sort(key=SORT_KEY)
+    return findings
+
+
+def _spelling(
+    tree: Tree, source: bytes, windows: list[tuple[int, int]], aliases: frozenset[str]
+) -> list[tuple[int, int]]:
+    """The windows whose top-level statements spell one of ``aliases``.
+
+    Every match of the alias query holds a use of an alias, and lies within
+    the top-level statement its pattern starts in (no rule pattern starts at
+    the module). A keystroke's window elsewhere in the file skips the query.
+    """
+    root = tree.root_node
+    wanted = [alias.encode("utf-8") for alias in aliases]
+    kept: list[tuple[int, int]] = []
+    for lo, hi in windows:
+        first = root.descendant_for_byte_range(lo, lo)
+        last = root.descendant_for_byte_range(max(lo, hi - 1), max(lo, hi - 1))
+        start = _top_level(first).start_byte if first is not None else 0
+        end = _top_level(last).end_byte if last is not None else len(source)
+        if any(source.find(alias, min(start, lo), max(end, hi)) >= 0 for alias in wanted):
+            kept.append((lo, hi))
+    return kept
+
+
+def _spelled_statements(
+    tree: Tree, source: bytes, aliases: frozenset[str]
+) -> list[tuple[int, int]]:
+    """The spans of the top-level statements that spell one of ``aliases``, merged.
+
+    A whole-file run of the alias query walks only these (see ``_spelling``).
+    """
+    statements = [(child.start_byte, child.end_byte) for child in tree.root_node.children]
+    starts = [start for start, _ in statements]
+    chosen: set[int] = set()
+    for alias in aliases:
+        needle = alias.encode("utf-8")
+        position = source.find(needle)
+        while position >= 0:
+            index = bisect.bisect_right(starts, position) - 1
+            if index >= 0 and position < statements[index][1]:
+                chosen.add(index)
+            position = source.find(needle, position + len(needle))
+    windows: list[tuple[int, int]] = []
+    for index in sorted(chosen):
+        start, end = statements[index]
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        else:
+            windows.append((start, end))
+    return windows
+
+
+def _top_level(node: Node) -> Node:
+    """The statement of the module that holds ``node`` (the module itself for it)."""
+    while node.parent is not None and node.parent.parent is not None:
+        node = node.parent
+    return node
+
+
+class _Run:
+    """One analysis run: matches of a query turned into findings (``run_rules``)."""
+
+    def __init__(
+        self,
+        tree: Tree,
+        ctx: MatchContext,
+        ranges: Sequence[tuple[int, int]] | None,
+        windows: list[tuple[int, int]],
+        seen: set[tuple[str, int, int]],
+        findings: list[Finding],
+        aliased: bool,
+    ) -> None:
+        self.tree, self.ctx, self.ranges, self.windows = tree, ctx, ranges, windows
+        self.seen, self.findings, self.aliased = seen, findings, aliased
+
+    def matches(self, query: Query, entries: Sequence[Entry], predicate: object) -> None:
+        ctx, ranges, seen, findings = self.ctx, self.ranges, self.seen, self.findings
+        source = ctx.source
+        root = self.tree.root_node
+        aliased = self.aliased
+        for lo, hi in self.windows:
             if hi <= lo and ranges is not None:
                 continue
-            cursor = QueryCursor(registry.query)
-            if ranges is not None:
-                cursor.set_byte_range(lo, hi)
+            cursor = QueryCursor(query)
+            cursor.set_byte_range(lo, hi)
             matches = (
-                cursor.matches(root, predicate=predicate)
-                if registry.needs_callback
+                cursor.matches(root, predicate=predicate)  # type: ignore[arg-type]
+                if predicate is not None
                 else cursor.matches(root)
             )
             for index, captured in matches:
@@ -211,7 +319,11 @@ def run_rules(
                         continue
                 entry = entries[index]
                 if entry.verbatim:
-                    _report(entry.members[0].rule, captured, ctx, span, seen, findings)
+                    member = entry.members[0]
+                    # tree-sitter judged the text as written; an alias is judged as spelled.
+                    if aliased and member.checks and not evaluate(member, captured, ctx):
+                        continue
+                    _report(member.rule, captured, ctx, span, seen, findings)
                     continue
                 for position in entry.candidates(captured, source):
                     member = entry.members[position]
@@ -219,8 +331,6 @@ def run_rules(
                     own = {names[name]: nodes for name, nodes in captured.items()}
                     if evaluate(member, own, ctx):
                         _report(member.rule, own, ctx, span, seen, findings)
-    findings.sort(key=SORT_KEY)
-    return findings
 
 
 @lru_cache(maxsize=64)

@@ -51,19 +51,14 @@ def _join(base: str, name: str) -> str:
     return base + name if base.endswith(".") else f"{base}.{name}"
 
 
-def import_map(tree: Tree, source: bytes) -> dict[str, str]:
-    """Local name -> qualified name for every import in the file, at any depth.
+def import_statements(tree: Tree, source: bytes) -> list[Node]:
+    """Every import statement of the file, at any depth, in source order.
 
-    Predicates resolve names through it (is this ``deque`` the one from
-    ``collections``?). Every import statement holds the keyword ``import``,
-    so the statements are found by searching the bytes for it and asking the
-    tree what each hit is: far cheaper than walking the tree, which lets the
-    incremental document recompute and compare the map on every edit.
+    Every import statement holds the keyword ``import``, so the statements
+    are found by searching the bytes for it and asking the tree what each hit
+    is: far cheaper than walking the tree, which lets the incremental document
+    recompute the maps below on every edit that touches an import.
     """
-
-    def text(node: Node) -> str:
-        return source[node.start_byte : node.end_byte].decode("utf-8", "replace")
-
     root = tree.root_node
     statements: dict[int, Node] = {}
     position = source.find(b"import")
@@ -73,28 +68,79 @@ def import_map(tree: Tree, source: bytes) -> dict[str, str]:
         if statement is not None and statement.type in _IMPORTS:
             statements[statement.start_byte] = statement
         position = source.find(b"import", position + 6)
+    return [statement for _, statement in sorted(statements.items())]
+
+
+def import_bindings(statement: Node, text: Callable[[Node], str]) -> list[tuple[str, str, str]]:
+    """(local name, qualified name, unaliased spelling) for each name an import binds.
+
+    The spelling is how the same name reads without the alias: ``load`` for
+    ``from yaml import load as load_yaml``, ``yaml`` for ``import yaml as
+    y``, ``a.b`` for ``import a.b as c``. Rules that filter on a name's text
+    compare it with the spelling (``predicates.names.spelled``), so an alias
+    meets the filter its unaliased form meets.
+    """
+    base = ""
+    if statement.type == "import_from_statement":
+        module = statement.child_by_field_name("module_name")
+        base = text(module) if module is not None else ""
+    bindings: list[tuple[str, str, str]] = []
+    for child in statement.children_by_field_name("name"):
+        if child.type == "aliased_import":
+            name = child.child_by_field_name("name")
+            alias = child.child_by_field_name("alias")
+            if name is None or alias is None:
+                continue
+            target = text(name)
+            bindings.append((text(alias), _join(base, target), target))
+        elif child.type == "dotted_name":
+            target = text(child)
+            if base:
+                bindings.append((target, _join(base, target), target))
+            else:
+                head = target.split(".")[0]
+                bindings.append((head, head, head))
+    return bindings
+
+
+def _reader(source: bytes) -> Callable[[Node], str]:
+    def text(node: Node) -> str:
+        return source[node.start_byte : node.end_byte].decode("utf-8", "replace")
+
+    return text
+
+
+def import_map(tree: Tree, source: bytes) -> dict[str, str]:
+    """Local name -> qualified name for every import in the file, at any depth.
+
+    Predicates resolve names through it (is this ``deque`` the one from
+    ``collections``?); which import a given use sees is decided by scope
+    (``predicates.names.resolve``), this map is the file-wide prefilter.
+    """
+    text = _reader(source)
     names: dict[str, str] = {}
-    for _, statement in sorted(statements.items()):
-        base = ""
-        if statement.type == "import_from_statement":
-            module = statement.child_by_field_name("module_name")
-            base = text(module) if module is not None else ""
-        for child in statement.children_by_field_name("name"):
-            if child.type == "aliased_import":
-                name = child.child_by_field_name("name")
-                alias = child.child_by_field_name("alias")
-                if name is None or alias is None:
-                    continue
-                target = text(name)
-                names[text(alias)] = _join(base, target)
-            elif child.type == "dotted_name":
-                target = text(child)
-                if base:
-                    names[target] = _join(base, target)
-                else:
-                    head = target.split(".")[0]
-                    names[head] = head
+    for statement in import_statements(tree, source):
+        for local, qualified, _ in import_bindings(statement, text):
+            names[local] = qualified
     return names
+
+
+def import_aliases(tree: Tree, source: bytes) -> dict[str, frozenset[str]]:
+    """Local name -> unaliased spellings, for the imports that rename (``as``) a name.
+
+    Names bound without ``as`` read the same either way and are left out, so
+    a file without aliases (most files) gets an empty map and its rule
+    filters compare texts as written. A name can alias several things in
+    different scopes; which one a use sees is ``predicates.names.resolve``'s
+    to say.
+    """
+    text = _reader(source)
+    aliases: dict[str, set[str]] = {}
+    for statement in import_statements(tree, source):
+        for local, _, spelling in import_bindings(statement, text):
+            if local != spelling:
+                aliases.setdefault(local, set()).add(spelling)
+    return {local: frozenset(spellings) for local, spellings in aliases.items()}
 
 
 _DEFINITIONS = frozenset({"function_definition", "class_definition"})

@@ -34,11 +34,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from tree_sitter import Node
 
 from pyiq.analysis.predicates import PREDICATES, MatchContext
+from pyiq.analysis.predicates.names import spelled
 
 if TYPE_CHECKING:
     from pyiq.analysis.registry import Rule
@@ -315,15 +317,25 @@ def _single(shape: str, rule: Rule, pattern: Pattern) -> Entry:
     custom = [p for p in pattern.predicates if p.name in PREDICATES]
     if not custom:
         names = {name: name for name in pattern.captures}
-        return Entry(pattern.planned, (Member(rule, names),), verbatim=True)
+        return Entry(pattern.planned, (text_member(rule, names, pattern),), verbatim=True)
     planned = {name: f"_p{i}" for i, name in enumerate(pattern.captures)}
     kept = " ".join(_render(p, planned) for p in pattern.predicates if p.name not in PREDICATES)
     own = {alias: name for name, alias in planned.items()}
     return Entry(f"({shape} {kept})", (Member.of(rule, own, custom),), verbatim=False)
 
 
+def text_member(rule: Rule, names: Mapping[str, str], pattern: Pattern) -> Member:
+    """A verbatim pattern's member, holding its text predicates for the engine to check again.
+
+    tree-sitter evaluates them on the text as written; in a file with import
+    aliases the engine checks them once more on the text as spelled without
+    the alias (``predicates.names.spelled``).
+    """
+    return Member.of(rule, names, [p for p in pattern.predicates if p.name not in PREDICATES])
+
+
 # Fields that a single node type of tree-sitter-python has, with that type
-# (``tests/engine/test_planner.py`` checks each against the grammar).
+# (``tests/engine/test_field_wildcards.py`` checks each against the grammar).
 FIELD_OWNERS: Mapping[str, str] = {
     "arguments": "call",
     "attribute": "attribute",
@@ -535,7 +547,7 @@ def compile_predicate(predicate: Predicate) -> Check:
     if base == "of?":
         values = frozenset(value for value, _ in args[1:])
         return lambda captures, ctx: all(
-            (ctx.text(node) in values) == positive for node in captures.get(first, ())
+            (spelled(node, ctx) in values) == positive for node in captures.get(first, ())
         )
     combine = any if name.startswith("any-") else all
     value, kind = args[1]
@@ -560,7 +572,7 @@ def compile_predicate(predicate: Predicate) -> Check:
         nodes = captures.get(first, ())
         if not nodes:
             return True
-        return combine(test(ctx.text(node)) == positive for node in nodes)
+        return combine(test(spelled(node, ctx)) == positive for node in nodes)
 
     return check
 
@@ -575,3 +587,152 @@ def evaluate(member: Member, captures: Captures, ctx: MatchContext) -> bool:
         if not check(captures, ctx):
             return False
     return True
+
+
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_REGEX_ESCAPE = re.compile(r"\\.")
+
+
+def _positive_text_filter(pattern: Pattern, predicate: Predicate) -> tuple[str, str] | None:
+    """(capture, kind) of ``#eq?``/``#any-of?`` (kind "strings") or ``#match?`` ("regex")."""
+    args = predicate.args
+    if predicate.name not in ("eq?", "any-of?", "match?") or len(args) < 2:
+        return None
+    if args[0][1] != "capture" or args[0][0] not in pattern.captures:
+        return None
+    if any(kind != "string" for _, kind in args[1:]):
+        return None
+    if predicate.name == "match?":
+        return (args[0][0], "regex") if len(args) == 2 else None
+    return args[0][0], "strings"
+
+
+@cache
+def _regex_words(regex: str) -> tuple[re.Pattern[str] | None, frozenset[str]]:
+    try:
+        compiled: re.Pattern[str] | None = re.compile(regex)
+    except re.error:
+        compiled = None
+    return compiled, frozenset(_WORD.findall(_REGEX_ESCAPE.sub(" ", regex)))
+
+
+def _regex_meets(regex: str, spelling: str) -> bool:
+    """Whether a filter's regular expression can match text spelled from ``spelling``."""
+    compiled, words = _regex_words(regex)
+    if compiled is None or compiled.search(spelling):
+        return True
+    return any(part in words for part in spelling.split("."))
+
+
+class AliasPlanner:
+    """The patterns an import alias can meet, rewritten to find the aliased uses.
+
+    A pattern filters a name by its text (``#eq? @callee "load"``); after
+    ``from yaml import load as load_yaml`` the use reads ``load_yaml``, which
+    the compiled filter rejects before any predicate runs. For a file's
+    aliases (local name -> unaliased spelling), the alias query holds each
+    pattern with a filter the spelling can meet, that filter widened to the
+    aliased texts: the strings a value becomes with the alias at its head
+    (``yaml.load`` -> ``y.load``), and for a regular expression the texts
+    headed by the alias. Every predicate of the pattern is then checked in
+    Python on the spelled text, so the widening only ever adds candidates.
+
+    A regular expression can meet a spelling when it matches the spelling
+    itself (``cache`` in ``lru_cache``) or names one of its dotted parts as
+    a word (``^pytest\\.`` for ``pytest``); one that does neither cannot match
+    the spelled text where it did not match the text as written, which the
+    main query already saw. Fragments of a long alternation (``ap`` of
+    ``m(?:ap|ax)``) are not words of a spelling: judging by substrings made
+    every alias relevant to the builtin-name filter of assignment targets,
+    and every keystroke pay a second query for nothing.
+    """
+
+    def __init__(self, patterns: Sequence[tuple[Rule, Pattern]]) -> None:
+        self._patterns = list(patterns)
+        # A string value's dotted prefixes -> patterns with that value.
+        self._by_prefix: dict[str, set[int]] = {}
+        self._regexes: list[tuple[int, str]] = []
+        for index, (_, pattern) in enumerate(self._patterns):
+            for predicate in pattern.predicates:
+                found = _positive_text_filter(pattern, predicate)
+                if found is None:
+                    continue
+                if found[1] == "regex":
+                    self._regexes.append((index, predicate.args[1][0]))
+                    continue
+                for value, _ in predicate.args[1:]:
+                    parts = value.split(".")
+                    for length in range(1, len(parts) + 1):
+                        self._by_prefix.setdefault(".".join(parts[:length]), set()).add(index)
+        self._compiled: dict[tuple[tuple[str, str], ...], tuple[str, list[Entry]] | None] = {}
+        self._relevant: dict[
+            frozenset[tuple[str, frozenset[str]]], tuple[tuple[str, str], ...]
+        ] = {}
+
+    def relevant(self, aliases: Mapping[str, frozenset[str]]) -> tuple[tuple[str, str], ...]:
+        """The (alias, spelling) pairs some pattern's filter can meet, sorted.
+
+        Asked on every analysis run, answered once per set of aliases (an
+        editor's file keeps its set from keystroke to keystroke).
+        """
+        key = frozenset(aliases.items())
+        known = self._relevant.get(key)
+        if known is None:
+            known = self._relevant_pairs(aliases)
+            if len(self._relevant) > 256:
+                self._relevant.clear()
+            self._relevant[key] = known
+        return known
+
+    def _relevant_pairs(self, aliases: Mapping[str, frozenset[str]]) -> tuple[tuple[str, str], ...]:
+        pairs: list[tuple[str, str]] = []
+        for alias, spellings in aliases.items():
+            for spelling in spellings:
+                if spelling in self._by_prefix or any(
+                    _regex_meets(regex, spelling) for _, regex in self._regexes
+                ):
+                    pairs.append((alias, spelling))
+        return tuple(sorted(pairs))
+
+    def plan(self, aliases: tuple[tuple[str, str], ...]) -> tuple[str, list[Entry]] | None:
+        """The alias query's source and entries for these (alias, spelling) pairs; None if empty."""
+        if aliases in self._compiled:
+            return self._compiled[aliases]
+        wanted: set[int] = set()
+        for _, spelling in aliases:
+            wanted |= self._by_prefix.get(spelling, set())
+            wanted.update(index for index, regex in self._regexes if _regex_meets(regex, spelling))
+        entries = [self._entry(index, aliases) for index in sorted(wanted)]
+        result = ("\n".join(e.source for e in entries), entries) if entries else None
+        if len(self._compiled) > 256:
+            self._compiled.clear()
+        self._compiled[aliases] = result
+        return result
+
+    def _entry(self, index: int, aliases: tuple[tuple[str, str], ...]) -> Entry:
+        rule, pattern = self._patterns[index]
+        planned = {name: f"_p{i}" for i, name in enumerate(pattern.captures)}
+        kept: list[str] = []
+        for predicate in pattern.predicates:
+            found = _positive_text_filter(pattern, predicate)
+            if found is None:
+                continue  # checked in Python, on the spelled text
+            capture = planned[found[0]]
+            if found[1] == "regex":
+                regex = predicate.args[1][0]
+                heads = [re.escape(a) for a, s in aliases if _regex_meets(regex, s)]
+                if heads:
+                    regex = f"(?:{regex})|^(?:{'|'.join(heads)})(?![A-Za-z0-9_])"
+                kept.append(f"(#match? @{capture} {_quote(regex)})")
+                continue
+            values = {value for value, _ in predicate.args[1:]}
+            widened = set(values)
+            for alias, spelling in aliases:
+                for value in values:
+                    if value == spelling or value.startswith(spelling + "."):
+                        widened.add(alias + value[len(spelling) :])
+            union = " ".join(_quote(value) for value in sorted(widened))
+            kept.append(f"(#any-of? @{capture} {union})")
+        own = {alias: name for name, alias in planned.items()}
+        source = f"({pattern.shape} {' '.join(kept)})"
+        return Entry(source, (Member.of(rule, own, pattern.predicates),), verbatim=False)

@@ -18,7 +18,10 @@ code is full of it (see ``benchmarks/hint_density.py --idioms``).
 ``context "ancestors"`` makes the engine bind ``_context``, a summary of
 what encloses the reported node (``analysis.surroundings``), for question
 links that depend on where a construct sits (a lambda passed as ``key=``
-or created in a loop). ``module-scope "NAME ..."`` marks a rule whose
+or created in a loop); ``context "calls"`` binds ``_calls``, the callees
+inside the construct (``analysis.body_calls``), for links that depend on
+what a construct does (a ``with`` block that calls ``notify()``); both can
+be named, separated by a space. ``module-scope "NAME ..."`` marks a rule whose
 predicates look up bindings across a whole scope (is this ``loop`` from
 ``asyncio.get_running_loop()``? is this ``task`` read anywhere?): an edit
 to another statement can change such a finding, so an incremental analysis
@@ -41,15 +44,17 @@ from typing import Literal
 
 from tree_sitter import Query, QueryError
 
+from pyiq.analysis.body_calls import CALLS_CAPTURE
 from pyiq.analysis.language import python_language
 from pyiq.analysis.planner import (
+    AliasPlanner,
     Entry,
-    Member,
     Pattern,
     PlanError,
     parse_pattern,
     plan,
     split_patterns,
+    text_member,
 )
 from pyiq.analysis.predicates import PREDICATES, REPORTERS
 from pyiq.analysis.surroundings import CONTEXT_CAPTURE
@@ -83,7 +88,7 @@ REQUIRED_KEYS = ("id", "name", "category", "severity", "message")
 OPTIONAL_KEYS = ("peer", "report", "hints", "context", "module-scope")
 HintFrequency = Literal["once-per-scope", "once-per-file"]
 HINT_FREQUENCIES: tuple[HintFrequency, ...] = ("once-per-scope", "once-per-file")
-CONTEXTS = ("ancestors",)
+CONTEXTS = ("ancestors", "calls")
 RULE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _PLACEHOLDER = re.compile(r"\{(_?[A-Za-z][A-Za-z0-9_.-]*)\}")
 
@@ -125,6 +130,8 @@ class Rule:
     hints: HintFrequency = "once-per-scope"
     # Whether findings bind ``_context`` (see ``analysis.surroundings``).
     context: bool = False
+    # Whether findings bind ``_calls`` (see ``analysis.body_calls``).
+    calls: bool = False
     # Every capture name the rule's findings can bind, for checking question links.
     captures: frozenset[str] = frozenset()
     # Names whose module-level statements an edit to module-level code re-checks.
@@ -240,11 +247,16 @@ def parse_rule_file(path: Path | str, source: str, check_syntax: bool = True) ->
         if reporter.binds in captures:
             raise fail(f"capture @{reporter.binds} clashes with what reporter {report!r} binds")
         named.add(reporter.binds)
-    context = settings.get("context")
-    if context is not None:
+    contexts = settings.get("context", "").split()
+    if "context" in settings and not contexts:
+        raise fail(f"#set! context names one or more of {', '.join(CONTEXTS)}")
+    for context in contexts:
         if context not in CONTEXTS:
             raise fail(f"#set! context {context!r} is not one of {', '.join(CONTEXTS)}")
+    if "ancestors" in contexts:
         named.add(CONTEXT_CAPTURE)
+    if "calls" in contexts:
+        named.add(CALLS_CAPTURE)
     for placeholder in _PLACEHOLDER.findall(settings["message"]):
         if placeholder not in named:
             raise fail(f"message refers to unknown capture {{{placeholder}}}")
@@ -267,7 +279,8 @@ def parse_rule_file(path: Path | str, source: str, check_syntax: bool = True) ->
         path=str(path),
         report=report,
         hints=hints,  # type: ignore[arg-type]
-        context=context is not None,
+        context="ancestors" in contexts,
+        calls="calls" in contexts,
         captures=frozenset(named),
         module_scope=module_scope,
     )
@@ -300,14 +313,48 @@ class Registry:
             self.entries: list[Entry] = plan(patterns)
         else:
             self.entries = [
-                Entry(pattern.text, (Member(rule, {c: c for c in pattern.captures}),), True)
+                Entry(
+                    pattern.text,
+                    (text_member(rule, {c: c for c in pattern.captures}, pattern),),
+                    True,
+                )
                 for rule, pattern in patterns
             ]
+        self._patterns = patterns
+        self._aliases: AliasPlanner | None = None
+        self._alias_queries: dict[str, Query] = {}
         self.query = (
             compile_query("\n".join(e.source for e in self.entries)) if self.entries else None
         )
         if self.query is not None and self.query.pattern_count != len(self.entries):
             raise RuleError("the planned rule query lost patterns; a rule file is malformed")
+
+    def alias_query(
+        self, aliases: dict[str, frozenset[str]]
+    ) -> tuple[Query, list[Entry], frozenset[str]] | None:
+        """The query finding uses of the file's import aliases that the rule filters miss.
+
+        ``aliases`` maps local names to their unaliased spellings
+        (``imports.import_aliases``); see ``planner.AliasPlanner``. Compiled
+        once per set of aliases that matter (few files rename what a rule
+        filters on, and an editor's file keeps its set), kept like every
+        rule query (``compile_query``); None when no rule's filter cares.
+        The third item is the aliases that matter.
+        """
+        if self._aliases is None:
+            self._aliases = AliasPlanner(self._patterns)
+        relevant = self._aliases.relevant(aliases)
+        if not relevant:
+            return None
+        planned = self._aliases.plan(relevant)
+        if planned is None:
+            return None
+        source, entries = planned
+        query = self._alias_queries.get(source)
+        if query is None:
+            query = compile_query(source)
+            self._alias_queries[source] = query
+        return query, entries, frozenset(alias for alias, _ in relevant)
 
     def get(self, rule_id: str) -> Rule | None:
         return self.rules.get(rule_id)

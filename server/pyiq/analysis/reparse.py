@@ -22,10 +22,12 @@ so it is reported as such (``Document.isolated``, ``Document.exact``):
 ``Document.settle`` replaces it on request, and an editor keeps it while the
 line is being written (see ``schedule_settle`` in the server's diagnostics).
 
-Parsing from a callback makes tree-sitter keep the callback as the tree's
-source, which its text predicates read node text from; ``Source`` therefore
-answers in short ``bytes`` chunks, the form those reads need and a size that
-keeps each one cheap.
+Only a line that leaves a bracket open can send the recovery that far, so
+only such an edit is parsed with the budget (tree-sitter halts a parse only
+when it reads from a callback). Parsing from a callback makes tree-sitter
+keep the callback as the tree's source, which its text predicates then read
+node text from, a Python call each: ``Source`` answers in short ``bytes``
+chunks, the form those reads need, and every other edit parses from bytes.
 """
 
 from __future__ import annotations
@@ -89,18 +91,18 @@ def reparse(
     as tree-sitter alone would, never leaving lines out.
     """
     start, new_end, removed = edit
-    reader = Source(source)
     if budget is None:
-        return Reparsed(parser.parse(reader, old_tree), None)
+        return Reparsed(parser.parse(source, old_tree), None)
     span = _lines_of(source, start, new_end)
+    left_open = _left_open(source[span[0] : span[1]])
     inside = isolated is not None and isolated[0] <= start and new_end < isolated[1]
     if (
         inside
+        and left_open
         and not (_REBALANCING & set(source[start:new_end]) or _REBALANCING & set(removed))
-        and _left_open(source[span[0] : span[1]])
     ):
         assert isolated is not None
-        kept = _isolate(reader, old_tree, isolated, lines)
+        kept = _isolate(source, old_tree, isolated, lines)
         if kept is not None:
             return Reparsed(kept, isolated)
     # Only an error of the edited lines' own making is isolated: one the file
@@ -113,23 +115,18 @@ def reparse(
             and not _opens_more_lines(old_tree, source, span)
         )
     )
-    deadline = time.perf_counter() + budget
-
-    def progress(_offset: int, has_error: bool) -> bool:
-        return may_isolate and has_error and time.perf_counter() > deadline
-
-    try:
-        tree = parser.parse(reader, old_tree, progress_callback=progress)
-    except ValueError:  # halted: tree-sitter returns no tree
-        parser.reset()
-        tree = None
+    if may_isolate and left_open:
+        # The recovery that can run long: parse within the budget.
+        tree = parse_within(parser, source, old_tree, budget)
+    else:
+        tree = parser.parse(source, old_tree)
     if tree is not None and not (may_isolate and tree.root_node.has_error):
         return Reparsed(tree, None)
-    kept = _isolate(reader, old_tree, span, lines)
+    kept = _isolate(source, old_tree, span, lines)
     if kept is not None:
         return Reparsed(kept, span)
     # Leaving the lines out broke the rest (a block's header, say): parse it all.
-    return Reparsed(tree or parser.parse(reader, old_tree), None)
+    return Reparsed(tree or parser.parse(source, old_tree), None)
 
 
 def parse_within(parser: Parser, source: bytes, old_tree: Tree, budget: float) -> Tree | None:
@@ -147,19 +144,17 @@ def parse_within(parser: Parser, source: bytes, old_tree: Tree, budget: float) -
         return None
 
 
-def _isolate(
-    reader: Source, old_tree: Tree, span: tuple[int, int], lines: LineIndex
-) -> Tree | None:
+def _isolate(source: bytes, old_tree: Tree, span: tuple[int, int], lines: LineIndex) -> Tree | None:
     """The tree without the lines of ``span``, if it has no syntax error then."""
     lo, hi = span
     ranges: list[Range] = []
     if lo > 0:
         ranges.append(Range((0, 0), lines.point(lo), 0, lo))
-    if hi < len(reader.data):
+    if hi < len(source):
         ranges.append(Range(lines.point(hi), (_END, _END), hi, _END))
     isolating = new_parser()
     isolating.included_ranges = ranges
-    tree = isolating.parse(reader, old_tree)
+    tree = isolating.parse(source, old_tree)
     return None if tree.root_node.has_error else tree
 
 

@@ -17,7 +17,12 @@ the nearest function or class (or the module), separated by spaces:
 * ``function_definition:<name>`` / ``class_definition:<name>``, which end it,
   followed by ``decorated:<decorator>`` for each decorator of that definition
   (its callee without arguments: a generator decorated ``@pytest.fixture`` is
-  a fixture, one decorated ``@contextmanager`` a context manager);
+  a fixture, one decorated ``@contextmanager`` a context manager), and for a
+  class by ``base:<superclass>`` for each positional base;
+* when the node is a function's own name and the function is a method, the
+  class that defines it follows (``class_definition:<name>`` and its
+  ``base:`` tokens): a def binds its name in the class, and a method of a
+  ``Protocol`` or of a ``TestCase`` is read in that light;
 * ``yield:value`` after those when the node is that function's own name and
   the function uses the value of one of its own ``yield`` expressions
   (``x = yield``): a coroutine fed with ``send()``, not a plain producer;
@@ -77,6 +82,30 @@ def _decorators(definition: Node, source: bytes) -> list[str]:
     return found
 
 
+def _bases(definition: Node, source: bytes) -> list[str]:
+    """``base:<superclass>`` for each positional base of a class (``metaclass=`` is not one)."""
+    superclasses = definition.child_by_field_name("superclasses")
+    if superclasses is None:
+        return []
+    found = []
+    for base in superclasses.named_children:
+        if base.type in {"keyword_argument", "comment"} or len(found) >= _MAX_DECORATORS:
+            continue
+        found.append("base:" + _text(base, source, _MAX_CALLEE))
+    return found
+
+
+def _method_of(function: Node) -> Node | None:
+    """The class whose body defines ``function`` directly (decorated or not), or None."""
+    holder = function.parent
+    if holder is not None and holder.type == "decorated_definition":
+        holder = holder.parent
+    if holder is None or holder.type != "block":
+        return None
+    owner = holder.parent
+    return owner if owner is not None and owner.type == "class_definition" else None
+
+
 _OWN_SCOPES = frozenset({"function_definition", "lambda", "class_definition"})
 
 
@@ -126,9 +155,17 @@ def describe(node: Node, source: bytes) -> str:
             name = parent.child_by_field_name("name")
             tokens.append(kind + ":" + ("" if name is None else _text(name, source, 40)))
             tokens.extend(_decorators(parent, source))
-            if kind == "function_definition" and child == parent.child_by_field_name("name"):
+            if kind == "class_definition":
+                tokens.extend(_bases(parent, source))
+            elif child == name:
                 if _receives(parent, source):
                     tokens.append("yield:value")
+                owner = _method_of(parent)
+                if owner is not None:
+                    owner_name = owner.child_by_field_name("name")
+                    text = "" if owner_name is None else _text(owner_name, source, 40)
+                    tokens.append("class_definition:" + text)
+                    tokens.extend(_bases(owner, source))
             break
         elif kind not in _SKIPPED:
             tokens.append(kind)

@@ -15,5 +15,5 @@
   (#set! category "concept")
   (#set! severity "hint")
   (#set! hints "once-per-file")
-  (#set! context "ancestors")
+  (#set! context "ancestors calls")
   (#set! message "Generator function `{name}`: lazily yields values; calling it returns a generator"))

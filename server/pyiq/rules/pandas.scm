@@ -1,4 +1,7 @@
-;; Finds imports of pandas (`import pandas as pd`, `from pandas import ...`).
+;; Finds imports of pandas (`import pandas as pd`, `from pandas import ...`)
+;; and calls of the pandas functions interviews ask about, however pandas was
+;; imported: the readers (`pd.read_csv(path, chunksize=...)`), the combiners
+;; (`pd.merge`, `pd.concat`) and the missing-value tests (`pd.isna`).
 ;;
 ;; A DataFrame is a table of labelled, typed columns (Series) sharing an
 ;; index. Idiomatic pandas works column-wise (vectorised operations,
@@ -20,4 +23,9 @@
 
 (import_from_statement module_name: (dotted_name . (identifier) @_root) @usage
   (#eq? @_root "pandas")
+  (#set! id "pandas"))
+
+((call function: [(attribute) (identifier)] @usage) @_construct
+  (#match? @usage "(^|[.])(read_(csv|table|fwf|json|parquet|feather|excel|sql|sql_query|sql_table|hdf)|merge|merge_asof|merge_ordered|concat|isna|isnull|notna|notnull)$")
+  (#pyiq-resolves-to? @usage "pandas.read_csv" "pandas.read_table" "pandas.read_fwf" "pandas.read_json" "pandas.read_parquet" "pandas.read_feather" "pandas.read_excel" "pandas.read_sql" "pandas.read_sql_query" "pandas.read_sql_table" "pandas.read_hdf" "pandas.merge" "pandas.merge_asof" "pandas.merge_ordered" "pandas.concat" "pandas.isna" "pandas.isnull" "pandas.notna" "pandas.notnull")
   (#set! id "pandas"))

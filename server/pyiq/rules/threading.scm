@@ -1,6 +1,6 @@
 ;; Finds uses of the `threading` module: imports, calls such as
 ;; `threading.Thread(...)` or `threading.Lock()`, and classes subclassing
-;; `threading.Thread`.
+;; `threading.Thread` (`threading.local` is thread-local, its own concept).
 ;;
 ;; Threads share the process's memory, so shared mutable state needs a
 ;; `Lock` (or a `queue.Queue` for hand-offs). In CPython the GIL lets only one
@@ -27,8 +27,10 @@
 
 (call function: (attribute object: (identifier) @_root) @usage
   (#eq? @_root "threading")
+  (#not-eq? @usage "threading.local")
   (#set! id "threading"))
 
 (class_definition superclasses: (argument_list (attribute object: (identifier) @_root) @usage)
   (#eq? @_root "threading")
+  (#not-eq? @usage "threading.local")
   (#set! id "threading"))

@@ -10,6 +10,7 @@
 ((function_definition name: (identifier) @name parameters: (parameters [(typed_parameter) (typed_default_parameter)])) @_construct
   (#set! id "type-hints")
   (#set! name "Type hints")
+  (#set! context "ancestors")
   (#set! category "concept")
   (#set! severity "hint")
   (#set! message "Type hints on `{name}`: annotations for type checkers and tools, not enforced at runtime"))

@@ -12,4 +12,5 @@
   (#set! category "concept")
   (#set! severity "hint")
   (#set! hints "once-per-file")
+  (#set! context "calls")
   (#set! message "Context manager `{with}`: its `__exit__` runs however the block is left")) @_construct

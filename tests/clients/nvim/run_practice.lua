@@ -21,7 +21,10 @@ end
 
 local function main()
   vim.opt.runtimepath:prepend(os.getenv("PYIQ_PLUGIN"))
-  -- Pickers: record what is offered, choose by a predicate set before each call.
+  -- Pickers: record what is offered, choose by a predicate set before each call. This
+  -- stands for a picker plugin (telescope, fzf-lua, dressing replace vim.ui.select), which
+  -- :PyiqPractice must use however long the list is.
+  out.stock_select = require("pyiq.picker").is_stock()
   out.selects = {}
   local choose = nil
   vim.ui.select = function(items, opts, on_choice)
@@ -35,6 +38,9 @@ local function main()
     on_choice(nil, nil)
   end
 
+  out.plugin_select = require("pyiq.picker").is_stock()
+  vim.o.lines = 24
+  out.lines = vim.o.lines
   local pyiq = require("pyiq")
   local practice = require("pyiq.practice")
   pyiq.setup({ cmd = vim.fn.json_decode(os.getenv("PYIQ_SERVER")) })

@@ -24,3 +24,12 @@ class Storage(metaclass=abc.ABCMeta):
 class Plain(Base):
     def run(self):
         pass
+
+
+# Aliased abstract decorators count as abstract methods.
+from abc import ABC as Base, abstractmethod as am
+
+
+class Exporter(Base):
+    @am
+    def export(self): ...

@@ -11,3 +11,15 @@ async def poll(client):
     values = [time.sleep(0) for _ in range(2)]
 #             ^^^^^^^^^^ blocking-sleep-in-async
     return values
+
+
+# Through import aliases.
+from time import sleep as pause
+import time as t
+
+
+async def backoff():
+    pause(1)
+#   ^^^^^ blocking-sleep-in-async
+    t.sleep(1)
+#   ^^^^^^^ blocking-sleep-in-async

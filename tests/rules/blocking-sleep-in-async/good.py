@@ -20,3 +20,16 @@ def wait():
 async def other(sleeper):
     sleeper.sleep(1)
     await asyncio.sleep(0)
+
+
+# A parameter or a rebinding named like the alias is not time.sleep.
+from time import sleep as pause
+
+
+async def wait(pause):
+    pause(1)
+
+
+async def wait_again():
+    pause = asyncio.sleep
+    await pause(1)

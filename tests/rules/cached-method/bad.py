@@ -18,3 +18,20 @@ class Prices:
     @property
     def label(self):
         return "prices"
+
+
+# Through import aliases.
+from functools import lru_cache as memo
+import functools as ft
+
+
+class Rates:
+    @memo
+    #^^^^ cached-method
+    def rate(self, code):
+        return code
+
+    @ft.cache
+    #^^^^^^^^ cached-method
+    def table(self):
+        return {}

@@ -47,3 +47,16 @@ class Other:
     @cache_me
     def f(self):
         return 1
+
+
+# A decorator parameter named like the alias is not functools'.
+from functools import lru_cache as memo
+
+
+def make(memo):
+    class Rates:
+        @memo
+        def rate(self, code):
+            return code
+
+    return Rates

@@ -14,3 +14,15 @@ async def main(job):
     loop = asyncio.get_running_loop()
     loop.create_task(job())
 #        ^^^^^^^^^^^ dangling-task
+
+
+# Through import aliases.
+import asyncio as aio
+from asyncio import ensure_future as spawn
+
+
+async def fire(job):
+    aio.create_task(job())
+#       ^^^^^^^^^^^ dangling-task
+    spawn(job())
+#   ^^^^^ dangling-task

@@ -29,3 +29,11 @@ async def later(job):
         await pending
 
     return wait
+
+
+# A parameter named like the alias is not asyncio's.
+from asyncio import ensure_future as spawn
+
+
+async def fire(spawn, job):
+    spawn(job())

@@ -10,3 +10,11 @@ def run(eval):
 
 
 score = evaluate(expression)
+
+
+# A parameter named like an alias of the builtin is not the builtin.
+from builtins import eval as evaluate
+
+
+def compute(evaluate):
+    return evaluate(source)

@@ -3,3 +3,8 @@ import polars as pl
 
 pd = None
 frame = DataFrame()
+
+# Methods of a DataFrame, and functions of other libraries, are not pandas calls.
+orders.merge(customers, on="customer_id")
+table = pl.read_csv("events.csv")
+rows = csv.reader(handle)

@@ -20,3 +20,16 @@ frame = pd.read_pickle("frame.pkl")
 #       ^^^^^^^^^^^^^^^^^^^^^^^^^^^ pickle-load
 session = dill.loads(blob)
 #         ^^^^^^^^^^^^^^^^ pickle-load
+
+
+# Through import aliases.
+import pickle as pk
+from pickle import loads as unpickle
+from shelve import open as open_shelf
+
+state = pk.loads(blob)
+#       ^^^^^^^^^^^^^^ pickle-load
+state = unpickle(blob)
+#       ^^^^^^^^^^^^^^ pickle-load
+db = open_shelf(path)
+#    ^^^^^^^^^^^^^^^^ pickle-load

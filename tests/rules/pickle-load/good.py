@@ -8,3 +8,16 @@ data = json.loads(text)
 state = cache.load("key")
 protocol = pickle.HIGHEST_PROTOCOL
 restored = loads(blob)
+
+
+# A parameter or local named like the alias is not the import.
+from pickle import loads as unpickle
+
+
+def restore(unpickle):
+    return unpickle(blob)
+
+
+def restore_again():
+    unpickle = json.loads
+    return unpickle(blob)

@@ -21,3 +21,14 @@ def clean(lines, path):
         except ValueError:
             item = 0
 #           ^^^^ redefined-loop-name
+    for record in lines:
+        try:
+            record = parse(record)
+#           ^^^^^^ redefined-loop-name
+        except* ValueError:
+            record = None
+#           ^^^^^^ redefined-loop-name
+        except* (KeyError, OSError):
+            if record:
+                record = {}
+#               ^^^^^^ redefined-loop-name

@@ -25,3 +25,11 @@ def clean(lines, path):
         print(data)
     for name in lines:
         name: str
+    for record in lines:
+        try:
+            parsed = parse(record)
+        except* ValueError as record:
+            parsed = None
+        except* KeyError:
+            fallback = record
+        print(parsed, fallback)

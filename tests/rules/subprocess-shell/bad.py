@@ -12,3 +12,13 @@ process = subprocess.Popen(*command, shell=True)
 # The message names the shell value, wherever `shell=` stands among the keywords.
 done = subprocess.check_call(command, cwd=root, env=env, text=True, shell=[1], timeout=5)
 #      ^^^^^^^^^^^^^^^^^^^^^ subprocess-shell
+
+
+# Through import aliases.
+import subprocess as sp
+from subprocess import run as run_command
+
+result = sp.run(command, shell=True)
+#        ^^^^^^ subprocess-shell
+result = run_command(command, shell=True)
+#        ^^^^^^^^^^^ subprocess-shell

@@ -13,3 +13,10 @@ class Worker(threading.Thread):
 #            ^^^^^^^^^^^^^^^^ threading
     def run(self):
         pass
+
+# Through an import alias.
+import threading as th
+#      ^^^^^^^^^ threading
+
+worker = th.Thread(target=print)
+#        ^^^^^^^^^ threading

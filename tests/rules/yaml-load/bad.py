@@ -8,3 +8,9 @@ docs = list(yaml.load_all(stream, yaml.Loader))
 #           ^^^^^^^^^^^^^ yaml-load
 danger = yaml.unsafe_load(text)
 #        ^^^^^^^^^^^^^^^^ yaml-load
+
+# Through import aliases.
+import yaml as y
+
+config = y.safe_load(text)
+#        ^^^^^^^^^^^ yaml-load

@@ -1,5 +1,6 @@
--- Live-coding practice: pick an exercise (vim.ui.select), open its stub, run its tests and
--- read the verdicts in a floating window, take a hint, look at the solution.
+-- Live-coding practice: pick an exercise (vim.ui.select, or pyiq's picker where Neovim's own
+-- would overflow the screen), open its stub, run its tests and read the verdicts in a
+-- floating window, take a hint, look at the solution.
 --
 -- The server does the work (`pyiq.practice`, `pyiq.practice.run|hint|solution`) and writes
 -- every text; this module lays it out. Commands are sent with `{ messages = false }`, so the
@@ -358,14 +359,15 @@ function M.list(bufnr, callback)
   end)
 end
 
---- :PyiqPractice: pick an exercise with vim.ui.select, then start it.
+--- :PyiqPractice: pick an exercise with vim.ui.select (pyiq's own scrolled list where the
+--- stock one would overflow the screen, see lua/pyiq/picker.lua), then start it.
 function M.pick(bufnr, callback)
   bufnr = bufnr_of(bufnr)
   return M.list(bufnr, function(err, exercises)
     if err or not exercises then
       return callback and callback(err, nil)
     end
-    vim.ui.select(exercises, {
+    require("pyiq.picker").select(exercises, {
       prompt = "pyiq: practice an exercise",
       format_item = M.format_exercise,
       kind = "pyiq.practice",

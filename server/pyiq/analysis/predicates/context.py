@@ -29,6 +29,7 @@ class MatchContext:
     memo: dict[object, object] = field(default_factory=dict)
     # The file's module, when the caller knows its path (see ``analysis.modules``).
     module: ModuleName | None = None
+    _aliases: dict[str, frozenset[str]] | None = None
 
     @property
     def import_map(self) -> dict[str, str]:
@@ -40,6 +41,15 @@ class MatchContext:
                 resolution_map(self.tree, self.source, self.module) if self.tree else {}
             )
         return self._import_map
+
+    @property
+    def aliases(self) -> dict[str, frozenset[str]]:
+        """Local name -> unaliased spellings of the imports that rename (``import_aliases``)."""
+        if self._aliases is None:
+            from pyiq.analysis.imports import import_aliases
+
+            self._aliases = import_aliases(self.tree, self.source) if self.tree else {}
+        return self._aliases
 
     def text(self, node: Node) -> str:
         return self.source[node.start_byte : node.end_byte].decode("utf-8", "replace")

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 
 from tree_sitter import Node
 
+from pyiq.analysis.imports import SAME_SCOPE_BLOCKS
 from pyiq.analysis.predicates.class_members import is_mutable_value
 from pyiq.analysis.predicates.context import MatchContext
 from pyiq.analysis.predicates.names import qualified_name
@@ -160,22 +161,10 @@ def _shape(node: Node, ctx: MatchContext) -> str:
 
 
 _AUGMENTED_IN_PLACE = frozenset({"+=", "-=", "|=", "&=", "^="})
-_STATEMENT_BODIES = frozenset(
-    {
-        "block",
-        "if_statement",
-        "elif_clause",
-        "else_clause",
-        "for_statement",
-        "while_statement",
-        "try_statement",
-        "except_clause",
-        "finally_clause",
-        "with_statement",
-        "match_statement",
-        "case_clause",
-    }
-)
+# Statements whose blocks run in the loop's scope: the engine's one set of them
+# (shared with imports and scopes, so a clause kind such as `except*` cannot be
+# known to one walk and missing from another).
+_STATEMENT_BODIES = SAME_SCOPE_BLOCKS
 
 
 def _is_cast_of(assignment: Node, ctx: MatchContext) -> bool:

@@ -16,9 +16,12 @@ The bug-risk rules keep their own notions where their ruff peer defines one
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from tree_sitter import Node
 
-from pyiq.analysis.imports import SAME_SCOPE_BLOCKS
+from pyiq.analysis.imports import SAME_SCOPE_BLOCKS, import_bindings
+from pyiq.analysis.modules import ModuleName
 from pyiq.analysis.predicates.context import MatchContext, per_node
 from pyiq.analysis.predicates.nodes import (
     COMPREHENSION_TYPES,
@@ -106,8 +109,13 @@ def bound_names(scope: Node, ctx: MatchContext) -> set[str]:
     return names
 
 
-def statement_bindings(statements: list[Node], ctx: MatchContext, names: set[str]) -> None:
-    """Adds the names ``statements`` bind in their own scope (nested scopes excluded)."""
+def statement_bindings(
+    statements: list[Node], ctx: MatchContext, names: set[str], imported: set[str] | None = None
+) -> None:
+    """Adds the names ``statements`` bind in their own scope (nested scopes excluded).
+
+    With ``imported``, the names imports bind go there instead of ``names``.
+    """
     stack = [statements]
     while stack:
         for statement in stack.pop():
@@ -132,7 +140,7 @@ def statement_bindings(statements: list[Node], ctx: MatchContext, names: set[str
                 if name is not None:
                     names.add(ctx.text(name))
             elif kind in {"import_statement", "import_from_statement"}:
-                names.update(_import_bindings(statement, ctx))
+                (names if imported is None else imported).update(_import_bindings(statement, ctx))
             elif kind == "for_statement":
                 left = statement.child_by_field_name("left")
                 if left is not None:
@@ -255,3 +263,106 @@ def _comprehension_bound(name: str, at: int, scopes: list[tuple[int, set[str], i
         if name in targets:
             return True
     return False
+
+
+@dataclass(frozen=True, slots=True)
+class Binding:
+    """One binding of a name in a scope, as ruff's semantic model records it.
+
+    ``position`` is the byte from which the binding holds (an assignment's
+    end: its right side still reads the previous binding). ``qualified`` is
+    what an import binds (``yaml.load``), or a module-level def or class
+    (``<module>.<name>``, when the module is known); None for every other
+    binding (assignment, parameter, loop target...), which no qualified-name
+    filter accepts. ``spelling`` is an import's unaliased spelling
+    (``imports.import_bindings``), None for other bindings.
+    """
+
+    position: int
+    qualified: str | None = None
+    spelling: str | None = None
+
+
+def _record(table: dict[str, list[Binding]], name: str, binding: Binding) -> None:
+    table.setdefault(name, []).append(binding)
+
+
+@per_node("scope-bindings")
+def scope_bindings(scope: Node, ctx: MatchContext) -> dict[str, list[Binding]]:
+    """Every name the scope binds, with its bindings in source order.
+
+    The same statements as ``bound_names`` (nested scopes excluded), with
+    where each binding starts to hold and what an import binds, so that
+    ``names.resolve`` can answer as ruff does which binding a use sees: a
+    use reads the scope's latest binding before it, and a use inside a
+    nested function (which ruff visits once the enclosing scope is complete)
+    its last. Names declared ``global`` or ``nonlocal`` live in another
+    scope and are left out.
+    """
+    table: dict[str, list[Binding]] = {}
+    declared: set[str] = set()
+    if scope.type in FUNCTION_TYPES:
+        for name in parameter_names(scope, ctx):
+            _record(table, name, Binding(scope.start_byte))
+    body = scope if scope.type == "module" else scope.child_by_field_name("body")
+    if body is not None and scope.type != "lambda":
+        module = ctx.module if scope.type == "module" else None
+        stack = [body.named_children]
+        while stack:
+            for statement in stack.pop():
+                _statement_table(statement, ctx, module, table, declared, stack)
+    for name in declared:
+        table.pop(name, None)
+    for bindings in table.values():
+        bindings.sort(key=lambda binding: binding.position)
+    return table
+
+
+def _statement_table(
+    statement: Node,
+    ctx: MatchContext,
+    module: ModuleName | None,
+    table: dict[str, list[Binding]],
+    declared: set[str],
+    stack: list[list[Node]],
+) -> None:
+    """Records what one statement binds (``scope_bindings``); its blocks go on ``stack``."""
+    kind = statement.type
+    if kind == "expression_statement":
+        for target in statement.named_children:
+            while target is not None and target.type in {"assignment", "augmented_assignment"}:
+                left = target.child_by_field_name("left")
+                right = target.child_by_field_name("right")
+                if left is not None and right is not None:  # `x: int` alone binds nothing
+                    for name in target_names(left, ctx):
+                        _record(table, name, Binding(statement.end_byte))
+                target = right
+    elif kind in {"decorated_definition", "function_definition", "class_definition"}:
+        definition = statement
+        if kind == "decorated_definition":
+            definition = statement.child_by_field_name("definition") or statement
+        name = definition.child_by_field_name("name")
+        if name is not None:
+            text = ctx.text(name)
+            qualified = f"{module.dotted}.{text}" if module is not None else None
+            _record(table, text, Binding(definition.end_byte, qualified))
+    elif kind in {"import_statement", "import_from_statement"}:
+        for local, qualified, spelling in import_bindings(statement, ctx.text):
+            if qualified.startswith(".") and ctx.module is not None:
+                qualified = ctx.module.resolve_relative(qualified) or qualified
+            _record(table, local, Binding(statement.end_byte, qualified, spelling))
+    elif kind in {"global_statement", "nonlocal_statement"}:
+        declared.update(ctx.text(c) for c in statement.named_children if c.type == "identifier")
+    elif kind == "for_statement":
+        left = statement.child_by_field_name("left")
+        if left is not None:
+            for name in target_names(left, ctx):
+                _record(table, name, Binding(left.end_byte))
+        stack.append(statement.named_children)
+    elif kind in SAME_SCOPE_BLOCKS:
+        if kind == "with_statement" or kind == "except_clause":
+            for node in descendants(statement, stop=NESTED_SCOPES | {"block"}):
+                if node.type == "as_pattern_target" and node.named_children:
+                    for name in target_names(node.named_children[0], ctx):
+                        _record(table, name, Binding(node.end_byte))
+        stack.append(statement.named_children)

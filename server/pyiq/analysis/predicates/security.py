@@ -101,8 +101,18 @@ def yaml_loader_target(ctx: MatchContext, calls: Sequence[Node]) -> Iterable[Nod
 
 
 def _reachable(wanted: set[str], ctx: MatchContext) -> bool:
-    """Whether some name of the file can resolve to one of ``wanted`` (checked once per file)."""
-    return any(may_resolve_into(name.partition(".")[0], ctx) for name in wanted)
+    """Whether some name of the file can resolve to one of ``wanted`` (checked once per run).
+
+    A rule matching every call asks this for each one: the answer is kept per
+    set of names, so the modules are looked up once.
+    """
+    key = ("reachable", frozenset(wanted))
+    known = ctx.memo.get(key)
+    if known is None:
+        modules = {name.partition(".")[0] for name in wanted}
+        known = any(may_resolve_into(module, ctx) for module in modules)
+        ctx.memo[key] = known
+    return bool(known)
 
 
 def resolves_to(ctx: MatchContext, args: Args, captures: Captures) -> bool:
@@ -123,13 +133,13 @@ def not_resolves_to(ctx: MatchContext, args: Args, captures: Captures) -> bool:
 
 
 def builtin_eval(ctx: MatchContext, args: Args, captures: Captures) -> bool:
-    """The callee is the builtin ``eval``: a bare unshadowed name or ``builtins.eval`` (S307)."""
+    """The callee is the builtin ``eval``: a bare unshadowed name, ``builtins.eval``, or an
+    import of it (``from builtins import eval as evaluate``) (S307)."""
     nodes = captured_nodes(args, captures)
     for node in nodes:
-        if node.type == "identifier":
-            if ctx.text(node) != "eval" or not is_builtin(node, ctx):
-                return False
-        elif qualified_name(node, ctx) != "builtins.eval":
+        if node.type == "identifier" and ctx.text(node) == "eval" and is_builtin(node, ctx):
+            continue
+        if qualified_name(node, ctx) != "builtins.eval":
             return False
     return bool(nodes)
 
