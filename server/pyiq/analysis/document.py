@@ -121,19 +121,25 @@ def _restructured(old: Tree, new: Tree, start: int, new_end: int) -> list[tuple[
 
 
 def _moved(
-    span: tuple[int, int] | None, start: int, old_end: int, new_end: int
+    span: tuple[int, int] | None, start: int, old_end: int, new_end: int, size: int
 ) -> tuple[int, int] | None:
-    """``span`` after bytes ``start``-``old_end`` became ``start``-``new_end``; None if cut."""
+    """``span`` after bytes ``start``-``old_end`` became ``start``-``new_end``; None if cut.
+
+    ``size`` is the old source's length: a span that runs to the end of the
+    file takes in what is typed at its end (there is no next line to type on).
+    """
     if span is None:
         return None
     lo, hi = span
+    delta = new_end - old_end
+    if lo <= start and (old_end < hi or hi == size):
+        # Within the span: before the line break that ends it, or anywhere in
+        # a span that runs to the end of the file.
+        return (lo, hi + delta) if hi + delta > lo else None
     if start >= hi:
         return span
-    delta = new_end - old_end
     if old_end <= lo and start < lo:
         return lo + delta, hi + delta
-    if lo <= start and old_end < hi:
-        return lo, hi + delta
     return None
 
 
@@ -539,7 +545,7 @@ class Document:
             old_tree,
             (start, new_end, removed),
             new_lines,
-            _moved(self.isolated, start, old_end, new_end),
+            _moved(self.isolated, start, old_end, new_end, len(old_source)),
             self.parse_budget if self.isolate else None,
         )
         changed: list[tuple[int, int]] = []
