@@ -499,6 +499,36 @@ def test_a_task_call_is_rechecked_when_a_statement_it_depends_on_changes(
     assert len(_dangling(doc)) == left
 
 
+PROTOCOL = """\
+import asyncio
+
+
+class Protocol:
+    def connection_made(self, transport):
+        self._task = self._loop.create_task(self.start())
+
+    def data_received(self, data):
+        self.buffer = data
+
+    async def start(self):
+        await asyncio.sleep(0)
+"""
+
+
+def test_typing_beside_an_attribute_receivers_task_call_rechecks_only_the_edit() -> None:
+    # `self._loop.create_task(...)` is never a task call the rule judges (its
+    # receiver is no loop variable), so `self` typed in another method does
+    # not send its method back for analysis.
+    doc = Document.from_text(PROTOCOL)
+    at = PROTOCOL.index("self.buffer = data") + len("self.buffer = data")
+    doc.apply_byte_edit(at, at, b"\n        self.size = len(data)")
+    task_line_end = doc.source.index(b"self.start())") + len(b"self.start())")
+    end = doc.source.index(b"async def start")
+    assert len(doc.last_regions) == 1
+    assert task_line_end < doc.last_regions[0][0] and doc.last_regions[0][1] <= end
+    assert doc.raw_findings == Document(doc.source).raw_findings
+
+
 ALIASES = """\
 from yaml import load as load_yaml
 import yaml

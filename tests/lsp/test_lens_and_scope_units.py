@@ -88,6 +88,6 @@ def test_indexed_scopes_equal_walking_the_tree(name: str, cut: float | None) -> 
     root = Document(source, server_registry()).tree.root_node
     scopes = Scopes(root)
     offsets = sorted(_every_edge(root) | set(range(0, len(source) + 1, 7)))
-    answers = [scopes(at) for at in offsets]  # the first INDEX_AFTER walk, the rest bisect
+    answers = [scopes(at) for at in offsets]  # the first ones walk, the rest bisect
     assert answers == [scope_of(root, at) for at in offsets]
     assert MODULE in answers and len(set(answers)) > 5

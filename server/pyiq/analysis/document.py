@@ -256,6 +256,13 @@ def _present(
     return [word for word in words if word in present]
 
 
+# ``self._loop.`` right before an anchor word: a call on an attribute chain,
+# which only the imports can make a task call (``asyncio.tasks.create_task``),
+# and an import's change re-checks its uses anyway. The names on such a line
+# (``self``, in every method) decide nothing.
+_ATTRIBUTE_RECEIVER = re.compile(rb"[A-Za-z_][A-Za-z0-9_]*\s*\.\s*[A-Za-z_][A-Za-z0-9_]*\s*\.\s*$")
+
+
 def _anchored(
     root: Node,
     present: list[bytes],
@@ -282,7 +289,8 @@ def _anchored(
             lo = new_source.rfind(b"\n", 0, at) + 1
             hi = new_source.find(b"\n", at)
             hi = len(new_source) if hi == -1 else hi
-            names.update(_IDENTIFIER.findall(new_source, lo, hi))
+            if not _ATTRIBUTE_RECEIVER.search(new_source, lo, at):
+                names.update(_IDENTIFIER.findall(new_source, lo, hi))
             at = new_source.find(word, hi)
     names.difference_update(words)
     if not any(

@@ -206,11 +206,36 @@ def _lines_of(source: bytes, start: int, end: int) -> tuple[int, int]:
     return lo, len(source) if newline < 0 else newline + 1
 
 
-def _opens_more_lines(tree: Tree, source: bytes, span: tuple[int, int]) -> bool:
-    """Whether a construct of ``tree`` begins on these lines and goes on below them.
+# Statements and clauses whose first line heads a block.
+_HEADERS = frozenset(
+    {
+        "function_definition",
+        "class_definition",
+        "decorated_definition",
+        "decorator",
+        "if_statement",
+        "elif_clause",
+        "else_clause",
+        "for_statement",
+        "while_statement",
+        "try_statement",
+        "except_clause",
+        "except_group_clause",
+        "finally_clause",
+        "with_statement",
+        "match_statement",
+        "case_clause",
+    }
+)
 
-    A block's header (``def f(self):``) or a call's first line (``run(``)
-    holds lines below it together: leaving it out would orphan them.
+
+def _opens_more_lines(tree: Tree, source: bytes, span: tuple[int, int]) -> bool:
+    """Whether these lines head a block of ``tree`` that goes on below them.
+
+    Leaving out a block's header (``def f(self):``) can leave its body to the
+    block above, a tree without an error but with other functions: the
+    lines are not left out then. (The first line of a call spread over lines,
+    left out, orphans the rest with an error, which ``_isolate`` sees.)
     """
     lo, hi = span
     line = source[lo:hi]
@@ -219,7 +244,7 @@ def _opens_more_lines(tree: Tree, source: bytes, span: tuple[int, int]) -> bool:
         return False
     node = tree.root_node.descendant_for_byte_range(first, first)
     while node is not None and node.start_byte >= lo and node.parent is not None:
-        if node.end_byte > hi:
+        if node.end_byte > hi and node.type in _HEADERS:
             return True
         node = node.parent
     return False
