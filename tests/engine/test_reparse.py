@@ -227,13 +227,25 @@ def test_a_pause_takes_back_an_isolated_line_that_parses(monkeypatch) -> None:
     assert doc.raw_findings == Document(doc.source).raw_findings
 
 
+def _open_line(typed: str) -> Document:
+    """SOURCE with ``typed`` typed on the blank line, which it leaves out of the tree."""
+    doc = Document.from_text(SOURCE)
+    _type(doc, _at(SOURCE), typed)
+    assert doc.isolated is not None
+    return doc
+
+
+def _settles_to_fresh(doc: Document) -> None:
+    doc.settle()
+    assert doc.isolated is None and doc.exact
+    assert doc.raw_findings == Document(doc.source).raw_findings
+
+
 def test_an_edit_elsewhere_keeps_the_line_out() -> None:
     # A second cursor, or a quick fix applied above, while the line is open:
     # the rest of the file keeps the tree without the line, and the edit's
     # own findings change as a fresh parse of the file without the line says.
-    doc = Document.from_text(SOURCE)
-    at = _at(SOURCE)
-    _type(doc, at, "        x = [value for v")
+    doc = _open_line("        x = [value for v")
     line = doc.isolated
     assert line is not None
     top = doc.source.index(b"import copy") + len(b"import copy")
@@ -248,15 +260,12 @@ def test_an_edit_elsewhere_keeps_the_line_out() -> None:
     doc.apply_byte_edit(rows, rows + 3, b"")
     assert doc.isolated == (lo, hi)
     assert [f.rule for f in doc.raw_findings].count("mutable-default-argument") == before - 1
-    doc.settle()
-    assert doc.raw_findings == Document(doc.source).raw_findings
+    _settles_to_fresh(doc)
 
 
 def test_an_edit_elsewhere_that_closes_the_bracket_takes_the_line_back() -> None:
     # `x = [` left open, then `1]` typed on the line below: the file parses.
-    doc = Document.from_text(SOURCE)
-    at = _at(SOURCE)
-    _type(doc, at, "        x = [")
+    doc = _open_line("        x = [")
     assert doc.isolated is not None
     below = doc.isolated[1]
     doc.apply_byte_edit(below, below, b"            1]\n")
@@ -265,15 +274,11 @@ def test_an_edit_elsewhere_that_closes_the_bracket_takes_the_line_back() -> None
 
 
 def test_an_edit_elsewhere_with_an_error_of_its_own_takes_the_line_back() -> None:
-    doc = Document.from_text(SOURCE)
-    at = _at(SOURCE)
-    _type(doc, at, "        x = [value for v")
-    assert doc.isolated is not None
+    doc = _open_line("        x = [value for v")
     top = doc.source.index(b"import copy") + len(b"import copy")
     doc.apply_byte_edit(top, top, b" (")
     assert doc.isolated is None
-    doc.settle()
-    assert doc.raw_findings == Document(doc.source).raw_findings
+    _settles_to_fresh(doc)
 
 
 def test_a_bracket_left_open_over_several_lines_keeps_them_out_together() -> None:
