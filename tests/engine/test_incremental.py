@@ -240,6 +240,20 @@ def test_half_typed_lines_settle_to_fresh_findings(newline: str, paths, sequence
     assert doc.findings() == fresh.findings()
 
 
+def test_a_paste_over_the_line_break_above_never_leaves_out_part_of_a_line() -> None:
+    # `#` pasted over the end of the line above the line left out, its line
+    # break included, made the rest a comment: the span then began mid-line
+    # and the tree kept the joined line's head but not its tail.
+    doc = Document.from_text(seed_text([RULES_DIR / "return-in-init/bad.py"]))
+    _step(doc, 0.3125, 0.05, ")", "utf-8", "line")
+    assert doc.isolated is not None
+    _step(doc, 0.318359375, 0.01, "#", "utf-8", "paste")
+    if doc.isolated is not None:
+        assert doc.source[doc.isolated[0] - 1] == ord("\n")
+    doc.settle()
+    assert doc.raw_findings == Document(doc.source).raw_findings
+
+
 def _shape(node: Node) -> list[tuple[str, int, int, int]]:
     """Every node's type, span and depth, in order: equal for equal trees."""
     shape = []

@@ -314,3 +314,14 @@ def test_typing_at_the_end_of_the_file_goes_on_with_the_line_left_out() -> None:
     doc.apply_byte_edit(len(doc.source), len(doc.source), b"2]")
     assert doc.isolated is None and doc.exact
     assert doc.raw_findings == Document(doc.source).raw_findings
+
+
+def test_joining_the_line_above_to_the_line_left_out_leaves_out_both() -> None:
+    # A backspace at the start of the line removes the line break above it:
+    # what is left out is whole lines again, the joined one.
+    doc = _open_line("        x = [value for v")
+    lo, hi = doc.isolated or (0, 0)
+    above = doc.source.rfind(b"\n", 0, lo - 1) + 1
+    doc.apply_byte_edit(lo - 1, lo, b"")
+    assert doc.isolated == (above, hi - 1)
+    _settles_to_fresh(doc)

@@ -121,25 +121,29 @@ def _restructured(old: Tree, new: Tree, start: int, new_end: int) -> list[tuple[
 
 
 def _moved(
-    span: tuple[int, int] | None, start: int, old_end: int, new_end: int, size: int
+    span: tuple[int, int] | None, start: int, old_end: int, new_end: int, source: bytes
 ) -> tuple[int, int] | None:
-    """``span`` after bytes ``start``-``old_end`` became ``start``-``new_end``; None if cut.
+    """``span``, whole lines, after bytes ``start``-``old_end`` became ``start``-``new_end``
+    of ``source``; None if the edit cut it or joined its first line to the one above.
 
-    ``size`` is the old source's length: a span that runs to the end of the
-    file takes in what is typed at its end (there is no next line to type on).
+    A span that runs to the end of the file takes in what is typed at its
+    end (there is no next line to type on).
     """
     if span is None:
         return None
     lo, hi = span
     delta = new_end - old_end
-    if lo <= start and (old_end < hi or hi == size):
+    if lo <= start and (old_end < hi or hi == len(source) - delta):
         # Within the span: before the line break that ends it, or anywhere in
         # a span that runs to the end of the file.
         return (lo, hi + delta) if hi + delta > lo else None
     if start >= hi:
         return span
     if old_end <= lo and start < lo:
-        return lo + delta, hi + delta
+        # Above the span; an edit that ends where it begins may remove the
+        # line break before it.
+        lo += delta
+        return (lo, hi + delta) if lo == 0 or source[lo - 1] == 0x0A else None
     return None
 
 
@@ -553,7 +557,7 @@ class Document:
             old_tree,
             (start, new_end, removed),
             new_lines,
-            _moved(self.isolated, start, old_end, new_end, len(old_source)),
+            _moved(self.isolated, start, old_end, new_end, new_source),
             self.parse_budget if self.isolate else None,
         )
         changed: list[tuple[int, int]] = []
