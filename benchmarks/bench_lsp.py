@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import importlib.util
 import json
 import os
 import shlex
@@ -473,9 +474,44 @@ def copies(files: list[Path], into: Path) -> list[Path]:
     return out
 
 
+def stale_bytecode(package: Path) -> int:
+    """How many of the package's modules have no bytecode matching their source.
+
+    Python compiles those at every import when it may not write bytecode
+    (``PYTHONDONTWRITEBYTECODE``), which adds tens of milliseconds to each
+    start of a server whose files were edited since their bytecode was made.
+    """
+    stale = 0
+    for source in package.rglob("*.py"):
+        try:
+            header = Path(importlib.util.cache_from_source(str(source))).read_bytes()[:16]
+        except OSError:
+            stale += 1
+            continue
+        info = source.stat()
+        checked_by_hash = int.from_bytes(header[4:8], "little") != 0
+        recorded = (int.from_bytes(header[8:12], "little"), int.from_bytes(header[12:16], "little"))
+        current = (int(info.st_mtime) & 0xFFFFFFFF, info.st_size & 0xFFFFFFFF)
+        if header[:4] != importlib.util.MAGIC_NUMBER or (
+            not checked_by_hash and recorded != current
+        ):
+            stale += 1
+    return stale
+
+
 async def measure(args: argparse.Namespace, file: Path) -> None:
     """Every figure of the run, for ``file`` (a copy of ``--file``)."""
     args.file = file
+    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        import pyiq
+
+        stale = stale_bytecode(Path(pyiq.__file__).parent)
+        if stale:
+            print(
+                f"note: {stale} pyiq modules have no up-to-date bytecode and "
+                "PYTHONDONTWRITEBYTECODE is set, so every start compiles them; "
+                "run `python -m compileall -q server` first"
+            )
     servers = {"pyiq": [sys.executable, "-m", "pyiq", "serve"]}
     for extra in args.server:
         name, _, command = extra.partition("=")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import marshal
 import os
 import subprocess
 import sys
@@ -10,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from pyiq.bank import Bank, BankError, Question, load_bank
-from pyiq.bank import cache as bank_cache
 from tests.bank.bank_factory import question, write_topic
 
 
@@ -210,7 +210,7 @@ def test_cache_is_invalidated_when_a_file_is_added(bank_dir: Path) -> None:
 
 def test_corrupt_cache_falls_back_silently(bank_dir: Path) -> None:
     load_bank()
-    for garbage in (b"", b"\x00garbage", bank_cache.marshal.dumps(("pyiq-bank-cache", "x", ()))):
+    for garbage in (b"", b"\x00garbage", marshal.dumps(("pyiq-bank-cache", "x", ()))):
         _cache_files(bank_dir)[0].write_bytes(garbage)
         assert len(load_bank(reload=True)) == 3
 
@@ -218,8 +218,8 @@ def test_corrupt_cache_falls_back_silently(bank_dir: Path) -> None:
 def test_wrong_shape_cache_falls_back(bank_dir: Path) -> None:
     bank = load_bank()
     path = _cache_files(bank_dir)[0]
-    key = bank_cache.marshal.loads(path.read_bytes())[1]
-    path.write_bytes(bank_cache.marshal.dumps(("pyiq-bank-cache", key, (("x",),))))
+    key = marshal.loads(path.read_bytes())[1]
+    path.write_bytes(marshal.dumps(("pyiq-bank-cache", key, (("x",),))))
     assert list(load_bank(reload=True).questions) == list(bank.questions)
 
 

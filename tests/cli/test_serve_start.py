@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
+import json
 import subprocess
 import sys
 import weakref
+from threading import Event
+from types import SimpleNamespace
 
 import pytest
 
 from pyiq.cli.main import _only_module, build_parser
-from pyiq.cli.serve_cmd import collector_paused
+from pyiq.cli.serve_cmd import collector_paused, free_start_garbage
+from pyiq.lsp import transport
+from tests.hostile.wire_client import frame
 
 
 def test_serve_builds_only_its_own_parser() -> None:
@@ -55,7 +61,7 @@ def test_collector_is_enabled_again_after_the_start() -> None:
     gc.unfreeze()
 
 
-def test_garbage_made_during_the_start_is_freed_not_frozen() -> None:
+def test_garbage_made_during_the_start_is_freed_once_idle_and_the_rest_stays_frozen() -> None:
     class Node:
         pass
 
@@ -64,9 +70,93 @@ def test_garbage_made_during_the_start_is_freed_not_frozen() -> None:
         cycle.self = cycle  # type: ignore[attr-defined]
         gone = weakref.ref(cycle)
         del cycle
-        assert gone() is not None  # no collection while paused
+        kept = [Node() for _ in range(10)]
+    gc.collect()
+    assert gone() is not None  # frozen: no collection before the first diagnostics
+    frozen = gc.get_freeze_count()
+    free_start_garbage()
     assert gone() is None
+    assert gc.get_freeze_count() >= len(kept)
+    assert gc.get_freeze_count() < frozen
     gc.unfreeze()
+
+
+class _Protocol:
+    """What ``handle_body`` needs of a protocol: structuring and handling messages."""
+
+    def __init__(self) -> None:
+        self.handled: list[str] = []
+
+    def structure_message(self, data: dict) -> SimpleNamespace:
+        return SimpleNamespace(**data)
+
+    def handle_message(self, message: SimpleNamespace) -> None:
+        self.handled.append(message.method)
+
+
+def _message(method: str) -> bytes:
+    return frame(json.dumps({"jsonrpc": "2.0", "method": method}).encode())
+
+
+async def test_idle_work_runs_once_when_no_message_comes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(transport, "IDLE_AFTER", 0.05)
+    stream = asyncio.StreamReader()
+    protocol, ran = _Protocol(), []
+
+    def idle() -> None:
+        ran.append(list(protocol.handled))
+
+    async def client() -> None:
+        stream.feed_data(_message("first"))
+        await asyncio.sleep(0.3)
+        stream.feed_data(_message("second"))
+        await asyncio.sleep(0.3)
+        stream.feed_eof()
+
+    feeding = asyncio.ensure_future(client())
+    await asyncio.wait_for(transport.run_messages(Event(), stream, protocol, idle), 10)  # type: ignore[arg-type]
+    await feeding
+    assert protocol.handled == ["first", "second"]
+    assert ran == [["first"]]
+
+
+async def test_idle_work_waits_while_messages_keep_coming(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(transport, "IDLE_AFTER", 5.0)
+    stream = asyncio.StreamReader()
+    for index in range(20):
+        stream.feed_data(_message(f"m{index}"))
+    stream.feed_eof()
+    protocol, ran = _Protocol(), []
+    await asyncio.wait_for(
+        transport.run_messages(Event(), stream, protocol, lambda: ran.append(1)),  # type: ignore[arg-type]
+        10,
+    )
+    assert len(protocol.handled) == 20
+    assert ran == []
+
+
+async def test_failing_idle_work_is_logged_and_serving_goes_on(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(transport, "IDLE_AFTER", 0.01)
+    stream = asyncio.StreamReader()
+    protocol = _Protocol()
+
+    def broken() -> None:
+        raise RuntimeError("idle work broke")
+
+    async def client() -> None:
+        await asyncio.sleep(0.1)
+        stream.feed_data(_message("after"))
+        stream.feed_eof()
+
+    feeding = asyncio.ensure_future(client())
+    await asyncio.wait_for(transport.run_messages(Event(), stream, protocol, broken), 10)  # type: ignore[arg-type]
+    await feeding
+    assert protocol.handled == ["after"]
+    assert "idle work failed" in caplog.text
 
 
 def test_collector_is_enabled_again_when_the_start_fails() -> None:

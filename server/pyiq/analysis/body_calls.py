@@ -19,9 +19,7 @@ that re-checks the construct keeps it exact.
 
 from __future__ import annotations
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from tree_sitter import Node
+from tree_sitter import Node, Query, QueryCursor
 
 CALLS_CAPTURE = "_calls"
 
@@ -31,21 +29,47 @@ _NESTED = frozenset({"function_definition", "lambda", "class_definition"})
 
 
 def callees(construct: Node, source: bytes) -> str:
-    """The calls-inside summary of ``construct`` (see the module docstring)."""
+    """The calls-inside summary of ``construct`` (see the module docstring).
+
+    The calls are found by a query, in C, rather than by walking every node
+    of the construct in Python: a ``with`` block or a generator can hold a
+    whole function's worth of code, and every one in a file is summarised.
+    """
+    calls = _calls_query_cursor().captures(construct).get("call", [])
+    calls.sort(key=lambda node: (node.start_byte, -node.end_byte))
     found: dict[str, None] = {}
-    stack = [construct]
-    while stack and len(found) < _MAX_CALLEES:
-        node = stack.pop()
-        if node.type == "call":
-            function = node.child_by_field_name("function")
-            if function is not None:
-                raw = source[
-                    function.start_byte : min(function.end_byte, function.start_byte + 160)
-                ]
-                text = "".join(raw.decode("utf-8", "replace").split())[:_MAX_CALLEE]
-                if text:
-                    found[text] = None
-        elif node.type in _NESTED and node != construct:
+    for call in calls:
+        if len(found) >= _MAX_CALLEES:
+            break
+        if _nested(call, construct):
             continue
-        stack.extend(reversed(node.children))
+        function = call.child_by_field_name("function")
+        if function is None:
+            continue
+        raw = source[function.start_byte : min(function.end_byte, function.start_byte + 160)]
+        text = "".join(raw.decode("utf-8", "replace").split())[:_MAX_CALLEE]
+        if text:
+            found[text] = None
     return " ".join(found)
+
+
+def _nested(node: Node, construct: Node) -> bool:
+    """Whether ``node`` lies in a function, lambda or class inside ``construct``."""
+    parent = node.parent
+    while parent is not None and parent != construct:
+        if parent.type in _NESTED:
+            return True
+        parent = parent.parent
+    return False
+
+
+def _calls_query_cursor() -> QueryCursor:
+    global _QUERY
+    if _QUERY is None:
+        from pyiq.analysis.registry import compile_query
+
+        _QUERY = compile_query("(call) @call")
+    return QueryCursor(_QUERY)
+
+
+_QUERY: Query | None = None

@@ -384,36 +384,69 @@ class Registry:
         return len(self.rules)
 
 
-def load_rules_from(directory: Path, *, merge: bool = True) -> Registry:
+def load_rules_from(directory: Path, *, merge: bool = True, use_cache: bool = False) -> Registry:
     """Every rule file of ``directory``, validated, in one planned query.
 
     The files are compiled together once. Only when that fails are they
-    compiled one by one, to name the broken ones.
+    compiled one by one, to name the broken ones. ``use_cache`` takes the
+    files as parsed and validated by an earlier start from the user's cache
+    directory when neither their text nor pyiq changed (see ``rule_cache``).
     """
     paths = sorted(directory.glob("*.scm"), key=lambda p: p.stem)  # the Registry's id order
-    parsed: list[_Parsed] = []
+    sources = [(path, path.read_text(encoding="utf-8")) for path in paths]
+    cached = _RuleCache(sources) if use_cache else None
+    parsed = cached.load() if cached is not None else None
+    fresh = parsed is None
     errors: list[str] = []
-    for path in paths:
-        try:
-            parsed.append(parse_rule_file(path, path.read_text(encoding="utf-8"), False))
-        except RuleError as exc:
-            errors.append(str(exc))
-    if errors:
-        raise RuleError("invalid rule files:\n  " + "\n  ".join(errors))
+    if parsed is None:
+        parsed = []
+        for path, source in sources:
+            try:
+                parsed.append(parse_rule_file(path, source, False))
+            except RuleError as exc:
+                errors.append(str(exc))
+        if errors:
+            raise RuleError("invalid rule files:\n  " + "\n  ".join(errors))
     try:
-        return Registry(parsed, merge=merge)
+        registry = Registry(parsed, merge=merge)
     except QueryError:
         pass
-    for path in paths:
+    else:
+        if fresh and cached is not None:
+            cached.store(parsed)
+        return registry
+    for path, source in sources:
         try:
-            parse_rule_file(path, path.read_text(encoding="utf-8"))
+            parse_rule_file(path, source)
         except RuleError as exc:
             errors.append(str(exc))
     raise RuleError("invalid rule files:\n  " + "\n  ".join(errors or ["the combined query"]))
+
+
+class _RuleCache:
+    """The cache entry of one set of rule files (``rule_cache``), imported only when used."""
+
+    def __init__(self, sources: list[tuple[Path, str]]) -> None:
+        from pyiq import marshal_cache
+        from pyiq.analysis import rule_cache
+
+        self.sources = sources
+        self.module = rule_cache
+        self.directory = marshal_cache.cache_dir()
+        self.key = rule_cache.compute_key(sources)
+
+    def load(self) -> list[_Parsed] | None:
+        if self.key is None:
+            return None
+        return self.module.load(self.directory, self.key, self.sources)
+
+    def store(self, parsed: list[_Parsed]) -> None:
+        if self.key is not None:
+            self.module.store(self.directory, self.key, parsed)
 
 
 @cache
 def load_registry() -> Registry:
     """The rules shipped with pyiq, loaded and validated once per process."""
     directory = resources.files("pyiq") / "rules"
-    return load_rules_from(Path(str(directory)))
+    return load_rules_from(Path(str(directory)), use_cache=True)

@@ -13,10 +13,11 @@ import os
 from functools import cache
 
 import pyiq
+from pyiq import marshal_cache
 from pyiq.bank.errors import BankError
 
 QUESTIONS_ENV = "PYIQ_QUESTIONS_DIR"
-CACHE_ENV = "PYIQ_CACHE_DIR"
+CACHE_ENV = marshal_cache.CACHE_ENV
 SCHEMA_NAME = "schema.json"
 
 _PACKAGE_DIR = os.path.dirname(os.path.abspath(pyiq.__file__))
@@ -67,12 +68,7 @@ def schema_path(directory: str) -> str:
 
 def cache_dir() -> str:
     """Directory for the compiled bank cache (it need not exist yet)."""
-    override = os.environ.get(CACHE_ENV)
-    if override:
-        return override
-    import platformdirs
-
-    return platformdirs.user_cache_dir("pyiq", appauthor=False)
+    return marshal_cache.cache_dir()
 
 
 def topic_files(directory: str) -> list[str]:

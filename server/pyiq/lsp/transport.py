@@ -59,6 +59,8 @@ CHUNK = 1 << 20
 PIPE_SIZE = 1 << 20
 _LENGTH = re.compile(rb"content-length[ \t]*:[ \t]*(\S*)[ \t]*\r?\n?$", re.IGNORECASE)
 _LENGTH_ANYWHERE = re.compile(rb"content-length[ \t]*:", re.IGNORECASE)
+# Seconds without a message after which the server counts as idle.
+IDLE_AFTER = 0.25
 
 
 class Reader(Protocol):
@@ -256,17 +258,39 @@ def handle_body(protocol: JsonRPCProtocol, body: bytes) -> None:
 
 
 async def run_messages(
-    stop: Event, reader: Reader | ThreadedStdin, protocol: JsonRPCProtocol
+    stop: Event,
+    reader: Reader | ThreadedStdin,
+    protocol: JsonRPCProtocol,
+    idle: Callable[[], None] | None = None,
 ) -> None:
-    """Reads and handles messages until ``stop`` is set or input ends."""
+    """Reads and handles messages until ``stop`` is set or input ends.
+
+    ``idle`` runs once, the first time no message has arrived for
+    ``IDLE_AFTER`` seconds: work that nobody should wait for (see
+    ``serve_cmd.free_start_garbage``).
+    """
     while not stop.is_set():
         if isinstance(reader, ThreadedStdin):
-            body = await reader.read_body()
+            read: Awaitable[bytes | None] = reader.read_body()
         else:
-            body = await read_body(reader)
+            read = read_body(reader)
+        if idle is not None:
+            read = asyncio.ensure_future(read)
+            done, _ = await asyncio.wait({read}, timeout=IDLE_AFTER)
+            if not done:
+                _run_idle(idle)
+                idle = None
+        body = await read
         if body is None:
             return
         handle_body(protocol, body)
+
+
+def _run_idle(idle: Callable[[], None]) -> None:
+    try:
+        idle()
+    except Exception:
+        log.exception("idle work failed")
 
 
 def _run(server: LanguageServer, main: Callable[[], Awaitable[None]]) -> int:
@@ -304,22 +328,29 @@ def widen_pipe(stdout: BinaryIO, size: int = PIPE_SIZE) -> None:
         log.debug("pipe to the client keeps its size: %s", exc)
 
 
-def serve_stdio(server: LanguageServer, stdin: BinaryIO | None = None) -> int:
+def serve_stdio(
+    server: LanguageServer,
+    stdin: BinaryIO | None = None,
+    idle: Callable[[], None] | None = None,
+) -> int:
     """Serves over stdin/stdout as pygls' ``start_io``, with :func:`run_messages` framing."""
     stop = server._stop_event = Event()
     reader = ThreadedStdin(stdin or sys.stdin.buffer, server.thread_pool)
     widen_pipe(sys.stdout.buffer)
     server.protocol.set_writer(StdoutWriter(sys.stdout.buffer))
-    return _run(server, lambda: run_messages(stop, reader, server.protocol))
+    return _run(server, lambda: run_messages(stop, reader, server.protocol, idle))
 
 
-def serve_tcp(server: LanguageServer, host: str, port: int) -> int:
+def serve_tcp(
+    server: LanguageServer, host: str, port: int, idle: Callable[[], None] | None = None
+) -> int:
     """Serves one client at a time over TCP, framed as over stdio."""
     stop = server._stop_event = Event()
+    pending = [idle] if idle is not None else []
 
     async def connection(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         server.protocol.set_writer(writer)  # type: ignore[arg-type]
-        await run_messages(stop, reader, server.protocol)
+        await run_messages(stop, reader, server.protocol, pending.pop() if pending else None)
 
     async def main() -> None:
         listener = await asyncio.start_server(connection, host, port, limit=LINE_LIMIT)

@@ -8,7 +8,7 @@
 ;; money.
 
 ((comparison_operator
-  [(float) (unary_operator (float)) (binary_operator left: (float)) (binary_operator right: (float))]
+  [(float) (unary_operator argument: (float)) (binary_operator left: (float)) (binary_operator right: (float))]
   .
   operators: ["==" "!="]) @usage
   (#set! id "float-equality")
@@ -20,5 +20,5 @@
 ((comparison_operator
   operators: ["==" "!="]
   .
-  [(float) (unary_operator (float)) (binary_operator left: (float)) (binary_operator right: (float))]) @usage
+  [(float) (unary_operator argument: (float)) (binary_operator left: (float)) (binary_operator right: (float))]) @usage
   (#set! id "float-equality"))

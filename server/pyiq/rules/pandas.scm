@@ -25,7 +25,12 @@
   (#eq? @_root "pandas")
   (#set! id "pandas"))
 
-((call function: [(attribute) (identifier)] @usage) @_construct
-  (#match? @usage "(^|[.])(read_(csv|table|fwf|json|parquet|feather|excel|sql|sql_query|sql_table|hdf)|merge|merge_asof|merge_ordered|concat|isna|isnull|notna|notnull)$")
+((call function: (attribute attribute: (identifier) @_name) @usage) @_construct
+  (#any-of? @_name "read_csv" "read_table" "read_fwf" "read_json" "read_parquet" "read_feather" "read_excel" "read_sql" "read_sql_query" "read_sql_table" "read_hdf" "merge" "merge_asof" "merge_ordered" "concat" "isna" "isnull" "notna" "notnull")
+  (#pyiq-resolves-to? @usage "pandas.read_csv" "pandas.read_table" "pandas.read_fwf" "pandas.read_json" "pandas.read_parquet" "pandas.read_feather" "pandas.read_excel" "pandas.read_sql" "pandas.read_sql_query" "pandas.read_sql_table" "pandas.read_hdf" "pandas.merge" "pandas.merge_asof" "pandas.merge_ordered" "pandas.concat" "pandas.isna" "pandas.isnull" "pandas.notna" "pandas.notnull")
+  (#set! id "pandas"))
+
+((call function: (identifier) @usage) @_construct
+  (#any-of? @usage "read_csv" "read_table" "read_fwf" "read_json" "read_parquet" "read_feather" "read_excel" "read_sql" "read_sql_query" "read_sql_table" "read_hdf" "merge" "merge_asof" "merge_ordered" "concat" "isna" "isnull" "notna" "notnull")
   (#pyiq-resolves-to? @usage "pandas.read_csv" "pandas.read_table" "pandas.read_fwf" "pandas.read_json" "pandas.read_parquet" "pandas.read_feather" "pandas.read_excel" "pandas.read_sql" "pandas.read_sql_query" "pandas.read_sql_table" "pandas.read_hdf" "pandas.merge" "pandas.merge_asof" "pandas.merge_ordered" "pandas.concat" "pandas.isna" "pandas.isnull" "pandas.notna" "pandas.notnull")
   (#set! id "pandas"))

@@ -9,8 +9,8 @@
 ;; from one task to the next, and asyncio tasks sharing one thread share them
 ;; (`contextvars` follows tasks instead).
 
-((call function: [(attribute) (identifier)] @usage)
-  (#match? @usage "(^|[.])local$")
+((call function: (attribute attribute: (identifier) @_name) @usage)
+  (#eq? @_name "local")
   (#pyiq-resolves-to? @usage "threading.local" "_threading_local.local")
   (#set! id "thread-local")
   (#set! name "threading.local")
@@ -18,7 +18,17 @@
   (#set! severity "hint")
   (#set! message "`{usage}`: thread-local storage, each thread sees its own attributes"))
 
-(class_definition superclasses: (argument_list [(attribute) (identifier)] @usage)
-  (#match? @usage "(^|[.])local$")
+((call function: (identifier) @usage)
+  (#eq? @usage "local")
+  (#pyiq-resolves-to? @usage "threading.local" "_threading_local.local")
+  (#set! id "thread-local"))
+
+(class_definition superclasses: (argument_list (attribute attribute: (identifier) @_name) @usage)
+  (#eq? @_name "local")
+  (#pyiq-resolves-to? @usage "threading.local" "_threading_local.local")
+  (#set! id "thread-local"))
+
+(class_definition superclasses: (argument_list (identifier) @usage)
+  (#eq? @usage "local")
   (#pyiq-resolves-to? @usage "threading.local" "_threading_local.local")
   (#set! id "thread-local"))

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from lsprotocol import types
 
 from pyiq.analysis import Finding
 from pyiq.lsp.convert import offset, position, span
-from pyiq.lsp.fixes import Fix, ignore_fix, quick_fix
 from pyiq.lsp.guard import guarded
 from pyiq.lsp.server import PyiqServer
 from pyiq.lsp.store import OpenDocument
+
+if TYPE_CHECKING:
+    from pyiq.lsp.fixes import Fix
 
 # "Quiz me on this" is neither a fix nor a refactoring: its own kind, so a client that asks for
 # quick fixes only (VS Code's `context.only`) does not receive it, and one that asks for
@@ -46,6 +50,10 @@ def _diagnostic_for(params: types.CodeActionParams, rule_id: str) -> list[types.
 def actions_for(
     ls: PyiqServer, document: OpenDocument, finding: Finding, params: types.CodeActionParams
 ) -> list[types.CodeAction]:
+    # The fixes (and the edits they build) are imported at the first request,
+    # not at start-up, which they would delay for nothing.
+    from pyiq.lsp.fixes import ignore_fix, quick_fix
+
     engine = document.engine
     diagnostics = _diagnostic_for(params, finding.rule)
     out: list[types.CodeAction] = []
