@@ -227,13 +227,101 @@ def test_a_pause_takes_back_an_isolated_line_that_parses(monkeypatch) -> None:
     assert doc.raw_findings == Document(doc.source).raw_findings
 
 
-def test_an_edit_elsewhere_takes_the_line_back() -> None:
+def _open_line(typed: str) -> Document:
+    """SOURCE with ``typed`` typed on the blank line, which it leaves out of the tree."""
     doc = Document.from_text(SOURCE)
-    at = _at(SOURCE)
-    _type(doc, at, "        x = [value for v")
+    _type(doc, _at(SOURCE), typed)
     assert doc.isolated is not None
+    return doc
+
+
+def _settles_to_fresh(doc: Document) -> None:
+    doc.settle()
+    assert doc.isolated is None and doc.exact
+    assert doc.raw_findings == Document(doc.source).raw_findings
+
+
+def test_an_edit_elsewhere_keeps_the_line_out() -> None:
+    # A second cursor, or a quick fix applied above, while the line is open:
+    # the rest of the file keeps the tree without the line, and the edit's
+    # own findings change as a fresh parse of the file without the line says.
+    doc = _open_line("        x = [value for v")
+    line = doc.isolated
+    assert line is not None
     top = doc.source.index(b"import copy") + len(b"import copy")
     doc.apply_byte_edit(top, top, b", os")
-    assert doc.isolated is None
-    doc.settle()
+    assert doc.isolated == (line[0] + 4, line[1] + 4)
+    lo, hi = doc.isolated
+    without = Document(doc.source[:lo] + doc.source[hi:])
+    assert _spans(doc.raw_findings) == _shifted(without.raw_findings, lo, hi - lo)
+    # Below the line: removing `rows=[]`'s default drops its finding.
+    rows = doc.source.index(b"rows=[]") + len(b"rows")
+    before = [f.rule for f in doc.raw_findings].count("mutable-default-argument")
+    doc.apply_byte_edit(rows, rows + 3, b"")
+    assert doc.isolated == (lo, hi)
+    assert [f.rule for f in doc.raw_findings].count("mutable-default-argument") == before - 1
+    _settles_to_fresh(doc)
+
+
+def test_an_edit_elsewhere_that_closes_the_bracket_takes_the_line_back() -> None:
+    # `x = [` left open, then `1]` typed on the line below: the file parses.
+    doc = _open_line("        x = [")
+    assert doc.isolated is not None
+    below = doc.isolated[1]
+    doc.apply_byte_edit(below, below, b"            1]\n")
+    assert doc.isolated is None and doc.exact
     assert doc.raw_findings == Document(doc.source).raw_findings
+
+
+def test_an_edit_elsewhere_with_an_error_of_its_own_takes_the_line_back() -> None:
+    doc = _open_line("        x = [value for v")
+    top = doc.source.index(b"import copy") + len(b"import copy")
+    doc.apply_byte_edit(top, top, b" (")
+    assert doc.isolated is None
+    _settles_to_fresh(doc)
+
+
+def test_a_bracket_left_open_over_several_lines_keeps_them_out_together() -> None:
+    # `x = [`, Enter, `1,`: the second line is inside the bracket the first
+    # opened; it cannot parse alone, and the first cannot come back without it.
+    doc = Document.from_text(SOURCE)
+    before = Document.from_text(SOURCE).raw_findings
+    at = _at(SOURCE)
+    _type(doc, at, "        x = [")
+    _type(doc, at + len("        x = ["), "\n            1,")
+    typed = len("        x = [\n            1,\n")
+    assert doc.isolated == (at, at + typed)
+    assert _spans(doc.raw_findings) == _shifted(before, at, typed - 1)  # the blank line's break
+    _type(doc, at + typed - 1, "\n        ]")
+    assert doc.isolated is None and doc.exact
+    assert doc.raw_findings == Document(doc.source).raw_findings
+
+
+def test_typing_at_the_end_of_the_file_goes_on_with_the_line_left_out() -> None:
+    # The last line has no line break after it: what is typed at its end,
+    # a further line included, belongs to it, and a backspace there too.
+    doc = Document.from_text(SOURCE)
+    before = Document.from_text(SOURCE).raw_findings
+    end = len(doc.source)
+    typed = "x = [value,\n    1"
+    for offset, char in enumerate(typed):
+        doc.apply_byte_edit(end + offset, end + offset, char.encode())
+        if offset >= len("x ="):
+            assert doc.isolated == (end, len(doc.source))
+            assert doc.raw_findings == before
+    doc.apply_byte_edit(len(doc.source) - 1, len(doc.source), b"")
+    assert doc.isolated == (end, len(doc.source))
+    doc.apply_byte_edit(len(doc.source), len(doc.source), b"2]")
+    assert doc.isolated is None and doc.exact
+    assert doc.raw_findings == Document(doc.source).raw_findings
+
+
+def test_joining_the_line_above_to_the_line_left_out_leaves_out_both() -> None:
+    # A backspace at the start of the line removes the line break above it:
+    # what is left out is whole lines again, the joined one.
+    doc = _open_line("        x = [value for v")
+    lo, hi = doc.isolated or (0, 0)
+    above = doc.source.rfind(b"\n", 0, lo - 1) + 1
+    doc.apply_byte_edit(lo - 1, lo, b"")
+    assert doc.isolated == (above, hi - 1)
+    _settles_to_fresh(doc)

@@ -178,3 +178,62 @@ async def test_cell_edits_new_cells_and_closing(tmp_path: Path) -> None:
                 await asyncio.sleep(0.005)
 
         await asyncio.wait_for(cleared(), TIMEOUT)
+
+
+def _retyped(cell: str, version: int, text: str) -> types.NotebookDocumentCellContentChanges:
+    """A cell's whole new text, as a client sends a cell's edit (full sync of the cell)."""
+    return types.NotebookDocumentCellContentChanges(
+        document=types.VersionedTextDocumentIdentifier(uri=cell, version=version),
+        changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
+    )
+
+
+TRY = "def top():\n    try:\n        pass\n    except:\n        pass\n"
+GLOBALS = "    global counter\n    counter = 1\n"
+BROKEN = GLOBALS.replace("counter\n", "countwhile True:\n    er\n", 1)
+# Edits after which tree-sitter's incremental recovery keeps an `except:`
+# clause that a fresh parse makes part of an unterminated string.
+RECOVERED = [
+    f"class A(B):\n    max = 3\n{GLOBALS}{GLOBALS}{TRY}min = 2\nimport copy\n{TRY}",
+    f"class A(B):\n    max = 3\n{GLOBALS}{BROKEN}{TRY}min = 2\nimport copy\n{TRY}",
+    f"class A(B):\n    max = 3\n{GLOBALS}{BROKEN}{TRY}min = 2\nimport copy\n"
+    + TRY.replace("    except", '    """except'),
+    f"class A(B):\n    max = 3\n{GLOBALS}{BROKEN}"
+    + TRY.replace("try:\n", "try:load_yaml(s)\n\n")
+    + "min = 2\nimport copy\n"
+    + TRY.replace("    except", '    """except'),
+]
+
+
+async def test_a_pause_settles_a_cell_that_error_recovery_parsed_differently(
+    tmp_path: Path,
+) -> None:
+    # A cell is an engine document like a file: after a pause in the typing
+    # its diagnostics must be those of a fresh parse, as a file's are.
+    notebook = tmp_path / "recovery.ipynb"
+    async with session(notebooks=True) as client:
+        (cell,) = _open(client, notebook, [RECOVERED[0]])
+        await _diagnostics(client, cell)
+        for version, text in enumerate(RECOVERED[1:], start=2):
+            client.notebook_document_did_change(
+                types.DidChangeNotebookDocumentParams(
+                    notebook_document=types.VersionedNotebookDocumentIdentifier(
+                        uri=notebook.as_uri(), version=version
+                    ),
+                    change=types.NotebookDocumentChangeEvent(
+                        cells=types.NotebookDocumentCellChanges(
+                            text_content=[_retyped(cell, version, text)]
+                        )
+                    ),
+                )
+            )
+        fresh_notebook = tmp_path / "fresh.ipynb"
+        (fresh,) = _open(client, fresh_notebook, [RECOVERED[-1]])
+        expected = _codes(await _diagnostics(client, fresh))
+        assert [code for code, *_ in expected].count("bare-except") == 0
+
+        async def settled() -> None:
+            while _codes(client.diagnostics.get(cell, [])) != expected:
+                await asyncio.sleep(0.01)
+
+        await asyncio.wait_for(settled(), TIMEOUT)

@@ -121,19 +121,29 @@ def _restructured(old: Tree, new: Tree, start: int, new_end: int) -> list[tuple[
 
 
 def _moved(
-    span: tuple[int, int] | None, start: int, old_end: int, new_end: int
+    span: tuple[int, int] | None, start: int, old_end: int, new_end: int, source: bytes
 ) -> tuple[int, int] | None:
-    """``span`` after bytes ``start``-``old_end`` became ``start``-``new_end``; None if cut."""
+    """``span``, whole lines, after bytes ``start``-``old_end`` became ``start``-``new_end``
+    of ``source``; None if the edit cut it or joined its first line to the one above.
+
+    A span that runs to the end of the file takes in what is typed at its
+    end (there is no next line to type on).
+    """
     if span is None:
         return None
     lo, hi = span
+    delta = new_end - old_end
+    if lo <= start and (old_end < hi or hi == len(source) - delta):
+        # Within the span: before the line break that ends it, or anywhere in
+        # a span that runs to the end of the file.
+        return (lo, hi + delta) if hi + delta > lo else None
     if start >= hi:
         return span
-    delta = new_end - old_end
     if old_end <= lo and start < lo:
-        return lo + delta, hi + delta
-    if lo <= start and old_end < hi:
-        return lo, hi + delta
+        # Above the span; an edit that ends where it begins may remove the
+        # line break before it.
+        lo += delta
+        return (lo, hi + delta) if lo == 0 or source[lo - 1] == 0x0A else None
     return None
 
 
@@ -310,11 +320,14 @@ def _module_table(
 
 
 def _differing(
-    before: list[tuple[str, bool]], after: list[tuple[str, bool]], edited: set[str] | None = None
+    before: list[tuple[str, bool, int]],
+    after: list[tuple[str, bool, int]],
+    edited: set[str] | None = None,
 ) -> set[str]:
     """Names bound a different number of times (or otherwise) before and after an edit.
 
-    A binding the edit touched reads ``"\0edited"`` (or, cut whole, other
+    Each binding is (name, whether a def or class binds it, the region it lies
+    in). A binding the edit touched reads ``"\0edited"`` (or, cut whole, other
     bytes) before it; where the bindings differ, ``edited`` (the bound names
     on the edited lines) stands in for the names they had.
     """
@@ -322,7 +335,7 @@ def _differing(
         return set()
     counts = Counter(before)
     counts.subtract(after)
-    names = {name for (name, _), count in counts.items() if count}
+    names = {binding[0] for binding, count in counts.items() if count}
     if names:
         # A binding the edit cut reads garbage or ``"\0edited"``: name what the lines held.
         names |= edited or set()
@@ -344,12 +357,17 @@ def _region_bindings(
     start: int | None,
     new_end: int | None,
     delta: int,
-) -> list[tuple[str, bool]]:
-    """Module-level defs, classes and imports of the top-level statements meeting ``regions``.
+) -> list[tuple[str, bool, int]]:
+    """Module-level defs, classes and imports of the top-level statements meeting ``regions``,
+    each with the index of its region.
 
     The statements outside the regions kept their text, so when these are
     equal before and after an edit, the module's own names resolve as before:
-    no walk of the whole module. With ``start``/``new_end``, ``tree`` is the
+    no walk of the whole module. A use sees the module's bindings before it,
+    so a binding that moved to another region (error recovery turned
+    ``import abc`` at the top into one and the one further down into an
+    error) changes what the uses between the two regions resolve to, although
+    the file binds the name as often as before. With ``start``/``new_end``, ``tree`` is the
     edited old tree (its nodes at new offsets) over the old ``source``.
     """
     root = tree.root_node
@@ -365,14 +383,16 @@ def _region_bindings(
                 return "\0edited"  # a name the edit touched: never equal
             return source[lo:hi].decode("utf-8", "replace")
 
-    found: list[tuple[str, bool]] = []
-    for lo, hi in regions:
+    found: list[tuple[str, bool, int]] = []
+    for index, (lo, hi) in enumerate(regions):
         statements = []
         for child in _top_level_from(root, lo):
             if child.start_byte > hi:
                 break
             statements.append(child)
-        found.extend(module_bindings(statements, source, read))
+        found.extend(
+            (name, defined, index) for name, defined in module_bindings(statements, source, read)
+        )
     return found
 
 
@@ -537,7 +557,7 @@ class Document:
             old_tree,
             (start, new_end, removed),
             new_lines,
-            _moved(self.isolated, start, old_end, new_end),
+            _moved(self.isolated, start, old_end, new_end, new_source),
             self.parse_budget if self.isolate else None,
         )
         changed: list[tuple[int, int]] = []
@@ -670,8 +690,8 @@ class Document:
         )
         shadowed = frozenset().union(*shadowing.values())
         rebound |= _differing(
-            [(n, False) for k, v in self._shadowing.items() if k not in self._kept for n in v],
-            [(n, False) for k, v in shadowing.items() if k not in self._carried for n in v],
+            [(n, False, 0) for k, v in self._shadowing.items() if k not in self._kept for n in v],
+            [(n, False, 0) for k, v in shadowing.items() if k not in self._carried for n in v],
         )
         self._shadowing = shadowing
         if rebound or imports_touched or bound_before != bound_after:

@@ -21,6 +21,8 @@ a backslash, a line break). Such a tree is not the one a fresh parse builds,
 so it is reported as such (``Document.isolated``, ``Document.exact``):
 ``Document.settle`` replaces it on request, and an editor keeps it while the
 line is being written (see ``schedule_settle`` in the server's diagnostics).
+An edit elsewhere in the file keeps the line out too, as long as the file
+without the line still parses.
 
 Only a line that leaves a bracket open can send the recovery that far, so
 only such an edit is parsed with the budget (tree-sitter halts a parse only
@@ -93,15 +95,35 @@ def reparse(
     start, new_end, removed = edit
     if budget is None:
         return Reparsed(parser.parse(source, old_tree), None)
-    span = _lines_of(source, start, new_end)
+    # Within the lines left out: before the line break that ends them, or
+    # anywhere in them when they run to the end of the file (typing on there
+    # goes on with the same construct).
+    inside = (
+        isolated is not None
+        and isolated[0] <= start
+        and (new_end < isolated[1] or isolated[1] == len(source))
+    )
+    # An edit inside is judged with all the lines left out: on the second line
+    # of `x = [` and `    1,` the bracket is still open, and the first line
+    # cannot come back alone.
+    span = isolated if inside and isolated is not None else _lines_of(source, start, new_end)
     left_open = _left_open(source[span[0] : span[1]])
-    inside = isolated is not None and isolated[0] <= start and new_end < isolated[1]
     if (
         inside
         and left_open
         and not (_REBALANCING & set(source[start:new_end]) or _REBALANCING & set(removed))
     ):
         assert isolated is not None
+        kept = _isolate(source, old_tree, isolated, lines)
+        if kept is not None:
+            return Reparsed(kept, isolated)
+    elif isolated is not None and not inside:
+        # An edit elsewhere while the line is left out (a second cursor, a
+        # quick fix, a moment on another line): the line still breaks the
+        # file, and taking it back would hand the rest of the file to the
+        # recovery it was left out to avoid. Unless this edit has an error
+        # of its own, or closes the line's bracket on another line (then the
+        # file without the line has one), the line stays out.
         kept = _isolate(source, old_tree, isolated, lines)
         if kept is not None:
             return Reparsed(kept, isolated)

@@ -314,7 +314,8 @@ def schedule_settle(server: PyiqServer, uri: str) -> None:
 
     def run() -> None:
         _settling.pop(key, None)
-        if server.documents.get(uri) is not document or document.asleep:
+        # Edits still queued (a slow document) are flushed first, which settles again.
+        if server.documents.get(uri) is not document or document.asleep or document.pending:
             return
         try:
             changed = document.engine.settle(keep_isolated=True)
@@ -387,6 +388,8 @@ def schedule_flush(server: PyiqServer, uri: str, burst: bool = True) -> None:
             document.resize(limit_bytes(server.max_file_mb(document.project_mb)))
         except Exception:
             log.exception("analysing queued edits failed for %s", uri)
+        # The queued edits were one burst: the flush is its pause (see ``schedule_settle``).
+        schedule_settle(server, uri)
         if pull_supported(server):
             refresh_pulled(server)
         else:

@@ -25,7 +25,12 @@ import logging
 from lsprotocol import types
 
 from pyiq.analysis import Document
-from pyiq.lsp.features.diagnostics import publish, pull_supported, schedule_publish
+from pyiq.lsp.features.diagnostics import (
+    publish,
+    pull_supported,
+    schedule_publish,
+    schedule_settle,
+)
 from pyiq.lsp.guard import guarded
 from pyiq.lsp.server import PyiqServer
 from pyiq.lsp.store import OpenDocument, module_of, uri_to_path
@@ -80,6 +85,9 @@ def _sync_cell(ls: PyiqServer, uri: str, version: int) -> None:
     document.engine.replace(text.encode("utf-8", "surrogatepass"))
     document.version = version
     schedule_publish(ls, uri)
+    # As for a file: a tree error recovery left differs from a fresh parse
+    # until the pause in the typing settles it (see ``Document.settle``).
+    schedule_settle(ls, uri)
 
 
 def setup(server: PyiqServer) -> None:
