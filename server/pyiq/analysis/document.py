@@ -432,14 +432,30 @@ class Document:
         self.source = source
         self.tree = self._parser.parse(source)
         self.lines = LineIndex(source)
+        self._analyse_whole()
+        # Byte ranges (in the current source) re-analysed by the last edit.
+        self.last_regions: list[tuple[int, int]] = []
+        # Whether the tree is the one a fresh parse builds (see ``settle``).
+        self.exact = True
+        # The span of edited lines the tree leaves out (see ``reparse``).
+        self.isolated: tuple[int, int] | None = None
+
+    def _analyse_whole(self) -> None:
+        """Every fact about the source and every finding, from ``self.tree`` alone.
+
+        An open, and a pause that replaces a tree (``settle``): the state the
+        edits keep up to date is built afresh, so what follows is exactly what
+        reopening the file finds.
+        """
+        source = self.source
         self.imports = module_imports(self.tree, source)
-        self.qualified = resolution_map(self.tree, source, module)
+        self.qualified = resolution_map(self.tree, source, self.module)
         self.aliases = import_aliases(self.tree, source)
-        self.targets = import_targets(self.tree, source, module)
+        self.targets = import_targets(self.tree, source, self.module)
         # Top-level statements (start, end, type) that rebind builtins or
         # imported names (``shadowed_builtins``), and which.
         self._shadowing: dict[tuple[int, int, str], frozenset[str]] = {}
-        self._table = _module_table(self.tree, source, module)
+        self._table = _module_table(self.tree, source, self.module)
         # Which of them the last edit kept (old keys) and where they went (new keys).
         self._kept: set[tuple[int, int, str]] = set()
         self._carried: set[tuple[int, int, str]] = set()
@@ -459,16 +475,10 @@ class Document:
             self.registry,
             imports=self.imports,
             qualified=self.qualified,
-            module=module,
+            module=self.module,
             aliases=self.aliases,
             targets=self.targets,
         )
-        # Byte ranges (in the current source) re-analysed by the last edit.
-        self.last_regions: list[tuple[int, int]] = []
-        # Whether the tree is the one a fresh parse builds (see ``settle``).
-        self.exact = True
-        # The span of edited lines the tree leaves out (see ``reparse``).
-        self.isolated: tuple[int, int] | None = None
 
     @classmethod
     def from_text(
@@ -592,10 +602,13 @@ class Document:
         of a file with an unterminated string, say). Parsing afresh on every
         such keystroke would cost a large file tens of milliseconds each, so
         it waits for a pause in the typing instead: an editor calls this once
-        the user stops, and re-publishes when it answers True. Only the
-        top-level statements the two trees parse differently are analysed
-        again, whole: the trees share no nodes, so nothing inside a class is
-        known to be unchanged.
+        the user stops, and re-publishes when it answers True. The file is
+        then analysed again whole, as an open analyses it: the regional
+        re-analysis of edits follows what each edit changed, and a pause is
+        where anything it missed (a binding the recovery moved between
+        statements, say) is put right, so that what a pause shows is exactly
+        what reopening the file shows. It costs what an open costs, once per
+        pause in a file with a syntax error.
 
         ``keep_isolated``: a tree that leaves out a half-typed line (see
         ``reparse``) takes the line back in only if the whole file now
@@ -611,19 +624,17 @@ class Document:
             complete = parse_within(self._parser, self.source, old_tree, self.parse_budget)
             if complete is None or complete.root_node.has_error:
                 return False
-            changed = [(r.start_byte, r.end_byte) for r in old_tree.changed_ranges(complete)]
-            changed.append(self.isolated)
-            self.tree, self.isolated, self.exact = complete, None, True
-            self._reanalyse(old_tree, self.source, 0, 0, 0, changed, narrow=False)
-            return self.raw_findings != before
-        new_tree = self._parser.parse(self.source)
-        self.isolated = None
-        changed = _restructured(old_tree, new_tree, 0, 0)
-        changed.extend((r.start_byte, r.end_byte) for r in old_tree.changed_ranges(new_tree))
-        self.tree = new_tree
-        self.exact = True
-        if changed:
-            self._reanalyse(old_tree, self.source, 0, 0, 0, changed, narrow=False)
+            # Parsed again from bytes (reusing every node): text predicates
+            # read a callback-parsed tree's text through Python.
+            self.tree, self.isolated, self.exact = (
+                self._parser.parse(self.source, complete),
+                None,
+                True,
+            )
+        else:
+            self.tree, self.isolated, self.exact = self._parser.parse(self.source), None, True
+        self._analyse_whole()
+        self.last_regions = [(0, len(self.source))]
         return self.raw_findings != before
 
     def _reanalyse(
@@ -791,7 +802,11 @@ class Document:
             aliases=aliases,
             targets=self.targets,
         )
-        kept.extend(fresh)
+        # A rule reports a node once, from the first match that finds it. A finding
+        # kept from a match the edit did not touch is that one: another match
+        # re-found in the regions (a wider one of the same rule) adds nothing.
+        reported = {(f.rule, f.start_byte, f.end_byte) for f in kept}
+        kept.extend(f for f in fresh if (f.rule, f.start_byte, f.end_byte) not in reported)
         kept.sort(key=SORT_KEY)
         self.raw_findings = kept
         self.last_regions = regions
