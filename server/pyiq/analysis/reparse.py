@@ -8,10 +8,10 @@ Other half-typed lines parse quickly but restructure much of the file (``x =``
 typed at column 0 between two methods ends the class in the error's tree),
 and every statement the tree changed is analysed again.
 
-So when an edit turns a file without syntax errors into one with an error,
-and the reparse either runs past ``budget`` seconds of error recovery or
-changes the tree beyond the edited lines, the edited lines are parsed as if
-they were not there (tree-sitter's included ranges skip them). That parse
+So when an edit breaks a file whose only syntax errors (if any) lie on the
+edited lines, the edited lines are parsed as if they were not there
+(tree-sitter's included ranges skip them); a line that leaves a bracket open
+is first tried within ``budget`` seconds of error recovery. That parse
 reuses every other subtree and takes well under a millisecond, and the rest of
 the file keeps the tree, and the findings, it had before the user started the
 line. While the user keeps typing inside such a line, the following
@@ -40,6 +40,7 @@ from typing import NamedTuple
 
 from tree_sitter import Parser, Point, Range, Tree
 
+from pyiq.analysis.imports import SAME_SCOPE_BLOCKS
 from pyiq.analysis.language import new_parser
 from pyiq.analysis.lines import LineIndex
 
@@ -206,27 +207,14 @@ def _lines_of(source: bytes, start: int, end: int) -> tuple[int, int]:
     return lo, len(source) if newline < 0 else newline + 1
 
 
-# Statements and clauses whose first line heads a block.
-_HEADERS = frozenset(
-    {
-        "function_definition",
-        "class_definition",
-        "decorated_definition",
-        "decorator",
-        "if_statement",
-        "elif_clause",
-        "else_clause",
-        "for_statement",
-        "while_statement",
-        "try_statement",
-        "except_clause",
-        "except_group_clause",
-        "finally_clause",
-        "with_statement",
-        "match_statement",
-        "case_clause",
-    }
-)
+# Statements and clauses whose first line heads a block: those whose blocks run
+# in the enclosing scope, and definitions with their decorators.
+_HEADERS = (SAME_SCOPE_BLOCKS - {"block"}) | {
+    "function_definition",
+    "class_definition",
+    "decorated_definition",
+    "decorator",
+}
 
 
 def _opens_more_lines(tree: Tree, source: bytes, span: tuple[int, int]) -> bool:
