@@ -22,6 +22,7 @@ from pyiq.analysis.engine import intersects, run_rules, select
 from pyiq.analysis.findings import SORT_KEY, Finding
 from pyiq.analysis.imports import (
     import_aliases,
+    import_targets,
     module_bindings,
     module_imports,
     resolution_map,
@@ -31,7 +32,7 @@ from pyiq.analysis.lines import Encoding, LineIndex
 from pyiq.analysis.modules import ModuleName
 from pyiq.analysis.predicates import descendants, identifiers, shadowed_builtins
 from pyiq.analysis.predicates.context import MatchContext
-from pyiq.analysis.predicates.names import BUILTIN_NAMES, import_targets
+from pyiq.analysis.predicates.names import BUILTIN_NAMES
 from pyiq.analysis.predicates.scopes import scope_bindings, scopes_at, statement_bindings
 from pyiq.analysis.registry import Registry, load_registry
 from pyiq.analysis.reparse import BUDGET, parse_within, reparse
@@ -573,9 +574,12 @@ class Document:
         changed: list[tuple[int, int]] = []
         # A tree without the edited lines (see ``reparse``) waits for ``settle`` too.
         self.exact = self.isolated is None and not new_tree.root_node.has_error
-        if self.isolated is not None:
-            pass
-        elif (had_error or not self.exact) and _may_relex(new_text, removed):
+        # A tree without the edited lines needs no fresh parse: they are not in it.
+        if (
+            self.isolated is None
+            and (had_error or not self.exact)
+            and _may_relex(new_text, removed)
+        ):
             # With error recovery in play, tree-sitter's incremental result can
             # differ from a fresh parse (an unterminated string closed far
             # away keeps the reused nodes in between). A fresh parse keeps the

@@ -177,7 +177,7 @@ def run_rules(
     as ruff resolves them; ``qualified``, when given, must have been built
     for the same module (``imports.resolution_map``), and ``aliases`` for the
     same tree (``imports.import_aliases``), and ``targets`` too
-    (``names.import_targets``).
+    (``imports.import_targets``).
 
     In a file whose imports rename names a rule filters on, the registry's
     alias query runs too (``Registry.alias_query``), and the text predicates

@@ -143,6 +143,19 @@ def import_aliases(tree: Tree, source: bytes) -> dict[str, frozenset[str]]:
     return {local: frozenset(spellings) for local, spellings in aliases.items()}
 
 
+def import_targets(tree: Tree, source: bytes, module: ModuleName | None) -> frozenset[str]:
+    """Every qualified name any import of the file binds, at any depth, relative ones
+    resolved from ``module`` (``predicates.names.may_resolve_into`` asks it)."""
+    text = _reader(source)
+    targets: set[str] = set()
+    for statement in import_statements(tree, source):
+        for _, qualified, _ in import_bindings(statement, text):
+            if qualified.startswith(".") and module is not None:
+                qualified = module.resolve_relative(qualified) or qualified
+            targets.add(qualified)
+    return frozenset(targets)
+
+
 _DEFINITIONS = frozenset({"function_definition", "class_definition"})
 # Statements whose blocks still run in the enclosing scope (shared with
 # ``predicates.scopes``, which walks a function's statements the same way).

@@ -25,6 +25,15 @@ function M.bind(state)
   end
 end
 
+--- A scratch buffer holding `lines`, read-only, wiped once no window shows it.
+function M.scratch(lines)
+  local buf = vim.api.nvim_create_buf(false, true)
+  vim.bo[buf].bufhidden = "wipe"
+  vim.api.nvim_buf_set_lines(buf, 0, -1, false, lines)
+  vim.bo[buf].modifiable = false
+  return buf
+end
+
 --- Shows `buf`, whose text is `width` cells wide and `rows` lines long, centred and focused.
 function M.show(state, buf, width, rows)
   local height = math.min(rows, math.max(3, vim.o.lines - 4))

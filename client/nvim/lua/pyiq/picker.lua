@@ -51,10 +51,7 @@ function M.float(items, opts, on_choice)
   width = math.min(width, math.max(20, vim.o.columns - 6))
 
   M.close()
-  local buf = vim.api.nvim_create_buf(false, true)
-  vim.bo[buf].bufhidden = "wipe"
-  vim.api.nvim_buf_set_lines(buf, 0, -1, false, lines)
-  vim.bo[buf].modifiable = false
+  local buf = float.scratch(lines)
   local ns = vim.api.nvim_create_namespace("pyiq_picker")
   vim.api.nvim_buf_add_highlight(buf, ns, "Title", 0, 0, -1)
   vim.api.nvim_buf_add_highlight(buf, ns, "Comment", #lines - 1, 0, -1)

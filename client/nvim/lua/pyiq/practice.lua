@@ -177,10 +177,7 @@ local function show(title, body, footer, keys, ok)
   end
   table.insert(lines, "")
   table.insert(lines, footer)
-  local buf = vim.api.nvim_create_buf(false, true)
-  vim.bo[buf].bufhidden = "wipe"
-  vim.api.nvim_buf_set_lines(buf, 0, -1, false, lines)
-  vim.bo[buf].modifiable = false
+  local buf = float.scratch(lines)
   local ns = vim.api.nvim_create_namespace("pyiq_practice")
   vim.api.nvim_buf_add_highlight(buf, ns, "Title", 0, 0, -1)
   local good = vim.fn.hlexists("DiagnosticOk") == 1 and "DiagnosticOk" or "DiagnosticInfo"

@@ -22,10 +22,9 @@ from __future__ import annotations
 import builtins
 import re
 
-from tree_sitter import Node, Tree
+from tree_sitter import Node
 
-from pyiq.analysis.imports import import_bindings, import_statements
-from pyiq.analysis.modules import ModuleName
+from pyiq.analysis.imports import import_targets
 from pyiq.analysis.predicates.context import MatchContext, per_node
 from pyiq.analysis.predicates.nodes import (
     COMPREHENSION_TYPES,
@@ -79,21 +78,6 @@ def may_resolve_into(module: str, ctx: MatchContext) -> bool:
             )
         ctx.memo[key] = known
     return bool(known)
-
-
-def import_targets(tree: Tree, source: bytes, module: ModuleName | None) -> frozenset[str]:
-    """Every qualified name any import of the file binds, at any depth."""
-    targets: set[str] = set()
-
-    def text(node: Node) -> str:
-        return source[node.start_byte : node.end_byte].decode("utf-8", "replace")
-
-    for statement in import_statements(tree, source):
-        for _, qualified, _ in import_bindings(statement, text):
-            if qualified.startswith(".") and module is not None:
-                qualified = module.resolve_relative(qualified) or qualified
-            targets.add(qualified)
-    return frozenset(targets)
 
 
 def _import_targets(ctx: MatchContext) -> frozenset[str]:
