@@ -152,7 +152,74 @@ def test_lsprotocol_types_come_from_the_cache_on_the_second_start(tmp_path: Path
     assert (equal, shown, line) == (True, SHOWN, 3)
 
 
+def test_exec_of_a_string_is_cached_and_keeps_the_builtins_namespaces(tmp_path: Path) -> None:
+    first = GeneratedCodeCache(str(tmp_path))
+    spaces: dict = {"base": 40}
+    first.executor(namespace(False))("def made(x):\n    return base + x\n", spaces, spaces)
+    assert spaces["made"](2) == 42
+    first.save()
+    second = GeneratedCodeCache(str(tmp_path))
+    run_exec = second.executor(namespace(False))
+    local: dict = {}
+    run_exec("def made(x):\n    return base + x\n", {"base": 1}, local)
+    assert local["made"](2) == 3 and (second.hits, second.misses) == (1, 0)
+
+    # No globals: the caller's, as the builtin takes them (here a module-level name).
+    run_exec("seen = CALLER_CONSTANT", None, local)
+    assert local["seen"] == CALLER_CONSTANT
+    # A code object passes straight through.
+    run_exec(compile("made_too = 7", "<s>", "exec"), local)
+    assert local["made_too"] == 7
+
+
+CALLER_CONSTANT = "the caller's global"
+
+
+def test_dataclasses_made_from_the_cache_behave_as_usual(tmp_path: Path) -> None:
+    script = textwrap.dedent(
+        """
+        import json
+        from pyiq.lsp import generated_code
+        cache = generated_code.install()
+        from dataclasses import dataclass, field
+
+        @dataclass(frozen=True, slots=True, order=True)
+        class Point:
+            x: int
+            y: int = 0
+            tags: tuple = field(default=())
+
+        a, b = Point(1), Point(1, 2, ("t",))
+        try:
+            a.x = 3
+            frozen = False
+        except AttributeError:
+            frozen = True
+        cache.save()
+        same_hash = hash(a) == hash(Point(1))
+        print(json.dumps([cache.hits, cache.misses, repr(b), a < b, frozen, same_hash]))
+        """
+    )
+    env = {**os.environ, "PYIQ_CACHE_DIR": str(tmp_path)}
+
+    def start() -> list:
+        done = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
+        )
+        return json.loads(done.stdout)
+
+    expected = ["Point(x=1, y=2, tags=('t',))", True, True, True]
+    hits, misses, *behaviour = start()
+    assert behaviour == expected and misses > 0
+    first_misses = misses
+    hits, misses, *behaviour = start()
+    assert behaviour == expected
+    assert hits >= first_misses - 2 and misses <= 2
+
+
 def test_install_hooks_only_the_generating_modules() -> None:
+    import dataclasses
+
     import attr._make
     import cattrs.gen
 
@@ -161,6 +228,8 @@ def test_install_hooks_only_the_generating_modules() -> None:
         assert cache is not None
         assert attr._make.compile.__name__ == "cached_compile"
         assert cattrs.gen.compile.__name__ == "cached_compile"
-        assert compile.__name__ == "compile"  # the builtin itself is untouched
+        assert dataclasses.exec.__name__ == "cached_exec"
+        assert compile.__name__ == "compile"  # the builtins themselves are untouched
+        assert exec.__name__ == "exec"
     finally:
-        del attr._make.compile, cattrs.gen.compile
+        del attr._make.compile, cattrs.gen.compile, dataclasses.exec

@@ -1,4 +1,4 @@
-"""The code attrs and cattrs generate for the LSP types, compiled once and kept between starts.
+"""Code that libraries generate at start-up, compiled once and kept between starts.
 
 Importing ``lsprotocol.types`` (which every pygls server does) defines some
 560 attrs classes; attrs writes each one's ``__init__``, ``__repr__`` and
@@ -6,19 +6,21 @@ Importing ``lsprotocol.types`` (which every pygls server does) defines some
 half of the import: about 130 of its 275 ms on the benchmark machine, paid on
 every start of the server, before the editor sees a single diagnostic.
 cattrs does the same for each message type's (un)structure function the first
-time a message of that type passes. The sources are the same on every start,
-so the compiled code objects are too: this module keeps them in the per-user
-cache directory, as Python keeps ``.pyc`` files, and a start that finds them
-skips the compiling.
+time a message of that type passes, and ``dataclasses`` for the methods of
+pyiq's own dataclasses (``exec`` of a source string). The sources are the
+same on every start, so the compiled code objects are too: this module keeps
+them in the per-user cache directory, as Python keeps ``.pyc`` files, and a
+start that finds them skips the compiling.
 
-How: :meth:`GeneratedCodeCache.install` binds a module-global ``compile`` in
-``attr._make`` and ``cattrs.gen`` (which call the builtin by that name), so
-only their generated code goes through the cache. A code object is looked up
-by a digest of everything ``compile()`` is given (source, file name, mode,
-flags, optimisation level) and the ``from __future__`` flags of the module
-that calls it, which the builtin would have inherited from its caller; a
-miss compiles exactly as the builtin would have. If a library stops calling
-``compile`` by that name, the hook is never called and nothing changes.
+How: :meth:`GeneratedCodeCache.install` binds a module-global ``compile``
+in ``attr._make`` and ``cattrs.gen`` and a module-global ``exec`` in
+``dataclasses`` (each calls the builtin by that name), so only their
+generated code goes through the cache. A code object is looked up by a
+digest of everything ``compile()`` is given (source, file name, mode, flags,
+optimisation level) and the ``from __future__`` flags of the module that
+calls it, which the builtin would have inherited from its caller; a miss
+compiles exactly as the builtin would have. If a library stops calling the
+builtin by that name, the hook is never called and nothing changes.
 
 The cache file is keyed by the bytecode magic number, so another Python never
 reads it. It is written once, on the server's first idle moment, and only when
@@ -51,8 +53,8 @@ _MAGIC = "pyiq-generated-code"
 _PREFIX = "generated-code-"
 # Misses above this share of all lookups make the stored file stale.
 STALE_SHARE = 0.1
-# Modules whose ``compile`` calls go through the cache.
-MODULES = ("attr._make", "cattrs.gen")
+# Modules whose calls of a builtin (by its module-global name) go through the cache.
+HOOKS = (("attr._make", "compile"), ("cattrs.gen", "compile"), ("dataclasses", "exec"))
 
 _FUTURE_FLAGS = {
     name: getattr(__future__, name).compiler_flag for name in __future__.all_feature_names
@@ -122,18 +124,43 @@ class GeneratedCodeCache:
 
         return cached_compile
 
-    def install(self) -> None:
-        """Routes the generated code of attrs and cattrs through this cache.
+    def executor(self, namespace: dict):  # noqa: ANN201 - the builtin's signature
+        """An ``exec`` that behaves as the builtin called from the module ``namespace``.
 
-        Imports the two modules (pygls imports them anyway) so that the hook is
+        A source string is compiled through :meth:`compiler` as ``exec`` would
+        compile it (file name ``<string>``); with no globals given, the
+        caller's frame supplies them, as it would for the builtin.
+        """
+        cached_compile = self.compiler(namespace)
+        builtin = exec
+
+        def cached_exec(
+            source: object, globals: dict | None = None, locals: object = None, /, **more: object
+        ) -> None:
+            if globals is None:
+                frame = sys._getframe(1)
+                globals = frame.f_globals
+                if locals is None:
+                    locals = frame.f_locals
+            if isinstance(source, str):
+                source = cached_compile(source, "<string>", "exec")
+            builtin(source, globals, locals, **more)
+
+        return cached_exec
+
+    def install(self) -> None:
+        """Routes the generated code of attrs, cattrs and dataclasses through this cache.
+
+        Imports those modules (pygls imports them anyway) so that the hooks are
         in place before ``lsprotocol.types`` defines its classes.
         """
-        for name in MODULES:
+        for name, builtin in HOOKS:
             try:
                 module = importlib.import_module(name)
             except ImportError:
                 continue
-            module.compile = self.compiler(vars(module))
+            make = self.compiler if builtin == "compile" else self.executor
+            setattr(module, builtin, make(vars(module)))
 
     @property
     def stale(self) -> bool:
