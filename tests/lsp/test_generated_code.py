@@ -93,13 +93,21 @@ def test_a_few_misses_do_not_rewrite_the_file_but_many_do(tmp_path: Path) -> Non
     steady.save()
     assert path.read_bytes() == written
 
+    # Another kind of start: most of the file used, many new sources: both are kept.
+    other = GeneratedCodeCache(str(tmp_path))
+    extra = [f"def made(x):\n    return x * {n}\n" for n in range(10)]
+    for source in [*sources[:12], *extra]:
+        other.compiler({})(source, "<f>", "exec")
+    other.save()
+    assert len(GeneratedCodeCache(str(tmp_path)).stored) == 30
+
     # A new library version: most sources changed, the file is rewritten with what was used.
     upgraded = GeneratedCodeCache(str(tmp_path))
     for source in [*sources[:2], *(s.replace("x +", "x -") for s in sources[2:])]:
         upgraded.compiler({})(source, "<f>", "exec")
     upgraded.save()
     reread = GeneratedCodeCache(str(tmp_path))
-    assert len(reread.stored) == 20
+    assert len(reread.stored) == 20  # 2 kept, 18 new; the 28 unused are gone
     made = reread.compiler({})(sources[5].replace("x +", "x -"), "<f>", "exec")
     assert run(made)(10) == 5 and reread.hits == 1
 

@@ -168,14 +168,19 @@ class GeneratedCodeCache:
         return bool(self.made) and self.misses > STALE_SHARE * lookups
 
     def save(self) -> None:
-        """Writes the code this process used, when the stored file is stale; never raises.
+        """Adds what this process compiled to the file, when it is stale; never raises.
 
-        Only what was used is kept, so code of an older library version does
-        not pile up.
+        When most of the stored code went unused (an older library version
+        wrote it), only what this process used is kept, so old code does not
+        pile up; otherwise the stored code stays too (another kind of start
+        may use other parts of it).
         """
         if not self.stale:
             return
-        payload = dict(self.used)
+        if self.hits * 2 >= len(self.stored):
+            payload = {**self.stored, **self.made}
+        else:
+            payload = dict(self.used)
         try:
             marshal.dumps(payload)
         except ValueError:  # a code object marshal cannot store: keep none
