@@ -8,6 +8,7 @@ headers and edits with several cursors in one notification (see
 typing pauses, the pushed (or pulled) diagnostics must lie inside the
 client's document and, when the text parses, equal those of a fresh open
 of it; undoing every edit must bring back the first diagnostics exactly.
+A notebook cell edited so must end as a file does.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from pyiq.analysis.language import new_parser
 from pyiq.lsp.features.diagnostics import SETTLE_DELAY
 from tests.edit_model import Editor
 from tests.lsp.helpers import TIMEOUT, open_and_wait, session, wait_version
+from tests.lsp.test_notebooks import _diagnostics as _first
+from tests.lsp.test_notebooks import _open as _open_cells
 
 RULES = sorted((Path(__file__).resolve().parent.parent / "rules").glob("*/bad.py"))
 # Gestures per stream: each types a line, pastes a block, or the like.
@@ -158,3 +161,52 @@ async def test_pulled_diagnostics_after_a_random_stream(tmp_path: Path, seed: in
         _send(client, uri, version + 1, editor.undo())
         await asyncio.sleep(3 * SETTLE_DELAY)
         assert _key(await _pull(client, uri)) == _key(before)
+
+
+def _cell_change(
+    notebook: Path, version: int, cell: str, changes: list[types.TextDocumentContentChangePartial]
+) -> types.DidChangeNotebookDocumentParams:
+    return types.DidChangeNotebookDocumentParams(
+        notebook_document=types.VersionedNotebookDocumentIdentifier(
+            uri=notebook.as_uri(), version=version
+        ),
+        change=types.NotebookDocumentChangeEvent(
+            cells=types.NotebookDocumentCellChanges(
+                text_content=[
+                    types.NotebookDocumentCellContentChanges(
+                        document=types.VersionedTextDocumentIdentifier(uri=cell, version=version),
+                        changes=list(changes),
+                    )
+                ]
+            )
+        ),
+    )
+
+
+@pytest.mark.parametrize("seed", [31, 32])
+async def test_a_notebook_cell_after_a_random_stream(tmp_path: Path, seed: int) -> None:
+    rng = random.Random(seed)
+    original = _seed_text(rng)
+    editor = Editor(original, rng)
+    async with session(notebooks=True) as client:
+        notebook = tmp_path / "edited.ipynb"
+        (cell,) = _open_cells(client, notebook, [original])
+        before = await _first(client, cell)
+        version = 1
+        for _ in range(GESTURES):
+            for changes in editor.burst():
+                version += 1
+                client.notebook_document_did_change(_cell_change(notebook, version, cell, changes))
+        await wait_version(client, cell, version)
+        await _pause(client, cell)
+        final = list(client.diagnostics[cell])
+        _inside(final, editor)
+        if _parses(editor.text):
+            (fresh,) = _open_cells(client, tmp_path / "fresh.ipynb", [editor.text])
+            assert _key(final) == _key(await _first(client, fresh))
+        client.notebook_document_did_change(
+            _cell_change(notebook, version + 1, cell, editor.undo())
+        )
+        await wait_version(client, cell, version + 1)
+        await _pause(client, cell)
+        assert _key(client.diagnostics[cell]) == _key(before)
