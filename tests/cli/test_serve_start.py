@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 import weakref
+from pathlib import Path
 from threading import Event
 from types import SimpleNamespace
 
@@ -19,9 +20,13 @@ from pyiq.lsp import transport
 from tests.hostile.wire_client import frame
 
 
-def test_serve_builds_only_its_own_parser() -> None:
+def test_a_command_builds_only_its_own_parser() -> None:
     assert _only_module(["serve", "--tcp", ":2087"]) == "pyiq.cli.serve_cmd"
-    assert _only_module(["check", "serve"]) is None
+    assert _only_module(["check", "serve"]) == "pyiq.cli.check_cmd"
+    assert _only_module(["progress", "export", "-"]) == "pyiq.cli.progress_cmd"
+    assert _only_module(["--help"]) is None
+    assert _only_module(["chek", "x.py"]) is None  # a typo: the full parser names the choices
+    assert _only_module(["main"]) is None  # pyiq.cli.main_cmd is no command
     assert _only_module([]) is None
     commands = build_parser("pyiq.cli.serve_cmd")._subparsers._group_actions[0].choices  # type: ignore[union-attr]
     assert list(commands) == ["serve"]
@@ -34,6 +39,30 @@ def test_help_still_lists_every_command() -> None:
     assert run.returncode == 0
     for command in ("check", "quiz", "serve", "stats", "explain"):
         assert command in run.stdout
+
+
+def test_a_mistyped_command_is_told_the_choices() -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "pyiq", "chek", "x.py"], capture_output=True, text=True, timeout=60
+    )
+    assert run.returncode == 2
+    assert "invalid choice: 'chek'" in run.stderr
+    assert "'check'" in run.stderr and "'quiz'" in run.stderr
+
+
+def test_check_runs_without_the_other_commands_modules(tmp_path: Path) -> None:
+    source = tmp_path / "a.py"
+    source.write_text("def f(x=[]):\n    return x\n")
+    code = (
+        "import sys; from pyiq.cli.main import main; status = main(['check', sys.argv[1]]); "
+        "print(status, sorted(m for m in sys.modules if m.startswith('pyiq.cli.')))"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code, str(source)], capture_output=True, text=True, timeout=60
+    )
+    last = run.stdout.strip().splitlines()[-1]
+    assert last == "1 ['pyiq.cli.check_cmd', 'pyiq.cli.main']"
+    assert "mutable-default-argument" in run.stdout
 
 
 def test_serve_help_is_the_same_as_from_the_full_parser() -> None:

@@ -75,15 +75,19 @@ def _attach_dash_values(argv: Sequence[str]) -> list[str]:
 
 
 def _only_module(argv: Sequence[str]) -> str | None:
-    """The module of the command an editor starts, when it is the first argument.
+    """The module of the command the line names, when it is the first argument.
 
-    ``pyiq serve`` is started by an editor and waited for: importing the
-    nine other commands' modules (the bank, the quiz) would delay its first
-    diagnostics for nothing. Any other command line builds the whole parser,
-    so ``pyiq --help`` still lists every command.
+    Each module registers one command named as it is (``check`` in
+    ``check_cmd``). Importing the nine other commands' modules (the bank, the
+    quiz, the LSP stack) would delay the one that runs for nothing: an editor
+    waits for ``pyiq serve``'s first diagnostics, a pre-commit hook for
+    ``pyiq check``. A line that names no command (``pyiq --help``, a typo)
+    builds the whole parser, so every command is listed.
     """
-    if argv and argv[0] == "serve":
-        return "pyiq.cli.serve_cmd"
+    if argv:
+        name = f"pyiq.cli.{argv[0]}_cmd"
+        if name in COMMAND_MODULES:
+            return name
     return None
 
 
