@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -210,3 +211,35 @@ async def test_a_notebook_cell_after_a_random_stream(tmp_path: Path, seed: int) 
         await wait_version(client, cell, version + 1)
         await _pause(client, cell)
         assert _key(client.diagnostics[cell]) == _key(before)
+
+
+REPLACED = "def add(item, bucket=[]):\n    bucket.append(item)\n    return bucket\n\n\n" + "".join(
+    f"items_{i} = [lambda: item for item in items]\n" for i in range(300)
+)
+
+
+async def test_replace_all_and_hundreds_of_cursors_in_one_notification(tmp_path: Path) -> None:
+    # One didChange with a change at each of 602 places, then one with a
+    # cursor typing `(` at the start of 300 lines (every line broken), then
+    # the undo of both: each time, what a fresh open of the text shows.
+    editor = Editor(REPLACED, random.Random(0))
+    async with session() as client:
+        uri = (tmp_path / "replaced.py").as_uri()
+        before = await open_and_wait(client, uri, REPLACED)
+        places = [m.start() for m in re.finditer(r"\bitem\b", REPLACED)]
+        assert len(places) == 602
+        _send(client, uri, 2, [editor.change(at, at + 4, "entry") for at in reversed(places)])
+        replaced = await wait_version(client, uri, 2)
+        assert editor.text == re.sub(r"\bitem\b", "entry", REPLACED)
+        fresh = await open_and_wait(client, (tmp_path / "fresh.py").as_uri(), editor.text)
+        assert _key(replaced) == _key(fresh)
+        starts = [m.start() for m in re.finditer(r"(?m)^items_", editor.text)]
+        _send(client, uri, 3, [editor.change(at, at, "(") for at in reversed(starts)])
+        await wait_version(client, uri, 3)
+        await _pause(client, uri)
+        broken = await open_and_wait(client, (tmp_path / "broken.py").as_uri(), editor.text)
+        assert _key(client.diagnostics[uri]) == _key(broken)
+        _send(client, uri, 4, editor.undo())
+        await wait_version(client, uri, 4)
+        await _pause(client, uri)
+        assert _key(client.diagnostics[uri]) == _key(before)

@@ -540,7 +540,15 @@ class Document:
         # bytes, and positions are always rebuilt from the new source.
         self.apply_byte_edit(prefix, len(old) - suffix, source[prefix : len(source) - suffix])
 
-    def apply_byte_edit(self, start: int, old_end: int, new_text: bytes) -> None:
+    def apply_byte_edit(
+        self, start: int, old_end: int, new_text: bytes, isolate: bool = True
+    ) -> None:
+        """Replaces bytes ``start``-``old_end`` with ``new_text`` and re-analyses.
+
+        ``isolate`` False keeps the edited lines in the tree even if they
+        break the file (see ``reparse``): an edit composed of changes at many
+        places spans lines nobody is typing on.
+        """
         old_source = self.source
         start = max(0, min(start, len(old_source)))
         old_end = max(start, min(old_end, len(old_source)))
@@ -569,7 +577,7 @@ class Document:
             (start, new_end, removed),
             new_lines,
             _moved(self.isolated, start, old_end, new_end, new_source),
-            self.parse_budget if self.isolate else None,
+            self.parse_budget if self.isolate and isolate else None,
         )
         changed: list[tuple[int, int]] = []
         # A tree without the edited lines (see ``reparse``) waits for ``settle`` too.
