@@ -26,8 +26,10 @@ from pyiq.analysis.language import new_parser
 from pyiq.lsp.features.diagnostics import SETTLE_DELAY
 from tests.edit_model import Editor
 from tests.lsp.helpers import TIMEOUT, open_and_wait, session, wait_version
+from tests.lsp.test_notebooks import _cell_edits
 from tests.lsp.test_notebooks import _diagnostics as _first
 from tests.lsp.test_notebooks import _open as _open_cells
+from tests.lsp.test_robustness import _key
 
 RULES = sorted((Path(__file__).resolve().parent.parent / "rules").glob("*/bad.py"))
 # Gestures per stream: each types a line, pastes a block, or the like.
@@ -37,6 +39,13 @@ GESTURES = 12
 def _seed_text(rng: random.Random) -> str:
     text = "\n".join(path.read_text(encoding="utf-8") for path in rng.sample(RULES, 2))
     return text.replace("\n", "\r\n") if rng.random() < 0.5 else text
+
+
+def _editor(seed: int) -> tuple[str, Editor]:
+    """The first text of a stream and the editor that edits it, both from ``seed``."""
+    rng = random.Random(seed)
+    original = _seed_text(rng)
+    return original, Editor(original, rng)
 
 
 def _send(
@@ -76,18 +85,15 @@ async def _pause(client: LanguageClient, uri: str) -> None:
     await asyncio.wait_for(quiet(), TIMEOUT)
 
 
-def _key(diagnostics: list[types.Diagnostic]) -> list[tuple[object, ...]]:
-    return sorted(
-        (
-            d.code,
-            d.range.start.line,
-            d.range.start.character,
-            d.range.end.line,
-            d.range.end.character,
-            d.message,
-        )
-        for d in diagnostics
-    )
+async def _final(
+    client: LanguageClient, uri: str, version: int, editor: Editor
+) -> list[types.Diagnostic]:
+    """The diagnostics of ``version`` after the pause, each checked to lie inside the text."""
+    await wait_version(client, uri, version)
+    await _pause(client, uri)
+    final = list(client.diagnostics[uri])
+    _inside(final, editor)
+    return final
 
 
 def _inside(diagnostics: list[types.Diagnostic], editor: Editor) -> None:
@@ -116,17 +122,12 @@ async def _pull(client: LanguageClient, uri: str) -> list[types.Diagnostic]:
 
 @pytest.mark.parametrize("seed", [11, 12, 13, 14])
 async def test_pushed_diagnostics_after_a_random_stream(tmp_path: Path, seed: int) -> None:
-    rng = random.Random(seed)
-    original = _seed_text(rng)
-    editor = Editor(original, rng)
+    original, editor = _editor(seed)
     async with session() as client:
         uri = (tmp_path / "edited.py").as_uri()
         before = await open_and_wait(client, uri, original)
         version = await _edit(client, uri, editor, 1)
-        await wait_version(client, uri, version)
-        await _pause(client, uri)
-        final = list(client.diagnostics[uri])
-        _inside(final, editor)
+        final = await _final(client, uri, version, editor)
         if _parses(editor.text):
             fresh = await open_and_wait(client, (tmp_path / "fresh.py").as_uri(), editor.text)
             assert _key(final) == _key(fresh)
@@ -140,9 +141,7 @@ async def test_pushed_diagnostics_after_a_random_stream(tmp_path: Path, seed: in
 
 @pytest.mark.parametrize("seed", [21, 22])
 async def test_pulled_diagnostics_after_a_random_stream(tmp_path: Path, seed: int) -> None:
-    rng = random.Random(seed)
-    original = _seed_text(rng)
-    editor = Editor(original, rng)
+    original, editor = _editor(seed)
     async with session(pull=True) as client:
         uri = (tmp_path / "edited.py").as_uri()
         item = types.TextDocumentItem(uri=uri, language_id="python", version=1, text=original)
@@ -164,31 +163,9 @@ async def test_pulled_diagnostics_after_a_random_stream(tmp_path: Path, seed: in
         assert _key(await _pull(client, uri)) == _key(before)
 
 
-def _cell_change(
-    notebook: Path, version: int, cell: str, changes: list[types.TextDocumentContentChangePartial]
-) -> types.DidChangeNotebookDocumentParams:
-    return types.DidChangeNotebookDocumentParams(
-        notebook_document=types.VersionedNotebookDocumentIdentifier(
-            uri=notebook.as_uri(), version=version
-        ),
-        change=types.NotebookDocumentChangeEvent(
-            cells=types.NotebookDocumentCellChanges(
-                text_content=[
-                    types.NotebookDocumentCellContentChanges(
-                        document=types.VersionedTextDocumentIdentifier(uri=cell, version=version),
-                        changes=list(changes),
-                    )
-                ]
-            )
-        ),
-    )
-
-
 @pytest.mark.parametrize("seed", [31, 32])
 async def test_a_notebook_cell_after_a_random_stream(tmp_path: Path, seed: int) -> None:
-    rng = random.Random(seed)
-    original = _seed_text(rng)
-    editor = Editor(original, rng)
+    original, editor = _editor(seed)
     async with session(notebooks=True) as client:
         notebook = tmp_path / "edited.ipynb"
         (cell,) = _open_cells(client, notebook, [original])
@@ -197,17 +174,12 @@ async def test_a_notebook_cell_after_a_random_stream(tmp_path: Path, seed: int) 
         for _ in range(GESTURES):
             for changes in editor.burst():
                 version += 1
-                client.notebook_document_did_change(_cell_change(notebook, version, cell, changes))
-        await wait_version(client, cell, version)
-        await _pause(client, cell)
-        final = list(client.diagnostics[cell])
-        _inside(final, editor)
+                client.notebook_document_did_change(_cell_edits(notebook, version, cell, changes))
+        final = await _final(client, cell, version, editor)
         if _parses(editor.text):
             (fresh,) = _open_cells(client, tmp_path / "fresh.ipynb", [editor.text])
             assert _key(final) == _key(await _first(client, fresh))
-        client.notebook_document_did_change(
-            _cell_change(notebook, version + 1, cell, editor.undo())
-        )
+        client.notebook_document_did_change(_cell_edits(notebook, version + 1, cell, editor.undo()))
         await wait_version(client, cell, version + 1)
         await _pause(client, cell)
         assert _key(client.diagnostics[cell]) == _key(before)
