@@ -120,7 +120,7 @@ async def _pull(client: LanguageClient, uri: str) -> list[types.Diagnostic]:
     return list(report.items)
 
 
-@pytest.mark.parametrize("seed", [11, 12, 13, 14])
+@pytest.mark.parametrize("seed", [11, 13])
 async def test_pushed_diagnostics_after_a_random_stream(tmp_path: Path, seed: int) -> None:
     original, editor = _editor(seed)
     async with session() as client:
@@ -139,7 +139,7 @@ async def test_pushed_diagnostics_after_a_random_stream(tmp_path: Path, seed: in
         assert _key(client.diagnostics[uri]) == _key(before)
 
 
-@pytest.mark.parametrize("seed", [21, 22])
+@pytest.mark.parametrize("seed", [21])
 async def test_pulled_diagnostics_after_a_random_stream(tmp_path: Path, seed: int) -> None:
     original, editor = _editor(seed)
     async with session(pull=True) as client:
@@ -163,7 +163,7 @@ async def test_pulled_diagnostics_after_a_random_stream(tmp_path: Path, seed: in
         assert _key(await _pull(client, uri)) == _key(before)
 
 
-@pytest.mark.parametrize("seed", [31, 32])
+@pytest.mark.parametrize("seed", [31])
 async def test_a_notebook_cell_after_a_random_stream(tmp_path: Path, seed: int) -> None:
     original, editor = _editor(seed)
     async with session(notebooks=True) as client:
