@@ -6,7 +6,8 @@ units and ends lines at ``\\n``, ``\\r\\n`` or a lone ``\\r`` (never at
 string indices into the ranges a client sends, and generates realistic
 edit streams: typing a line character by character, backspacing, pasting
 blocks, Enter in the middle of a line, typing at the end of the file,
-awkward characters, edits on block headers and several cursors at once.
+awkward characters, edits on block headers, several cursors at once and
+replacing every occurrence of a word in one notification.
 """
 
 from __future__ import annotations
@@ -56,6 +57,8 @@ LINES = [
     "        return self",
 ]
 AWKWARD = ["\r\n", "\r", "\n", "\f", "\u2028", "\t", "é", "😀", "(", "[", ")", "'", '"', "#", ":"]
+GESTURES = ["type", "type", "delete", "paste", "enter", "end", "awkward", "header"]
+GESTURES += ["cursors", "replace"]
 # Lines that head a block, where removing the colon or extending the header breaks it.
 _HEADER = re.compile(r"(?m)^(?:def |class |    def |if |for |with |try:)")
 
@@ -131,9 +134,7 @@ class Editor:
     def burst(self) -> list[list[types.TextDocumentContentChangePartial]]:
         """One random editing gesture: the didChange notifications it sends, in order."""
         rng, text = self.rng, self.text
-        kind = rng.choice(
-            ["type", "type", "delete", "paste", "enter", "end", "awkward", "header", "cursors"]
-        )
+        kind = rng.choice(GESTURES)
         if kind == "type":
             lo, hi = self._line()
             line = rng.choice(LINES)
@@ -182,6 +183,16 @@ class Editor:
             if colon >= 0 and rng.random() < 0.5:
                 return [[self.change(colon, colon + 1, "")]]
             return [[self.change(stop, stop, rng.choice(["(", " x", "[", "  # c"]))]]
+        if kind == "replace":
+            # Replace-all of a word: one notification, a change per place, last first.
+            words = re.findall(r"[^\W\d]\w*", text)
+            if not words:
+                return []
+            # The most frequent word half the time: dozens of places in one notification.
+            word = max(set(words), key=words.count) if rng.random() < 0.5 else rng.choice(words)
+            places = [m.start() for m in re.finditer(rf"\b{re.escape(word)}\b", text)]
+            new = rng.choice([word + "_", word[:-1], "é" + word, "(", ""])
+            return [[self.change(at, at + len(word), new) for at in reversed(places)]]
         # Several cursors, one per line at the same column: one notification,
         # the changes bottom-up as editors send them.
         starts = self._starts()

@@ -614,3 +614,37 @@ def test_adding_an_aliasing_import_finds_the_uses_far_from_it() -> None:
     doc.apply_byte_edit(0, 0, b"from yaml import load as load_yaml\n")
     assert doc.raw_findings == Document(doc.source).raw_findings
     assert len(_yaml(doc)) == 1
+
+
+def test_a_pause_after_a_broken_global_line_shows_what_reopening_shows() -> None:
+    # From a fuzzed alias session. `global l` losing its name reads as
+    # `global` over the next line, declaring `load_yaml` global at module
+    # level, which once dropped the import from a fresh parse's module
+    # bindings and not from the incremental ones. Later edits made the file
+    # parse again, its tree a fresh parse's (``exact``), so the pause settled
+    # nothing and `read`'s call stayed unreported. Neither may happen: the
+    # declaration is a no-op, and a tree after recovered ones is exact only
+    # once a pause analysed the file whole.
+    text = (
+        "from yaml import load as load_yaml\nimport yaml as y\n"
+        "from pickle import loads as plfréom functools import lru_cache as memo\n"
+        "iméport subprocess as sp\né\né\ndef read(text):\n    return load_yaml(text)\n\n\n"
+        "class Loader:  # c\n    @memo\n    def get(self, key):\n        return y.load(key)\n"
+        "    \n        def run(self, cmd):\n        return sp.call(cmd, shell=True)\n"
+        "global l\n\n\nconfig = load_yaml(text)\ndata = y.load(stream)\n    nonlocal ld"
+    )
+    doc = Document.from_text(text)
+    for old, new in [
+        ("global l\n", "global\n"),
+        ("global\n", ""),
+        ("from pickle import loads as pl", ""),
+        ("    \n        def run", "\n    def run"),
+        ("\n    nonlocal ld", "\n"),
+        ("class Loader:  # c", "class Loader:"),
+    ]:
+        text = text.replace(old, new, 1)
+        doc.replace(text.encode())
+    doc.settle(keep_isolated=True)
+    fresh = Document(doc.source)
+    assert doc.raw_findings == fresh.raw_findings
+    assert _yaml(doc)[0] == doc.source.index(b"load_yaml(text)\n\n\nclass")  # in `read`

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
+from pyiq.analysis import Document
 from pyiq.analysis.language import new_parser
 from pyiq.analysis.predicates import MatchContext, shadowed_builtins
 from pyiq.analysis.predicates.scopes import bound_names, function_locals
@@ -78,3 +79,14 @@ def test_a_top_level_statement_shadows_the_builtins_it_binds() -> None:
     source = b"for id, list in pairs:\n    type = 1\n"
     statement = new_parser().parse(source).root_node.children[0]
     assert shadowed_builtins(statement, source) == frozenset({"id", "list", "type"})
+
+
+def test_a_global_statement_at_module_level_hides_no_import() -> None:
+    # `global` at module level is a no-op to Python, and ruff reads it so
+    # (PLW0604 calls it redundant, S506 still sees both calls as yaml.load).
+    source = (
+        b"from yaml import load as load_yaml\nglobal load_yaml\nload_yaml(s)\n\n"
+        b"def f():\n    return load_yaml(s)\n"
+    )
+    found = [f.start_byte for f in Document(source).raw_findings if f.rule == "unsafe-yaml-load"]
+    assert found == [source.index(b"load_yaml(s)\n\n"), source.rindex(b"load_yaml(s)")]

@@ -12,10 +12,14 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
+from lsprotocol import types
+
 from pyiq.analysis import Document
 from pyiq.analysis.registry import load_registry
-from pyiq.lsp.features.diagnostics import SETTLE_DELAY
+from pyiq.lsp.features.diagnostics import SETTLE_DELAY, apply_changes, queue_changes
 from pyiq.lsp.large import LargeText
+from pyiq.lsp.server import create_server
 from pyiq.lsp.store import OpenDocument
 from tests.hostile.wire_client import BUG, WireClient
 
@@ -237,3 +241,78 @@ def test_queued_edits_and_large_documents_count_a_lone_surrogate_once() -> None:
     large.apply_byte_edit(0, 0, data)
     large.replace(large.source + data)
     assert large.lines.offset(101, 9) == 101 * len(large.source) // 102 + after
+
+
+def test_a_replace_all_of_two_thousand_places_is_one_edit_to_the_engine(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A multi-cursor keystroke or a replace-all sends one didChange with a
+    # change per place. Each change given to the engine alone costs a
+    # reparse that grows with the module's statements: 2,000 of them froze
+    # the server for seconds. They are composed as text and analysed once.
+    server = create_server()
+    server.protocol.client_capabilities = types.ClientCapabilities()
+    text = BUG + "".join(f"value_{i} = compute({i})\n" for i in range(2_000))
+    uri = "file:///replace_all.py"
+    document = OpenDocument(uri, 1, Document.from_text(text, server.registry), None)
+    server.documents[uri] = document
+    edits: list[tuple[int, int, int]] = []
+    original = Document.apply_byte_edit
+
+    def counted(self: Document, start: int, old_end: int, new_text: bytes, **how: bool) -> None:
+        edits.append((start, old_end, len(new_text)))
+        original(self, start, old_end, new_text, **how)
+
+    monkeypatch.setattr(Document, "apply_byte_edit", counted)
+    changes = [
+        types.TextDocumentContentChangePartial(
+            range=types.Range(
+                start=types.Position(line=line, character=0),
+                end=types.Position(line=line, character=len("value")),
+            ),
+            text="total",
+        )
+        for line in range(3, 2_003)
+    ]
+    apply_changes(server, document, changes)
+    assert len(edits) == 1
+    expected = text.replace("value_", "total_")
+    assert document.engine.text == expected
+    assert document.engine.raw_findings == Document.from_text(expected).raw_findings
+    # A few changes (cursors on a few lines) are still edits of their own.
+    apply_changes(server, document, changes[:3])
+    assert len(edits) == 4
+
+
+@pytest.mark.parametrize("slow", [False, True], ids=["at-once", "queued"])
+def test_a_bracket_typed_at_three_hundred_cursors_leaves_no_lines_out(slow: bool) -> None:
+    # Lines left out of the tree are the half-typed line a user is writing.
+    # One notification typing `(` at the start of 300 lines (or a slow
+    # document's queued edits holding it) spans every line between the
+    # cursors: leaving them out hid all their findings until every line
+    # parsed again, where tree-sitter's recovery keeps most of them.
+    server = create_server()
+    lines = [f"items_{i} = [lambda: item for item in items]\n" for i in range(300)]
+    text = BUG + "".join(lines)
+    uri = "file:///cursors.py"
+    document = OpenDocument(uri, 1, Document.from_text(text, server.registry), None)
+    changes = [
+        types.TextDocumentContentChangePartial(
+            range=types.Range(
+                start=types.Position(line=line, character=0),
+                end=types.Position(line=line, character=0),
+            ),
+            text="(",
+        )
+        for line in reversed(range(3, 303))
+    ]
+    if slow:
+        queue_changes(server, document, changes)
+        document.flush()
+    else:
+        apply_changes(server, document, changes)
+    engine = document.engine
+    assert engine.isolated is None
+    engine.settle(keep_isolated=True)
+    assert engine.raw_findings == Document(engine.source).raw_findings
+    assert len(engine.raw_findings) > 300

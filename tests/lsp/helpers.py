@@ -169,6 +169,19 @@ async def open_and_wait(
     return list(client.diagnostics[uri])
 
 
+def partial(
+    line: int, column: int, end_line: int, end_column: int, text: str
+) -> types.TextDocumentContentChangePartial:
+    """One incremental change: the range (line, column)-(end line, end column) becomes ``text``."""
+    return types.TextDocumentContentChangePartial(
+        range=types.Range(
+            start=types.Position(line=line, character=column),
+            end=types.Position(line=end_line, character=end_column),
+        ),
+        text=text,
+    )
+
+
 def change(client: LanguageClient, uri: str, version: int, rng: types.Range, text: str) -> None:
     """Sends one incremental didChange replacing ``rng`` with ``text``."""
     client.text_document_did_change(

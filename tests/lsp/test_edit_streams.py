@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -25,8 +26,10 @@ from pyiq.analysis.language import new_parser
 from pyiq.lsp.features.diagnostics import SETTLE_DELAY
 from tests.edit_model import Editor
 from tests.lsp.helpers import TIMEOUT, open_and_wait, session, wait_version
+from tests.lsp.test_notebooks import _cell_edits
 from tests.lsp.test_notebooks import _diagnostics as _first
 from tests.lsp.test_notebooks import _open as _open_cells
+from tests.lsp.test_robustness import _key
 
 RULES = sorted((Path(__file__).resolve().parent.parent / "rules").glob("*/bad.py"))
 # Gestures per stream: each types a line, pastes a block, or the like.
@@ -36,6 +39,13 @@ GESTURES = 12
 def _seed_text(rng: random.Random) -> str:
     text = "\n".join(path.read_text(encoding="utf-8") for path in rng.sample(RULES, 2))
     return text.replace("\n", "\r\n") if rng.random() < 0.5 else text
+
+
+def _editor(seed: int) -> tuple[str, Editor]:
+    """The first text of a stream and the editor that edits it, both from ``seed``."""
+    rng = random.Random(seed)
+    original = _seed_text(rng)
+    return original, Editor(original, rng)
 
 
 def _send(
@@ -75,18 +85,15 @@ async def _pause(client: LanguageClient, uri: str) -> None:
     await asyncio.wait_for(quiet(), TIMEOUT)
 
 
-def _key(diagnostics: list[types.Diagnostic]) -> list[tuple[object, ...]]:
-    return sorted(
-        (
-            d.code,
-            d.range.start.line,
-            d.range.start.character,
-            d.range.end.line,
-            d.range.end.character,
-            d.message,
-        )
-        for d in diagnostics
-    )
+async def _final(
+    client: LanguageClient, uri: str, version: int, editor: Editor
+) -> list[types.Diagnostic]:
+    """The diagnostics of ``version`` after the pause, each checked to lie inside the text."""
+    await wait_version(client, uri, version)
+    await _pause(client, uri)
+    final = list(client.diagnostics[uri])
+    _inside(final, editor)
+    return final
 
 
 def _inside(diagnostics: list[types.Diagnostic], editor: Editor) -> None:
@@ -113,19 +120,14 @@ async def _pull(client: LanguageClient, uri: str) -> list[types.Diagnostic]:
     return list(report.items)
 
 
-@pytest.mark.parametrize("seed", [11, 12, 13, 14])
+@pytest.mark.parametrize("seed", [11, 13])
 async def test_pushed_diagnostics_after_a_random_stream(tmp_path: Path, seed: int) -> None:
-    rng = random.Random(seed)
-    original = _seed_text(rng)
-    editor = Editor(original, rng)
+    original, editor = _editor(seed)
     async with session() as client:
         uri = (tmp_path / "edited.py").as_uri()
         before = await open_and_wait(client, uri, original)
         version = await _edit(client, uri, editor, 1)
-        await wait_version(client, uri, version)
-        await _pause(client, uri)
-        final = list(client.diagnostics[uri])
-        _inside(final, editor)
+        final = await _final(client, uri, version, editor)
         if _parses(editor.text):
             fresh = await open_and_wait(client, (tmp_path / "fresh.py").as_uri(), editor.text)
             assert _key(final) == _key(fresh)
@@ -137,11 +139,9 @@ async def test_pushed_diagnostics_after_a_random_stream(tmp_path: Path, seed: in
         assert _key(client.diagnostics[uri]) == _key(before)
 
 
-@pytest.mark.parametrize("seed", [21, 22])
+@pytest.mark.parametrize("seed", [21])
 async def test_pulled_diagnostics_after_a_random_stream(tmp_path: Path, seed: int) -> None:
-    rng = random.Random(seed)
-    original = _seed_text(rng)
-    editor = Editor(original, rng)
+    original, editor = _editor(seed)
     async with session(pull=True) as client:
         uri = (tmp_path / "edited.py").as_uri()
         item = types.TextDocumentItem(uri=uri, language_id="python", version=1, text=original)
@@ -163,31 +163,9 @@ async def test_pulled_diagnostics_after_a_random_stream(tmp_path: Path, seed: in
         assert _key(await _pull(client, uri)) == _key(before)
 
 
-def _cell_change(
-    notebook: Path, version: int, cell: str, changes: list[types.TextDocumentContentChangePartial]
-) -> types.DidChangeNotebookDocumentParams:
-    return types.DidChangeNotebookDocumentParams(
-        notebook_document=types.VersionedNotebookDocumentIdentifier(
-            uri=notebook.as_uri(), version=version
-        ),
-        change=types.NotebookDocumentChangeEvent(
-            cells=types.NotebookDocumentCellChanges(
-                text_content=[
-                    types.NotebookDocumentCellContentChanges(
-                        document=types.VersionedTextDocumentIdentifier(uri=cell, version=version),
-                        changes=list(changes),
-                    )
-                ]
-            )
-        ),
-    )
-
-
-@pytest.mark.parametrize("seed", [31, 32])
+@pytest.mark.parametrize("seed", [31])
 async def test_a_notebook_cell_after_a_random_stream(tmp_path: Path, seed: int) -> None:
-    rng = random.Random(seed)
-    original = _seed_text(rng)
-    editor = Editor(original, rng)
+    original, editor = _editor(seed)
     async with session(notebooks=True) as client:
         notebook = tmp_path / "edited.ipynb"
         (cell,) = _open_cells(client, notebook, [original])
@@ -196,17 +174,44 @@ async def test_a_notebook_cell_after_a_random_stream(tmp_path: Path, seed: int) 
         for _ in range(GESTURES):
             for changes in editor.burst():
                 version += 1
-                client.notebook_document_did_change(_cell_change(notebook, version, cell, changes))
-        await wait_version(client, cell, version)
-        await _pause(client, cell)
-        final = list(client.diagnostics[cell])
-        _inside(final, editor)
+                client.notebook_document_did_change(_cell_edits(notebook, version, cell, changes))
+        final = await _final(client, cell, version, editor)
         if _parses(editor.text):
             (fresh,) = _open_cells(client, tmp_path / "fresh.ipynb", [editor.text])
             assert _key(final) == _key(await _first(client, fresh))
-        client.notebook_document_did_change(
-            _cell_change(notebook, version + 1, cell, editor.undo())
-        )
+        client.notebook_document_did_change(_cell_edits(notebook, version + 1, cell, editor.undo()))
         await wait_version(client, cell, version + 1)
         await _pause(client, cell)
         assert _key(client.diagnostics[cell]) == _key(before)
+
+
+REPLACED = "def add(item, bucket=[]):\n    bucket.append(item)\n    return bucket\n\n\n" + "".join(
+    f"items_{i} = [lambda: item for item in items]\n" for i in range(300)
+)
+
+
+async def test_replace_all_and_hundreds_of_cursors_in_one_notification(tmp_path: Path) -> None:
+    # One didChange with a change at each of 602 places, then one with a
+    # cursor typing `(` at the start of 300 lines (every line broken), then
+    # the undo of both: each time, what a fresh open of the text shows.
+    editor = Editor(REPLACED, random.Random(0))
+    async with session() as client:
+        uri = (tmp_path / "replaced.py").as_uri()
+        before = await open_and_wait(client, uri, REPLACED)
+        places = [m.start() for m in re.finditer(r"\bitem\b", REPLACED)]
+        assert len(places) == 602
+        _send(client, uri, 2, [editor.change(at, at + 4, "entry") for at in reversed(places)])
+        replaced = await wait_version(client, uri, 2)
+        assert editor.text == re.sub(r"\bitem\b", "entry", REPLACED)
+        fresh = await open_and_wait(client, (tmp_path / "fresh.py").as_uri(), editor.text)
+        assert _key(replaced) == _key(fresh)
+        starts = [m.start() for m in re.finditer(r"(?m)^items_", editor.text)]
+        _send(client, uri, 3, [editor.change(at, at, "(") for at in reversed(starts)])
+        await wait_version(client, uri, 3)
+        await _pause(client, uri)
+        broken = await open_and_wait(client, (tmp_path / "broken.py").as_uri(), editor.text)
+        assert _key(client.diagnostics[uri]) == _key(broken)
+        _send(client, uri, 4, editor.undo())
+        await wait_version(client, uri, 4)
+        await _pause(client, uri)
+        assert _key(client.diagnostics[uri]) == _key(before)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from lsprotocol import types
 
-from tests.lsp.helpers import TIMEOUT, hover_at, session
+from tests.lsp.helpers import TIMEOUT, hover_at, partial, session
 
 DEFAULTS_CELL = "%matplotlib inline\n\ndef add(item, bucket=[]):\n    bucket.append(item)\n"
 CLOSURE_CELL = 'callbacks = []\nfor name in ["a", "b"]:\n    callbacks.append(lambda: name)\n'
@@ -239,22 +239,24 @@ async def test_a_pause_settles_a_cell_that_error_recovery_parsed_differently(
         await asyncio.wait_for(settled(), TIMEOUT)
 
 
-def _typed(
-    cell: str, version: int, edits: list[tuple[int, int, str]]
-) -> types.NotebookDocumentCellContentChanges:
-    """Incremental edits of a cell, each (line, column, text) inserted there."""
-    return types.NotebookDocumentCellContentChanges(
-        document=types.VersionedTextDocumentIdentifier(uri=cell, version=version),
-        changes=[
-            types.TextDocumentContentChangePartial(
-                range=types.Range(
-                    start=types.Position(line=line, character=column),
-                    end=types.Position(line=line, character=column),
-                ),
-                text=text,
+def _cell_edits(
+    notebook: Path, version: int, cell: str, changes: list[types.TextDocumentContentChangePartial]
+) -> types.DidChangeNotebookDocumentParams:
+    """A notebook's didChange carrying incremental edits of one cell."""
+    return types.DidChangeNotebookDocumentParams(
+        notebook_document=types.VersionedNotebookDocumentIdentifier(
+            uri=notebook.as_uri(), version=version
+        ),
+        change=types.NotebookDocumentChangeEvent(
+            cells=types.NotebookDocumentCellChanges(
+                text_content=[
+                    types.NotebookDocumentCellContentChanges(
+                        document=types.VersionedTextDocumentIdentifier(uri=cell, version=version),
+                        changes=list(changes),
+                    )
+                ]
             )
-            for line, column, text in edits
-        ],
+        ),
     )
 
 
@@ -271,20 +273,12 @@ async def test_cell_edits_land_where_the_client_put_them_after_odd_line_breaks(
         (cell,) = _open(client, notebook, [text])
         assert _codes(await _diagnostics(client, cell)) == []
         del client.diagnostics[cell]
-        client.notebook_document_did_change(
-            types.DidChangeNotebookDocumentParams(
-                notebook_document=types.VersionedNotebookDocumentIdentifier(
-                    uri=notebook.as_uri(), version=2
-                ),
-                change=types.NotebookDocumentChangeEvent(
-                    cells=types.NotebookDocumentCellChanges(
-                        text_content=[
-                            _typed(cell, 2, [(2, 7, "=[]"), (1, 0, "\u2028"), (0, 99, "  # end")])
-                        ]
-                    )
-                ),
-            )
-        )
+        edits = [
+            partial(2, 7, 2, 7, "=[]"),
+            partial(1, 0, 1, 0, "\u2028"),
+            partial(0, 99, 0, 99, "  # end"),
+        ]
+        client.notebook_document_did_change(_cell_edits(notebook, 2, cell, edits))
         edited = _codes(await _diagnostics(client, cell))
         typed = "a = 1\u2028b = 2  # end\n\u2028x = 3\fy = 4\rdef f(x=[]): pass\n"
         (fresh,) = _open(client, tmp_path / "fresh.ipynb", [typed])

@@ -9,7 +9,15 @@ from pathlib import Path
 from lsprotocol import types
 
 from pyiq.lsp.features.diagnostics import SETTLE_DELAY
-from tests.lsp.helpers import TIMEOUT, change, hover_at, open_and_wait, session, wait_version
+from tests.lsp.helpers import (
+    TIMEOUT,
+    change,
+    hover_at,
+    open_and_wait,
+    partial,
+    session,
+    wait_version,
+)
 
 BASE = '''import os
 
@@ -262,16 +270,7 @@ def _batch(client, uri: str, version: int, edits: list[tuple[int, int, int, int,
     client.text_document_did_change(
         types.DidChangeTextDocumentParams(
             text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
-            content_changes=[
-                types.TextDocumentContentChangePartial(
-                    range=types.Range(
-                        start=types.Position(line=a, character=b),
-                        end=types.Position(line=c, character=d),
-                    ),
-                    text=text,
-                )
-                for a, b, c, d, text in edits
-            ],
+            content_changes=[partial(*edit) for edit in edits],
         )
     )
 

@@ -540,7 +540,15 @@ class Document:
         # bytes, and positions are always rebuilt from the new source.
         self.apply_byte_edit(prefix, len(old) - suffix, source[prefix : len(source) - suffix])
 
-    def apply_byte_edit(self, start: int, old_end: int, new_text: bytes) -> None:
+    def apply_byte_edit(
+        self, start: int, old_end: int, new_text: bytes, isolate: bool = True
+    ) -> None:
+        """Replaces bytes ``start``-``old_end`` with ``new_text`` and re-analyses.
+
+        ``isolate`` False keeps the edited lines in the tree even if they
+        break the file (see ``reparse``): an edit composed of changes at many
+        places spans lines nobody is typing on.
+        """
         old_source = self.source
         start = max(0, min(start, len(old_source)))
         old_end = max(start, min(old_end, len(old_source)))
@@ -561,6 +569,12 @@ class Document:
             new_end_point=new_lines.point(new_end),
         )
         had_error = old_tree.root_node.has_error
+        # Findings kept through edits of a tree that error recovery built
+        # otherwise than a fresh parse may be wrong beyond what this edit
+        # re-analyses (state derived from the recovered tree, such as the
+        # module's bindings): until a pause analyses the file whole
+        # (``settle``), no tree after such a one counts as exact.
+        recovered = not self.exact and self.isolated is None
         removed = old_source[start:old_end]
         new_tree, self.isolated = reparse(
             self._parser,
@@ -569,17 +583,13 @@ class Document:
             (start, new_end, removed),
             new_lines,
             _moved(self.isolated, start, old_end, new_end, new_source),
-            self.parse_budget if self.isolate else None,
+            self.parse_budget if self.isolate and isolate else None,
         )
         changed: list[tuple[int, int]] = []
         # A tree without the edited lines (see ``reparse``) waits for ``settle`` too.
-        self.exact = self.isolated is None and not new_tree.root_node.has_error
+        exact = self.isolated is None and not new_tree.root_node.has_error
         # A tree without the edited lines needs no fresh parse: they are not in it.
-        if (
-            self.isolated is None
-            and (had_error or not self.exact)
-            and _may_relex(new_text, removed)
-        ):
+        if self.isolated is None and (had_error or not exact) and _may_relex(new_text, removed):
             # With error recovery in play, tree-sitter's incremental result can
             # differ from a fresh parse (an unterminated string closed far
             # away keeps the reused nodes in between). A fresh parse keeps the
@@ -587,7 +597,8 @@ class Document:
             # with the edited old tree, so re-analysis stays regional.
             new_tree = self._parser.parse(new_source)
             changed.extend(_restructured(old_tree, new_tree, start, new_end))
-            self.exact = True
+            exact = True
+        self.exact = exact and not recovered
         changed.extend((r.start_byte, r.end_byte) for r in old_tree.changed_ranges(new_tree))
 
         self.source = new_source

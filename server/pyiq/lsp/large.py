@@ -57,7 +57,9 @@ class LargeText:
     def findings(self, config: Config | None = None) -> list[Finding]:
         return self._analyse_head().findings(config)
 
-    def apply_byte_edit(self, start: int, old_end: int, new_text: bytes) -> None:
+    def apply_byte_edit(
+        self, start: int, old_end: int, new_text: bytes, isolate: bool = True
+    ) -> None:
         source = self.source[:start] + sanitize(new_text) + self.source[old_end:]
         self.lines = self.lines.edited(start, old_end, source)
         self.source = source

@@ -28,6 +28,20 @@ from pygls.protocol.language_server import lsp_method
 log = logging.getLogger(__name__)
 
 
+def _to_user(method: str) -> Callable[[PyiqProtocol, Any], Generator[Any, Any, None]]:
+    """A built-in handler of ``method`` that only runs the user handler registered for it.
+
+    pygls finds built-in handlers by attribute name, so each takes the name
+    of the handler of pygls' it replaces.
+    """
+
+    @lsp_method(method)
+    def handler(self: PyiqProtocol, params: Any) -> Generator[Any, Any, None]:
+        yield from self._user(method, params)
+
+    return handler
+
+
 class PyiqProtocol(LanguageServerProtocol):
     # method -> answerer(params) returning the result's JSON text, or None to
     # let pygls answer (the registered handler runs then).
@@ -56,45 +70,18 @@ class PyiqProtocol(LanguageServerProtocol):
         if (handler := self.fm.features.get(method)) is not None:
             yield handler, (params,), None
 
-    @lsp_method(types.TEXT_DOCUMENT_DID_OPEN)
-    def lsp_text_document__did_open(
-        self, params: types.DidOpenTextDocumentParams
-    ) -> Generator[Any, Any, None]:
-        yield from self._user(types.TEXT_DOCUMENT_DID_OPEN, params)
-
-    @lsp_method(types.TEXT_DOCUMENT_DID_CHANGE)
-    def lsp_text_document__did_change(
-        self, params: types.DidChangeTextDocumentParams
-    ) -> Generator[Any, Any, None]:
-        yield from self._user(types.TEXT_DOCUMENT_DID_CHANGE, params)
-
-    @lsp_method(types.TEXT_DOCUMENT_DID_CLOSE)
-    def lsp_text_document__did_close(
-        self, params: types.DidCloseTextDocumentParams
-    ) -> Generator[Any, Any, None]:
-        yield from self._user(types.TEXT_DOCUMENT_DID_CLOSE, params)
-
-    # Notebooks too: pygls' copy of a cell splits lines at ``\\f`` and ``\\u2028``
-    # as well, and clamps a position past its line's end by rewriting the
-    # client's ``Position`` in place, so the handlers saw ranges pygls had
-    # moved. pyiq keeps each cell as an engine document of its own.
-    @lsp_method(types.NOTEBOOK_DOCUMENT_DID_OPEN)
-    def lsp_notebook_document__did_open(
-        self, params: types.DidOpenNotebookDocumentParams
-    ) -> Generator[Any, Any, None]:
-        yield from self._user(types.NOTEBOOK_DOCUMENT_DID_OPEN, params)
-
-    @lsp_method(types.NOTEBOOK_DOCUMENT_DID_CHANGE)
-    def lsp_notebook_document__did_change(
-        self, params: types.DidChangeNotebookDocumentParams
-    ) -> Generator[Any, Any, None]:
-        yield from self._user(types.NOTEBOOK_DOCUMENT_DID_CHANGE, params)
-
-    @lsp_method(types.NOTEBOOK_DOCUMENT_DID_CLOSE)
-    def lsp_notebook_document__did_close(
-        self, params: types.DidCloseNotebookDocumentParams
-    ) -> Generator[Any, Any, None]:
-        yield from self._user(types.NOTEBOOK_DOCUMENT_DID_CLOSE, params)
+    # pygls' own handlers of these keep its copy of the text; these hand the
+    # messages straight to pyiq's (see ``_to_user``). Notebooks too: pygls' copy
+    # of a cell splits lines at ``\\f`` and ``\\u2028`` as well, and clamps a
+    # position past its line's end by rewriting the client's ``Position`` in
+    # place, so the handlers saw ranges pygls had moved. pyiq keeps each cell
+    # as an engine document of its own.
+    lsp_text_document__did_open = _to_user(types.TEXT_DOCUMENT_DID_OPEN)
+    lsp_text_document__did_change = _to_user(types.TEXT_DOCUMENT_DID_CHANGE)
+    lsp_text_document__did_close = _to_user(types.TEXT_DOCUMENT_DID_CLOSE)
+    lsp_notebook_document__did_open = _to_user(types.NOTEBOOK_DOCUMENT_DID_OPEN)
+    lsp_notebook_document__did_change = _to_user(types.NOTEBOOK_DOCUMENT_DID_CHANGE)
+    lsp_notebook_document__did_close = _to_user(types.NOTEBOOK_DOCUMENT_DID_CLOSE)
 
     @lsp_method(types.SHUTDOWN)
     def lsp_shutdown(self, *args: Any) -> Generator[Any, Any, None]:

@@ -97,6 +97,9 @@ class OpenDocument:
         # right after that waited in the pipe during it, so it is part of a burst.
         self.last_flush = 0.0
         self._pending: tuple[bytes, LineIndex] | None = None
+        # Whether the queued edits include a notification of changes at many
+        # places (a replace-all; see ``flush``).
+        self.scattered = False
         self._asleep: tuple[bytes, Registry] | None = None
         self._awake = awake
         self.fragments = Fragments()
@@ -140,7 +143,12 @@ class OpenDocument:
         return self._pending is not None
 
     def flush(self) -> None:
-        """Gives the queued edits to the engine as one edit (a no-op without any)."""
+        """Gives the queued edits to the engine as one edit (a no-op without any).
+
+        When they include changes at many places in one notification
+        (``scattered``), the edit's lines are never left out of the tree:
+        they span lines no one is typing on (``Document.apply_byte_edit``).
+        """
         if self._pending is None:
             return
         new = self._pending[0]
@@ -150,7 +158,10 @@ class OpenDocument:
         prefix = _common_prefix(old, new)
         suffix = _common_suffix(old, new, prefix)
         self.fragments.edited(prefix)
-        engine.apply_byte_edit(prefix, len(old) - suffix, new[prefix : len(new) - suffix])
+        isolate, self.scattered = not self.scattered, False
+        engine.apply_byte_edit(
+            prefix, len(old) - suffix, new[prefix : len(new) - suffix], isolate=isolate
+        )
 
     @property
     def engine(self) -> Document:

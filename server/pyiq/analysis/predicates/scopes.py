@@ -297,7 +297,11 @@ def scope_bindings(scope: Node, ctx: MatchContext) -> dict[str, list[Binding]]:
     use reads the scope's latest binding before it, and a use inside a
     nested function (which ruff visits once the enclosing scope is complete)
     its last. Names declared ``global`` or ``nonlocal`` live in another
-    scope and are left out.
+    scope and are left out, except in the module: ``global x`` there is a
+    no-op to Python (and ``nonlocal x``, an error, is read as one), so the
+    module's bindings of ``x`` stay. A declaration typed at module level
+    (or made of a broken line: ``global`` over ``config = load_yaml(text)``
+    declares ``load_yaml``) hid the file's imports from every use.
     """
     table: dict[str, list[Binding]] = {}
     declared: set[str] = set()
@@ -311,8 +315,9 @@ def scope_bindings(scope: Node, ctx: MatchContext) -> dict[str, list[Binding]]:
         while stack:
             for statement in stack.pop():
                 _statement_table(statement, ctx, module, table, declared, stack)
-    for name in declared:
-        table.pop(name, None)
+    if scope.type != "module":
+        for name in declared:
+            table.pop(name, None)
     for bindings in table.values():
         bindings.sort(key=lambda binding: binding.position)
     return table

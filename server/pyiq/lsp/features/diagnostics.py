@@ -247,6 +247,30 @@ def _line_kept(before: LineIndex, after: LineIndex, text: str, lo: int, hi: int)
     return before.line_of(lo)
 
 
+# More changes than this in one didChange are analysed as one edit (see ``apply_changes``).
+MAX_SEPARATE_CHANGES = 8
+
+
+def queue_changes(
+    server: PyiqServer,
+    document: OpenDocument,
+    changes: Sequence[types.TextDocumentContentChangeEvent],
+) -> None:
+    """Records a didChange's changes as text, unanalysed (``OpenDocument.queue_edit``)."""
+    encoding = server.encoding
+    if len(changes) > MAX_SEPARATE_CHANGES:
+        document.scattered = True
+    for change in changes:
+        data = change.text.encode("utf-8", "surrogatepass")
+        if isinstance(change, types.TextDocumentContentChangePartial):
+            lines = document.lines
+            start, end = change.range.start, change.range.end
+            lo, hi = sorted((offset(lines, start, encoding), offset(lines, end, encoding)))
+            document.queue_edit(lo, hi, data)
+        else:
+            document.queue_edit(0, len(document.source), data)
+
+
 def apply_changes(
     server: PyiqServer,
     document: OpenDocument,
@@ -255,9 +279,20 @@ def apply_changes(
     """Applies a didChange's changes, in order, to the document's engine.
 
     Positions are read with the engine's own line index, which ends lines
-    where the client does (never at ``\\f`` or ``\\u2028``).
+    where the client does (never at ``\\f`` or ``\\u2028``). A notification
+    of more than ``MAX_SEPARATE_CHANGES`` changes (a keystroke with a cursor
+    at each of hundreds of places, a replace-all) is composed as text and
+    given to the engine as one edit: each change alone costs a reparse that
+    grows with the module's statements, and 2,000 changes to a 2,000-line
+    file held the server for seconds where one edit takes milliseconds.
+    Such an edit spans lines between the places that no one is typing on, so
+    its lines are never left out of the tree (``OpenDocument.flush``).
     """
     encoding = server.encoding
+    if len(changes) > MAX_SEPARATE_CHANGES:
+        queue_changes(server, document, changes)
+        document.flush()
+        return
     for change in changes:
         engine = document.engine
         if isinstance(change, types.TextDocumentContentChangePartial):
@@ -526,17 +561,8 @@ def setup(server: PyiqServer) -> None:
         document = ls.documents.get(params.text_document.uri)
         if document is None:
             return
-        encoding = ls.encoding
         if document.slow:
-            for change in params.content_changes:
-                data = change.text.encode("utf-8", "surrogatepass")
-                if isinstance(change, types.TextDocumentContentChangePartial):
-                    lines = document.lines
-                    start, end = change.range.start, change.range.end
-                    lo, hi = sorted((offset(lines, start, encoding), offset(lines, end, encoding)))
-                    document.queue_edit(lo, hi, data)
-                else:
-                    document.queue_edit(0, len(document.source), data)
+            queue_changes(ls, document, params.content_changes)
             document.version = params.text_document.version
             now = time.monotonic()
             # A change arriving sooner than an analysis takes is part of a burst:
