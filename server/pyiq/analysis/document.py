@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from tree_sitter import Node, Tree
 
+from pyiq.analysis.common_span import common_prefix, common_suffix
 from pyiq.analysis.config import Config
 from pyiq.analysis.engine import intersects, run_rules, select
 from pyiq.analysis.findings import SORT_KEY, Finding
@@ -526,16 +527,8 @@ class Document:
         old = self.source
         if old == source:
             return
-        limit = min(len(old), len(source))
-        prefix = 0
-        while prefix < limit and old[prefix] == source[prefix]:
-            prefix += 1
-        suffix = 0
-        while (
-            suffix < limit - prefix
-            and old[len(old) - 1 - suffix] == source[len(source) - 1 - suffix]
-        ):
-            suffix += 1
+        prefix = common_prefix(old, source)
+        suffix = common_suffix(old, source, prefix)
         # Splitting a CRLF pair or a UTF-8 sequence is harmless: tree-sitter edits
         # bytes, and positions are always rebuilt from the new source.
         self.apply_byte_edit(prefix, len(old) - suffix, source[prefix : len(source) - suffix])

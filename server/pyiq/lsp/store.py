@@ -31,6 +31,7 @@ from typing import Any
 from urllib.parse import unquote, urlparse
 
 from pyiq.analysis import Config, ConfigError, Document, ModuleName, module_name
+from pyiq.analysis.common_span import common_prefix, common_suffix
 from pyiq.analysis.config import CONFIG_NAMES as PYIQ_CONFIG_NAMES
 from pyiq.analysis.config import find_config, load_config
 from pyiq.analysis.language import sanitize
@@ -155,8 +156,8 @@ class OpenDocument:
         self._pending = None
         engine = self.engine
         old = engine.source
-        prefix = _common_prefix(old, new)
-        suffix = _common_suffix(old, new, prefix)
+        prefix = common_prefix(old, new)
+        suffix = common_suffix(old, new, prefix)
         self.fragments.edited(prefix)
         isolate, self.scattered = not self.scattered, False
         engine.apply_byte_edit(
@@ -213,30 +214,6 @@ class OpenDocument:
             self._asleep = (self._engine.source, self._engine.registry)
             self._engine = None
             self.fragments = Fragments()
-
-
-def _common_prefix(a: bytes, b: bytes) -> int:
-    """Length of the longest common prefix, by halving (each comparison runs in C)."""
-    lo, hi = 0, min(len(a), len(b))
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if a[lo:mid] == b[lo:mid]:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
-
-
-def _common_suffix(a: bytes, b: bytes, prefix: int) -> int:
-    """Length of the longest common suffix not overlapping ``prefix``."""
-    lo, hi = 0, min(len(a), len(b)) - prefix
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if a[len(a) - mid : len(a) - lo] == b[len(b) - mid : len(b) - lo]:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
 
 
 class Awake:
