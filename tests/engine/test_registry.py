@@ -43,6 +43,13 @@ def test_an_idiom_is_hinted_once_per_file(tmp_path: Path) -> None:
     assert load_rules_from(tmp_path).rules["print-call"].hints == "once-per-file"
 
 
+def test_a_generic_concept_yields_the_hover(tmp_path: Path) -> None:
+    write(tmp_path, "print-call", GOOD.replace('"hint")', '"hint")\n  (#set! hover "generic")'))
+    write(tmp_path, "other-call", GOOD)
+    rules = load_rules_from(tmp_path).rules
+    assert (rules["print-call"].generic, rules["other-call"].generic) == (True, False)
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
@@ -68,6 +75,16 @@ def test_an_idiom_is_hinted_once_per_file(tmp_path: Path) -> None:
                 '"hint")', '"warning")\n  (#set! hints "once-per-file")'
             ),
             "#set! hints applies to concepts only",
+        ),
+        (
+            GOOD.replace('"hint")', '"hint")\n  (#set! hover "last")'),
+            "hover 'last' is not one of generic",
+        ),
+        (
+            GOOD.replace('"concept"', '"bug-risk"').replace(
+                '"hint")', '"warning")\n  (#set! hover "generic")'
+            ),
+            "#set! hover applies to concepts only",
         ),
     ],
 )

@@ -3,8 +3,8 @@
 A rule file ``<id>.scm`` starts with ``;;`` comment lines holding its
 Markdown description, followed by one or more patterns. Metadata travels in
 ``#set!`` directives (``id``, ``name``, ``category``, ``severity``,
-``message`` and optionally ``peer``, ``report``, ``hints``, ``context`` and
-``module-scope``);
+``message`` and optionally ``peer``, ``report``, ``hints``, ``hover``,
+``context`` and ``module-scope``);
 the reported capture is the one whose name does not start with ``_``;
 ``@_construct`` marks the whole construct a hover should answer on. Python
 predicates (``#pyiq-...?``) are allowed only where a query cannot express
@@ -15,6 +15,11 @@ capture's nodes by the nodes to report, for what a query cannot enumerate
 concept that is everyday idiom (``x is None``, ``__init__``, ``super()``):
 an editor hints it once per file rather than once per scope, because real
 code is full of it (see ``benchmarks/hint_density.py --idioms``).
+``hover "generic"`` marks a concept that says something true of many
+constructs (``async def`` makes any function a coroutine; annotations can sit
+on any function): where a finding of another rule is reported on the same
+place (``async def __call__``, an ``async def`` that yields), the hover leads
+with that more specific construct.
 ``context "ancestors"`` makes the engine bind ``_context``, a summary of
 what encloses the reported node (``analysis.surroundings``), for question
 links that depend on where a construct sits (a lambda passed as ``key=``
@@ -84,7 +89,8 @@ BUILTIN_PREDICATES = frozenset(
     }
 )
 REQUIRED_KEYS = ("id", "name", "category", "severity", "message")
-OPTIONAL_KEYS = ("peer", "report", "hints", "context", "module-scope")
+OPTIONAL_KEYS = ("peer", "report", "hints", "hover", "context", "module-scope")
+HOVER_RANKS = ("generic",)
 HintFrequency = Literal["once-per-scope", "once-per-file"]
 HINT_FREQUENCIES: tuple[HintFrequency, ...] = ("once-per-scope", "once-per-file")
 CONTEXTS = ("ancestors", "calls")
@@ -127,6 +133,8 @@ class Rule:
     report: str | None = None
     # How often an editor hints a concept by default (see the module docstring).
     hints: HintFrequency = "once-per-scope"
+    # Whether a more specific finding at the same place leads the hover (``hover "generic"``).
+    generic: bool = False
     # Whether findings bind ``_context`` (see ``analysis.surroundings``).
     context: bool = False
     # Whether findings bind ``_calls`` (see ``analysis.body_calls``).
@@ -229,6 +237,11 @@ def parse_rule_file(path: Path | str, source: str, check_syntax: bool = True) ->
         raise fail(f"hints {hints!r} is not one of {', '.join(HINT_FREQUENCIES)}")
     if hints != "once-per-scope" and category != "concept":
         raise fail("#set! hints applies to concepts only (bug risks are shown wherever found)")
+    hover = settings.get("hover")
+    if hover is not None and hover not in HOVER_RANKS:
+        raise fail(f"hover {hover!r} is not one of {', '.join(HOVER_RANKS)}")
+    if hover is not None and category != "concept":
+        raise fail("#set! hover applies to concepts only (a bug risk always leads)")
 
     reported = sorted(c for c in captures if not c.startswith("_"))
     if len(reported) != 1:
@@ -278,6 +291,7 @@ def parse_rule_file(path: Path | str, source: str, check_syntax: bool = True) ->
         path=str(path),
         report=report,
         hints=hints,  # type: ignore[arg-type]
+        generic=hover == "generic",
         context="ancestors" in contexts,
         calls="calls" in contexts,
         captures=frozenset(named),

@@ -13,6 +13,7 @@
   (#set! name "async / await")
   (#set! category "concept")
   (#set! severity "hint")
+  (#set! hover "generic")
   (#set! message "`{usage}`: async code; a coroutine suspends at `await` instead of blocking the thread"))
 
 (await "await" @usage

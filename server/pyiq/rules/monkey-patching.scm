@@ -1,6 +1,7 @@
 ;; Finds assignments to an attribute of a name bound by a top-level import
 ;; (`os.getcwd = fake`, `settings.DEBUG = True`) and `setattr(name, ...)`
-;; calls whose first argument is such a name.
+;; calls whose first argument is such a name, and pytest's
+;; `monkeypatch.setattr(...)`/`monkeypatch.delattr(...)`.
 ;;
 ;; Modules and classes are mutable objects, so rebinding one of their
 ;; attributes changes behaviour for all code that looks it up later, but not
@@ -21,4 +22,10 @@
 ((call function: (identifier) @_setattr arguments: (argument_list . (identifier) @_module)) @target
   (#eq? @_setattr "setattr")
   (#pyiq-imported-module? @_module)
+  (#set! id "monkey-patching"))
+
+; pytest's `monkeypatch` fixture patches for one test and undoes it afterwards.
+((call function: (attribute object: (identifier) @_fixture attribute: (identifier) @_method)) @target
+  (#eq? @_fixture "monkeypatch")
+  (#any-of? @_method "setattr" "delattr")
   (#set! id "monkey-patching"))

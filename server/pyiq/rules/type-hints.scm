@@ -13,6 +13,7 @@
   (#set! context "ancestors")
   (#set! category "concept")
   (#set! severity "hint")
+  (#set! hover "generic")
   (#set! message "Type hints on `{name}`: annotations for type checkers and tools, not enforced at runtime"))
 
 ((function_definition name: (identifier) @name return_type: (_)) @_construct

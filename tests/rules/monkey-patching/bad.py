@@ -16,3 +16,8 @@ def install():
    #^^^^^^^^^^^^^^ monkey-patching
     setattr(os, "getcwd", fake_getcwd)
    #^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ monkey-patching
+
+
+def test_cwd(monkeypatch):
+    monkeypatch.setattr(os, "getcwd", fake_getcwd)
+   #^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ monkey-patching

@@ -182,17 +182,27 @@ def hover_areas(ls: PyiqServer, document: OpenDocument, at: int) -> list[Area]:
         if head is not None:
             lo, hi = min(lo, head[0]), max(hi, head[1])
         found.append(Area(f, lo, hi, anchored))
-    return sorted(found, key=lambda a: (*_rank(a, at), a.end - a.start, a.finding.start_byte))
+    return sorted(found, key=lambda a: (*_rank(ls, a, at), a.end - a.start, a.finding.start_byte))
 
 
-def _rank(area: Area, at: int) -> tuple[bool, bool]:
-    """Anchored first; of those, the ones reported right under the point before the others.
+def _rank(ls: PyiqServer, area: Area, at: int) -> tuple[bool, bool, bool, bool]:
+    """Anchored first; then those reported right under the point; then bug risks; then specific.
 
     Three decorators share one decorated function as their construct: the
-    one under the cursor is the one the user means.
+    one under the cursor is the one the user means. Where a dangling task is
+    also an ``asyncio`` call, the warning is what the user must read first.
+    A concept marked ``hover "generic"`` (``async def`` on ``__call__``)
+    yields to a more specific construct reported on the same place, though
+    its own area (the ``def`` line) is the smallest.
     """
     finding = area.finding
-    return not area.anchored, not finding.start_byte <= at <= finding.end_byte
+    rule = ls.registry.get(finding.rule)
+    return (
+        not area.anchored,
+        not finding.start_byte <= at <= finding.end_byte,
+        rule is None or not rule.is_bug_risk,
+        rule is not None and rule.generic,
+    )
 
 
 def findings_at(ls: PyiqServer, document: OpenDocument, at: int) -> list[Finding]:
