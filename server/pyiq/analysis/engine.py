@@ -127,14 +127,22 @@ def _report(
             reported, named = [pair[0] for pair in found], [pair[1] for pair in found]
         else:
             reported = named = found
+    fresh = []
+    rule_id = rule.id
+    for node, name_node in zip(reported, named, strict=True):
+        key = (rule_id, node.start_byte, node.end_byte)
+        if key not in seen:
+            seen.add(key)
+            fresh.append((node, name_node))
+    if not fresh:
+        return
+    # Built only for a match that reports something new: a rule matching the
+    # same node several times (one match per typed parameter of a function)
+    # pays for its texts once.
     span_start, span_end = span or _span(captured)
     bindings = {name: _binding_text(nodes[0], source) for name, nodes in captured.items()}
     construct = captured.get("_construct")
-    for node, name_node in zip(reported, named, strict=True):
-        key = (rule.id, node.start_byte, node.end_byte)
-        if key in seen:
-            continue
-        seen.add(key)
+    for node, name_node in fresh:
         if binds is not None:
             bindings[binds] = _binding_text(name_node, source)
         if rule.context:
@@ -144,7 +152,7 @@ def _report(
             bindings[CALLS_CAPTURE] = callees(outer, source)
         findings.append(
             Finding(
-                rule=rule.id,
+                rule=rule_id,
                 start_byte=node.start_byte,
                 end_byte=node.end_byte,
                 construct_start=min(outer.start_byte, node.start_byte),
@@ -327,9 +335,9 @@ class _Run:
                     continue
                 for position in entry.candidates(captured, source):
                     member = entry.members[position]
-                    names = member.names
-                    own = {names[name]: nodes for name, nodes in captured.items()}
-                    if evaluate(member, own, ctx):
+                    if evaluate(member, captured, ctx):
+                        names = member.names
+                        own = {names[name]: nodes for name, nodes in captured.items()}
                         _report(member.rule, own, ctx, span, seen, findings)
 
 

@@ -214,11 +214,25 @@ class Member:
 
     rule: Rule
     names: Mapping[str, str]  # planned capture name -> the rule's own name
+    # The member's predicates, reading the captures by their planned names: a
+    # match is judged before it is renamed, and only an accepted one is.
     checks: tuple[Check, ...] = ()
 
     @classmethod
     def of(cls, rule: Rule, names: Mapping[str, str], predicates: Sequence[Predicate]) -> Member:
-        return cls(rule, names, tuple(compile_predicate(p) for p in predicates))
+        planned = {own: name for name, own in names.items()}
+        return cls(
+            rule, names, tuple(compile_predicate(_renamed(p, planned)) for p in predicates)
+        )
+
+
+def _renamed(predicate: Predicate, names: Mapping[str, str]) -> Predicate:
+    """``predicate`` with its capture arguments renamed by ``names``."""
+    args = tuple(
+        (names.get(value, value), kind) if kind == "capture" else (value, kind)
+        for value, kind in predicate.args
+    )
+    return Predicate(predicate.name, args)
 
 
 @dataclass(frozen=True, slots=True)
@@ -579,6 +593,8 @@ def compile_predicate(predicate: Predicate) -> Check:
 
 def evaluate(member: Member, captures: Captures, ctx: MatchContext) -> bool:
     """Whether the member's own predicates accept a match of its merged pattern.
+
+    ``captures`` are named as in the planned pattern (``Member.names``).
 
     A plain loop: every function of a file is offered to several members,
     and a generator per call costs more than the checks that usually fail.
