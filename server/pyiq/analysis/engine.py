@@ -18,7 +18,7 @@ from pyiq.analysis.imports import module_imports
 from pyiq.analysis.language import new_parser, sanitize
 from pyiq.analysis.lines import LineIndex
 from pyiq.analysis.modules import ModuleName
-from pyiq.analysis.planner import Entry, evaluate
+from pyiq.analysis.planner import Entry, Member, evaluate
 from pyiq.analysis.predicates import PREDICATES, REPORTERS, MatchContext
 from pyiq.analysis.registry import Registry, Rule, load_registry
 from pyiq.analysis.suppression import Suppressions
@@ -321,12 +321,12 @@ class _Run:
             )
             for index, captured in matches:
                 span = None
-                if ranges is not None:
-                    span = _span(captured)
-                    if not intersects(span[0], span[1], ranges):
-                        continue
                 entry = entries[index]
                 if entry.verbatim:
+                    if ranges is not None:
+                        span = _span(captured)
+                        if not intersects(span[0], span[1], ranges):
+                            continue
                     member = entry.members[0]
                     # tree-sitter judged the text as written; an alias is judged as spelled.
                     if aliased and member.checks and not evaluate(member, captured, ctx):
@@ -334,11 +334,24 @@ class _Run:
                     _report(member.rule, captured, ctx, span, seen, findings)
                     continue
                 for position in entry.candidates(captured, source):
+                    # A merged pattern may capture more than a member does
+                    # (``planner._skeleton``): the member's span and captures are its own.
                     member = entry.members[position]
-                    if evaluate(member, captured, ctx):
-                        names = member.names
-                        own = {names[name]: nodes for name, nodes in captured.items()}
+                    if ranges is None:
+                        if evaluate(member, captured, ctx):
+                            _report(member.rule, _own(member, captured), ctx, None, seen, findings)
+                        continue
+                    own = _own(member, captured)
+                    span = _span(own)
+                    if intersects(span[0], span[1], ranges) and evaluate(member, captured, ctx):
                         _report(member.rule, own, ctx, span, seen, findings)
+
+
+def _own(member: Member, captured: dict[str, list[Node]]) -> dict[str, list[Node]]:
+    """A match of a merged pattern, as the member's own captures under its own names."""
+    return {
+        name: captured[planned] for planned, name in member.names.items() if planned in captured
+    }
 
 
 @lru_cache(maxsize=64)

@@ -221,9 +221,7 @@ class Member:
     @classmethod
     def of(cls, rule: Rule, names: Mapping[str, str], predicates: Sequence[Predicate]) -> Member:
         planned = {own: name for name, own in names.items()}
-        return cls(
-            rule, names, tuple(compile_predicate(_renamed(p, planned)) for p in predicates)
-        )
+        return cls(rule, names, tuple(compile_predicate(_renamed(p, planned)) for p in predicates))
 
 
 def _renamed(predicate: Predicate, names: Mapping[str, str]) -> Predicate:
@@ -282,20 +280,23 @@ def _quote(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
-def _merged(shape: str, group: list[tuple[Rule, Pattern]]) -> Entry:
+def _merged(
+    shape: str, group: list[tuple[Rule, Pattern]], renames: Sequence[Mapping[str, str]]
+) -> Entry:
+    """One pattern for ``group``; ``renames`` maps each member's ``_pN`` to ``shape``'s names."""
     filters: list[dict[str, frozenset[str]]] = []
-    for _, pattern in group:
+    for (_, pattern), rename in zip(group, renames, strict=True):
         found: dict[str, frozenset[str]] = {}
         for predicate in pattern.predicates:
             item = _string_filter(pattern, predicate)
             if item is not None:
-                capture, values = item
+                capture, values = rename[item[0]], item[1]
                 found[capture] = found[capture] & values if capture in found else values
         filters.append(found)
     shared = set(filters[0]).intersection(*filters[1:])
     members = tuple(
-        Member.of(rule, {f"_p{i}": name for i, name in enumerate(p.captures)}, p.predicates)
-        for rule, p in group
+        Member.of(rule, {rename[f"_p{i}"]: name for i, name in enumerate(p.captures)}, p.predicates)
+        for (rule, p), rename in zip(group, renames, strict=True)
     )
     if not shared:
         return Entry(source=shape, members=members, verbatim=False)
@@ -531,14 +532,55 @@ def plan(patterns: Sequence[tuple[Rule, Pattern]]) -> list[Entry]:
     """
     groups: dict[str, list[tuple[Rule, Pattern]]] = {}
     for rule, pattern in patterns:
-        groups.setdefault(pattern.shape, []).append((rule, pattern))
+        groups.setdefault(_skeleton(pattern.shape)[0], []).append((rule, pattern))
     entries: list[Entry] = []
-    for shape, group in groups.items():
+    for skeleton, group in groups.items():
         if len(group) == 1:
-            entries.append(_single(shape, *group[0]))
-        else:
-            entries.append(_merged(shape, group))
+            entries.append(_single(group[0][1].shape, *group[0]))
+            continue
+        shape, renames = _with_slots(skeleton, [pattern.shape for _, pattern in group])
+        entries.append(_merged(shape, group, renames))
     return entries
+
+
+def _skeleton(shape: str) -> tuple[str, dict[str, tuple[int, int]]]:
+    """A shape without its captures, and where each capture sat.
+
+    A capture's place is (skeleton tokens before it, its rank among the
+    captures there). Patterns that differ only in what they capture match
+    the same nodes: the planner runs them as one pattern holding every
+    capture any of them has (thread-local's ``(call function: (attribute
+    attribute: (identifier) @name))`` and eval-call's, which also captures
+    the call), and each member reads its own captures from the match. Each
+    pattern of a file's query costs a state at every node its root type
+    names, and a text predicate at every candidate: the call and class
+    patterns are most of the query's cost.
+    """
+    skeleton: list[str] = []
+    places: dict[str, tuple[int, int]] = {}
+    rank = 0
+    for token in _tokens(shape):
+        if token.startswith("@"):
+            places[token[1:]] = (len(skeleton), rank)
+            rank += 1
+        else:
+            skeleton.append(token)
+            rank = 0
+    return " ".join(skeleton), places
+
+
+def _with_slots(skeleton: str, shapes: Sequence[str]) -> tuple[str, list[dict[str, str]]]:
+    """The skeleton with every place any of ``shapes`` captures, and each shape's renaming."""
+    found = [_skeleton(shape)[1] for shape in shapes]
+    slots = sorted({place for places in found for place in places.values()})
+    named = {place: f"_p{index}" for index, place in enumerate(slots)}
+    out: list[str] = []
+    tokens = _tokens(skeleton)
+    for index, token in enumerate(tokens):
+        out.append(token)
+        out += [f"@{named[place]}" for place in slots if place[0] == index + 1]
+    renames = [{name: named[place] for name, place in places.items()} for places in found]
+    return " ".join(out), renames
 
 
 def compile_predicate(predicate: Predicate) -> Check:
