@@ -533,6 +533,15 @@ def plan(patterns: Sequence[tuple[Rule, Pattern]]) -> list[Entry]:
     groups: dict[str, list[tuple[Rule, Pattern]]] = {}
     for rule, pattern in patterns:
         groups.setdefault(_skeleton(pattern.shape)[0], []).append((rule, pattern))
+    for skeleton, group in list(groups.items()):
+        halves = [(rule, _by_name_kind(pattern)) for rule, pattern in group]
+        split = [(rule, half) for rule, two in halves for half in two]
+        if all(two for _, two in halves) and all(
+            _skeleton(half.shape)[0] in groups for _, half in split
+        ):
+            del groups[skeleton]
+            for rule, half in split:
+                groups[_skeleton(half.shape)[0]].append((rule, half))
     entries: list[Entry] = []
     for skeleton, group in groups.items():
         if len(group) == 1:
@@ -541,6 +550,49 @@ def plan(patterns: Sequence[tuple[Rule, Pattern]]) -> list[Entry]:
         shape, renames = _with_slots(skeleton, [pattern.shape for _, pattern in group])
         entries.append(_merged(shape, group, renames))
     return entries
+
+
+_NAME_KINDS = "[ ( identifier ) ( attribute ) ] "
+
+
+def _by_name_kind(pattern: Pattern) -> list[Pattern]:
+    """``[(identifier) (attribute)] @c`` filtered by names, as identifier and attribute patterns.
+
+    A dotted name is an attribute's text and never an identifier's, so
+    ``(#any-of? @c "Counter" "collections.Counter")`` splits exactly in two
+    patterns the shapes of other rules' call patterns have: each half joins
+    one of them (``plan``) instead of costing a state and a text predicate at
+    every call of the file. Empty unless the pattern is of that form.
+    """
+    if pattern.shape.count(_NAME_KINDS) != 1:
+        return []
+    at = pattern.shape.index(_NAME_KINDS) + len(_NAME_KINDS)
+    capture = pattern.shape[at:].split(" ", 1)[0]
+    if not capture.startswith("@_p"):
+        return []
+    own = pattern.captures[int(capture[3:])]
+    filters = [p for p in pattern.predicates if p.args and p.args[0] == (own, "capture")]
+    if len(filters) != 1 or _string_filter(pattern, filters[0]) is None:
+        return []
+    values = [value for value, _ in filters[0].args[1:]]
+    halves: list[Pattern] = []
+    for kind, kept in (
+        ("identifier", [v for v in values if "." not in v]),
+        ("attribute", [v for v in values if "." in v]),
+    ):
+        if not kept:
+            continue
+        predicates = tuple(
+            Predicate("any-of?", ((own, "capture"), *((v, "string") for v in kept)))
+            if p is filters[0]
+            else p
+            for p in pattern.predicates
+        )
+        shape = pattern.shape.replace(_NAME_KINDS, f"( {kind} ) ")
+        halves.append(
+            Pattern(pattern.text, shape, pattern.captures, predicates, pattern.settings, "")
+        )
+    return halves
 
 
 def _skeleton(shape: str) -> tuple[str, dict[str, tuple[int, int]]]:
