@@ -24,6 +24,7 @@ from pyiq.analysis.registry import Registry, Rule, load_registry
 from pyiq.analysis.suppression import Suppressions
 from pyiq.analysis.surroundings import CONTEXT_CAPTURE, describe
 
+_new_finding = tuple.__new__
 _PLACEHOLDER = re.compile(r"\{(_?[A-Za-z][A-Za-z0-9_.-]*)\}")
 _MAX_BINDING = 60
 
@@ -150,17 +151,23 @@ def _report(
         outer = construct[0] if construct else node
         if rule.calls:
             bindings[CALLS_CAPTURE] = callees(outer, source)
+        start, end = node.start_byte, node.end_byte
+        # Finding's fields in order, built as ``Finding.shifted`` builds them: a
+        # NamedTuple's keyword constructor costs more than the rest of a report.
         findings.append(
-            Finding(
-                rule=rule_id,
-                start_byte=node.start_byte,
-                end_byte=node.end_byte,
-                construct_start=min(outer.start_byte, node.start_byte),
-                construct_end=max(outer.end_byte, node.end_byte),
-                message=_format(rule.message, bindings),
-                bindings=tuple(sorted(bindings.items())),
-                span_start=span_start,
-                span_end=span_end,
+            _new_finding(
+                Finding,
+                (
+                    rule_id,
+                    start,
+                    end,
+                    min(outer.start_byte, start),
+                    max(outer.end_byte, end),
+                    _format(rule.message, bindings),
+                    tuple(sorted(bindings.items())),
+                    span_start,
+                    span_end,
+                ),
             )
         )
 
