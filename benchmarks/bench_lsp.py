@@ -179,6 +179,19 @@ async def stop(client: Client) -> None:
     client.reader.cancel()
 
 
+async def warm_up(command: list[str], path: Path, pull: bool) -> None:
+    """One untimed start that runs until the server is idle, as any editor session does.
+
+    The caches a server writes for its next start (pyiq: the validated rules,
+    the bank, the LSP types' generated code) then exist, as they do for a
+    user on every start but the very first after an install.
+    """
+    client, _ = await start(command, path.parent, pull)
+    await first_diagnostics(client, await open_document(client, path, path.read_text()), pull)
+    await asyncio.sleep(1.0)
+    await stop(client)
+
+
 async def starts(
     command: list[str], path: Path, count: int, pull: bool
 ) -> tuple[list[float], list[float]]:
@@ -540,6 +553,8 @@ async def measure(args: argparse.Namespace, file: Path) -> None:
             name: await run(cmd, args.file, args.keys, args.hovers, args.where, pull)
             for name, cmd in servers.items()
         }
+        for cmd in servers.values() if args.starts else ():
+            await warm_up(cmd, args.file, pull)
         for _ in range(args.starts):
             # One start of each server and one bare import, in turn.
             for name, cmd in servers.items():

@@ -112,3 +112,20 @@ def test_mutated_real_files_never_raise(seed: int, path: Path) -> None:
         else:
             data[i] = rng.randrange(256)
     analyze(bytes(data))
+
+
+@pytest.mark.parametrize("surrogate", ["\ud800", "\udfff", "\udbff\ud800"])
+def test_a_lone_surrogate_is_one_character_as_the_client_counts_it(surrogate: str) -> None:
+    # JSON lets a client send lone surrogates; they reach the engine encoded
+    # with surrogatepass, three bytes that are not UTF-8. Each must stay one
+    # UTF-16 unit and one code point, or every column after it on the line
+    # drifts from the client's, and so does every edit the client sends there.
+    text = f"s = '{surrogate}'; f = lambda: 0\n"
+    column = text.index("f =")
+    doc = Document.from_text(text)
+    found = [f for f in doc.raw_findings if f.rule == "lambda-assignment"]
+    assert [doc.lines.position(f.start_byte, "utf-16") for f in found] == [(0, column)]
+    assert [doc.lines.position(f.start_byte, "utf-32") for f in found] == [(0, column)]
+    doc.apply_edit((0, column), (0, column), "g = 1; ")
+    assert doc.text.endswith("'; g = 1; f = lambda: 0\n")
+    assert doc.raw_findings == Document(doc.source).raw_findings

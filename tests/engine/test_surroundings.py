@@ -47,6 +47,40 @@ def test_a_generator_that_uses_its_yields_value_is_marked(body: str, context: st
     assert contexts[0] == context
 
 
+@pytest.mark.parametrize(
+    ("body", "context"),
+    [
+        (
+            "    db = connect()\n    try:\n        yield db\n    finally:\n        db.close()\n",
+            "function_definition:g yield:guarded",
+        ),
+        (
+            "    try:\n        yield s\n        s.commit()\n    except Exception:\n        raise\n",
+            "function_definition:g yield:guarded",
+        ),
+        (
+            "    try:\n        for line in fh:\n            yield line\n"
+            "    finally:\n        fh.close()\n",
+            "function_definition:g",
+        ),
+        (
+            "    try:\n        value = yield\n    finally:\n        done()\n",
+            "function_definition:g yield:value",
+        ),
+        ("    try:\n        pass\n    finally:\n        yield 1\n", "function_definition:g"),
+        (
+            "    try:\n        def inner():\n            yield 1\n"
+            "    finally:\n        pass\n    yield 2\n",
+            "function_definition:g",
+        ),
+    ],
+)
+def test_a_generator_that_yields_inside_a_guarded_try_is_marked(body: str, context: str) -> None:
+    """Set-up, ``try: yield``, tear-down: the shape of a context manager, decorated or not."""
+    contexts = _contexts("def g():\n" + body, "generator-function")
+    assert contexts[0] == context
+
+
 def test_a_method_name_is_followed_by_its_class_and_bases() -> None:
     source = (
         "from typing import Protocol\n\n"

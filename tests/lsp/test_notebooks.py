@@ -237,3 +237,56 @@ async def test_a_pause_settles_a_cell_that_error_recovery_parsed_differently(
                 await asyncio.sleep(0.01)
 
         await asyncio.wait_for(settled(), TIMEOUT)
+
+
+def _typed(
+    cell: str, version: int, edits: list[tuple[int, int, str]]
+) -> types.NotebookDocumentCellContentChanges:
+    """Incremental edits of a cell, each (line, column, text) inserted there."""
+    return types.NotebookDocumentCellContentChanges(
+        document=types.VersionedTextDocumentIdentifier(uri=cell, version=version),
+        changes=[
+            types.TextDocumentContentChangePartial(
+                range=types.Range(
+                    start=types.Position(line=line, character=column),
+                    end=types.Position(line=line, character=column),
+                ),
+                text=text,
+            )
+            for line, column, text in edits
+        ],
+    )
+
+
+async def test_cell_edits_land_where_the_client_put_them_after_odd_line_breaks(
+    tmp_path: Path,
+) -> None:
+    # A form feed and a line separator end no line for the client (nor for
+    # Python), and a lone CR does; the edits below them must land on the
+    # client's lines, not on lines of another splitting of the cell, and a
+    # column past a line's end is its end.
+    text = "a = 1\u2028b = 2\nx = 3\fy = 4\rdef f(x): pass\n"
+    notebook = tmp_path / "odd.ipynb"
+    async with session(notebooks=True) as client:
+        (cell,) = _open(client, notebook, [text])
+        assert _codes(await _diagnostics(client, cell)) == []
+        del client.diagnostics[cell]
+        client.notebook_document_did_change(
+            types.DidChangeNotebookDocumentParams(
+                notebook_document=types.VersionedNotebookDocumentIdentifier(
+                    uri=notebook.as_uri(), version=2
+                ),
+                change=types.NotebookDocumentChangeEvent(
+                    cells=types.NotebookDocumentCellChanges(
+                        text_content=[
+                            _typed(cell, 2, [(2, 7, "=[]"), (1, 0, "\u2028"), (0, 99, "  # end")])
+                        ]
+                    )
+                ),
+            )
+        )
+        edited = _codes(await _diagnostics(client, cell))
+        typed = "a = 1\u2028b = 2  # end\n\u2028x = 3\fy = 4\rdef f(x=[]): pass\n"
+        (fresh,) = _open(client, tmp_path / "fresh.ipynb", [typed])
+        assert edited == _codes(await _diagnostics(client, fresh))
+        assert edited == [("mutable-default-argument", 2, 8, 10)]

@@ -26,6 +26,11 @@ the nearest function or class (or the module), separated by spaces:
 * ``yield:value`` after those when the node is that function's own name and
   the function uses the value of one of its own ``yield`` expressions
   (``x = yield``): a coroutine fed with ``send()``, not a plain producer;
+* ``yield:guarded`` likewise when one of its own ``yield`` statements sits
+  directly in the body of a ``try`` that has a ``finally`` or ``except``
+  clause (``try: yield conn`` / ``finally: conn.close()``), not in a loop
+  there: set-up and tear-down around one value, a context manager in all but
+  its decorator;
 * the node type for everything else, except pure wrappers (blocks,
   expression statements, parentheses, argument lists).
 
@@ -36,6 +41,8 @@ from __future__ import annotations
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from tree_sitter import Node
 
 CONTEXT_CAPTURE = "_context"
@@ -109,11 +116,11 @@ def _method_of(function: Node) -> Node | None:
 _OWN_SCOPES = frozenset({"function_definition", "lambda", "class_definition"})
 
 
-def _receives(function: Node, source: bytes) -> bool:
-    """Whether one of the function's own ``yield`` expressions (not ``yield from``) is used."""
+def _own_yields(function: Node, source: bytes) -> Iterator[Node]:
+    """The function's own ``yield`` expressions (not those of nested functions or lambdas)."""
     body = function.child_by_field_name("body")
     if body is None:
-        return False
+        return
     position = source.find(b"yield", body.start_byte, body.end_byte)
     while position >= 0:
         token = body.descendant_for_byte_range(position, position + 5)
@@ -122,15 +129,36 @@ def _receives(function: Node, source: bytes) -> bool:
             owner = expression.parent
             while owner is not None and owner.type not in _OWN_SCOPES:
                 owner = owner.parent
-            from_ = any(child.type == "from" for child in expression.children)
-            user = expression.parent
-            while user is not None and user.type == "parenthesized_expression":
-                user = user.parent
-            if owner == function and not from_ and user is not None:
-                if user.type != "expression_statement":
-                    return True
+            if owner == function:
+                yield expression
         position = source.find(b"yield", position + 5, body.end_byte)
-    return False
+
+
+def _yield_tokens(function: Node, source: bytes) -> list[str]:
+    """``yield:value`` and ``yield:guarded`` for a generator (see the module docstring)."""
+    value = guarded = False
+    for expression in _own_yields(function, source):
+        user = expression.parent
+        while user is not None and user.type == "parenthesized_expression":
+            user = user.parent
+        if user is None:
+            continue
+        if user.type != "expression_statement":
+            value = value or not any(child.type == "from" for child in expression.children)
+        elif not guarded:
+            guarded = _is_guarded(user)
+    return ["yield:value"] * value + ["yield:guarded"] * guarded
+
+
+def _is_guarded(statement: Node) -> bool:
+    """Whether ``statement`` is directly in the body of a ``try`` with ``finally`` or ``except``."""
+    block = statement.parent
+    owner = block.parent if block is not None else None
+    if block is None or owner is None or owner.type != "try_statement":
+        return False
+    if owner.child_by_field_name("body") != block:
+        return False
+    return any(c.type in {"finally_clause", "except_clause"} for c in owner.children)
 
 
 def describe(node: Node, source: bytes) -> str:
@@ -158,8 +186,7 @@ def describe(node: Node, source: bytes) -> str:
             if kind == "class_definition":
                 tokens.extend(_bases(parent, source))
             elif child == name:
-                if _receives(parent, source):
-                    tokens.append("yield:value")
+                tokens.extend(_yield_tokens(parent, source))
                 owner = _method_of(parent)
                 if owner is not None:
                     owner_name = owner.child_by_field_name("name")

@@ -70,12 +70,21 @@ def run(args: argparse.Namespace) -> int:
         )
         return EXIT_USAGE
     with collector_paused():
+        from pyiq.lsp import generated_code
+
+        code_cache = generated_code.install()
         from pyiq.lsp import transport
 
         server = _create_server()
+
+    def idle() -> None:
+        free_start_garbage()
+        if code_cache is not None:
+            code_cache.save()
+
     if args.tcp:
         try:
-            return transport.serve_tcp(server, *args.tcp, idle=free_start_garbage)
+            return transport.serve_tcp(server, *args.tcp, idle=idle)
         except OSError as exc:
             print(
                 f"pyiq serve --tcp: cannot listen on {args.tcp[0]}:{args.tcp[1]}: {exc}",
@@ -83,11 +92,11 @@ def run(args: argparse.Namespace) -> int:
             )
             return EXIT_USAGE
     if args.ws:
-        free_start_garbage()  # pygls' WebSocket loop has no idle hook
+        idle()  # pygls' WebSocket loop has no idle hook
         server.start_ws(*args.ws)
         return EXIT_OK
     # exit after shutdown ends with 0, without shutdown with 1 (LSP specification).
-    return transport.serve_stdio(server, idle=free_start_garbage)
+    return transport.serve_stdio(server, idle=idle)
 
 
 @contextmanager

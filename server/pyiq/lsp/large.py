@@ -12,6 +12,7 @@ for. So no keystroke costs more than in a document at the limit.
 from __future__ import annotations
 
 from pyiq.analysis import Config, Document, Finding, ModuleName
+from pyiq.analysis.language import sanitize
 from pyiq.analysis.limits import head_of
 from pyiq.analysis.lines import LineIndex
 from pyiq.analysis.registry import Registry
@@ -27,7 +28,8 @@ class LargeText:
         self.registry = registry
         self.module = module
         self.limit = limit
-        self.source = source
+        # Sanitized as the engine's own documents are, so columns agree (``sanitize``).
+        self.source = source = sanitize(source)
         self.lines = LineIndex(source)
         self._head: Document | None = None
         self._head_bytes = b""
@@ -56,14 +58,14 @@ class LargeText:
         return self._analyse_head().findings(config)
 
     def apply_byte_edit(self, start: int, old_end: int, new_text: bytes) -> None:
-        source = self.source[:start] + new_text + self.source[old_end:]
+        source = self.source[:start] + sanitize(new_text) + self.source[old_end:]
         self.lines = self.lines.edited(start, old_end, source)
         self.source = source
         if start <= len(self._head_bytes):
             self._head = None  # re-analysed when next asked
 
     def replace(self, source: bytes) -> None:
-        self.source = source
+        self.source = source = sanitize(source)
         self.lines = LineIndex(source)
         self._head = None
 

@@ -5,7 +5,8 @@ every didChange to it (re-splitting the whole text into lines). pyiq reads
 documents only from the engine's ``Document``, which keeps the exact bytes
 it parsed, so the second copy cost a keystroke time and an open file its
 size in memory for nothing. Open, change and close go straight to the
-user handlers.
+user handlers, for documents and for notebooks (whose cells are engine
+documents too, see :mod:`pyiq.lsp.features.notebooks`).
 
 A pulled ``textDocument/diagnostic`` is answered with the same cached JSON
 as a publish (see :mod:`pyiq.lsp.wire`) when a raw answerer is installed
@@ -72,6 +73,28 @@ class PyiqProtocol(LanguageServerProtocol):
         self, params: types.DidCloseTextDocumentParams
     ) -> Generator[Any, Any, None]:
         yield from self._user(types.TEXT_DOCUMENT_DID_CLOSE, params)
+
+    # Notebooks too: pygls' copy of a cell splits lines at ``\\f`` and ``\\u2028``
+    # as well, and clamps a position past its line's end by rewriting the
+    # client's ``Position`` in place, so the handlers saw ranges pygls had
+    # moved. pyiq keeps each cell as an engine document of its own.
+    @lsp_method(types.NOTEBOOK_DOCUMENT_DID_OPEN)
+    def lsp_notebook_document__did_open(
+        self, params: types.DidOpenNotebookDocumentParams
+    ) -> Generator[Any, Any, None]:
+        yield from self._user(types.NOTEBOOK_DOCUMENT_DID_OPEN, params)
+
+    @lsp_method(types.NOTEBOOK_DOCUMENT_DID_CHANGE)
+    def lsp_notebook_document__did_change(
+        self, params: types.DidChangeNotebookDocumentParams
+    ) -> Generator[Any, Any, None]:
+        yield from self._user(types.NOTEBOOK_DOCUMENT_DID_CHANGE, params)
+
+    @lsp_method(types.NOTEBOOK_DOCUMENT_DID_CLOSE)
+    def lsp_notebook_document__did_close(
+        self, params: types.DidCloseNotebookDocumentParams
+    ) -> Generator[Any, Any, None]:
+        yield from self._user(types.NOTEBOOK_DOCUMENT_DID_CLOSE, params)
 
     @lsp_method(types.SHUTDOWN)
     def lsp_shutdown(self, *args: Any) -> Generator[Any, Any, None]:

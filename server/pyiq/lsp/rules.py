@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import logging
 from functools import cache
-from importlib import resources
-from pathlib import Path
 
-from pyiq.analysis.registry import Registry, RuleError, load_registry, parse_rule_file
+from pyiq.analysis.registry import (
+    RULES_DIR,
+    Registry,
+    RuleError,
+    load_registry,
+    parse_rule_file,
+)
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +28,7 @@ def server_registry() -> Registry:
         return load_registry()
     except RuleError as exc:
         log.warning("some rules failed to load, serving the others: %s", exc)
-    directory = Path(str(resources.files("pyiq") / "rules"))
+    directory = RULES_DIR
     parsed = []
     for path in sorted(directory.glob("*.scm")):
         try:

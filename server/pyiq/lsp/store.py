@@ -33,6 +33,7 @@ from urllib.parse import unquote, urlparse
 from pyiq.analysis import Config, ConfigError, Document, ModuleName, module_name
 from pyiq.analysis.config import CONFIG_NAMES as PYIQ_CONFIG_NAMES
 from pyiq.analysis.config import find_config, load_config
+from pyiq.analysis.language import sanitize
 from pyiq.analysis.lines import LineIndex
 from pyiq.analysis.registry import Registry
 from pyiq.lsp.large import LargeText
@@ -130,7 +131,8 @@ class OpenDocument:
             engine = self.engine
             self._pending = (engine.source, engine.lines)
         source, lines = self._pending
-        new_source = source[:start] + new_text + source[old_end:]
+        # Sanitized as the engine will (``sanitize``), so positions agree meanwhile.
+        new_source = source[:start] + sanitize(new_text) + source[old_end:]
         self._pending = (new_source, lines.edited(start, old_end, new_source))
 
     @property

@@ -1,8 +1,8 @@
 ;; Finds `.get(...)` calls with one or two positional arguments and no
 ;; keyword arguments. It is a heuristic: the receiver's type is unknown, so
 ;; any object's `get` qualifies, except calls on a top-level imported module
-;; (`requests.get(url)`) and receivers named like HTTP clients (`...client`,
-;; `...session`).
+;; (`requests.get(url)`), receivers named like HTTP clients (`...client`,
+;; `...session`), and decorators (`@app.get("/items")` registers a route).
 ;;
 ;; `d.get(key, default)` avoids the `KeyError` of `d[key]`; the default is
 ;; `None` when omitted and is evaluated even when the key exists. Compare
@@ -13,6 +13,7 @@
   (#eq? @_method "get")
   (#not-match? @_object "(client|session|requests|httpx)$")
   (#pyiq-not-imported-module? @_object)
+  (#pyiq-not-decorator? @get)
   (#set! id "dict-get")
   (#set! context "ancestors")
   (#set! name "dict.get")
@@ -26,4 +27,5 @@
   (#pyiq-argument-count? @_arguments "2")
   (#not-match? @_object "(client|session|requests|httpx)$")
   (#pyiq-not-imported-module? @_object)
+  (#pyiq-not-decorator? @get)
   (#set! id "dict-get"))

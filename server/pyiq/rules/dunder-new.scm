@@ -13,6 +13,7 @@
   (#any-of? @method "__new__")
   (#set! id "dunder-new")
   (#set! name "__new__")
+  (#set! context "ancestors")
   (#set! category "concept")
   (#set! severity "hint")
   (#set! message "`{_class}.__new__`: creates (and returns) the instance before `__init__` initialises it"))

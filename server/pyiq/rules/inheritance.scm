@@ -3,7 +3,8 @@
 ;; their own rule are skipped: `object` (no inheritance in Python 3), `ABC`
 ;; (abstract-base-class), names ending in `Error`/`Exception`
 ;; (custom-exception), `type` (metaclass), `TestCase` (unittest),
-;; `NamedTuple` (namedtuple), and the typing constructs `Protocol`,
+;; `NamedTuple` (namedtuple), the enum bases `Enum`, `IntEnum`, `StrEnum`,
+;; `Flag`, `IntFlag` (enum-class), and the typing constructs `Protocol`,
 ;; `TypedDict` and `Generic[...]` (generics). Only plain and dotted names
 ;; count as bases.
 ;;
@@ -15,7 +16,7 @@
 (class_definition
   name: (identifier) @name
   superclasses: (argument_list . [(identifier) (attribute)] @_base .)
-  (#not-match? @_base "^(object|type|(abc\\.)?ABC|(typing\\.)?(NamedTuple|TypedDict|Protocol)|(unittest\\.)?TestCase|.*(Error|Exception))$")
+  (#not-match? @_base "^(object|type|(abc\\.)?ABC|(typing\\.)?(NamedTuple|TypedDict|Protocol)|(enum\\.)?(Enum|IntEnum|StrEnum|Flag|IntFlag)|(unittest\\.)?TestCase|.*(Error|Exception))$")
   (#set! id "inheritance")
   (#set! name "Inheritance")
   (#set! category "concept")
@@ -26,5 +27,5 @@
 (class_definition
   name: (identifier) @name
   superclasses: (argument_list . [(identifier) (attribute)] @_base . (keyword_argument))
-  (#not-match? @_base "^(object|type|(abc\\.)?ABC|(typing\\.)?(NamedTuple|TypedDict|Protocol)|(unittest\\.)?TestCase|.*(Error|Exception))$")
+  (#not-match? @_base "^(object|type|(abc\\.)?ABC|(typing\\.)?(NamedTuple|TypedDict|Protocol)|(enum\\.)?(Enum|IntEnum|StrEnum|Flag|IntFlag)|(unittest\\.)?TestCase|.*(Error|Exception))$")
   (#set! id "inheritance")) @_construct

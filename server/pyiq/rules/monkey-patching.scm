@@ -13,6 +13,7 @@
   (#pyiq-imported-module? @_module)
   (#set! id "monkey-patching")
   (#set! name "Monkey patching")
+  (#set! context "ancestors")
   (#set! category "concept")
   (#set! severity "hint")
   (#set! message "Monkey patching `{target}`: replaces a module's attribute at runtime, for every user of it"))

@@ -13,6 +13,7 @@
   (#eq? @property "property")
   (#set! id "property")
   (#set! name "Property")
+  (#set! context "ancestors")
   (#set! category "concept")
   (#set! severity "hint")
   (#set! hints "once-per-file")

@@ -1,6 +1,6 @@
 ;; Finds variadic parameters, `*args` and `**kwargs` (any names, annotated or
-;; not), in functions and lambdas. A bare `*` (keyword-only marker) is not
-;; reported.
+;; not), in functions and lambdas. A bare `*` (keyword-only marker) or `/`
+;; is the rule parameter-markers.
 ;;
 ;; `*args` collects extra positional arguments into a tuple and `**kwargs`
 ;; extra keyword arguments into a dict. Together they let wrappers and

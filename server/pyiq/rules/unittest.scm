@@ -14,7 +14,7 @@
   (#set! name "unittest")
   (#set! category "concept")
   (#set! severity "hint")
-  (#set! message "unittest (`{usage}`): xUnit-style test classes with `setUp`/`tearDown` and `assert*` methods"))
+  (#set! message "unittest (`{usage}`): the standard test framework, xUnit-style `TestCase` classes and `unittest.mock` doubles"))
 
 (import_statement name: (aliased_import name: (dotted_name . (identifier) @_root) @usage)
   (#eq? @_root "unittest")

@@ -14,11 +14,6 @@ class Handler(logging.Handler):
     pass
 
 
-class Color(Enum):
-#     ^^^^^ inheritance
-    RED = 1
-
-
 class Model(Base, metaclass=ModelMeta):
 #     ^^^^^ inheritance
     pass

@@ -1,4 +1,6 @@
+import enum
 from abc import ABC
+from enum import Enum
 
 
 class Plain:
@@ -43,3 +45,13 @@ class Stack(Generic[T]):
 
 class Both(Left, Right):  # multiple-inheritance
     pass
+
+
+# An enum has its own rule (enum-class): subclassing Enum is not the
+# inheritance question.
+class Color(Enum):
+    RED = 1
+
+
+class Permission(enum.Flag):
+    READ = enum.auto()

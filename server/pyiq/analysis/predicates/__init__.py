@@ -47,6 +47,7 @@ PREDICATES: dict[str, Predicate] = {
     "pyiq-in-loop?": concepts.in_loop,
     "pyiq-yields?": concepts.yields,
     "pyiq-not-assigned-to-name?": concepts.not_assigned_to_name,
+    "pyiq-not-decorator?": concepts.not_decorator,
     "pyiq-closure?": concepts.closure,
     "pyiq-defines-methods?": concepts.defines_methods,
     "pyiq-without-argument?": concepts.without_argument,

@@ -77,6 +77,22 @@ def in_loop(ctx: MatchContext, args: Args, captures: Captures) -> bool:
     return False
 
 
+def not_decorator(ctx: MatchContext, args: Args, captures: Captures) -> bool:
+    """The node is not a decorator's expression, nor the callee of one.
+
+    ``@app.get("/items")`` calls a method named ``get``, but it registers a
+    route; what a rule about ``dict.get`` says would be false there.
+    """
+    for node in captured_nodes(args, captures):
+        parent = node.parent
+        if parent is not None and parent.type == "call":
+            if parent.child_by_field_name("function") == node:
+                node, parent = parent, parent.parent
+        if parent is not None and parent.type == "decorator":
+            return False
+    return True
+
+
 def yields(ctx: MatchContext, args: Args, captures: Captures) -> bool:
     """The function's own body yields (nested defs, lambdas and classes excluded).
 

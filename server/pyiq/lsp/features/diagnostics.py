@@ -13,6 +13,7 @@ import asyncio
 import functools
 import logging
 import time
+from collections.abc import Sequence
 
 from lsprotocol import types
 
@@ -244,6 +245,31 @@ def _line_kept(before: LineIndex, after: LineIndex, text: str, lo: int, hi: int)
     if "\n" in removed or "\r" in removed:
         return None
     return before.line_of(lo)
+
+
+def apply_changes(
+    server: PyiqServer,
+    document: OpenDocument,
+    changes: Sequence[types.TextDocumentContentChangeEvent],
+) -> None:
+    """Applies a didChange's changes, in order, to the document's engine.
+
+    Positions are read with the engine's own line index, which ends lines
+    where the client does (never at ``\\f`` or ``\\u2028``).
+    """
+    encoding = server.encoding
+    for change in changes:
+        engine = document.engine
+        if isinstance(change, types.TextDocumentContentChangePartial):
+            start, end = change.range.start, change.range.end
+            lines, size = engine.lines, len(engine.source)
+            lo, hi = sorted((offset(lines, start, encoding), offset(lines, end, encoding)))
+            engine.apply_byte_edit(lo, hi, change.text.encode("utf-8", "surrogatepass"))
+            line = _line_kept(lines, engine.lines, change.text, lo, hi)
+            document.fragments.edited(lo, line, len(engine.source) - size)
+        else:
+            document.fragments.edited(0)
+            engine.replace(change.text.encode("utf-8", "surrogatepass"))
 
 
 def pull_supported(server: PyiqServer) -> bool:
@@ -523,18 +549,7 @@ def setup(server: PyiqServer) -> None:
             schedule_flush(ls, document.uri, burst)
             return
         began = time.perf_counter()
-        for change in params.content_changes:
-            engine = document.engine
-            if isinstance(change, types.TextDocumentContentChangePartial):
-                start, end = change.range.start, change.range.end
-                lines, size = engine.lines, len(engine.source)
-                lo, hi = sorted((offset(lines, start, encoding), offset(lines, end, encoding)))
-                engine.apply_byte_edit(lo, hi, change.text.encode("utf-8", "surrogatepass"))
-                line = _line_kept(lines, engine.lines, change.text, lo, hi)
-                document.fragments.edited(lo, line, len(engine.source) - size)
-            else:
-                document.fragments.edited(0)
-                engine.replace(change.text.encode("utf-8", "surrogatepass"))
+        apply_changes(ls, document, params.content_changes)
         document.version = params.text_document.version
         _measured(document, time.perf_counter() - began)
         document.resize(limit_bytes(ls.max_file_mb(document.project_mb)))

@@ -11,11 +11,13 @@ the quiz commands, which look documents up by URI, work in a cell as in a
 file. A cell's settings (``[tool.pyiq]``, ruff's peers) are those of the
 notebook's path.
 
-pygls keeps the notebook's structure and the cells' text in its workspace
-(it applies the cell edits before these handlers run); each changed cell's
-engine document then takes the new text through ``Document.replace``,
-which re-analyses only what changed. Cells are analysed one by one: a
-finding never depends on another cell.
+The notebook messages come straight to these handlers, not through pygls'
+workspace (see :mod:`pyiq.lsp.protocol`): its copy of a cell splits lines
+at ``\\f`` and ``\\u2028`` too, so an edit below such a character landed
+elsewhere in it than in the client's text. Each changed cell's engine
+document takes the edits itself, as a file's does
+(``diagnostics.apply_changes``), and re-analyses only what changed. Cells
+are analysed one by one: a finding never depends on another cell.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from lsprotocol import types
 
 from pyiq.analysis import Document
 from pyiq.lsp.features.diagnostics import (
+    apply_changes,
     publish,
     pull_supported,
     schedule_publish,
@@ -75,15 +78,14 @@ def _close_cell(ls: PyiqServer, uri: str) -> None:
         )
 
 
-def _sync_cell(ls: PyiqServer, uri: str, version: int) -> None:
-    """The cell's engine document takes the text pygls has after the edits."""
+def _sync_cell(ls: PyiqServer, content: types.NotebookDocumentCellContentChanges) -> None:
+    """The cell's engine document takes the edits, as a file's does."""
+    uri = content.document.uri
     document = ls.documents.get(uri)
     if document is None:
         return
-    text = ls.workspace.get_text_document(uri).source
-    document.fragments.edited(0)
-    document.engine.replace(text.encode("utf-8", "surrogatepass"))
-    document.version = version
+    apply_changes(ls, document, content.changes)
+    document.version = content.document.version
     schedule_publish(ls, uri)
     # As for a file: a tree error recovery left differs from a fresh parse
     # until the pause in the typing settles it (see ``Document.settle``).
@@ -114,7 +116,7 @@ def setup(server: PyiqServer) -> None:
             for closed in cells.structure.did_close or ():
                 _close_cell(ls, closed.uri)
         for content in cells.text_content or ():
-            _sync_cell(ls, content.document.uri, content.document.version)
+            _sync_cell(ls, content)
 
     @server.feature(types.NOTEBOOK_DOCUMENT_DID_CLOSE)
     @guarded()
