@@ -149,3 +149,71 @@ def test_matching_leaves_no_reference_to_the_tree() -> None:
     gc.collect()
     assert sys.getrefcount(tree) == before
     assert not load_registry().needs_callback
+
+
+def _rule_file(directory: Path, rule_id: str, patterns: str, message: str) -> None:
+    meta = (
+        f'(#set! id "{rule_id}") (#set! name "{rule_id}") (#set! category "concept")'
+        f' (#set! severity "hint") (#set! message "{message}")'
+    )
+    first, _, rest = patterns.partition("\n")
+    (directory / f"{rule_id}.scm").write_text(
+        f";; {rule_id}\n{first.removesuffix(')')} {meta})\n{rest}", encoding="utf-8"
+    )
+
+
+CALL_RULES = {
+    "callee": ('((call function: (identifier) @name) (#eq? @name "f"))', "{name}"),
+    "call": ('((call function: (identifier) @_callee) @call (#eq? @_callee "g"))', "{call}"),
+    "attribute-call": ('((call function: (attribute) @name) (#eq? @name "m.f"))', "{name}"),
+    "either": (
+        '((call function: [(identifier) (attribute)] @usage) (#any-of? @usage "h" "m.h"))',
+        "{usage}",
+    ),
+}
+CALLS = b"f(1)\ng(2)\nm.f(3)\nh(4)\nm.h(5)\nn.h(6)\nk(7)\n"
+
+
+@pytest.fixture(scope="module")
+def call_rules(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    directory = tmp_path_factory.mktemp("rules")
+    for rule_id, (pattern, message) in CALL_RULES.items():
+        _rule_file(directory, rule_id, pattern, message)
+    return directory
+
+
+def test_patterns_that_differ_in_captures_alone_run_as_one(call_rules: Path) -> None:
+    # ``callee`` and ``call`` match the same calls; ``either`` joins the
+    # identifier and attribute patterns as two halves split by its names.
+    registry = load_rules_from(call_rules)
+    assert len(registry.entries) == 2
+    assert sorted(len(entry.members) for entry in registry.entries) == [2, 3]
+    tree = new_parser().parse(CALLS)
+    found = [
+        (f.rule, f.start_byte, f.end_byte, f.message, f.span_start, f.span_end)
+        for f in run_rules(tree, CALLS, registry)
+    ]
+    as_written = load_rules_from(call_rules, merge=False)
+    expected = [
+        (f.rule, f.start_byte, f.end_byte, f.message, f.span_start, f.span_end)
+        for f in run_rules(tree, CALLS, as_written)
+    ]
+    assert found == expected
+    assert [(rule, message) for rule, _, _, message, _, _ in found] == [
+        ("callee", "f"),
+        ("call", "g(2)"),
+        ("attribute-call", "m.f"),
+        ("either", "h"),
+        ("either", "m.h"),
+    ]
+    # Each member's span is its own captures': ``callee`` does not take the call's.
+    assert found[0][4:] == (0, 1)
+
+
+def test_a_match_outside_the_edited_ranges_is_left_alone(call_rules: Path) -> None:
+    registry = load_rules_from(call_rules)
+    tree = new_parser().parse(CALLS)
+    # The second line only: ``g(2)``'s call, captured by the merged pattern for
+    # both rules, reports ``call``; ``callee`` has nothing there.
+    found = run_rules(tree, CALLS, registry, ranges=[(5, 9)])
+    assert [(f.rule, f.message) for f in found] == [("call", "g(2)")]

@@ -19,29 +19,48 @@ that re-checks the construct keeps it exact.
 
 from __future__ import annotations
 
+import bisect
+
 from tree_sitter import Node, Query, QueryCursor
 
 CALLS_CAPTURE = "_calls"
 
 _MAX_CALLEES = 24
 _MAX_CALLEE = 40
-_NESTED = frozenset({"function_definition", "lambda", "class_definition"})
 
 
 def callees(construct: Node, source: bytes) -> str:
     """The calls-inside summary of ``construct`` (see the module docstring).
 
-    The calls are found by a query, in C, rather than by walking every node
-    of the construct in Python: a ``with`` block or a generator can hold a
-    whole function's worth of code, and every one in a file is summarised.
+    The calls, and the definitions nested in the construct, are found by one
+    query, in C, rather than by walking every node of the construct in
+    Python: a ``with`` block or a generator can hold a whole function's worth
+    of code, and every one in a file is summarised. A call lies in a nested
+    definition when that definition's bytes hold it (two nodes of one tree
+    that are not empty either nest or do not overlap), which spares asking
+    tree-sitter for every call's parents.
     """
-    calls = _calls_query_cursor().captures(construct).get("call", [])
+    found_nodes = _calls_query_cursor().captures(construct)
+    calls = found_nodes.get("call", [])
     calls.sort(key=lambda node: (node.start_byte, -node.end_byte))
+    nested = sorted(
+        (node.start_byte, node.end_byte)
+        for node in found_nodes.get("nested", ())
+        if node != construct
+    )
+    # The outermost nested definitions, disjoint and in order.
+    outermost: list[tuple[int, int]] = []
+    for start, end in nested:
+        if outermost and start < outermost[-1][1]:
+            continue
+        outermost.append((start, end))
+    starts = [start for start, _ in outermost]
     found: dict[str, None] = {}
     for call in calls:
         if len(found) >= _MAX_CALLEES:
             break
-        if _nested(call, construct):
+        at = bisect.bisect_right(starts, call.start_byte) - 1
+        if at >= 0 and call.end_byte <= outermost[at][1]:
             continue
         function = call.child_by_field_name("function")
         if function is None:
@@ -53,22 +72,14 @@ def callees(construct: Node, source: bytes) -> str:
     return " ".join(found)
 
 
-def _nested(node: Node, construct: Node) -> bool:
-    """Whether ``node`` lies in a function, lambda or class inside ``construct``."""
-    parent = node.parent
-    while parent is not None and parent != construct:
-        if parent.type in _NESTED:
-            return True
-        parent = parent.parent
-    return False
-
-
 def _calls_query_cursor() -> QueryCursor:
     global _QUERY
     if _QUERY is None:
         from pyiq.analysis.registry import compile_query
 
-        _QUERY = compile_query("(call) @call")
+        _QUERY = compile_query(
+            "(call) @call [(function_definition) (lambda) (class_definition)] @nested"
+        )
     return QueryCursor(_QUERY)
 
 

@@ -18,12 +18,13 @@ from pyiq.analysis.imports import module_imports
 from pyiq.analysis.language import new_parser, sanitize
 from pyiq.analysis.lines import LineIndex
 from pyiq.analysis.modules import ModuleName
-from pyiq.analysis.planner import Entry, evaluate
+from pyiq.analysis.planner import Entry, Member, evaluate
 from pyiq.analysis.predicates import PREDICATES, REPORTERS, MatchContext
 from pyiq.analysis.registry import Registry, Rule, load_registry
 from pyiq.analysis.suppression import Suppressions
 from pyiq.analysis.surroundings import CONTEXT_CAPTURE, describe
 
+_new_finding = tuple.__new__
 _PLACEHOLDER = re.compile(r"\{(_?[A-Za-z][A-Za-z0-9_.-]*)\}")
 _MAX_BINDING = 60
 
@@ -127,14 +128,22 @@ def _report(
             reported, named = [pair[0] for pair in found], [pair[1] for pair in found]
         else:
             reported = named = found
+    fresh = []
+    rule_id = rule.id
+    for node, name_node in zip(reported, named, strict=True):
+        key = (rule_id, node.start_byte, node.end_byte)
+        if key not in seen:
+            seen.add(key)
+            fresh.append((node, name_node))
+    if not fresh:
+        return
+    # Built only for a match that reports something new: a rule matching the
+    # same node several times (one match per typed parameter of a function)
+    # pays for its texts once.
     span_start, span_end = span or _span(captured)
     bindings = {name: _binding_text(nodes[0], source) for name, nodes in captured.items()}
     construct = captured.get("_construct")
-    for node, name_node in zip(reported, named, strict=True):
-        key = (rule.id, node.start_byte, node.end_byte)
-        if key in seen:
-            continue
-        seen.add(key)
+    for node, name_node in fresh:
         if binds is not None:
             bindings[binds] = _binding_text(name_node, source)
         if rule.context:
@@ -142,17 +151,23 @@ def _report(
         outer = construct[0] if construct else node
         if rule.calls:
             bindings[CALLS_CAPTURE] = callees(outer, source)
+        start, end = node.start_byte, node.end_byte
+        # Finding's fields in order, built as ``Finding.shifted`` builds them: a
+        # NamedTuple's keyword constructor costs more than the rest of a report.
         findings.append(
-            Finding(
-                rule=rule.id,
-                start_byte=node.start_byte,
-                end_byte=node.end_byte,
-                construct_start=min(outer.start_byte, node.start_byte),
-                construct_end=max(outer.end_byte, node.end_byte),
-                message=_format(rule.message, bindings),
-                bindings=tuple(sorted(bindings.items())),
-                span_start=span_start,
-                span_end=span_end,
+            _new_finding(
+                Finding,
+                (
+                    rule_id,
+                    start,
+                    end,
+                    min(outer.start_byte, start),
+                    max(outer.end_byte, end),
+                    _format(rule.message, bindings),
+                    tuple(sorted(bindings.items())),
+                    span_start,
+                    span_end,
+                ),
             )
         )
 
@@ -313,12 +328,12 @@ class _Run:
             )
             for index, captured in matches:
                 span = None
-                if ranges is not None:
-                    span = _span(captured)
-                    if not intersects(span[0], span[1], ranges):
-                        continue
                 entry = entries[index]
                 if entry.verbatim:
+                    if ranges is not None:
+                        span = _span(captured)
+                        if not intersects(span[0], span[1], ranges):
+                            continue
                     member = entry.members[0]
                     # tree-sitter judged the text as written; an alias is judged as spelled.
                     if aliased and member.checks and not evaluate(member, captured, ctx):
@@ -326,11 +341,24 @@ class _Run:
                     _report(member.rule, captured, ctx, span, seen, findings)
                     continue
                 for position in entry.candidates(captured, source):
+                    # A merged pattern may capture more than a member does
+                    # (``planner._skeleton``): the member's span and captures are its own.
                     member = entry.members[position]
-                    names = member.names
-                    own = {names[name]: nodes for name, nodes in captured.items()}
-                    if evaluate(member, own, ctx):
+                    if ranges is None:
+                        if evaluate(member, captured, ctx):
+                            _report(member.rule, _own(member, captured), ctx, None, seen, findings)
+                        continue
+                    own = _own(member, captured)
+                    span = _span(own)
+                    if intersects(span[0], span[1], ranges) and evaluate(member, captured, ctx):
                         _report(member.rule, own, ctx, span, seen, findings)
+
+
+def _own(member: Member, captured: dict[str, list[Node]]) -> dict[str, list[Node]]:
+    """A match of a merged pattern, as the member's own captures under its own names."""
+    return {
+        name: captured[planned] for planned, name in member.names.items() if planned in captured
+    }
 
 
 @lru_cache(maxsize=64)

@@ -214,11 +214,23 @@ class Member:
 
     rule: Rule
     names: Mapping[str, str]  # planned capture name -> the rule's own name
+    # The member's predicates, reading the captures by their planned names: a
+    # match is judged before it is renamed, and only an accepted one is.
     checks: tuple[Check, ...] = ()
 
     @classmethod
     def of(cls, rule: Rule, names: Mapping[str, str], predicates: Sequence[Predicate]) -> Member:
-        return cls(rule, names, tuple(compile_predicate(p) for p in predicates))
+        planned = {own: name for name, own in names.items()}
+        return cls(rule, names, tuple(compile_predicate(_renamed(p, planned)) for p in predicates))
+
+
+def _renamed(predicate: Predicate, names: Mapping[str, str]) -> Predicate:
+    """``predicate`` with its capture arguments renamed by ``names``."""
+    args = tuple(
+        (names.get(value, value), kind) if kind == "capture" else (value, kind)
+        for value, kind in predicate.args
+    )
+    return Predicate(predicate.name, args)
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,20 +280,23 @@ def _quote(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
-def _merged(shape: str, group: list[tuple[Rule, Pattern]]) -> Entry:
+def _merged(
+    shape: str, group: list[tuple[Rule, Pattern]], renames: Sequence[Mapping[str, str]]
+) -> Entry:
+    """One pattern for ``group``; ``renames`` maps each member's ``_pN`` to ``shape``'s names."""
     filters: list[dict[str, frozenset[str]]] = []
-    for _, pattern in group:
+    for (_, pattern), rename in zip(group, renames, strict=True):
         found: dict[str, frozenset[str]] = {}
         for predicate in pattern.predicates:
             item = _string_filter(pattern, predicate)
             if item is not None:
-                capture, values = item
+                capture, values = rename[item[0]], item[1]
                 found[capture] = found[capture] & values if capture in found else values
         filters.append(found)
     shared = set(filters[0]).intersection(*filters[1:])
     members = tuple(
-        Member.of(rule, {f"_p{i}": name for i, name in enumerate(p.captures)}, p.predicates)
-        for rule, p in group
+        Member.of(rule, {rename[f"_p{i}"]: name for i, name in enumerate(p.captures)}, p.predicates)
+        for (rule, p), rename in zip(group, renames, strict=True)
     )
     if not shared:
         return Entry(source=shape, members=members, verbatim=False)
@@ -517,14 +532,107 @@ def plan(patterns: Sequence[tuple[Rule, Pattern]]) -> list[Entry]:
     """
     groups: dict[str, list[tuple[Rule, Pattern]]] = {}
     for rule, pattern in patterns:
-        groups.setdefault(pattern.shape, []).append((rule, pattern))
+        groups.setdefault(_skeleton(pattern.shape)[0], []).append((rule, pattern))
+    for skeleton, group in list(groups.items()):
+        halves = [(rule, _by_name_kind(pattern)) for rule, pattern in group]
+        split = [(rule, half) for rule, two in halves for half in two]
+        if all(two for _, two in halves) and all(
+            _skeleton(half.shape)[0] in groups for _, half in split
+        ):
+            del groups[skeleton]
+            for rule, half in split:
+                groups[_skeleton(half.shape)[0]].append((rule, half))
     entries: list[Entry] = []
-    for shape, group in groups.items():
+    for skeleton, group in groups.items():
         if len(group) == 1:
-            entries.append(_single(shape, *group[0]))
-        else:
-            entries.append(_merged(shape, group))
+            entries.append(_single(group[0][1].shape, *group[0]))
+            continue
+        shape, renames = _with_slots(skeleton, [pattern.shape for _, pattern in group])
+        entries.append(_merged(shape, group, renames))
     return entries
+
+
+_NAME_KINDS = "[ ( identifier ) ( attribute ) ] "
+
+
+def _by_name_kind(pattern: Pattern) -> list[Pattern]:
+    """``[(identifier) (attribute)] @c`` filtered by names, as identifier and attribute patterns.
+
+    A dotted name is an attribute's text and never an identifier's, so
+    ``(#any-of? @c "Counter" "collections.Counter")`` splits exactly in two
+    patterns the shapes of other rules' call patterns have: each half joins
+    one of them (``plan``) instead of costing a state and a text predicate at
+    every call of the file. Empty unless the pattern is of that form.
+    """
+    if pattern.shape.count(_NAME_KINDS) != 1:
+        return []
+    at = pattern.shape.index(_NAME_KINDS) + len(_NAME_KINDS)
+    capture = pattern.shape[at:].split(" ", 1)[0]
+    if not capture.startswith("@_p"):
+        return []
+    own = pattern.captures[int(capture[3:])]
+    filters = [p for p in pattern.predicates if p.args and p.args[0] == (own, "capture")]
+    if len(filters) != 1 or _string_filter(pattern, filters[0]) is None:
+        return []
+    values = [value for value, _ in filters[0].args[1:]]
+    halves: list[Pattern] = []
+    for kind, kept in (
+        ("identifier", [v for v in values if "." not in v]),
+        ("attribute", [v for v in values if "." in v]),
+    ):
+        if not kept:
+            continue
+        predicates = tuple(
+            Predicate("any-of?", ((own, "capture"), *((v, "string") for v in kept)))
+            if p is filters[0]
+            else p
+            for p in pattern.predicates
+        )
+        shape = pattern.shape.replace(_NAME_KINDS, f"( {kind} ) ")
+        halves.append(
+            Pattern(pattern.text, shape, pattern.captures, predicates, pattern.settings, "")
+        )
+    return halves
+
+
+def _skeleton(shape: str) -> tuple[str, dict[str, tuple[int, int]]]:
+    """A shape without its captures, and where each capture sat.
+
+    A capture's place is (skeleton tokens before it, its rank among the
+    captures there). Patterns that differ only in what they capture match
+    the same nodes: the planner runs them as one pattern holding every
+    capture any of them has (thread-local's ``(call function: (attribute
+    attribute: (identifier) @name))`` and eval-call's, which also captures
+    the call), and each member reads its own captures from the match. Each
+    pattern of a file's query costs a state at every node its root type
+    names, and a text predicate at every candidate: the call and class
+    patterns are most of the query's cost.
+    """
+    skeleton: list[str] = []
+    places: dict[str, tuple[int, int]] = {}
+    rank = 0
+    for token in _tokens(shape):
+        if token.startswith("@"):
+            places[token[1:]] = (len(skeleton), rank)
+            rank += 1
+        else:
+            skeleton.append(token)
+            rank = 0
+    return " ".join(skeleton), places
+
+
+def _with_slots(skeleton: str, shapes: Sequence[str]) -> tuple[str, list[dict[str, str]]]:
+    """The skeleton with every place any of ``shapes`` captures, and each shape's renaming."""
+    found = [_skeleton(shape)[1] for shape in shapes]
+    slots = sorted({place for places in found for place in places.values()})
+    named = {place: f"_p{index}" for index, place in enumerate(slots)}
+    out: list[str] = []
+    tokens = _tokens(skeleton)
+    for index, token in enumerate(tokens):
+        out.append(token)
+        out += [f"@{named[place]}" for place in slots if place[0] == index + 1]
+    renames = [{name: named[place] for name, place in places.items()} for places in found]
+    return " ".join(out), renames
 
 
 def compile_predicate(predicate: Predicate) -> Check:
@@ -579,6 +687,8 @@ def compile_predicate(predicate: Predicate) -> Check:
 
 def evaluate(member: Member, captures: Captures, ctx: MatchContext) -> bool:
     """Whether the member's own predicates accept a match of its merged pattern.
+
+    ``captures`` are named as in the planned pattern (``Member.names``).
 
     A plain loop: every function of a file is offered to several members,
     and a generator per call costs more than the checks that usually fail.
