@@ -16,4 +16,4 @@
   (#set! severity "hint")
   (#set! hints "once-per-file")
   (#set! context "ancestors calls")
-  (#set! message "Generator function `{name}`: lazily yields values; calling it returns a generator"))
+  (#set! message "Generator function `{name}`: lazily yields values; calling it runs none of its body and returns a generator (an async generator for `async def`)"))

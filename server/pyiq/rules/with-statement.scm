@@ -13,4 +13,4 @@
   (#set! severity "hint")
   (#set! hints "once-per-file")
   (#set! context "calls")
-  (#set! message "Context manager `{with}`: its `__exit__` runs however the block is left")) @_construct
+  (#set! message "Context manager `{with}`: its `__exit__` (`__aexit__` under `async with`) runs however the block is left")) @_construct
