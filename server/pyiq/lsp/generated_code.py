@@ -41,7 +41,6 @@ import hashlib
 import importlib
 import importlib.util
 import logging
-import marshal
 import sys
 import types
 
@@ -181,10 +180,7 @@ class GeneratedCodeCache:
             payload = {**self.stored, **self.made}
         else:
             payload = dict(self.used)
-        try:
-            marshal.dumps(payload)
-        except ValueError:  # a code object marshal cannot store: keep none
-            return
+        # marshal_cache.write drops the file when marshal cannot store a value.
         marshal_cache.write(self.directory, _PREFIX, _MAGIC, self.key, payload)
         log.debug("stored %d generated code objects", len(payload))
 
