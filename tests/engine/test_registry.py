@@ -23,6 +23,11 @@ def write(directory: Path, rule_id: str, text: str) -> None:
     (directory / f"{rule_id}.scm").write_text(text.replace("{id}", rule_id), encoding="utf-8")
 
 
+def with_context(value: str) -> str:
+    """The valid rule asking for ``#set! context`` ``value``."""
+    return GOOD.replace("(#set! name", f'(#set! context "{value}")\n  (#set! name')
+
+
 def test_a_valid_rule_loads_with_its_metadata(tmp_path: Path) -> None:
     write(tmp_path, "print-call", GOOD)
     rule = load_rules_from(tmp_path).rules["print-call"]
@@ -115,45 +120,25 @@ def test_every_rule_runs_in_the_planned_query_and_twins_share_a_pattern() -> Non
 
 
 def test_a_rule_can_ask_for_the_enclosing_context(tmp_path: Path) -> None:
-    write(
-        tmp_path,
-        "print-call",
-        GOOD.replace("(#set! name", '(#set! context "ancestors")\n  (#set! name'),
-    )
+    write(tmp_path, "print-call", with_context("ancestors"))
     rule = load_rules_from(tmp_path).rules["print-call"]
     assert rule.context
     assert rule.captures == {"call", "_f", "_context"}
-    write(
-        tmp_path,
-        "print-call",
-        GOOD.replace("(#set! name", '(#set! context "parents")\n  (#set! name'),
-    )
+    write(tmp_path, "print-call", with_context("parents"))
     with pytest.raises(RuleError, match=r"print-call.scm: #set! context 'parents' is not one of"):
         load_rules_from(tmp_path)
 
 
 def test_a_rule_can_ask_for_what_its_construct_calls(tmp_path: Path) -> None:
-    write(
-        tmp_path,
-        "print-call",
-        GOOD.replace("(#set! name", '(#set! context "ancestors calls")\n  (#set! name'),
-    )
+    write(tmp_path, "print-call", with_context("ancestors calls"))
     rule = load_rules_from(tmp_path).rules["print-call"]
     assert (rule.context, rule.calls) == (True, True)
     assert rule.captures == {"call", "_f", "_context", "_calls"}
-    write(
-        tmp_path,
-        "print-call",
-        GOOD.replace("(#set! name", '(#set! context "calls")\n  (#set! name'),
-    )
+    write(tmp_path, "print-call", with_context("calls"))
     rule = load_rules_from(tmp_path).rules["print-call"]
     assert (rule.context, rule.calls) == (False, True)
     assert rule.captures == {"call", "_f", "_calls"}
-    write(
-        tmp_path,
-        "print-call",
-        GOOD.replace("(#set! name", '(#set! context " ")\n  (#set! name'),
-    )
+    write(tmp_path, "print-call", with_context(" "))
     with pytest.raises(RuleError, match=r"print-call.scm: #set! context names one or more of"):
         load_rules_from(tmp_path)
 

@@ -28,6 +28,18 @@ def run(code: object) -> object:
     return spaces["made"]
 
 
+def start(script: str, cache: Path) -> list:
+    """What ``script`` prints (JSON) in a fresh interpreter using the cache directory ``cache``."""
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYIQ_CACHE_DIR": str(cache)},
+        check=True,
+    )
+    return json.loads(done.stdout)
+
+
 def stored_files(directory: Path) -> list[Path]:
     return sorted(directory.glob("generated-code-*.marshal"))
 
@@ -144,18 +156,10 @@ def test_lsprotocol_types_come_from_the_cache_on_the_second_start(tmp_path: Path
         print(json.dumps([cache.hits, cache.misses, a == b, shown, params.position.line]))
         """
     )
-    env = {**os.environ, "PYIQ_CACHE_DIR": str(tmp_path)}
-
-    def start() -> list:
-        done = subprocess.run(
-            [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
-        )
-        return json.loads(done.stdout)
-
-    hits, misses, equal, shown, line = start()
+    hits, misses, equal, shown, line = start(script, tmp_path)
     assert hits == 0 and misses > 500
     assert (equal, shown, line) == (True, SHOWN, 3)
-    hits, misses, equal, shown, line = start()
+    hits, misses, equal, shown, line = start(script, tmp_path)
     assert hits > 500 and misses <= 3
     assert (equal, shown, line) == (True, SHOWN, 3)
 
@@ -208,19 +212,11 @@ def test_dataclasses_made_from_the_cache_behave_as_usual(tmp_path: Path) -> None
         print(json.dumps([cache.hits, cache.misses, repr(b), a < b, frozen, same_hash]))
         """
     )
-    env = {**os.environ, "PYIQ_CACHE_DIR": str(tmp_path)}
-
-    def start() -> list:
-        done = subprocess.run(
-            [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
-        )
-        return json.loads(done.stdout)
-
     expected = ["Point(x=1, y=2, tags=('t',))", True, True, True]
-    hits, misses, *behaviour = start()
+    hits, misses, *behaviour = start(script, tmp_path)
     assert behaviour == expected and misses > 0
     first_misses = misses
-    hits, misses, *behaviour = start()
+    hits, misses, *behaviour = start(script, tmp_path)
     assert behaviour == expected
     assert hits >= first_misses - 2 and misses <= 2
 

@@ -28,9 +28,8 @@ def server_registry() -> Registry:
         return load_registry()
     except RuleError as exc:
         log.warning("some rules failed to load, serving the others: %s", exc)
-    directory = RULES_DIR
     parsed = []
-    for path in sorted(directory.glob("*.scm")):
+    for path in sorted(RULES_DIR.glob("*.scm")):
         try:
             parsed.append(parse_rule_file(path, path.read_text(encoding="utf-8")))
         except (RuleError, OSError) as exc:
