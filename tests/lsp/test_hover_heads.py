@@ -62,3 +62,18 @@ def test_every_head_token_finds_the_finding(server, bad: Path) -> None:
             if finding not in findings_at(server, document, token.start_byte):
                 missed.append((finding.rule, token.type, token.start_point))
     assert missed == []
+
+
+def test_the_main_guard_answers_on_its_if_keyword(server, tmp_path: Path) -> None:
+    """``if __name__ == "__main__":`` is one construct: ``if`` and ``:`` find it too."""
+    source = b'def main():\n    pass\n\n\nif __name__ == "__main__":\n    main()\n'
+    path = tmp_path / "script.py"
+    path.write_bytes(source)
+    document = OpenDocument(
+        uri=path.as_uri(), version=1, engine=Document(source, server.registry), path=path
+    )
+    for at in (source.index(b"if "), source.index(b'":') + 1):
+        rules = [f.rule for f in findings_at(server, document, at)]
+        assert rules[:1] == ["main-guard"], (at, rules)
+    in_main = findings_at(server, document, source.index(b"pass"))
+    assert "main-guard" not in [f.rule for f in in_main]
