@@ -17,7 +17,7 @@
   (#set! name "pandas")
   (#set! category "concept")
   (#set! severity "hint")
-  (#set! message "`{usage}`: pandas DataFrames, labelled columnar data"))
+  (#set! message "`{usage}`: pandas, labelled columns worked on a whole column at a time, not row by row"))
 
 (import_statement name: (aliased_import name: (dotted_name . (identifier) @_root) @usage)
   (#eq? @_root "pandas")
