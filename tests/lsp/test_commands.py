@@ -137,6 +137,27 @@ async def test_quiz_at_code_lens_position(tmp_path: Path) -> None:
     assert nothing["questions"] == []
 
 
+async def test_quiz_at_asks_about_the_construct_not_the_files_imports(tmp_path: Path) -> None:
+    """ "Quiz me on this" on one construct: its questions only, none the imports raise."""
+    from pyiq.bank import load_bank
+
+    source = "import contextlib\nimport functools\n\n\ndef run(code):\n    eval(code)\n"
+    raised = {
+        q.id for module in ("contextlib", "functools") for q in load_bank().for_import(module)
+    }
+    assert raised, "the bank has questions the imports raise"
+    uri = (tmp_path / "quiz.py").as_uri()
+    async with session({"quizUi": "data"}) as client:
+        await open_and_wait(client, uri, source)
+        here = await _execute(client, "pyiq.quizAt", uri, {"line": 5, "character": 4})
+        whole = await _execute(client, "pyiq.quizFile", uri)
+    assert here["questions"], here
+    assert {q["rule"] for q in here["questions"]} == {"eval-call"}
+    assert not raised & {q["id"] for q in here["questions"]}
+    # The whole file's quiz still asks what its imports raise.
+    assert raised & {q["id"] for q in whole["questions"]}
+
+
 async def test_record_answer_grades_records_and_rejects_unknown_ids(tmp_path: Path) -> None:
     data = tmp_path / "data"
     uri = (tmp_path / "quiz.py").as_uri()

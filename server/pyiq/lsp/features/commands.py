@@ -76,9 +76,12 @@ def _findings_near(ls: PyiqServer, document: OpenDocument, pos: Any) -> list[Fin
 
 
 async def build_items(
-    ls: PyiqServer, document: OpenDocument, findings: list[Finding]
+    ls: PyiqServer, document: OpenDocument, findings: list[Finding], imports: bool = True
 ) -> list[QuizItem]:
-    """The engine's quiz on these findings of the document, built off the event loop."""
+    """The engine's quiz on these findings of the document, built off the event loop.
+
+    ``imports``: also the questions the file's imports raise (the whole file's quiz).
+    """
     if not findings:
         return []
     from pyiq.bank import BankError
@@ -95,6 +98,7 @@ async def build_items(
             count=ls.settings.quiz_length,
             path=document.uri,
             threshold=ls.settings.mastery_threshold,
+            imports=imports,
         )
     except (BankError, QuizError) as exc:
         ls.report([f"pyiq: cannot build a quiz: {exc}"])
@@ -156,8 +160,10 @@ def refresh_hints(ls: PyiqServer) -> None:
             log.debug("client refused code lens refresh", exc_info=True)
 
 
-async def run_quiz(ls: PyiqServer, document: OpenDocument, findings: list[Finding]) -> Any:
-    items = await build_items(ls, document, findings)
+async def run_quiz(
+    ls: PyiqServer, document: OpenDocument, findings: list[Finding], imports: bool = True
+) -> Any:
+    items = await build_items(ls, document, findings, imports)
     if ls.settings.quiz_ui == "data":
         ls.learning.remember(items)
         return {"uri": document.uri, "questions": [item.to_dict() for item in items]}
@@ -364,7 +370,8 @@ def setup(server: PyiqServer) -> None:
         document = ls.documents.get(uri) if isinstance(uri, str) else None
         if document is None:
             return dict(EMPTY_SUMMARY)
-        return await run_quiz(ls, document, _findings_near(ls, document, pos))
+        # The construct's own questions: none of those the file's imports raise.
+        return await run_quiz(ls, document, _findings_near(ls, document, pos), imports=False)
 
     @server.command("pyiq.recordAnswer")
     @guarded(empty=None)
