@@ -112,6 +112,11 @@ def test_eglot_with_the_server(tmp_path: Path, server_env: dict[str, str]) -> No
     assert "generator-function" in codes
 
     assert "default" in data["hover"].lower()
+    if not data["renders_markdown"]:
+        # Eglot without markdown-mode asks for plain text and shows the hover as it comes.
+        assert data["hover_kind"] == "plaintext"
+        assert "Default cart=[] is created once" in data["hover"], data["hover"]
+        assert "**" not in data["hover"] and "`" not in data["hover"], data["hover"]
 
     asked = data["quiz_asked"]
     assert asked >= 1
