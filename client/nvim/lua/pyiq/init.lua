@@ -129,11 +129,17 @@ local function refresh_diagnostics(_, _, ctx)
   return vim.NIL
 end
 
+local hover = require("pyiq.hover")
+
 M.handlers = {
   ["window/showMessageRequest"] = quiz.request,
   ["window/showMessage"] = show_message,
   ["workspace/diagnostic/refresh"] = refresh_diagnostics,
 }
+if vim.fn.has("nvim-0.11") == 0 then
+  -- Before 0.11 vim.lsp.buf.hover() shows the hover through this handler (see pyiq.hover).
+  M.handlers["textDocument/hover"] = hover.handler
+end
 
 -- The client's capabilities, announcing diagnostic refresh where Neovim pulls (0.11+).
 local function capabilities()
@@ -230,6 +236,11 @@ local create_commands
 local function on_attach(client, bufnr)
   create_commands()
   set_keymaps(bufnr)
+  if has("0.11") then
+    hover.watch(function(buf)
+      return find_client(buf) ~= nil
+    end)
+  end
   if M.config.codelens and client.server_capabilities and client.server_capabilities.codeLensProvider then
     require("pyiq.codelens").enable(client.id)
     local group = vim.api.nvim_create_augroup("pyiq_codelens_" .. bufnr, { clear = true })
