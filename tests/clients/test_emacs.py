@@ -124,13 +124,34 @@ def test_eglot_with_the_server(tmp_path: Path, server_env: dict[str, str]) -> No
     graded = [v for v in data["verdicts"] if v.startswith(("Correct", "Not quite"))]
     assert sum(v.startswith("Correct") for v in graded[:asked]) == data["quiz_correct"]
     assert "pyiq quiz: orders.py" in data["quiz_buffer"]
-    assert graded[0] in data["quiz_buffer"], "verdicts are shown in the quiz buffer"
+    # Verdicts are shown in the quiz buffer, the full answer as the Emacs command to run.
+    assert "Full answer: pyiq explain " in graded[0]
+    shown = graded[0].replace("Full answer: pyiq explain ", "Full answer: M-x pyiq-explain RET ")
+    assert shown in data["quiz_buffer"], data["quiz_buffer"]
 
     assert data["here_asked"] >= 1
     assert any("default" in question_id for question_id in data["here_ids"]), data["here_ids"]
 
     assert "default" in data["explain"].lower()
-    assert data["stats"].strip()
+    # The progress as a table sized to its contents (rich's table, drawn for 80 columns,
+    # wrapped in a side window): the columns, every answer counted, no line over 79.
+    stats = data["stats"].splitlines()
+    assert stats[:3] == ["pyiq progress", "", stats[2]], stats
+    assert stats[2].split() == [
+        "topic",
+        "level",
+        "answered",
+        "accuracy",
+        "mastered",
+        "due",
+        "today",
+        "streak",
+    ]
+    answered = data["quiz_asked"] + data["here_asked"]
+    (total,) = [line for line in stats if line.startswith("all ")]
+    assert re.fullmatch(rf"all +{answered} +\d+% +\d+/\d+ +\d+ +\d+", total), stats
+    assert max(len(line) for line in stats) < 80, stats
+    assert "Day streak: 1 day." in stats, stats
 
 
 def test_pyiq_el_byte_compiles_cleanly(tmp_path: Path) -> None:
@@ -311,7 +332,13 @@ def test_quiz_scrolls_quits_cleanly_and_hints_have_their_face(
         term.keys("M-x", "pyiq-quiz-file", "Enter")
         term.wait_for(r"Question 1 of 3")
         term.keys("1", "Enter")
-        term.wait_for(r"Question 2 of 3")
+        second = term.wait_for(r"Question 2 of 3")
+        # The verdict is prose: its lines wrap at words, with no "\\" cutting a word at the
+        # window's edge, and its full answer is the Emacs command.
+        verdict = re.search(r"^(Correct!|Not quite).*?(?=\n\n)", second, re.M | re.S)
+        assert verdict and len(verdict.group()) > 100, second
+        assert not any(row.endswith("\\") for row in second.splitlines()), second
+        assert "Full answer: M-x pyiq-explain RET " in " ".join(verdict.group().split()), second
         term.keys("1", "Enter")
         screen = term.wait_for(r"Question 3 of 3")
         assert re.search(r"^(Correct!|Not quite: the answer is)", screen, re.M), screen

@@ -488,7 +488,7 @@ def nvim_in_tmux(
     columns: int = 100,
 ) -> Iterator[Screen]:
     """Neovim with the plugin (``setup{ cmd = …, OPTIONS }``) on orders.py in a pane of
-    ``columns`` × ``lines``, the server attached; the tmux server ends with the block."""
+    ``columns`` by ``lines``, the server attached; the tmux server ends with the block."""
     if TMUX is None:
         if os.environ.get("CI") == "true":
             pytest.fail("tmux is not installed (apt-get install tmux)")
