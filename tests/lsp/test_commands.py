@@ -99,6 +99,30 @@ async def test_quiz_file_records_every_answer(tmp_path: Path) -> None:
     assert (total["answered"], total["correct"]) == (3, result["correct"])
 
 
+async def test_quiz_buttons_are_plain_text_like_the_prompt(tmp_path: Path) -> None:
+    """Message boxes show no Markdown: a choice "A SyntaxError because of `is`" is a
+    button without backticks, and answering with it is recorded as that choice."""
+    uri = (tmp_path / "quiz.py").as_uri()
+    prompts: list[types.ShowMessageRequestParams] = []
+    async with session() as client:
+
+        @client.feature(types.WINDOW_SHOW_MESSAGE_REQUEST)
+        def answer(params: types.ShowMessageRequestParams) -> types.MessageActionItem | None:
+            prompts.append(params)
+            marked = [a for a in params.actions if "because of is" in a.title]
+            return marked[0] if marked else params.actions[0]
+
+        await open_and_wait(client, uri, SAMPLE)
+        result = await _execute(client, "pyiq.quizFile", uri)
+    titles = [action.title for prompt in prompts for action in prompt.actions]
+    assert "A SyntaxError because of is" in titles, titles
+    assert not [title for title in titles if "`" in title], titles
+    asked = next(q for q in result["questions"] if q["id"] == "is-with-literals")
+    assert asked["chosen"] == "A SyntaxError because of is"
+    assert asked["correct"] is False
+    assert result["asked"] == len(prompts)
+
+
 async def test_quiz_data_items_and_shuffled_choices(tmp_path: Path) -> None:
     uri = (tmp_path / "quiz.py").as_uri()
     async with session({"quizUi": "data"}) as client:

@@ -135,11 +135,27 @@ async def record(
     return await asyncio.to_thread(answer, store, item, choice, elapsed, None, source="lsp")
 
 
+def choice_titles(item: QuizItem) -> list[str]:
+    """The choices as buttons show them: plain text, as the prompt is (``plain_prompt``).
+
+    Message boxes and pickers do not render Markdown, so "It raises `ValueError`" would
+    show its backticks; where dropping them would make two choices alike, they stay.
+    """
+    plain = [choice.text.replace("`", "") for choice in item.choices]
+    if len(set(plain)) == len(plain):
+        return plain
+    return [choice.text for choice in item.choices]
+
+
 def _chosen_index(item: QuizItem, response: Any) -> int | None:
     title = getattr(response, "title", None)
     if title is None and isinstance(response, dict):
         title = response.get("title")
-    return next((i for i, c in enumerate(item.choices) if c.text == title), None)
+    titles = choice_titles(item)
+    return next(
+        (i for i, c in enumerate(item.choices) if title in (titles[i], c.text)),
+        None,
+    )
 
 
 def _answers_recorded(ls: PyiqServer) -> None:
@@ -178,7 +194,7 @@ async def run_quiz(
                     type=types.MessageType.Info,
                     # Where the user stands: clients show the message as it is.
                     message=f"Question {number} of {len(items)}\n\n{item.plain_prompt}",
-                    actions=[types.MessageActionItem(title=c.text) for c in item.choices],
+                    actions=[types.MessageActionItem(title=t) for t in choice_titles(item)],
                 )
             )
             choice = _chosen_index(item, response) if response is not None else None
@@ -188,7 +204,7 @@ async def run_quiz(
             asked += 1
             correct += verdict.correct
             results.append(
-                {"id": item.id, "chosen": item.choices[choice].text, "correct": verdict.correct}
+                {"id": item.id, "chosen": choice_titles(item)[choice], "correct": verdict.correct}
             )
             ls.window_show_message(
                 types.ShowMessageParams(
