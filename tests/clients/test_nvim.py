@@ -370,6 +370,10 @@ def test_practice_end_to_end(nvim: str, tmp_path: Path, server_env: dict[str, st
     assert hint[-1] == "r: run the tests · h: next hint · q: close"
 
     assert data["solution_filetype"] == "python"
+    assert data["solution_clients"] == 0, "the solution is a scratch buffer, not a file"
+    # Nothing went wrong behind the scenes (0.7 printed "Invalid buffer id" when a lens
+    # answer came back for the solution's buffer, wiped by then).
+    assert "Error" not in data["stderr"], data["stderr"]
     solution = data["solution_lines"]
     assert solution[0] == "# Reference solution: Two sum"
     assert "\n".join(solution[3:]) == exercises["two-sum"].solution.rstrip("\n")

@@ -278,7 +278,9 @@ local clients_by_root = {}
 --- Attaches the server to a buffer, starting it for the buffer's project when needed.
 function M.attach(bufnr)
   bufnr = (bufnr == nil or bufnr == 0) and vim.api.nvim_get_current_buf() or bufnr
-  if find_client(bufnr) then
+  -- Files only, as 0.11's vim.lsp.enable: not pyiq's own Python scratch buffers (a reference
+  -- solution), whose lens answers would come back for a buffer already wiped.
+  if find_client(bufnr) or vim.bo[bufnr].buftype ~= "" then
     return
   end
   local cmd, why = M.server_cmd()
