@@ -182,6 +182,9 @@ def test_pyiq_el_byte_compiles_cleanly(tmp_path: Path) -> None:
 
 
 TMUX = shutil.which("tmux")
+# How long a screen test waits for what it expects to see: generous, since the tests run
+# niced beside other work; waiting longer never makes an assertion weaker.
+SCREEN_WAIT = 90.0
 
 
 class Terminal:
@@ -237,7 +240,7 @@ class Terminal:
     def keys(self, *keys: str) -> None:
         self.tmux("send-keys", "-t", "e", *keys)
 
-    def wait_for(self, pattern: str, timeout: float = 30) -> str:
+    def wait_for(self, pattern: str, timeout: float = SCREEN_WAIT) -> str:
         deadline = time.monotonic() + timeout
         while True:
             screen = self.text()
