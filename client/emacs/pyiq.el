@@ -185,11 +185,13 @@ wrapped in the hook's bytecode; this says it plainly instead (once)."
 
 (defun pyiq--summary (result)
   "A one-line summary of a quiz RESULT."
-  (let ((asked (or (plist-get result :asked) 0))
-        (correct (or (plist-get result :correct) 0)))
-    (if (zerop asked)
-        "pyiq: no quiz questions for this code yet"
-      (format "pyiq: quiz finished: %d of %d correct" correct asked))))
+  (let* ((asked (or (plist-get result :asked) 0))
+         (correct (or (plist-get result :correct) 0))
+         (total (or (plist-get result :total) asked)))
+    (cond ((and (zerop asked) (> total 0)) "pyiq: quiz stopped before the first answer")
+          ((zerop asked) "pyiq: no quiz questions for this code yet")
+          (t (format "pyiq: quiz %s: %d of %d correct"
+                     (if (< asked total) "stopped" "finished") correct asked)))))
 
 (defun pyiq--execute (command arguments callback)
   "Run server COMMAND with ARGUMENTS (a vector) asynchronously.

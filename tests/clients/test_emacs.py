@@ -353,7 +353,7 @@ def test_quiz_scrolls_quits_cleanly_and_hints_have_their_face(
         messages = term.read_dump()["messages"]
         assert "pyiq: quiz stopped (the answers so far are kept)" in messages
         assert "error in process filter" not in messages, messages
-        assert "pyiq: quiz finished: " in messages and "of 2 correct" in messages, messages
+        assert "pyiq: quiz stopped: " in messages and "of 2 correct" in messages, messages
 
 
 def test_practice_with_eglot(tmp_path: Path, server_env: dict[str, str]) -> None:

@@ -387,6 +387,7 @@ def test_practice_end_to_end(nvim: str, tmp_path: Path, server_env: dict[str, st
     assert data["closed_for_quiz"] is True
     assert data["quiz_kind"] == "pyiq.quiz"
     assert data["quiz_prompt"].startswith("Question 1 of "), data["quiz_prompt"]
+    assert data["quiz_end"] == "Quiz stopped before the first answer.", data["quiz_end"]
     assert data["direct_first_line"] == "# pyiq practice: binary-search"
 
     # Terminal escapes from the server's text are shown as ^[, never sent to the terminal.

@@ -81,6 +81,8 @@ async def test_quiz_file_records_every_answer(tmp_path: Path) -> None:
     assert "add" in prompts[0].message
     # Every prompt says where the user stands: "Question n of N", N the quiz's length.
     total = int(prompts[0].message.split("\n")[0].removeprefix("Question 1 of "))
+    # Stopped at question 4: the summary tells the answers (3) from the quiz's length.
+    assert result["total"] == total
     assert total >= len(prompts) == 4
     assert [p.message.split("\n")[0] for p in prompts] == [
         f"Question {n} of {total}" for n in (1, 2, 3, 4)

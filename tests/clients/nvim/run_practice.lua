@@ -165,6 +165,16 @@ local function main()
   out.quiz_prompt = out.selects[#out.selects].prompt
   out.quiz_kind = out.selects[#out.selects].kind
   out.closed_for_quiz = not practice.is_open()
+  -- Dismissed at once: the quiz says it stopped (not that there was nothing to ask).
+  local function quiz_end()
+    return vim.fn.execute("messages"):match("pyiq: (Quiz [^\n]*)") or vim.fn.execute("messages"):match("pyiq: (No quiz[^\n]*)")
+  end
+  wait(10000, function()
+    return quiz_end() ~= nil
+  end, "the quiz's end", function()
+    return vim.fn.execute("messages")
+  end)
+  out.quiz_end = quiz_end()
   step("right run")
 
   -- :PyiqPractice ID opens the exercise directly.

@@ -367,10 +367,13 @@ local function summary(result)
     return "Quiz finished."
   end
   local asked, correct = result.asked or 0, result.correct or 0
+  local total = tonumber(result.total) or asked
   if asked == 0 then
-    return "No quiz questions for this code yet."
+    return total > 0 and "Quiz stopped before the first answer." or "No quiz questions for this code yet."
   end
-  return string.format("Quiz finished: %d of %d correct.", correct, asked)
+  -- Stopped with q (or a dismissed question): the answers so far are kept.
+  local how = asked < total and "stopped" or "finished"
+  return string.format("Quiz %s: %d of %d correct.", how, correct, asked)
 end
 
 M.summary = summary

@@ -41,7 +41,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DEFINITIONS = ("function_definition", "class_definition")
-EMPTY_SUMMARY: dict[str, Any] = {"asked": 0, "correct": 0, "questions": []}
+# A quiz's summary: ``total`` questions were built, ``asked`` answered before it ended
+# (fewer when the user stopped it), so a client can tell "stopped" from "nothing to ask".
+EMPTY_SUMMARY: dict[str, Any] = {"asked": 0, "correct": 0, "total": 0, "questions": []}
 
 
 def _arg(args: Any, index: int) -> Any:
@@ -215,7 +217,7 @@ async def run_quiz(
     finally:
         if asked and store is not None:
             _answers_recorded(ls)
-    return {"asked": asked, "correct": correct, "questions": results}
+    return {"asked": asked, "correct": correct, "total": len(items), "questions": results}
 
 
 def _known_card(ls: PyiqServer, card_id: str) -> bool:
