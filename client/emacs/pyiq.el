@@ -353,7 +353,9 @@ CALLBACK, when given, receives the buffer."
    (let ((guess (pyiq--rule-at-point)))
      (list (read-string (if guess (format "pyiq explain (default %s): " guess) "pyiq explain: ")
                         nil nil guess))))
-  (pyiq--execute "pyiq.explain" (vector id)
+  (pyiq--execute "pyiq.explain"
+                 ;; Without markdown-mode the buffer is plain text: ask for the words alone.
+                 (if (fboundp 'markdown-mode) (vector id) (vector id '(:format "plaintext")))
                  (lambda (markdown)
                    (let ((buffer (get-buffer-create "*pyiq explain*")))
                      (with-current-buffer buffer

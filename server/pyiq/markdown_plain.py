@@ -44,9 +44,16 @@ def to_plain(markdown: str) -> str:
     return "\n".join(out)
 
 
+# Code spans are set aside as one private-use character each (plane 15) while the marks
+# around them are removed, so `**`code`**` loses its stars and the code keeps its own.
+_SPAN = 0xF0000
+_SPANS = re.compile("[\U000f0000-\U000ffffd]")
+
+
 def _inline(line: str) -> str:
     """One line's code spans verbatim, the marks around the rest removed."""
     line = _LINK.sub(_link, line)
+    spans: list[str] = []
     parts: list[str] = []
     at = 0
     for run in _TICKS.finditer(line):
@@ -55,14 +62,23 @@ def _inline(line: str) -> str:
         close = re.compile(rf"(?<!`){run.group()}(?!`)").search(line, run.end())
         if close is None:
             continue
-        parts.append(_prose(line[at : run.start()]))
+        parts.append(line[at : run.start()])
         code = line[run.end() : close.start()]
         if code.startswith(" ") and code.endswith(" ") and code.strip():
             code = code[1:-1]
-        parts.append(code)
+        parts.append(chr(_SPAN + len(spans)))
+        spans.append(code)
         at = close.end()
-    parts.append(_prose(line[at:]))
-    return "".join(parts)
+    parts.append(line[at:])
+    if not spans:
+        return _prose(line)
+    text = _prose("".join(parts))
+
+    def restore(match: re.Match[str]) -> str:
+        index = ord(match.group()) - _SPAN
+        return spans[index] if index < len(spans) else match.group()
+
+    return _SPANS.sub(restore, text)
 
 
 def _link(match: re.Match[str]) -> str:

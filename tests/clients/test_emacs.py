@@ -133,6 +133,10 @@ def test_eglot_with_the_server(tmp_path: Path, server_env: dict[str, str]) -> No
     assert any("default" in question_id for question_id in data["here_ids"]), data["here_ids"]
 
     assert "default" in data["explain"].lower()
+    if not data["renders_markdown"]:
+        # A plain-text buffer: the explanation's words, without Markdown's marks.
+        assert not data["explain"].startswith("#"), data["explain"][:300]
+        assert "`" not in data["explain"] and "**" not in data["explain"], data["explain"][:300]
     # The progress as a table sized to its contents (rich's table, drawn for 80 columns,
     # wrapped in a side window): the columns, every answer counted, no line over 79.
     stats = data["stats"].splitlines()

@@ -345,7 +345,10 @@ async def test_explain_rule_and_unknown(tmp_path: Path) -> None:
         # The server still answers after a command with bad arguments.
         await _execute(client, "pyiq.quizFile", 42)
         again = await _execute(client, "pyiq.explain", "is-literal")
+        plain = await _execute(client, "pyiq.explain", "is-literal", {"format": "plaintext"})
     assert text.startswith("# Identity comparison with a literal")
+    assert plain.startswith("Identity comparison with a literal")
+    assert "`" not in plain and "**" not in plain, plain
     assert "no-such-thing" in unknown
     assert again == text
 

@@ -33,6 +33,8 @@ SAMPLE = "def add(item, bucket=[]):\n    bucket.append(item)\n    return bucket\
         ("```python\nprint(1)\n\nx = 2\n```\nafter", "    print(1)\n\n    x = 2\nafter"),
         ("an unclosed ` tick and \\*escaped\\*", "an unclosed ` tick and *escaped*"),
         ("- one\n- `two`", "- one\n- two"),
+        ('emits **`SyntaxWarning: "is"`**, and', 'emits SyntaxWarning: "is", and'),
+        ("`a` \U000f0005 stays", "a \U000f0005 stays"),
     ],
 )
 def test_to_plain(markdown: str, plain: str) -> None:

@@ -409,5 +409,15 @@ def setup(server: PyiqServer) -> None:
     @server.command("pyiq.explain")
     @guarded(empty=None)
     def explain_command(ls: PyiqServer, *args: Any) -> str | None:
-        key = _arg(_flatten(args), 0)
-        return explain(ls, key) if isinstance(key, str) else None
+        flat = _flatten(args)
+        key, options = _arg(flat, 0), _arg(flat, 1)
+        if not isinstance(key, str):
+            return None
+        text = explain(ls, key)
+        # {"format": "plaintext"}: a client without a Markdown view (Emacs without
+        # markdown-mode) shows the words, not the marks.
+        if isinstance(options, dict) and options.get("format") == "plaintext":
+            from pyiq.markdown_plain import to_plain
+
+            return to_plain(text)
+        return text
