@@ -93,6 +93,4 @@ function M.watch(attached)
   })
 end
 
-M.rows = rows
-
 return M
