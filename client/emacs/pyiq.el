@@ -185,11 +185,13 @@ wrapped in the hook's bytecode; this says it plainly instead (once)."
 
 (defun pyiq--summary (result)
   "A one-line summary of a quiz RESULT."
-  (let ((asked (or (plist-get result :asked) 0))
-        (correct (or (plist-get result :correct) 0)))
-    (if (zerop asked)
-        "pyiq: no quiz questions for this code yet"
-      (format "pyiq: quiz finished: %d of %d correct" correct asked))))
+  (let* ((asked (or (plist-get result :asked) 0))
+         (correct (or (plist-get result :correct) 0))
+         (total (or (plist-get result :total) asked)))
+    (cond ((and (zerop asked) (> total 0)) "pyiq: quiz stopped before the first answer")
+          ((zerop asked) "pyiq: no quiz questions for this code yet")
+          (t (format "pyiq: quiz %s: %d of %d correct"
+                     (if (< asked total) "stopped" "finished") correct asked)))))
 
 (defun pyiq--execute (command arguments callback)
   "Run server COMMAND with ARGUMENTS (a vector) asynchronously.
@@ -206,10 +208,12 @@ CALLBACK receives the result."
      :timeout pyiq-quiz-timeout)))
 
 (defun pyiq--quiz-buffer ()
-  "The quiz buffer, created in `special-mode'."
+  "The quiz buffer, created in `special-mode'.
+Its long lines (questions, verdicts) wrap at words, as prose does."
   (let ((buffer (get-buffer-create pyiq--quiz-buffer)))
     (with-current-buffer buffer
-      (unless (derived-mode-p 'special-mode) (special-mode)))
+      (unless (derived-mode-p 'special-mode) (special-mode))
+      (visual-line-mode 1))
     buffer))
 
 (defun pyiq--insert-fontified (text)
@@ -320,11 +324,17 @@ both still do not fit, the question wins: it starts at the window's top."
       (let ((inhibit-read-only t))
         (goto-char (point-max))
         (setq pyiq--verdict-start (copy-marker (point)))
-        (insert (propertize message 'face (if (string-prefix-p "Correct" message) 'success 'warning))
+        (insert (propertize (pyiq--emacs-commands message)
+                            'face (if (string-prefix-p "Correct" message) 'success 'warning))
                 "\n\n")))
     (pyiq--show-latest (pyiq--quiz-buffer)))
-  (message "pyiq: %s" message)
+  (message "pyiq: %s" (pyiq--emacs-commands message))
   (when (<= type 1) (ding)))
+
+(defun pyiq--emacs-commands (message)
+  "MESSAGE with the server's \"pyiq explain ID\" as the Emacs command."
+  (replace-regexp-in-string "Full answer: pyiq explain \\([^ \n]+\\)"
+                            "Full answer: M-x pyiq-explain RET \\1" message t))
 
 (defun pyiq--rule-at-point ()
   "The rule id of the pyiq diagnostic at point, if any."
@@ -343,7 +353,9 @@ CALLBACK, when given, receives the buffer."
    (let ((guess (pyiq--rule-at-point)))
      (list (read-string (if guess (format "pyiq explain (default %s): " guess) "pyiq explain: ")
                         nil nil guess))))
-  (pyiq--execute "pyiq.explain" (vector id)
+  (pyiq--execute "pyiq.explain"
+                 ;; Without markdown-mode the buffer is plain text: ask for the words alone.
+                 (if (fboundp 'markdown-mode) (vector id) (vector id '(:format "plaintext")))
                  (lambda (markdown)
                    (let ((buffer (get-buffer-create "*pyiq explain*")))
                      (with-current-buffer buffer
@@ -357,20 +369,90 @@ CALLBACK, when given, receives the buffer."
 
 ;;;###autoload
 (defun pyiq-stats ()
-  "Show quiz progress: `pyiq stats' with the server's installation."
+  "Show quiz progress in the *pyiq stats* buffer: `pyiq stats' as a table.
+The table is drawn here from `pyiq stats --format json', sized to its
+contents, so it never wraps in a window narrower than a terminal."
   (interactive)
   (let ((program (pyiq--program)))
     (unless program
       (user-error "%s" (pyiq--missing-message)))
-    (let ((buffer (get-buffer-create "*pyiq stats*")))
+    (let* ((buffer (get-buffer-create "*pyiq stats*"))
+           (lines (with-temp-buffer
+                    (let* ((status (apply #'call-process (car program) nil (list t nil) nil
+                                          (append (cdr program) '("stats" "--format" "json"))))
+                           (stats (and (eql status 0)
+                                       (ignore-errors
+                                         (json-parse-string (buffer-string) :object-type 'plist
+                                                            :array-type 'list :null-object nil
+                                                            :false-object nil)))))
+                      (if stats
+                          (pyiq--stats-lines stats)
+                        (list "pyiq progress" ""
+                              (format "`pyiq stats' failed (exit %s): %s" status
+                                      (string-trim (buffer-string)))))))))
       (with-current-buffer buffer
         (let ((inhibit-read-only t))
           (erase-buffer)
-          (apply #'call-process (car program) nil t nil (append (cdr program) '("stats")))
+          (insert (propertize (car lines) 'face 'bold) "\n")
+          (dolist (line (cdr lines)) (insert line "\n"))
           (goto-char (point-min))
-          (special-mode)))
+          (special-mode)
+          (setq truncate-lines t)))
       (unless noninteractive (display-buffer buffer))
       buffer)))
+
+(defconst pyiq--stats-columns
+  '(("topic" topic) ("level" level) ("answered" answered t) ("accuracy" accuracy t)
+    ("mastered" mastered t) ("due today" due_today t) ("streak" streak t))
+  "The columns of `pyiq-stats': title, key in the JSON, right-aligned or not.")
+
+(defun pyiq--stats-cell (group key)
+  "The text of column KEY for GROUP, a plist of `pyiq stats --format json'."
+  (let ((value (plist-get group (intern (format ":%s" key)))))
+    (pcase key
+      ('accuracy (format "%d%%" (round (* 100 (or value 0)))))
+      ('mastered (format "%d/%d" (or value 0) (or (plist-get group :cards) 0)))
+      (_ (if value (format "%s" value) "")))))
+
+(defun pyiq--stats-lines (stats)
+  "The lines of `pyiq-stats' for STATS: a title, a table, notes."
+  (let* ((total (plist-get stats :total))
+         (days (or (plist-get stats :day_streak) 0))
+         (threshold (plist-get stats :mastery_threshold)))
+    (if (or (null total) (zerop (or (plist-get total :answered) 0)))
+        (list "pyiq progress" "" "No answers yet: M-x pyiq-quiz-file quizzes you on a file.")
+      (let* ((rows (append (plist-get stats :groups)
+                           (list (plist-put (plist-put (copy-sequence total) :topic "all")
+                                            :level nil))))
+             (widths (cl-loop for (title key) in pyiq--stats-columns
+                              collect (apply #'max (string-width title)
+                                             (mapcar (lambda (row)
+                                                       (string-width (pyiq--stats-cell row key)))
+                                                     rows))))
+             (line (lambda (cells)
+                     (string-trim-right
+                      (mapconcat #'identity
+                                 (cl-loop for cell in cells for width in widths
+                                          for (_title _key right) in pyiq--stats-columns
+                                          collect (let ((gap (make-string
+                                                              (- width (string-width cell)) ?\s)))
+                                                    (if right (concat gap cell) (concat cell gap))))
+                                 "  "))))
+             (rule (mapconcat (lambda (width) (make-string width ?-)) widths "  "))
+             (body (mapcar (lambda (row)
+                             (funcall line (mapcar (lambda (column)
+                                                     (pyiq--stats-cell row (cadr column)))
+                                                   pyiq--stats-columns)))
+                           rows)))
+        (append (list "pyiq progress" ""
+                      (funcall line (mapcar #'car pyiq--stats-columns))
+                      rule)
+                (butlast body)
+                (list rule (car (last body)) ""
+                      (format "Day streak: %d day%s." days (if (= days 1) "" "s")))
+                (and threshold
+                     (list (format "Mastered: recall probability at least %d%%."
+                                   (round (* 100 threshold))))))))))
 
 ;;; Live-coding practice
 

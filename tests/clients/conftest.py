@@ -57,6 +57,13 @@ def read_lines(path):
 '''
 
 
+# How long an editor script may run, and the budget its waits share (PYIQ_BUDGET_MS, in
+# tests/clients/nvim/harness.lua): below the timeout, so a slow step is reported by the
+# script, naming the step and what the editor showed, instead of killed without a word.
+TIMEOUT = 240
+BUDGET_MS = (TIMEOUT - 30) * 1000
+
+
 def run_editor_script(
     tmp_path: Path,
     env: dict[str, str],
@@ -87,14 +94,16 @@ def run_editor_script(
         PYIQ_RESULT=str(result),
         PYIQ_HOVER_LINE="0",
         PYIQ_HOVER_COL="20",
+        PYIQ_BUDGET_MS=str(BUDGET_MS),
         **extra,
     )
     proc = subprocess.run(
-        argv, cwd=project, env=env, capture_output=True, text=True, timeout=240, check=False
+        argv, cwd=project, env=env, capture_output=True, text=True, timeout=TIMEOUT, check=False
     )
     assert result.exists(), f"{plugin}: no result (exit {proc.returncode}):\n{proc.stderr[-3000:]}"
     data = json.loads(result.read_text())
     data["project"] = str(project)
+    data["stderr"] = proc.stderr
     return data
 
 

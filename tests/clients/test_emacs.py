@@ -112,6 +112,11 @@ def test_eglot_with_the_server(tmp_path: Path, server_env: dict[str, str]) -> No
     assert "generator-function" in codes
 
     assert "default" in data["hover"].lower()
+    if not data["renders_markdown"]:
+        # Eglot without markdown-mode asks for plain text and shows the hover as it comes.
+        assert data["hover_kind"] == "plaintext"
+        assert "Default cart=[] is created once" in data["hover"], data["hover"]
+        assert "**" not in data["hover"] and "`" not in data["hover"], data["hover"]
 
     asked = data["quiz_asked"]
     assert asked >= 1
@@ -119,13 +124,38 @@ def test_eglot_with_the_server(tmp_path: Path, server_env: dict[str, str]) -> No
     graded = [v for v in data["verdicts"] if v.startswith(("Correct", "Not quite"))]
     assert sum(v.startswith("Correct") for v in graded[:asked]) == data["quiz_correct"]
     assert "pyiq quiz: orders.py" in data["quiz_buffer"]
-    assert graded[0] in data["quiz_buffer"], "verdicts are shown in the quiz buffer"
+    # Verdicts are shown in the quiz buffer, the full answer as the Emacs command to run.
+    assert "Full answer: pyiq explain " in graded[0]
+    shown = graded[0].replace("Full answer: pyiq explain ", "Full answer: M-x pyiq-explain RET ")
+    assert shown in data["quiz_buffer"], data["quiz_buffer"]
 
     assert data["here_asked"] >= 1
     assert any("default" in question_id for question_id in data["here_ids"]), data["here_ids"]
 
     assert "default" in data["explain"].lower()
-    assert data["stats"].strip()
+    if not data["renders_markdown"]:
+        # A plain-text buffer: the explanation's words, without Markdown's marks.
+        assert not data["explain"].startswith("#"), data["explain"][:300]
+        assert "`" not in data["explain"] and "**" not in data["explain"], data["explain"][:300]
+    # The progress as a table sized to its contents (rich's table, drawn for 80 columns,
+    # wrapped in a side window): the columns, every answer counted, no line over 79.
+    stats = data["stats"].splitlines()
+    assert stats[:3] == ["pyiq progress", "", stats[2]], stats
+    assert stats[2].split() == [
+        "topic",
+        "level",
+        "answered",
+        "accuracy",
+        "mastered",
+        "due",
+        "today",
+        "streak",
+    ]
+    answered = data["quiz_asked"] + data["here_asked"]
+    (total,) = [line for line in stats if line.startswith("all ")]
+    assert re.fullmatch(rf"all +{answered} +\d+% +\d+/\d+ +\d+ +\d+", total), stats
+    assert max(len(line) for line in stats) < 80, stats
+    assert "Day streak: 1 day." in stats, stats
 
 
 def test_pyiq_el_byte_compiles_cleanly(tmp_path: Path) -> None:
@@ -156,6 +186,9 @@ def test_pyiq_el_byte_compiles_cleanly(tmp_path: Path) -> None:
 
 
 TMUX = shutil.which("tmux")
+# How long a screen test waits for what it expects to see: generous, since the tests run
+# niced beside other work; waiting longer never makes an assertion weaker.
+SCREEN_WAIT = 90.0
 
 
 class Terminal:
@@ -211,7 +244,7 @@ class Terminal:
     def keys(self, *keys: str) -> None:
         self.tmux("send-keys", "-t", "e", *keys)
 
-    def wait_for(self, pattern: str, timeout: float = 30) -> str:
+    def wait_for(self, pattern: str, timeout: float = SCREEN_WAIT) -> str:
         deadline = time.monotonic() + timeout
         while True:
             screen = self.text()
@@ -306,7 +339,13 @@ def test_quiz_scrolls_quits_cleanly_and_hints_have_their_face(
         term.keys("M-x", "pyiq-quiz-file", "Enter")
         term.wait_for(r"Question 1 of 3")
         term.keys("1", "Enter")
-        term.wait_for(r"Question 2 of 3")
+        second = term.wait_for(r"Question 2 of 3")
+        # The verdict is prose: its lines wrap at words, with no "\\" cutting a word at the
+        # window's edge, and its full answer is the Emacs command.
+        verdict = re.search(r"^(Correct!|Not quite).*?(?=\n\n)", second, re.M | re.S)
+        assert verdict and len(verdict.group()) > 100, second
+        assert not any(row.endswith("\\") for row in second.splitlines()), second
+        assert "Full answer: M-x pyiq-explain RET " in " ".join(verdict.group().split()), second
         term.keys("1", "Enter")
         screen = term.wait_for(r"Question 3 of 3")
         assert re.search(r"^(Correct!|Not quite: the answer is)", screen, re.M), screen
@@ -318,7 +357,7 @@ def test_quiz_scrolls_quits_cleanly_and_hints_have_their_face(
         messages = term.read_dump()["messages"]
         assert "pyiq: quiz stopped (the answers so far are kept)" in messages
         assert "error in process filter" not in messages, messages
-        assert "pyiq: quiz finished: " in messages and "of 2 correct" in messages, messages
+        assert "pyiq: quiz stopped: " in messages and "of 2 correct" in messages, messages
 
 
 def test_practice_with_eglot(tmp_path: Path, server_env: dict[str, str]) -> None:

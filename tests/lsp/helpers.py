@@ -26,11 +26,13 @@ def capabilities(
     markdown_parser: str | None = None,
     notebooks: bool = False,
     refresh: bool = False,
+    hover_formats: list[str] | None = None,
 ) -> types.ClientCapabilities:
     """What the test client says it can do; ``watch_files`` includes relative patterns.
 
     ``markdown_parser="marked"`` is what VS Code's language client reports;
-    ``refresh`` is ``workspace.diagnostics.refreshSupport``.
+    ``refresh`` is ``workspace.diagnostics.refreshSupport``; ``hover_formats`` is
+    ``hover.contentFormat`` (``["plaintext"]``: Eglot without markdown-mode).
     """
     return types.ClientCapabilities(
         notebook_document=types.NotebookDocumentClientCapabilities(
@@ -49,6 +51,11 @@ def capabilities(
         text_document=types.TextDocumentClientCapabilities(
             diagnostic=types.DiagnosticClientCapabilities() if pull else None,
             publish_diagnostics=types.PublishDiagnosticsClientCapabilities(version_support=True),
+            hover=types.HoverClientCapabilities(
+                content_format=[types.MarkupKind(f) for f in hover_formats]
+            )
+            if hover_formats
+            else None,
         ),
         window=types.WindowClientCapabilities(
             show_message=types.ShowMessageRequestClientCapabilities()
@@ -79,6 +86,7 @@ async def session(
     markdown_parser: str | None = None,
     notebooks: bool = False,
     refresh: bool = False,
+    hover_formats: list[str] | None = None,
 ) -> AsyncIterator[LanguageClient]:
     """A session whose progress store is ``data_dir`` (a fresh temporary one by default).
 
@@ -134,6 +142,7 @@ async def session(
                         markdown_parser,
                         notebooks,
                         refresh,
+                        hover_formats,
                     ),
                     initialization_options=init_options,
                     root_uri=root.as_uri() if root else None,

@@ -81,6 +81,8 @@ async def test_quiz_file_records_every_answer(tmp_path: Path) -> None:
     assert "add" in prompts[0].message
     # Every prompt says where the user stands: "Question n of N", N the quiz's length.
     total = int(prompts[0].message.split("\n")[0].removeprefix("Question 1 of "))
+    # Stopped at question 4: the summary tells the answers (3) from the quiz's length.
+    assert result["total"] == total
     assert total >= len(prompts) == 4
     assert [p.message.split("\n")[0] for p in prompts] == [
         f"Question {n} of {total}" for n in (1, 2, 3, 4)
@@ -97,6 +99,30 @@ async def test_quiz_file_records_every_answer(tmp_path: Path) -> None:
     ]
     total = _stats(data)["total"]
     assert (total["answered"], total["correct"]) == (3, result["correct"])
+
+
+async def test_quiz_buttons_are_plain_text_like_the_prompt(tmp_path: Path) -> None:
+    """Message boxes show no Markdown: a choice "A SyntaxError because of `is`" is a
+    button without backticks, and answering with it is recorded as that choice."""
+    uri = (tmp_path / "quiz.py").as_uri()
+    prompts: list[types.ShowMessageRequestParams] = []
+    async with session() as client:
+
+        @client.feature(types.WINDOW_SHOW_MESSAGE_REQUEST)
+        def answer(params: types.ShowMessageRequestParams) -> types.MessageActionItem | None:
+            prompts.append(params)
+            marked = [a for a in params.actions if "because of is" in a.title]
+            return marked[0] if marked else params.actions[0]
+
+        await open_and_wait(client, uri, SAMPLE)
+        result = await _execute(client, "pyiq.quizFile", uri)
+    titles = [action.title for prompt in prompts for action in prompt.actions]
+    assert "A SyntaxError because of is" in titles, titles
+    assert not [title for title in titles if "`" in title], titles
+    asked = next(q for q in result["questions"] if q["id"] == "is-with-literals")
+    assert asked["chosen"] == "A SyntaxError because of is"
+    assert asked["correct"] is False
+    assert result["asked"] == len(prompts)
 
 
 async def test_quiz_data_items_and_shuffled_choices(tmp_path: Path) -> None:
@@ -135,6 +161,27 @@ async def test_quiz_at_code_lens_position(tmp_path: Path) -> None:
     assert rules == {"mutable-default-argument"}
     assert result["questions"][0]["id"] == "predict:mutable-default-argument"
     assert nothing["questions"] == []
+
+
+async def test_quiz_at_asks_about_the_construct_not_the_files_imports(tmp_path: Path) -> None:
+    """ "Quiz me on this" on one construct: its questions only, none the imports raise."""
+    from pyiq.bank import load_bank
+
+    source = "import contextlib\nimport functools\n\n\ndef run(code):\n    eval(code)\n"
+    raised = {
+        q.id for module in ("contextlib", "functools") for q in load_bank().for_import(module)
+    }
+    assert raised, "the bank has questions the imports raise"
+    uri = (tmp_path / "quiz.py").as_uri()
+    async with session({"quizUi": "data"}) as client:
+        await open_and_wait(client, uri, source)
+        here = await _execute(client, "pyiq.quizAt", uri, {"line": 5, "character": 4})
+        whole = await _execute(client, "pyiq.quizFile", uri)
+    assert here["questions"], here
+    assert {q["rule"] for q in here["questions"]} == {"eval-call"}
+    assert not raised & {q["id"] for q in here["questions"]}
+    # The whole file's quiz still asks what its imports raise.
+    assert raised & {q["id"] for q in whole["questions"]}
 
 
 async def test_record_answer_grades_records_and_rejects_unknown_ids(tmp_path: Path) -> None:
@@ -298,7 +345,10 @@ async def test_explain_rule_and_unknown(tmp_path: Path) -> None:
         # The server still answers after a command with bad arguments.
         await _execute(client, "pyiq.quizFile", 42)
         again = await _execute(client, "pyiq.explain", "is-literal")
+        plain = await _execute(client, "pyiq.explain", "is-literal", {"format": "plaintext"})
     assert text.startswith("# Identity comparison with a literal")
+    assert plain.startswith("Identity comparison with a literal")
+    assert "`" not in plain and "**" not in plain, plain
     assert "no-such-thing" in unknown
     assert again == text
 

@@ -77,6 +77,7 @@ def build_quiz(
     bank: Bank | None = None,
     tag: str | None = None,
     problems: list[str] | None = None,
+    imports: bool = True,
 ) -> list[QuizItem]:
     """The questions to ask about ``target``, most relevant first.
 
@@ -87,7 +88,9 @@ def build_quiz(
     under the cursor); without them the buffer is analysed. ``store`` makes
     the order follow the user's progress; without it every card is new.
     Files under ``target`` that cannot be read are skipped, each named in
-    ``problems`` when given.
+    ``problems`` when given. ``imports`` adds the questions the files'
+    imports raise (a whole-file quiz); a quiz on one construct leaves them
+    out, or "Quiz me on this `eval`" would go on about `functools`.
 
     Raises :class:`QuizError` for an unknown level or topic and
     :class:`pyiq.bank.BankError` when the bank cannot be loaded.
@@ -102,7 +105,8 @@ def build_quiz(
     else:
         sites = _sites(target, findings, path, problems)
         candidates = _code_candidates(sites, bank, level, topic, predict)
-        candidates += _import_candidates(sites, bank, level, topic, len(candidates))
+        if imports:
+            candidates += _import_candidates(sites, bank, level, topic, len(candidates))
         cards = store.cards(c.card_id for c in candidates) if store is not None else {}
         for candidate in candidates:
             _rank(candidate, cards.get(candidate.card_id), threshold, moment)

@@ -60,7 +60,9 @@
       (forward-line (string-to-number (getenv "PYIQ_HOVER_LINE")))
       (forward-char (string-to-number (getenv "PYIQ_HOVER_COL")))
       (let ((hover (jsonrpc-request server :textDocument/hover (eglot--TextDocumentPositionParams))))
-        (run-put "hover" (format "%s" (plist-get (plist-get hover :contents) :value))))
+        (run-put "hover" (format "%s" (plist-get (plist-get hover :contents) :value)))
+        (run-put "hover_kind" (format "%s" (plist-get (plist-get hover :contents) :kind)))
+        (run-put "renders_markdown" (if (fboundp 'gfm-view-mode) t :json-false)))
       (run-step "hover")
 
       ;; The quiz: answer each question with the next choice in turn (1st, 2nd, ...).

@@ -138,6 +138,28 @@ local function main()
   end
   step("hover")
 
+  -- K's float: its lines break at words (pyiq.hover), and before 0.10 Vim's Markdown syntax
+  -- does not paint the underscore of a name such as literal_eval red.
+  vim.api.nvim_win_set_cursor(0, { params.position.line + 1, params.position.character })
+  vim.lsp.buf.hover()
+  local float = nil
+  wait(20000, function()
+    local ok, win = pcall(vim.api.nvim_buf_get_var, buf, "lsp_floating_preview")
+    float = ok and win or nil
+    return float ~= nil and vim.api.nvim_win_is_valid(float)
+  end, "the hover float")
+  vim.wait(2000, function()
+    return vim.api.nvim_win_get_option(float, "linebreak")
+  end, 20)
+  out.hover_float = {
+    linebreak = vim.api.nvim_win_get_option(float, "linebreak"),
+    markdown_error = vim.api.nvim_win_call(float, function()
+      return vim.fn.execute("silent! syntax list markdownError")
+    end),
+  }
+  vim.api.nvim_win_close(float, true)
+  step("hover float")
+
   out.pulled_before_quiz = out.arrivals.pulled
   local quiz_done = false
   pyiq.quiz_file(buf, function(err, result)

@@ -15,7 +15,10 @@ local function verdicts(score, what)
   local practice = require("pyiq.practice")
   wait(60000, function()
     return practice.is_open() and vim.api.nvim_buf_get_lines(practice.state.buf, 2, 3, false)[1] == score
-  end, what)
+  end, what, function()
+    return practice.is_open() and table.concat(vim.api.nvim_buf_get_lines(practice.state.buf, 0, -1, false), "\n")
+      or "no verdict window"
+  end)
   return vim.api.nvim_buf_get_lines(practice.state.buf, 0, -1, false)
 end
 
@@ -117,9 +120,9 @@ local function main()
     end, vim.diagnostic.get(buf))
   end
   -- The run's failing tests become diagnostics (pushed on 0.7, pulled after a refresh on 0.11).
-  vim.wait(10000, function()
+  wait(10000, function()
     return practice_diagnostics() == 8
-  end, 50)
+  end, "the failing tests as diagnostics", practice_diagnostics)
   out.practice_diagnostics = practice_diagnostics()
   step("wrong run")
 
@@ -139,6 +142,10 @@ local function main()
   end, "the solution")
   out.solution_filetype = vim.bo[solution_buf].filetype
   out.solution_lines = vim.api.nvim_buf_get_lines(solution_buf, 0, -1, false)
+  -- A scratch buffer, not a file: the server is not attached to it.
+  out.solution_clients = #vim.tbl_filter(function(c)
+    return c.name == "pyiq"
+  end, vim.lsp.get_clients and vim.lsp.get_clients({ bufnr = solution_buf }) or vim.lsp.buf_get_clients(solution_buf))
   vim.cmd("close")
   step("solution")
 
@@ -158,6 +165,16 @@ local function main()
   out.quiz_prompt = out.selects[#out.selects].prompt
   out.quiz_kind = out.selects[#out.selects].kind
   out.closed_for_quiz = not practice.is_open()
+  -- Dismissed at once: the quiz says it stopped (not that there was nothing to ask).
+  local function quiz_end()
+    return vim.fn.execute("messages"):match("pyiq: (Quiz [^\n]*)") or vim.fn.execute("messages"):match("pyiq: (No quiz[^\n]*)")
+  end
+  wait(10000, function()
+    return quiz_end() ~= nil
+  end, "the quiz's end", function()
+    return vim.fn.execute("messages")
+  end)
+  out.quiz_end = quiz_end()
   step("right run")
 
   -- :PyiqPractice ID opens the exercise directly.

@@ -129,11 +129,17 @@ local function refresh_diagnostics(_, _, ctx)
   return vim.NIL
 end
 
+local hover = require("pyiq.hover")
+
 M.handlers = {
   ["window/showMessageRequest"] = quiz.request,
   ["window/showMessage"] = show_message,
   ["workspace/diagnostic/refresh"] = refresh_diagnostics,
 }
+if vim.fn.has("nvim-0.11") == 0 then
+  -- Before 0.11 vim.lsp.buf.hover() shows the hover through this handler (see pyiq.hover).
+  M.handlers["textDocument/hover"] = hover.handler
+end
 
 -- The client's capabilities, announcing diagnostic refresh where Neovim pulls (0.11+).
 local function capabilities()
@@ -230,6 +236,11 @@ local create_commands
 local function on_attach(client, bufnr)
   create_commands()
   set_keymaps(bufnr)
+  if has("0.11") then
+    hover.watch(function(buf)
+      return find_client(buf) ~= nil
+    end)
+  end
   if M.config.codelens and client.server_capabilities and client.server_capabilities.codeLensProvider then
     require("pyiq.codelens").enable(client.id)
     local group = vim.api.nvim_create_augroup("pyiq_codelens_" .. bufnr, { clear = true })
@@ -267,7 +278,9 @@ local clients_by_root = {}
 --- Attaches the server to a buffer, starting it for the buffer's project when needed.
 function M.attach(bufnr)
   bufnr = (bufnr == nil or bufnr == 0) and vim.api.nvim_get_current_buf() or bufnr
-  if find_client(bufnr) then
+  -- Files only, as 0.11's vim.lsp.enable: not pyiq's own Python scratch buffers (a reference
+  -- solution), whose lens answers would come back for a buffer already wiped.
+  if find_client(bufnr) or vim.bo[bufnr].buftype ~= "" then
     return
   end
   local cmd, why = M.server_cmd()
@@ -354,10 +367,13 @@ local function summary(result)
     return "Quiz finished."
   end
   local asked, correct = result.asked or 0, result.correct or 0
+  local total = tonumber(result.total) or asked
   if asked == 0 then
-    return "No quiz questions for this code yet."
+    return total > 0 and "Quiz stopped before the first answer." or "No quiz questions for this code yet."
   end
-  return string.format("Quiz finished: %d of %d correct.", correct, asked)
+  -- Stopped with q (or a dismissed question): the answers so far are kept.
+  local how = asked < total and "stopped" or "finished"
+  return string.format("Quiz %s: %d of %d correct.", how, correct, asked)
 end
 
 M.summary = summary

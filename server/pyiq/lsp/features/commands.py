@@ -41,7 +41,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DEFINITIONS = ("function_definition", "class_definition")
-EMPTY_SUMMARY: dict[str, Any] = {"asked": 0, "correct": 0, "questions": []}
+# A quiz's summary: ``total`` questions were built, ``asked`` answered before it ended
+# (fewer when the user stopped it), so a client can tell "stopped" from "nothing to ask".
+EMPTY_SUMMARY: dict[str, Any] = {"asked": 0, "correct": 0, "total": 0, "questions": []}
 
 
 def _arg(args: Any, index: int) -> Any:
@@ -76,9 +78,12 @@ def _findings_near(ls: PyiqServer, document: OpenDocument, pos: Any) -> list[Fin
 
 
 async def build_items(
-    ls: PyiqServer, document: OpenDocument, findings: list[Finding]
+    ls: PyiqServer, document: OpenDocument, findings: list[Finding], imports: bool = True
 ) -> list[QuizItem]:
-    """The engine's quiz on these findings of the document, built off the event loop."""
+    """The engine's quiz on these findings of the document, built off the event loop.
+
+    ``imports``: also the questions the file's imports raise (the whole file's quiz).
+    """
     if not findings:
         return []
     from pyiq.bank import BankError
@@ -95,6 +100,7 @@ async def build_items(
             count=ls.settings.quiz_length,
             path=document.uri,
             threshold=ls.settings.mastery_threshold,
+            imports=imports,
         )
     except (BankError, QuizError) as exc:
         ls.report([f"pyiq: cannot build a quiz: {exc}"])
@@ -131,11 +137,27 @@ async def record(
     return await asyncio.to_thread(answer, store, item, choice, elapsed, None, source="lsp")
 
 
+def choice_titles(item: QuizItem) -> list[str]:
+    """The choices as buttons show them: plain text, as the prompt is (``plain_prompt``).
+
+    Message boxes and pickers do not render Markdown, so "It raises `ValueError`" would
+    show its backticks; where dropping them would make two choices alike, they stay.
+    """
+    plain = [choice.text.replace("`", "") for choice in item.choices]
+    if len(set(plain)) == len(plain):
+        return plain
+    return [choice.text for choice in item.choices]
+
+
 def _chosen_index(item: QuizItem, response: Any) -> int | None:
     title = getattr(response, "title", None)
     if title is None and isinstance(response, dict):
         title = response.get("title")
-    return next((i for i, c in enumerate(item.choices) if c.text == title), None)
+    titles = choice_titles(item)
+    return next(
+        (i for i, c in enumerate(item.choices) if title in (titles[i], c.text)),
+        None,
+    )
 
 
 def _answers_recorded(ls: PyiqServer) -> None:
@@ -156,8 +178,10 @@ def refresh_hints(ls: PyiqServer) -> None:
             log.debug("client refused code lens refresh", exc_info=True)
 
 
-async def run_quiz(ls: PyiqServer, document: OpenDocument, findings: list[Finding]) -> Any:
-    items = await build_items(ls, document, findings)
+async def run_quiz(
+    ls: PyiqServer, document: OpenDocument, findings: list[Finding], imports: bool = True
+) -> Any:
+    items = await build_items(ls, document, findings, imports)
     if ls.settings.quiz_ui == "data":
         ls.learning.remember(items)
         return {"uri": document.uri, "questions": [item.to_dict() for item in items]}
@@ -172,7 +196,7 @@ async def run_quiz(ls: PyiqServer, document: OpenDocument, findings: list[Findin
                     type=types.MessageType.Info,
                     # Where the user stands: clients show the message as it is.
                     message=f"Question {number} of {len(items)}\n\n{item.plain_prompt}",
-                    actions=[types.MessageActionItem(title=c.text) for c in item.choices],
+                    actions=[types.MessageActionItem(title=t) for t in choice_titles(item)],
                 )
             )
             choice = _chosen_index(item, response) if response is not None else None
@@ -182,7 +206,7 @@ async def run_quiz(ls: PyiqServer, document: OpenDocument, findings: list[Findin
             asked += 1
             correct += verdict.correct
             results.append(
-                {"id": item.id, "chosen": item.choices[choice].text, "correct": verdict.correct}
+                {"id": item.id, "chosen": choice_titles(item)[choice], "correct": verdict.correct}
             )
             ls.window_show_message(
                 types.ShowMessageParams(
@@ -193,7 +217,7 @@ async def run_quiz(ls: PyiqServer, document: OpenDocument, findings: list[Findin
     finally:
         if asked and store is not None:
             _answers_recorded(ls)
-    return {"asked": asked, "correct": correct, "questions": results}
+    return {"asked": asked, "correct": correct, "total": len(items), "questions": results}
 
 
 def _known_card(ls: PyiqServer, card_id: str) -> bool:
@@ -364,7 +388,8 @@ def setup(server: PyiqServer) -> None:
         document = ls.documents.get(uri) if isinstance(uri, str) else None
         if document is None:
             return dict(EMPTY_SUMMARY)
-        return await run_quiz(ls, document, _findings_near(ls, document, pos))
+        # The construct's own questions: none of those the file's imports raise.
+        return await run_quiz(ls, document, _findings_near(ls, document, pos), imports=False)
 
     @server.command("pyiq.recordAnswer")
     @guarded(empty=None)
@@ -384,5 +409,15 @@ def setup(server: PyiqServer) -> None:
     @server.command("pyiq.explain")
     @guarded(empty=None)
     def explain_command(ls: PyiqServer, *args: Any) -> str | None:
-        key = _arg(_flatten(args), 0)
-        return explain(ls, key) if isinstance(key, str) else None
+        flat = _flatten(args)
+        key, options = _arg(flat, 0), _arg(flat, 1)
+        if not isinstance(key, str):
+            return None
+        text = explain(ls, key)
+        # {"format": "plaintext"}: a client without a Markdown view (Emacs without
+        # markdown-mode) shows the words, not the marks.
+        if isinstance(options, dict) and options.get("format") == "plaintext":
+            from pyiq.markdown_plain import to_plain
+
+            return to_plain(text)
+        return text

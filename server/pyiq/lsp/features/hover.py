@@ -441,6 +441,19 @@ def rule_hover(ls: PyiqServer, rule_id: str) -> str:
     return text
 
 
+def markup(ls: PyiqServer, markdown: str) -> types.MarkupContent:
+    """The hover's text as the client can show it: Markdown, or plain text for a client
+    whose ``hover.contentFormat`` leaves Markdown out (Eglot without markdown-mode)."""
+    text_document = ls.client_capabilities().text_document
+    hover = text_document.hover if text_document else None
+    formats = hover.content_format if hover else None
+    if formats and types.MarkupKind.Markdown not in formats:
+        from pyiq.markdown_plain import to_plain
+
+        return types.MarkupContent(kind=types.MarkupKind.PlainText, value=to_plain(markdown))
+    return types.MarkupContent(kind=types.MarkupKind.Markdown, value=markdown)
+
+
 def setup(server: PyiqServer) -> None:
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     @guarded()
@@ -453,9 +466,7 @@ def setup(server: PyiqServer) -> None:
         for code in Suppressions.scan(engine.source, engine.tree, engine.lines).codes:
             if code.start_byte <= at <= code.end_byte:
                 return types.Hover(
-                    contents=types.MarkupContent(
-                        kind=types.MarkupKind.Markdown, value=rule_hover(ls, code.rule)
-                    ),
+                    contents=markup(ls, rule_hover(ls, code.rule)),
                     range=span(engine.lines, code.start_byte, code.end_byte, ls.encoding),
                 )
         areas = hover_areas(ls, document, at)
@@ -464,6 +475,6 @@ def setup(server: PyiqServer) -> None:
         lo, hi = areas[0].start, areas[0].end
         value = hover_markdown(ls, document, areas, at)
         return types.Hover(
-            contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=value),
+            contents=markup(ls, value),
             range=span(engine.lines, lo, hi, ls.encoding),
         )
