@@ -325,6 +325,12 @@ async def test_results_for_a_client_that_shows_them_itself(tmp_path: Path) -> No
         assert offer["title"] == "Quiz me on the 3 constructs I used"
         assert offers == [] and client.messages[before:] == []
 
+        # A second pass before the review is due (Run tests clicked again) schedules
+        # nothing new, and still says when the exercise comes back.
+        again = await _execute(client, "pyiq.practice.run", uri, quiet)
+        assert again["reviewed"] is False
+        assert again["summary"] == passed["summary"]
+
         # Solved and not yet due: last in the picker.
         listing = await _execute(client, "pyiq.practice")
         last = listing["exercises"][-1]

@@ -364,7 +364,9 @@ async def run(ls: PyiqServer, uri: Any, options: Any = None) -> dict[str, Any]:
             )
         return data
     message = summary + "."
-    if recorded is not None and recorded.reviewed and recorded.due is not None:
+    # A pass before the review is due (a second click on Run tests) schedules
+    # nothing new, but the learner still wants to know when it comes back.
+    if recorded is not None and recorded.due is not None:
         message += f" Next review: {recorded.due:%Y-%m-%d}."
     data["summary"] = message
     if not _messages(options):
