@@ -60,7 +60,8 @@ def test_text_answers_show_verdicts_and_a_summary(capsys, data_dir, sample):
     status, out, _ = run(capsys, "quiz", str(sample), "--count", "2", "--answers", "a,b")
     assert status == 0
     assert "Question 1/2" in out and "Question 2/2" in out
-    assert out.count("Next review") == 2 and "pyiq explain" in out
+    # One per verdict, and one naming the next review after the summary.
+    assert out.count("Next review") == 3 and "pyiq explain" in out
     assert "Quiz over" in out and "Every answer is saved" in out
     assert len(reviews(data_dir)) == 2
 
@@ -227,3 +228,24 @@ def test_export_anki_deck_of_bank_and_of_a_folder(capsys, sample, tmp_path):
     assert status == 0 and zipfile.is_zipfile(folder_deck)
     status, _, err = run(capsys, "export", "--anki", str(deck), "--topic", "nope")
     assert status == 2 and "unknown topic" in err
+
+
+def test_the_quiz_ends_saying_when_the_next_review_is(capsys, data_dir, sample):
+    _, out, _ = run(capsys, "quiz", str(sample), "--format", "json", "--count", "1")
+    item = json.loads(out)["items"][0]
+    wrong = (item["correct_index"] + 1) % len(item["choices"]) + 1
+    status, out, _ = run(capsys, "quiz", str(sample), "--count", "1", "--answers", str(wrong))
+    assert status == 0
+    # A wrong answer comes back in a minute (FSRS "again"), and the command that asks it.
+    assert out.rstrip().splitlines()[-1] == f"Next review in 1 minute: pyiq quiz {sample}"
+
+
+def test_the_quiz_counts_the_reviews_due_now(capsys, data_dir, sample):
+    from datetime import UTC, datetime, timedelta
+
+    with Store.open(data_dir=data_dir) as store:
+        for card in ("closures", "generators"):
+            store.record_answer(card, False, now=datetime.now(UTC) - timedelta(days=2))
+    status, out, _ = run(capsys, "quiz", "--topic", "closures", "--count", "1", "--answers", "-")
+    assert status == 0
+    assert out.rstrip().splitlines()[-1] == "2 reviews are due now: pyiq quiz"

@@ -91,15 +91,29 @@ def render_question(item: QuizItem, number: int, total: int) -> RenderableType:
     return Group(*parts)
 
 
-def render_choices(item: QuizItem, selected: int | None = None) -> RenderableType:
-    lines = []
+def render_choices(
+    item: QuizItem, selected: int | None = None, keys: str | None = None
+) -> RenderableType:
+    """The choices, the selected one marked; ``keys`` is a dim line under them while picking."""
+    lines: list[RenderableType] = []
     for index, choice in enumerate(item.choices):
         pointer = "▶" if index == selected else " "
         line = Text.assemble(f"{pointer} ", (f"{index + 1}", "bold"), f". {clean(choice.text)}")
         if index == selected:
             line.stylize("reverse")
         lines.append(line)
+    if keys:
+        lines.append(Text(keys, style="dim"))
     return Group(*lines)
+
+
+def key_help(count: int, wrong: str | None = None) -> str:
+    """The keys that answer, shown under the choices; ``wrong``: the key just refused."""
+    keys = f"1-{count} or ↑/↓ and Enter to answer · q: stop"
+    if wrong is None:
+        return keys
+    shown = wrong if len(wrong) == 1 and wrong.isprintable() else wrong.encode().hex()
+    return f"{shown!r} is not a choice. {keys[0].upper()}{keys[1:]}"
 
 
 def render_verdict(verdict: Verdict, now: datetime | None = None) -> RenderableType:
@@ -144,6 +158,27 @@ def render_summary(summary: Summary, now: datetime | None = None) -> RenderableT
         mark = Text("✔", style="green") if verdict.correct else Text("✘", style="red")
         table.add_row(mark, verdict.item.id, humanize(verdict.next_due, now))
     return Group(head, table)
+
+
+def render_next(store: Store, command: str, now: datetime | None = None) -> Text | None:
+    """What to do next, as Anki's deck screen says it: how many reviews are due, and when.
+
+    ``command`` repeats the quiz just taken. None when nothing has been answered yet.
+    """
+    try:
+        cards = store.cards()
+    except StoreError:
+        return None
+    if not cards:
+        return None
+    moment = utc(now)
+    command = clean(command, keep_breaks=False)
+    due = sum(utc(card.due) <= moment for card in cards.values())
+    if due:
+        plural = "s are" if due != 1 else " is"
+        return Text(f"{due} review{plural} due now: {command}")
+    soonest = min(utc(card.due) for card in cards.values())
+    return Text(f"Next review {humanize(soonest, moment)}: {command}")
 
 
 def humanize(when: datetime, now: datetime | None = None) -> str:
@@ -229,24 +264,37 @@ def pick(console: Console, item: QuizItem, fd: int) -> int:
     from rich.live import Live
 
     selected = 0
+    count = len(item.choices)
     with Live(
-        render_choices(item, selected), console=console, auto_refresh=False, transient=False
+        render_choices(item, selected, key_help(count)),
+        console=console,
+        auto_refresh=False,
+        transient=False,
     ) as live:
         while True:
-            key = read_key(fd)
-            direct = choice_from_key(key, len(item.choices))
+            try:
+                key = read_key(fd)
+            except KeyboardInterrupt:
+                live.update(render_choices(item, selected), refresh=True)  # drop the keys line
+                raise
+            direct = choice_from_key(key, count)
             if direct is not None:
                 live.update(render_choices(item, direct), refresh=True)
                 return direct
+            wrong = None
             if key in ("up", "k"):
-                selected = (selected - 1) % len(item.choices)
+                selected = (selected - 1) % count
             elif key in ("down", "j", "\t"):
-                selected = (selected + 1) % len(item.choices)
+                selected = (selected + 1) % count
             elif key == "enter":
+                live.update(render_choices(item, selected), refresh=True)
                 return selected
             elif key in ("q", "eof", "esc"):
+                live.update(render_choices(item, selected), refresh=True)
                 raise StopQuiz
-            live.update(render_choices(item, selected), refresh=True)
+            else:
+                wrong = key
+            live.update(render_choices(item, selected, key_help(count, wrong)), refresh=True)
 
 
 def ask_rating(console: Console, fd: int) -> str | None:
