@@ -57,7 +57,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="the workspace the practice/ folder goes in (default: the current directory)",
     )
     parser.add_argument("--level", choices=("junior", "mid", "senior"), help="list only this level")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="json prints the list, the new file or the test verdicts for programs (text)",
+    )
     add_data_dir(parser)
     parser.set_defaults(func=run)
 
@@ -103,7 +108,11 @@ def run(args: argparse.Namespace) -> int:
     if exercise is None:
         close = [i for i in exercises if words[0] in i]
         hint = f" (did you mean {', '.join(close[:3])}?)" if close else ""
-        print(f"pyiq practice: unknown exercise {words[0]!r}{hint}", file=sys.stderr)
+        print(
+            f"pyiq practice: unknown exercise {_plain(words[0])!r}{hint}; "
+            "`pyiq practice` lists them",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     if args.hint:
         return _hint(exercise, args)
@@ -279,7 +288,11 @@ def _solution(exercise: Exercise, args: argparse.Namespace) -> int:
     )
     from rich.syntax import Syntax
 
-    console.print(Syntax(ex.solution, "python", theme="ansi_dark"))
+    if not console.is_terminal:
+        # Piped or redirected: the code exactly as written, to copy, never cut at a width.
+        sys.stdout.write(ex.solution if ex.solution.endswith("\n") else ex.solution + "\n")
+        return EXIT_OK
+    console.print(Syntax(ex.solution, "python", theme="ansi_dark", word_wrap=True))
     return EXIT_OK
 
 
@@ -289,10 +302,12 @@ def _test(exercises: dict[str, Exercise], path: Path, args: argparse.Namespace) 
     from pyiq.practice.workspace import identify
 
     try:
+        if not path.exists():
+            raise OSError("no such file")
         if not path.is_file():
-            raise OSError(f"{path}: not a file")
+            raise OSError("not a file")
         if path.stat().st_size > 1024 * 1024:
-            raise OSError(f"{path}: larger than 1 MB, not a practice file")
+            raise OSError("larger than 1 MB, not a practice file")
         source = path.read_bytes()
     except OSError as exc:
         print(f"pyiq practice: cannot read {_plain(path)}: {exc}", file=sys.stderr)
@@ -324,7 +339,22 @@ def _test(exercises: dict[str, Exercise], path: Path, args: argparse.Namespace) 
     return EXIT_OK if result.ok else EXIT_FINDINGS
 
 
-def _plain(path: Path) -> str:
+def _hanging(console: Console, head: str, body: str) -> None:
+    """``head`` then ``body``, whose wrapped lines stay indented under its first word.
+
+    Both are rich markup already made safe by the caller.
+    """
+    from rich.text import Text
+
+    first = Text.from_markup(head)
+    indent = first.cell_len
+    lines = Text.from_markup(body).wrap(console, max(20, console.width - indent))
+    for index, line in enumerate(lines):
+        line.rstrip()
+        console.print(Text.assemble(first if index == 0 else " " * indent, line))
+
+
+def _plain(path: Path | str) -> str:
     return _CONTROL.sub("?", str(path))
 
 
@@ -352,7 +382,7 @@ def _print_result(
             out(f"    actual:   {_safe(test.actual)}")
         if test.message and not (test.expected or test.actual):
             line = f" (line {test.line})" if test.line else ""
-            out(f"    {_safe(test.message)}{line}")
+            _hanging(console, "    ", f"{_safe(test.message)}{line}")
         if test.stdout:
             out(f"    printed:  {_safe(test.stdout.strip()[:200])}")
     passed, total = result.passed, result.total
@@ -367,10 +397,17 @@ def _print_result(
         out(f"Stuck? pyiq practice {ex.id} --hint")
         return
     if recorded is not None and recorded.reviewed and recorded.due is not None:
+        from pyiq.quiz.terminal import humanize
+
+        # As the quiz says it (and Anki): an interval, which a date of today would hide.
         out(
-            f"Solved. Rated {recorded.rating}; this exercise comes back for review on "
-            f"{recorded.due:%Y-%m-%d}."
+            f"Solved. Rated {recorded.rating}; this exercise comes back for review "
+            f"{humanize(recorded.due)}."
         )
+    elif recorded is not None and recorded.due is not None:
+        from pyiq.quiz.terminal import humanize
+
+        out(f"Solved before; its next review is {humanize(recorded.due)}.")
     out(f"Expected complexity: time {ex.time_complexity}, space {ex.space_complexity}.")
     try:
         used = constructs_used(path.read_bytes(), stub=ex.stub, related=ex.questions)
@@ -380,5 +417,5 @@ def _print_result(
     if asked:
         out("\nAn interviewer would now ask about what you used:")
         for u in asked:
-            out(f"  line {u.line}, {_safe(u.name)}: {_safe(u.question)}")
+            _hanging(console, f"  line {u.line}, {_safe(u.name)}: ", _safe(u.question))
         out(f"Quiz yourself: pyiq quiz {_safe(path)} --count {min(3, len(asked))}")
