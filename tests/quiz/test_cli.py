@@ -249,3 +249,32 @@ def test_the_quiz_counts_the_reviews_due_now(capsys, data_dir, sample):
     status, out, _ = run(capsys, "quiz", "--topic", "closures", "--count", "1", "--answers", "-")
     assert status == 0
     assert out.rstrip().splitlines()[-1] == "2 reviews are due now: pyiq quiz"
+
+
+def test_stats_says_what_to_study_next(capsys, data_dir):
+    from datetime import UTC, datetime, timedelta
+
+    now = datetime.now(UTC)
+    with Store.open(data_dir=data_dir) as store:
+        store.record_answer("closures", False, now=now - timedelta(days=2))
+        store.record_answer("late-binding-closures", True, "good", now=now - timedelta(days=2))
+        store.record_answer("generators", True, "easy", now=now - timedelta(minutes=1))
+        # Predict-the-output cards are asked by a quiz on code, not by `pyiq quiz` alone.
+        store.record_answer("predict:is-literal", True, "again", now=now - timedelta(days=2))
+    status, out, _ = run(capsys, "stats")
+    assert status == 0
+    lines = out.splitlines()
+    assert "2 reviews are due now: pyiq quiz" in lines
+    # The weakest bank topic, with the command that drills it.
+    assert "Study next: closures (50% right of 2): pyiq quiz --topic closures" in lines
+
+
+def test_stats_names_the_next_review_when_none_is_due(capsys, data_dir):
+    from datetime import UTC, datetime
+
+    with Store.open(data_dir=data_dir) as store:
+        store.record_answer("generators", False, now=datetime.now(UTC))
+    _, out, _ = run(capsys, "stats")
+    lines = out.splitlines()
+    assert "Next review in 1 minute: pyiq quiz" in lines
+    assert "Study next: generators (0% right of 1): pyiq quiz --topic generators" in lines

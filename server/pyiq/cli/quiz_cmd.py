@@ -254,7 +254,7 @@ def _quiz_and_say_what_next(
             print(f"pyiq quiz: {exc}", file=sys.stderr)
             return EXIT_USAGE
     command = shlex.join(["pyiq", "quiz", *args.paths])
-    following = render_next(store, command)
+    following = render_next(store, command, bank_only=not args.paths)
     if following is not None:
         console.print(following, soft_wrap=True)  # a command to copy: never broken by rich
     return EXIT_OK

@@ -26,6 +26,7 @@ from rich.syntax import Syntax
 from rich.table import Table
 from rich.text import Text
 
+from pyiq.quiz.cards import PREDICT_PREFIX
 from pyiq.quiz.model import QuizItem, Verdict
 from pyiq.quiz.scheduling import parse_rating, utc
 from pyiq.quiz.session import answer
@@ -160,15 +161,21 @@ def render_summary(summary: Summary, now: datetime | None = None) -> RenderableT
     return Group(head, table)
 
 
-def render_next(store: Store, command: str, now: datetime | None = None) -> Text | None:
+def render_next(
+    store: Store, command: str, now: datetime | None = None, *, bank_only: bool = False
+) -> Text | None:
     """What to do next, as Anki's deck screen says it: how many reviews are due, and when.
 
-    ``command`` repeats the quiz just taken. None when nothing has been answered yet.
+    ``command`` is the quiz that asks them; exercises are left out (``pyiq practice``
+    reviews those), and with ``bank_only`` the predict-the-output cards too, which only a
+    quiz on code asks. None when there is nothing to review.
     """
     try:
-        cards = store.cards()
+        everything = store.cards()
     except StoreError:
         return None
+    skipped = ("practice:", PREDICT_PREFIX) if bank_only else ("practice:",)
+    cards = {key: card for key, card in everything.items() if not key.startswith(skipped)}
     if not cards:
         return None
     moment = utc(now)
