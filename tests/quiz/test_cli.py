@@ -278,3 +278,21 @@ def test_stats_names_the_next_review_when_none_is_due(capsys, data_dir):
     lines = out.splitlines()
     assert "Next review in 1 minute: pyiq quiz" in lines
     assert "Study next: generators (0% right of 1): pyiq quiz --topic generators" in lines
+
+
+def test_code_in_choices_is_styled_not_shown_with_backticks():
+    from rich.console import Console
+
+    from pyiq.quiz.builder import build_quiz
+    from pyiq.quiz.terminal import render_choices
+
+    items = build_quiz(None, topic="security", count=100)
+    item = next(i for i in items if i.id == "subprocess-shell-injection")
+    console = Console(record=True, width=100, color_system="truecolor")
+    console.print(render_choices(item))
+    text = console.export_text(styles=False, clear=False)
+    assert "`" not in text
+    assert '["ls", "--", name], check=True)' in text
+    # The code keeps a style of its own, so it still stands out from the prose.
+    styled = console.export_text(styles=True)
+    assert 'subprocess.run(["ls", "--", name], check=True)\x1b' in styled

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import select
 import sys
 import time
@@ -92,6 +93,25 @@ def render_question(item: QuizItem, number: int, total: int) -> RenderableType:
     return Group(*parts)
 
 
+_CODE_SPAN = re.compile(r"`([^`]+)`")
+
+
+def inline_code(text: str) -> Text:
+    """A choice's Markdown code spans as styled text: the backticks are markup, not content.
+
+    Choices are one line each, so they are not rendered as Markdown blocks; ``clean``
+    escapes control characters first.
+    """
+    result = Text()
+    position = 0
+    for match in _CODE_SPAN.finditer(text):
+        result.append(text[position : match.start()])
+        result.append(match.group(1), style="markdown.code")
+        position = match.end()
+    result.append(text[position:])
+    return result
+
+
 def render_choices(
     item: QuizItem, selected: int | None = None, keys: str | None = None
 ) -> RenderableType:
@@ -99,7 +119,9 @@ def render_choices(
     lines: list[RenderableType] = []
     for index, choice in enumerate(item.choices):
         pointer = "▶" if index == selected else " "
-        line = Text.assemble(f"{pointer} ", (f"{index + 1}", "bold"), f". {clean(choice.text)}")
+        line = Text.assemble(
+            f"{pointer} ", (f"{index + 1}", "bold"), ". ", inline_code(clean(choice.text))
+        )
         if index == selected:
             line.stylize("reverse")
         lines.append(line)
@@ -127,7 +149,8 @@ def render_verdict(verdict: Verdict, now: datetime | None = None) -> RenderableT
         parts.append(
             Text.assemble(
                 ("✘ Not quite", "bold red"),
-                f" — the answer is {item.correct_index + 1}. {clean(item.correct.text)}",
+                f" — the answer is {item.correct_index + 1}. ",
+                inline_code(clean(item.correct.text)),
             )
         )
         if verdict.explanation:
