@@ -296,3 +296,18 @@ def test_code_in_choices_is_styled_not_shown_with_backticks():
     # The code keeps a style of its own, so it still stands out from the prose.
     styled = console.export_text(styles=True)
     assert 'subprocess.run(["ls", "--", name], check=True)\x1b' in styled
+
+
+def test_due_bank_questions_are_sent_to_the_review_quiz(capsys, data_dir, sample):
+    from datetime import UTC, datetime, timedelta
+
+    with Store.open(data_dir=data_dir) as store:
+        store.record_answer("closures", False, now=datetime.now(UTC) - timedelta(days=2))
+        store.record_answer("predict:is-literal", False, now=datetime.now(UTC) - timedelta(days=2))
+    status, out, _ = run(capsys, "quiz", str(sample), "--count", "1", "--answers", "-")
+    assert status == 0
+    # A quiz on code may never reach a due bank question; `pyiq quiz` asks due ones first.
+    assert out.rstrip().splitlines()[-2:] == [
+        "1 review is due now: pyiq quiz",
+        f"1 review is due now on your code: pyiq quiz {sample}",
+    ]

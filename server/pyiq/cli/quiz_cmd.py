@@ -253,8 +253,7 @@ def _quiz_and_say_what_next(
         except ValueError as exc:
             print(f"pyiq quiz: {exc}", file=sys.stderr)
             return EXIT_USAGE
-    command = shlex.join(["pyiq", "quiz", *args.paths])
-    following = render_next(store, command, bank_only=not args.paths)
-    if following is not None:
-        console.print(following, soft_wrap=True)  # a command to copy: never broken by rich
+    code_command = shlex.join(["pyiq", "quiz", *args.paths]) if args.paths else None
+    for line in render_next(store, code_command):
+        console.print(line, soft_wrap=True)  # a command to copy: never broken by rich
     return EXIT_OK

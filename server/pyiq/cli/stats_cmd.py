@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     with store:
         stats = compute(store, threshold=threshold)
         quieted = mastered_concepts(store, load_registry(), threshold)
-        following = render_next(store, "pyiq quiz", bank_only=True)
+        following = render_next(store)
     from pyiq.practice.progress import summary
 
     practice = summary(args.data_dir)
@@ -98,12 +98,12 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _print_next(console: Console, following: Text | None, stats: Stats) -> None:
+def _print_next(console: Console, following: list[Text], stats: Stats) -> None:
     """What to study next: the reviews due (or when the next one is) and the weakest topic."""
     from pyiq.bank import BankError, load_bank
 
-    if following is not None:
-        console.print(following, soft_wrap=True)
+    for line in following:
+        console.print(line, soft_wrap=True)
     try:
         topics = load_bank().topics
     except BankError:

@@ -184,31 +184,42 @@ def render_summary(summary: Summary, now: datetime | None = None) -> RenderableT
     return Group(head, table)
 
 
+REVIEW_COMMAND = "pyiq quiz"
+
+
 def render_next(
-    store: Store, command: str, now: datetime | None = None, *, bank_only: bool = False
-) -> Text | None:
+    store: Store, code_command: str | None = None, now: datetime | None = None
+) -> list[Text]:
     """What to do next, as Anki's deck screen says it: how many reviews are due, and when.
 
-    ``command`` is the quiz that asks them; exercises are left out (``pyiq practice``
-    reviews those), and with ``bank_only`` the predict-the-output cards too, which only a
-    quiz on code asks. None when there is nothing to review.
+    Each line names the command that asks those cards first: ``pyiq quiz`` for the bank's
+    questions (a review quiz asks due ones first), ``code_command`` (the quiz on code just
+    taken) for the predict-the-output cards only a quiz on code builds; without it those
+    are left out. Exercises are left out too: ``pyiq practice`` reviews them.
     """
     try:
         everything = store.cards()
     except StoreError:
-        return None
-    skipped = ("practice:", PREDICT_PREFIX) if bank_only else ("practice:",)
-    cards = {key: card for key, card in everything.items() if not key.startswith(skipped)}
-    if not cards:
-        return None
+        return []
     moment = utc(now)
-    command = clean(command, keep_breaks=False)
-    due = sum(utc(card.due) <= moment for card in cards.values())
-    if due:
-        plural = "s are" if due != 1 else " is"
-        return Text(f"{due} review{plural} due now: {command}")
-    soonest = min(utc(card.due) for card in cards.values())
-    return Text(f"Next review {humanize(soonest, moment)}: {command}")
+    bank = [c for key, c in everything.items() if not key.startswith(("practice:", PREDICT_PREFIX))]
+    code = [c for key, c in everything.items() if key.startswith(PREDICT_PREFIX)]
+    groups = [(bank, REVIEW_COMMAND, "")]
+    if code_command:
+        groups.append((code, clean(code_command, keep_breaks=False), " on your code"))
+    lines = []
+    for cards, command, where in groups:
+        due = sum(utc(card.due) <= moment for card in cards)
+        if due:
+            plural = "s are" if due != 1 else " is"
+            lines.append(Text(f"{due} review{plural} due now{where}: {command}"))
+    if lines:
+        return lines
+    waiting = [(utc(card.due), command) for cards, command, _ in groups for card in cards]
+    if not waiting:
+        return []
+    soonest, command = min(waiting)
+    return [Text(f"Next review {humanize(soonest, moment)}: {command}")]
 
 
 def humanize(when: datetime, now: datetime | None = None) -> str:
