@@ -311,3 +311,20 @@ def test_due_bank_questions_are_sent_to_the_review_quiz(capsys, data_dir, sample
         "1 review is due now: pyiq quiz",
         f"1 review is due now on your code: pyiq quiz {sample}",
     ]
+
+
+def test_the_quiz_opens_with_how_many_questions_and_why(capsys, data_dir, sample):
+    from datetime import UTC, datetime, timedelta
+
+    _, out, _ = run(capsys, "quiz", str(sample), "--format", "json", "--count", "40")
+    items = json.loads(out)["items"]
+    concept = next(item for item in items if item["reason"] == "new")
+    with Store.open(data_dir=data_dir) as store:
+        store.record_answer(concept["id"], False, now=datetime.now(UTC) - timedelta(days=2))
+    bugs = sum(item["reason"] == "bug-risk" for item in items)
+    count = str(bugs + 2)
+    status, out, _ = run(capsys, "quiz", str(sample), "--count", count, "--answers", "-")
+    assert status == 0
+    assert out.splitlines()[0] == (
+        f"{count} questions ({bugs} on bug risks in your code, 1 due for review, 1 new)."
+    )

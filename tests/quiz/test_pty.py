@@ -118,6 +118,7 @@ def test_self_rating_after_a_right_answer(data_dir, sample):
 
 def test_the_keys_are_named_and_a_wrong_key_is_explained(data_dir, sample):
     child = spawn(data_dir, sample, "--count", "1")
+    child.expect(r"1 question \(1 on a bug risk in your code\)\.")
     child.expect("Question 1/1")
     child.expect(r"1-3 or ↑/↓ and Enter to answer · q: stop")  # three choices
     child.send("x")

@@ -67,7 +67,30 @@ class Summary:
         }
 
 
+_REASONS_COUNTED = {  # singular, plural
+    "bug-risk": ("on a bug risk in your code", "on bug risks in your code"),
+    "new": ("new", "new"),
+    "learning": ("still learning", "still learning"),
+    "due": ("due for review", "due for review"),
+    "review": ("already mastered", "already mastered"),
+}
+
+
 # -- rendering ---------------------------------------------------------------------
+
+
+def render_opening(items: Sequence[QuizItem]) -> Text:
+    """Before the first question, as Anki's overview: how many, and why they were chosen."""
+    counts: dict[str, int] = {}
+    for item in items:
+        counts[item.reason] = counts.get(item.reason, 0) + 1
+    total = len(items)
+    parts = [
+        f"{n} {_REASONS_COUNTED.get(reason, (reason, reason))[n != 1]}"
+        for reason, n in counts.items()
+    ]
+    why = f" ({', '.join(parts)})" if parts else ""
+    return Text(f"{total} question{'s' if total != 1 else ''}{why}.", style="bold")
 
 
 def render_question(item: QuizItem, number: int, total: int) -> RenderableType:
@@ -376,6 +399,7 @@ def run_interactive(
     """Ask every item in the terminal; returns when done, on ``q`` or on Ctrl-C."""
     fd = sys.stdin.fileno() if fd is None else fd
     summary = Summary(len(items))
+    console.print(render_opening(items))
     try:
         with cbreak(fd):
             for number, item in enumerate(items, 1):
@@ -439,6 +463,8 @@ def run_scripted(
 ) -> Summary:
     """Ask every item with answers from ``answers(index, item)`` (None ends the quiz)."""
     summary = Summary(len(items))
+    if show:
+        console.print(render_opening(items))
     try:
         for number, item in enumerate(items, 1):
             if show:
