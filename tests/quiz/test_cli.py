@@ -328,3 +328,24 @@ def test_the_quiz_opens_with_how_many_questions_and_why(capsys, data_dir, sample
     assert out.splitlines()[0] == (
         f"{count} questions ({bugs} on bug risks in your code, 1 due for review, 1 new)."
     )
+
+
+def test_rating_keys_show_the_interval_each_would_give(store):
+    from datetime import UTC, datetime, timedelta
+
+    from pyiq.quiz.builder import build_quiz
+    from pyiq.quiz.terminal import rating_choices, short_interval
+
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+    item = build_quiz(None, topic="closures", count=1, now=now)[0]
+    # A new card: FSRS's learning steps, then days for "easy", as Anki's buttons show them.
+    assert rating_choices(store, item, now) == "1 again 1m · 2 hard 6m · 3 good 10m · 4 easy 8d"
+    store.record_answer(item.id, True, "good", now=now)
+    store.record_answer(item.id, True, "good", now=now + timedelta(minutes=10))
+    later = now + timedelta(days=3)
+    grown = rating_choices(store, item, later).split(" · ")
+    assert grown[0] == "1 again 10m" and grown[2].startswith("3 good ") and grown[2][-1] == "d"
+    assert [short_interval(now + delta, now) for delta in (
+        timedelta(seconds=5), timedelta(minutes=6), timedelta(hours=5),
+        timedelta(days=40), timedelta(days=500),
+    )] == ["<1m", "6m", "5h", "1mo", "1.4y"]  # fmt: skip

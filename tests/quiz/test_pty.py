@@ -107,7 +107,9 @@ def test_self_rating_after_a_right_answer(data_dir, sample):
     child = spawn(data_dir, sample, "--count", "1", "--rate")
     child.expect("Question 1/1")
     child.send(str(first.correct_index + 1))
-    child.expect("How sure were you")
+    child.expect(
+        r"How sure\? 1 again 1m · 2 hard \d+m · 3 good \d+m · 4 easy \d+d · Enter: by time"
+    )
     child.send("4")
     child.expect("Quiz over")
     child.expect(pexpect.EOF)

@@ -361,17 +361,48 @@ def pick(console: Console, item: QuizItem, fd: int) -> int:
             live.update(render_choices(item, selected, key_help(count, wrong)), refresh=True)
 
 
-def ask_rating(console: Console, fd: int) -> str | None:
-    console.print(
-        Text("How sure were you? 1 again · 2 hard · 3 good · 4 easy · Enter: judge by time",
-             style="dim")
-    )  # fmt: skip
+RATINGS = ("again", "hard", "good", "easy")
+
+
+def rating_choices(store: Store, item: QuizItem, now: datetime | None = None) -> str:
+    """The rating keys with the interval each would give, as Anki's buttons show them."""
+    from fsrs import Rating
+
+    from pyiq.quiz.scheduling import new_card, review
+
+    moment = utc(now)
+    try:
+        card = store.card(item.id)
+    except StoreError:
+        card = None
+    card = card or new_card(item.id, moment)
+    shown = []
+    for number, name in enumerate(RATINGS, 1):
+        due = review(card, Rating(number), moment, correct=True).due
+        shown.append(f"{number} {name} {short_interval(due, moment)}")
+    return " · ".join(shown)
+
+
+def short_interval(when: datetime, now: datetime | None = None) -> str:
+    """``<1m``, ``10m``, ``3h``, ``8d``, ``4mo``, ``1.2y``: Anki's labels on its rating buttons."""
+    seconds = (utc(when) - utc(now)).total_seconds()
+    if seconds < 60:
+        return "<1m"
+    for unit, size in (("y", 365 * 86400), ("mo", 30 * 86400), ("d", 86400), ("h", 3600)):
+        if seconds >= size:
+            value = seconds / size
+            return f"{value:.1f}{unit}" if unit == "y" else f"{round(value)}{unit}"
+    return f"{round(seconds / 60)}m"
+
+
+def ask_rating(console: Console, fd: int, choices: str) -> str | None:
+    console.print(Text(f"How sure? {choices} · Enter: by time", style="dim"))
     while True:
         key = read_key(fd)
         if key == "enter":
             return None
         if key in ("1", "2", "3", "4"):
-            return {"1": "again", "2": "hard", "3": "good", "4": "easy"}[key]
+            return RATINGS[int(key) - 1]
         if key in ("q", "eof"):
             raise StopQuiz
 
@@ -408,7 +439,11 @@ def run_interactive(
                 started = time.monotonic()
                 choice = pick(console, item, fd)
                 elapsed = time.monotonic() - started
-                rating = ask_rating(console, fd) if rate and choice == item.correct_index else None
+                rating = (
+                    ask_rating(console, fd, rating_choices(store, item))
+                    if rate and choice == item.correct_index
+                    else None
+                )
                 try:
                     verdict = answer(store, item, choice, elapsed, rating, source="cli")
                 except StoreError as exc:
