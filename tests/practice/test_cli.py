@@ -302,3 +302,18 @@ def test_missing_files_and_unknown_ids_say_what_to_do(tmp_path: Path) -> None:
         "pyiq practice: unknown exercise 'two-su' (did you mean two-sum?); "
         "`pyiq practice` lists them\n"
     )
+
+
+def test_an_80_column_list_keeps_the_status_whole(tmp_path: Path) -> None:
+    """A long status ("attempted (2/10)") once pushed the last column off an 80-column list."""
+    target = tmp_path / "practice" / "two-sum.py"
+    target.parent.mkdir()
+    target.write_text(WRONG)
+    pyiq(tmp_path, "test", str(target))
+    narrow = pyiq(tmp_path, columns=80).stdout.splitlines()
+    assert all(len(line) <= 80 for line in narrow)
+    assert narrow[2].split() == ["id", "level", "topic", "status"]  # the runs go first
+    row = next(line for line in narrow if "  two-sum  " in line)
+    assert row.split() == ["two-sum", "junior", "hashing", "attempted", "(2/10)"]
+    wider = pyiq(tmp_path, columns=100).stdout.splitlines()
+    assert wider[2].split() == ["id", "level", "topic", "status", "runs"]

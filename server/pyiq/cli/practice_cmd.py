@@ -179,25 +179,37 @@ def _list(exercises: dict[str, Exercise], args: argparse.Namespace) -> int:
                 _safe(e.title),
             )
         )
-    # The id is what the user types next: never cut it. The title is the one column that
-    # may go: it is shown only where at least 20 columns are left for it, wrapped.
+    # The id is what the user types next: never cut it, nor the status. The title goes
+    # first (shown only where at least 20 columns are left for it, wrapped), then the
+    # runs; the topic is cut short last, with an ellipsis.
     widths = [
         max([len(header), *(len(row[i]) for row in rows)]) for i, header in enumerate(_HEADERS)
     ]
     fixed = sum(widths[:-1]) + 2 * len(_HEADERS) + 2
     with_title = console.width - fixed >= 20
+    shown = list(range(len(_HEADERS) - 1))
+    for header in ("runs", "level", "topic"):  # what a narrower terminal drops, in turn
+        # The runs go before the topic is cut; after that the topic may be cut to 8.
+        short = 8 if header != "runs" else widths[_HEADERS.index("topic")]
+        need = sum(min(widths[i], short) if _HEADERS[i] == "topic" else widths[i] for i in shown)
+        if with_title or need + 2 * len(shown) + 2 <= console.width:
+            break
+        shown.remove(_HEADERS.index(header))
     table = Table(title="pyiq practice", title_justify="left", box=box.SIMPLE_HEAD)
-    for i, header in enumerate(_HEADERS[:-1]):
+    for i in shown:
+        header = _HEADERS[i]
         table.add_column(
             header,
-            no_wrap=True,
-            min_width=widths[i],
+            no_wrap=header != "topic",  # the one column rich may narrow (one-word topics)
+            overflow="ellipsis",
+            min_width=None if header == "topic" else widths[i],
             justify="right" if header == "runs" else "left",
         )
     if with_title:
         table.add_column("title", overflow="fold")
+        shown.append(len(_HEADERS) - 1)
     for row in rows:
-        table.add_row(*(row if with_title else row[:-1]))
+        table.add_row(*(row[i] for i in shown))
     console.print(table)
     console.print("Start one with `pyiq practice ID`.")
     return EXIT_OK
