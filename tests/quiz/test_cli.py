@@ -122,7 +122,21 @@ def test_missing_path_and_empty_file(capsys, data_dir, tmp_path):
     plain = tmp_path / "plain.py"
     plain.write_text("x = 1\n")
     status, _, err = run(capsys, "quiz", str(plain))
-    assert status == 1 and "no question to ask" in err
+    assert (status, err) == (
+        1,
+        f"pyiq quiz: no question to ask about {plain}; `pyiq quiz` asks the bank's questions\n",
+    )
+    status, _, err = run(capsys, "quiz", str(plain), "--topic", "closures")
+    assert err == (
+        f"pyiq quiz: no question to ask about {plain} with --topic closures; "
+        "`pyiq quiz --topic closures` asks the bank's questions\n"
+    )
+    status, _, err = run(capsys, "quiz", "--level", "junior", "--tag", "metaclasses")
+    assert (status, err) == (
+        1,
+        "pyiq quiz: no question to ask about the bank with --level junior --tag metaclasses; "
+        "`pyiq questions` lists the bank (--level, --tag)\n",
+    )
 
 
 @pytest.mark.parametrize(

@@ -185,8 +185,7 @@ def run(args: argparse.Namespace) -> int:
         for problem in skipped:
             print(f"warning: {safe(problem)}, skipped", file=sys.stderr)
         if not items:
-            where = ", ".join(args.paths) if args.paths else "the bank"
-            print(f"pyiq quiz: no question to ask about {where}", file=sys.stderr)
+            print(_nothing_to_ask(args), file=sys.stderr)
             return EXIT_NOTHING
 
         scripted = None
@@ -222,6 +221,23 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_OK
 
         return _quiz_and_say_what_next(Console(highlight=False), items, store, scripted, args)
+
+
+def _nothing_to_ask(args: argparse.Namespace) -> str:
+    """Why the quiz is empty, and the command that would ask something."""
+    from pyiq.report.text import safe
+
+    chosen = [("--level", args.level), ("--topic", args.topic), ("--tag", args.tag)]
+    filters = " ".join(f"{flag} {shlex.quote(value)}" for flag, value in chosen if value)
+    where = ", ".join(args.paths) if args.paths else "the bank"
+    message = f"pyiq quiz: no question to ask about {where}" + (
+        f" with {filters}" if filters else ""
+    )
+    if args.paths:
+        message += f"; `{' '.join(['pyiq quiz', filters]).strip()}` asks the bank's questions"
+    elif filters:
+        message += "; `pyiq questions` lists the bank (--level, --tag)"
+    return safe(message)
 
 
 def _quiz_and_say_what_next(
