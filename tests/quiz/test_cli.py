@@ -79,6 +79,21 @@ def test_answers_piped_on_stdin(data_dir, sample):
     assert len(reviews(data_dir)) == 2
 
 
+def test_a_bad_piped_answer_stops_with_the_summary(data_dir, sample):
+    result = subprocess.run(
+        [sys.executable, "-m", "pyiq", "quiz", str(sample), "--count", "3"],
+        input="1\nx\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 2
+    assert result.stderr.endswith("pyiq quiz: answer 'x': pick 1-3 or a-c\n")
+    # The answer given before it is kept, and the summary says so.
+    assert "Quiz stopped: " in result.stdout and "Every answer is saved." in result.stdout
+    assert len(reviews(data_dir)) == 1
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [

@@ -249,6 +249,7 @@ def _quiz_and_say_what_next(
 ) -> int:
     """Asks the quiz in the terminal, then names the next review and the command for it."""
     from pyiq.quiz.terminal import parse_answer, render_next, run_interactive, run_scripted
+    from pyiq.report.text import safe
 
     if scripted is not None:
         given = iter(scripted)
@@ -257,17 +258,21 @@ def _quiz_and_say_what_next(
         run_interactive(console, items, store, rate=args.rate)
     else:
         lines = iter(sys.stdin)
+        refused: list[str] = []
 
         def from_stdin(_index: int, item: QuizItem) -> ScriptedAnswer | None:
             for line in lines:
                 if line.strip():
-                    return parse_answer(line, len(item.choices))
+                    try:
+                        return parse_answer(line, len(item.choices))
+                    except ValueError as exc:  # stop here; the summary still comes
+                        refused.append(str(exc))
+                        return None
             return None
 
-        try:
-            run_scripted(console, items, store, from_stdin)
-        except ValueError as exc:
-            print(f"pyiq quiz: {exc}", file=sys.stderr)
+        run_scripted(console, items, store, from_stdin)
+        if refused:
+            print(f"pyiq quiz: {safe(refused[0])}", file=sys.stderr)
             return EXIT_USAGE
     code_command = shlex.join(["pyiq", "quiz", *args.paths]) if args.paths else None
     for line in render_next(store, code_command):
