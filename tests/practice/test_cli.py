@@ -317,3 +317,32 @@ def test_an_80_column_list_keeps_the_status_whole(tmp_path: Path) -> None:
     assert row.split() == ["two-sum", "junior", "hashing", "attempted", "(2/10)"]
     wider = pyiq(tmp_path, columns=100).stdout.splitlines()
     assert wider[2].split() == ["id", "level", "topic", "status", "runs"]
+
+
+def test_a_file_that_does_not_import_is_one_line_not_one_per_test(tmp_path: Path) -> None:
+    target = tmp_path / "practice" / "two-sum.py"
+    target.parent.mkdir()
+    target.write_text("# pyiq practice: two-sum\ndef two_sum(nums, target)\n    return None\n")
+    done = pyiq(tmp_path, "test", str(target))
+    assert done.returncode == 1
+    assert done.stdout.splitlines()[:3] == [
+        "✗ SyntaxError: expected ':' (line 2)",
+        "- 10 tests not run: the file did not import",
+        "",
+    ]
+
+
+def test_long_printed_output_wraps_under_its_label(tmp_path: Path) -> None:
+    target = tmp_path / "practice" / "two-sum.py"
+    target.parent.mkdir()
+    target.write_text(
+        "# pyiq practice: two-sum\ndef two_sum(nums, target):\n    print('x' * 100)\n"
+    )
+    done = pyiq(tmp_path, "test", str(target), columns=60)
+    lines = done.stdout.splitlines()
+    at = lines.index("    printed:  " + "x" * 46)
+    assert lines[at + 1 : at + 4] == [
+        " " * 14 + "x" * 46,
+        " " * 14 + "x" * 8,
+        "✗ test_pair_at_the_end: failed",
+    ]

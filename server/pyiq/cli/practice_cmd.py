@@ -381,22 +381,31 @@ def _print_result(
     if result.problem:
         where = f" (line {result.problem_line})" if result.problem_line else ""
         out(f"[red]✗[/] {_safe(result.problem)}{where}")
-    for test in result.tests:
+    unrun = [test for test in result.tests if test.status == "not-run"]
+    if result.problem and unrun and len(unrun) == len(result.tests):
+        # One reason for all (the file did not import): one line, not one per test.
+        reasons = {test.message for test in unrun}
+        why = f": {_safe(unrun[0].message)}" if len(reasons) == 1 and unrun[0].message else ""
+        out(f"[yellow]-[/] {len(unrun)} test{'s' if len(unrun) != 1 else ''} not run{why}")
+        tests = []
+    else:
+        tests = list(result.tests)
+    for test in tests:
         if test.status == PASSED:
             out(f"[green]✓[/] {_safe(test.name)}")
             continue
         mark = "[yellow]-[/]" if test.status == "not-run" else "[red]✗[/]"
         out(f"{mark} {_safe(test.name)}: {test.status}")
         if test.input:
-            out(f"    input:    {_safe(test.input)}")
+            _hanging(console, "    input:    ", _safe(test.input))
         if test.expected or test.actual:
-            out(f"    expected: {_safe(test.expected)}")
-            out(f"    actual:   {_safe(test.actual)}")
+            _hanging(console, "    expected: ", _safe(test.expected))
+            _hanging(console, "    actual:   ", _safe(test.actual))
         if test.message and not (test.expected or test.actual):
             line = f" (line {test.line})" if test.line else ""
             _hanging(console, "    ", f"{_safe(test.message)}{line}")
         if test.stdout:
-            out(f"    printed:  {_safe(test.stdout.strip()[:200])}")
+            _hanging(console, "    printed:  ", _safe(test.stdout.strip()[:200]))
     passed, total = result.passed, result.total
     colour = "green" if result.ok else "red"
     took = result.duration_ms
