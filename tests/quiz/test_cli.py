@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import zipfile
@@ -62,6 +63,11 @@ def test_text_answers_show_verdicts_and_a_summary(capsys, data_dir, sample):
     assert "Question 1/2" in out and "Question 2/2" in out
     # One per verdict, and one naming the next review after the summary.
     assert out.count("Next review") == 3 and "pyiq explain" in out
+    # The full answer's command on a line of its own, never broken at 80 columns.
+    full = [line for line in out.splitlines() if line.startswith("Full answer: ")]
+    assert len(full) == 2 and all(
+        re.fullmatch(r"Full answer: pyiq explain [\w-]+", f) for f in full
+    )
     assert "Quiz over" in out and "Every answer is saved" in out
     assert len(reviews(data_dir)) == 2
 

@@ -179,10 +179,10 @@ def render_verdict(verdict: Verdict, now: datetime | None = None) -> RenderableT
         if verdict.explanation:
             parts.append(Markdown(f"*Why {verdict.choice + 1} is tempting:* {verdict.explanation}"))
         parts.append(Markdown(f"*Why {item.correct_index + 1}:* {item.correct.explanation}"))
-    footer = f"Next review {humanize(verdict.next_due, now)} (rated {verdict.rating})."
+    parts.append(Text(f"Next review {humanize(verdict.next_due, now)} (rated {verdict.rating})."))
     if item.more:
-        footer += f" Full answer: `{item.more}`"
-    parts.append(Markdown(footer))
+        # A line of its own: at 80 columns the command would otherwise break in two.
+        parts.append(Text.assemble("Full answer: ", (clean(item.more), "markdown.code")))
     return Group(*parts)
 
 
