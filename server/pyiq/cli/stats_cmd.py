@@ -28,7 +28,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "stats",
         help="show quiz progress per topic and level",
         description="Answered questions, accuracy, mastered cards, reviews due today and "
-        "streaks, per topic and level.",
+        "streaks, per topic and level; then what to study next: the reviews due (or when "
+        "the next one is) and your weakest topic, each with the command that quizzes it.",
     )
     parser.add_argument(
         "--format", choices=("text", "json"), default="text", help="output format (text)"
