@@ -62,3 +62,19 @@ def test_every_head_token_finds_the_finding(server, bad: Path) -> None:
             if finding not in findings_at(server, document, token.start_byte):
                 missed.append((finding.rule, token.type, token.start_point))
     assert missed == []
+
+
+def test_the_main_guard_answers_on_its_if_keyword(server, tmp_path: Path) -> None:
+    """The ``if`` of ``if __name__ == "__main__":`` finds the guard; the block under it does not."""
+    source = b'def main():\n    pass\n\n\nif __name__ == "__main__":\n    main()\n'
+    path = tmp_path / "script.py"
+    path.write_bytes(source)
+    document = OpenDocument(
+        uri=path.as_uri(), version=1, engine=Document(source, server.registry), path=path
+    )
+    for at in (source.index(b"if "), source.index(b"if ") + 1, source.index(b"__name__")):
+        rules = [f.rule for f in findings_at(server, document, at)]
+        assert rules[:1] == ["main-guard"], (at, rules)
+    for elsewhere in (b"pass", b"main()\n"):
+        in_block = findings_at(server, document, source.rindex(elsewhere))
+        assert "main-guard" not in [f.rule for f in in_block], elsewhere

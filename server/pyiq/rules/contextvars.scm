@@ -13,7 +13,7 @@
   (#set! name "contextvars")
   (#set! category "concept")
   (#set! severity "hint")
-  (#set! message "`{usage}`: context-local state that follows tasks and threads"))
+  (#set! message "`{usage}`: context-local state; each asyncio task runs in a copy of its creator's context"))
 
 (import_statement name: (aliased_import name: (dotted_name . (identifier) @_root) @usage)
   (#eq? @_root "contextvars")

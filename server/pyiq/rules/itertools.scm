@@ -1,5 +1,7 @@
 ;; Finds uses of the `itertools` module: imports and calls such as
-;; `itertools.chain(...)`, `itertools.groupby(...)`, `itertools.product(...)`.
+;; `itertools.chain(...)`, `itertools.groupby(...)`, `itertools.product(...)`,
+;; and calls of the functions imported by name (`from itertools import
+;; groupby` ... `groupby(rows, key=...)`, resolved through the file's imports).
 ;;
 ;; itertools builds lazy iterators: infinite ones (`count`, `cycle`,
 ;; `repeat`), combinators (`chain`, `islice`, `zip_longest`, `accumulate`,
@@ -26,4 +28,9 @@
 
 (call function: (attribute object: (identifier) @_root) @usage
   (#eq? @_root "itertools")
+  (#set! id "itertools"))
+
+((call function: (identifier) @usage) @_construct
+  (#any-of? @usage "accumulate" "batched" "chain" "combinations" "combinations_with_replacement" "compress" "count" "cycle" "dropwhile" "filterfalse" "groupby" "islice" "pairwise" "permutations" "product" "repeat" "starmap" "takewhile" "tee" "zip_longest")
+  (#pyiq-resolves-to? @usage "itertools.accumulate" "itertools.batched" "itertools.chain" "itertools.combinations" "itertools.combinations_with_replacement" "itertools.compress" "itertools.count" "itertools.cycle" "itertools.dropwhile" "itertools.filterfalse" "itertools.groupby" "itertools.islice" "itertools.pairwise" "itertools.permutations" "itertools.product" "itertools.repeat" "itertools.starmap" "itertools.takewhile" "itertools.tee" "itertools.zip_longest")
   (#set! id "itertools"))

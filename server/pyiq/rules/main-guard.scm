@@ -1,5 +1,6 @@
 ;; Finds `if __name__ == "__main__":` (either quote style, either operand
-;; order), reported on the condition.
+;; order), reported on the condition; the `if` keyword is its construct,
+;; so a hover answers on the whole guard line but not in the block below it.
 ;;
 ;; Importing a module runs its top-level code with `__name__` set to the
 ;; module's name; running it as a script (`python file.py`, `python -m pkg`)
@@ -7,7 +8,7 @@
 ;; arguments, starting servers) out of imports, which tests, other modules
 ;; and `multiprocessing`'s spawned children rely on.
 
-(if_statement condition: (comparison_operator . (identifier) @_name operators: "==" . (string (string_content) @_main) .) @guard
+(if_statement "if" @_construct condition: (comparison_operator . (identifier) @_name operators: "==" . (string (string_content) @_main) .) @guard
   (#eq? @_name "__name__")
   (#eq? @_main "__main__")
   (#set! id "main-guard")
@@ -17,7 +18,7 @@
   (#set! hints "once-per-file")
   (#set! message "Main guard `{guard}`: the block runs when the file is executed, not when it is imported"))
 
-(if_statement condition: (comparison_operator . (string (string_content) @_main) . operators: "==" (identifier) @_name .) @guard
+(if_statement "if" @_construct condition: (comparison_operator . (string (string_content) @_main) . operators: "==" (identifier) @_name .) @guard
   (#eq? @_name "__name__")
   (#eq? @_main "__main__")
   (#set! id "main-guard"))

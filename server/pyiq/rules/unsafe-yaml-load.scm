@@ -3,10 +3,13 @@
 ;; at all, or a `Loader` (by keyword or as the second argument) other than
 ;; `yaml.SafeLoader` / `yaml.CSafeLoader`.
 ;;
-;; PyYAML's full and unsafe loaders honour tags such as
-;; `!!python/object/apply:os.system`, which build arbitrary objects and call
-;; functions while the document is read: loading untrusted YAML that way
-;; runs the author's code. `yaml.safe_load` builds only plain data.
+;; PyYAML's unsafe loader (`yaml.Loader`, `yaml.UnsafeLoader`, the default
+;; before PyYAML 5.1) honours tags such as `!!python/object/apply:os.system`,
+;; which build arbitrary objects and call functions while the document is
+;; read: loading untrusted YAML that way runs the author's code. The full
+;; loader refuses those tags since PyYAML 5.4, after two bypasses
+;; (CVE-2020-1747, CVE-2020-14343), but still resolves `!!python/name:` to
+;; functions of imported modules. `yaml.safe_load` builds only plain data.
 ;;
 ;; Same semantics as ruff's S506 (unsafe-yaml-load): reported on the unsafe
 ;; `Loader` argument when one is given, else on the callee; `BaseLoader` is
@@ -22,7 +25,7 @@
   (#set! name "Unsafe yaml.load")
   (#set! category "bug-risk")
   (#set! severity "warning")
-  (#set! message "`{_callee}` without a safe loader runs code named in the YAML (`!!python/object`); use `yaml.safe_load`")
+  (#set! message "`{_callee}` without a safe loader honours `!!python/...` tags that reach Python objects (code execution with the unsafe loader); use `yaml.safe_load`")
   (#set! peer "S506")
   (#set! report "pyiq-yaml-loader"))
 

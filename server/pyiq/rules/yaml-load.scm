@@ -3,9 +3,10 @@
 ;; `yaml.load_all`, `yaml.full_load` and `yaml.unsafe_load` (and their
 ;; `_all` forms).
 ;;
-;; PyYAML's full and unsafe loaders honour tags such as
-;; `!!python/object/apply`, which construct arbitrary objects and call
-;; functions: loading untrusted YAML that way executes code. `safe_load`
+;; PyYAML's unsafe loader honours tags such as `!!python/object/apply`, which
+;; construct arbitrary objects and call functions: loading untrusted YAML
+;; that way executes code. The full loader refuses those since PyYAML 5.4 but
+;; still resolves `!!python/name:` to functions of imported modules. `safe_load`
 ;; builds only plain data (dicts, lists, strings, numbers), and YAML 1.1
 ;; still has surprises of its own (`no` is `False`, `010` is 8).
 

@@ -8,3 +8,7 @@ pairs = itertools.product("ab", repeat=2)
 flat = list(itertools.chain.from_iterable(rows))
 first = itertools.islice(stream, 10)
 #       ^^^^^^^^^^^^^^^^ itertools
+
+for key, group in groupby(sorted(rows, key=len), key=len):
+#                 ^^^^^^^ itertools
+    print(key, list(group))

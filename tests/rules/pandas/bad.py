@@ -13,3 +13,9 @@ stacked = concat([a, b], ignore_index=True)
 #         ^^^^^^ pandas
 missing = pd.isna(frame)
 #         ^^^^^^^ pandas
+
+for _, row in frame.iterrows():
+#             ^^^^^^^^^^^^^^ pandas
+    print(row["amount"])
+totals = [r.amount for r in self.orders.itertuples(index=False)]
+#                           ^^^^^^^^^^^^^^^^^^^^^^ pandas

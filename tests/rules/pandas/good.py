@@ -8,3 +8,6 @@ frame = DataFrame()
 orders.merge(customers, on="customer_id")
 table = pl.read_csv("events.csv")
 rows = csv.reader(handle)
+for key, value in mapping.items():
+    print(key, value)
+rows = iterrows(frame)  # a function of its own, not the DataFrame method
