@@ -137,6 +137,7 @@ def test_explain_unknown_id_suggests(bank_dir: Path, capsys: pytest.CaptureFixtu
     assert (code, out) == (2, "")
     assert err.startswith("pyiq explain: unknown question or rule id 'mutable-default' (did you")
     assert "'mutable-defaults'" in err and "'mutable-default-argument'" in err
+    assert err.endswith("?); `pyiq questions TEXT` searches the bank\n")
 
 
 def test_explain_renders_markdown_on_a_terminal(

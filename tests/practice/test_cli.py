@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from datetime import datetime, timezone
@@ -243,3 +244,105 @@ def test_list_puts_work_in_progress_first_and_solved_last(tmp_path: Path) -> Non
     rows = json.loads(pyiq(tmp_path, "--format", "json").stdout)
     assert (rows[-1]["id"], rows[-1]["status"]) == ("two-sum", "solved")
     assert [r["id"] for r in rows[:-1]] == [i for i in fresh if i != "two-sum"]
+
+
+def test_piped_solution_is_the_whole_code_never_cut_at_the_width(tmp_path: Path) -> None:
+    target = tmp_path / "practice" / "two-sum.py"
+    target.parent.mkdir()
+    target.write_text(WRONG)
+    pyiq(tmp_path, "test", str(target))
+    shown = pyiq(tmp_path, "two-sum", "--solution", columns=40)
+    assert shown.returncode == 0
+    # Every line of the reference, its long docstring included, as it is in the file.
+    assert shown.stdout.endswith("\n\n" + TWO_SUM.solution.rstrip("\n") + "\n")
+
+
+def test_solved_run_says_when_the_review_is_as_an_interval(tmp_path: Path) -> None:
+    target = tmp_path / "practice" / "two-sum.py"
+    target.parent.mkdir()
+    target.write_text("# pyiq practice: two-sum\n" + TWO_SUM.solution)
+    first = pyiq(tmp_path, "test", str(target))
+    # A first clean solve is rated good: FSRS brings it back in minutes, not "on <today>".
+    assert re.search(
+        r"^Solved\. Rated good; this exercise comes back for review in \d+ minutes\.$",
+        first.stdout,
+        re.MULTILINE,
+    ), first.stdout
+    again = pyiq(tmp_path, "test", str(target))
+    assert re.search(
+        r"^Solved before; its next review is in \d+ minutes\.$", again.stdout, re.MULTILINE
+    ), again.stdout
+
+
+def test_wrapped_lines_keep_their_indent(tmp_path: Path) -> None:
+    target = tmp_path / "practice" / "two-sum.py"
+    target.parent.mkdir()
+    target.write_text("# pyiq practice: two-sum\n" + TWO_SUM.solution)
+    done = pyiq(tmp_path, "test", str(target), columns=60)
+    tail = done.stdout.split("An interviewer would now ask about what you used:\n", 1)[1]
+    assert tail.splitlines()[:2] == [
+        "  line 5, enumerate: What does `enumerate()` do, and how is",
+        "                     it different from `range(len(...))`?",
+    ]
+
+
+def test_missing_files_and_unknown_ids_say_what_to_do(tmp_path: Path) -> None:
+    missing = pyiq(tmp_path, "test", "practice/nope.py")
+    assert (missing.returncode, missing.stderr) == (
+        2,
+        "pyiq practice: cannot read practice/nope.py: no such file\n",
+    )
+    unknown = pyiq(tmp_path, "nope")
+    assert (unknown.returncode, unknown.stderr) == (
+        2,
+        "pyiq practice: unknown exercise 'nope'; `pyiq practice` lists them\n",
+    )
+    close = pyiq(tmp_path, "two-su")
+    assert close.stderr == (
+        "pyiq practice: unknown exercise 'two-su' (did you mean two-sum?); "
+        "`pyiq practice` lists them\n"
+    )
+
+
+def test_an_80_column_list_keeps_the_status_whole(tmp_path: Path) -> None:
+    """A long status ("attempted (2/10)") once pushed the last column off an 80-column list."""
+    target = tmp_path / "practice" / "two-sum.py"
+    target.parent.mkdir()
+    target.write_text(WRONG)
+    pyiq(tmp_path, "test", str(target))
+    narrow = pyiq(tmp_path, columns=80).stdout.splitlines()
+    assert all(len(line) <= 80 for line in narrow)
+    assert narrow[2].split() == ["id", "level", "topic", "status"]  # the runs go first
+    row = next(line for line in narrow if "  two-sum  " in line)
+    assert row.split() == ["two-sum", "junior", "hashing", "attempted", "(2/10)"]
+    wider = pyiq(tmp_path, columns=100).stdout.splitlines()
+    assert wider[2].split() == ["id", "level", "topic", "status", "runs"]
+
+
+def test_a_file_that_does_not_import_is_one_line_not_one_per_test(tmp_path: Path) -> None:
+    target = tmp_path / "practice" / "two-sum.py"
+    target.parent.mkdir()
+    target.write_text("# pyiq practice: two-sum\ndef two_sum(nums, target)\n    return None\n")
+    done = pyiq(tmp_path, "test", str(target))
+    assert done.returncode == 1
+    assert done.stdout.splitlines()[:3] == [
+        "✗ SyntaxError: expected ':' (line 2)",
+        "- 10 tests not run: the file did not import",
+        "",
+    ]
+
+
+def test_long_printed_output_wraps_under_its_label(tmp_path: Path) -> None:
+    target = tmp_path / "practice" / "two-sum.py"
+    target.parent.mkdir()
+    target.write_text(
+        "# pyiq practice: two-sum\ndef two_sum(nums, target):\n    print('x' * 100)\n"
+    )
+    done = pyiq(tmp_path, "test", str(target), columns=60)
+    lines = done.stdout.splitlines()
+    at = lines.index("    printed:  " + "x" * 46)
+    assert lines[at + 1 : at + 4] == [
+        " " * 14 + "x" * 46,
+        " " * 14 + "x" * 8,
+        "✗ test_pair_at_the_end: failed",
+    ]

@@ -180,3 +180,16 @@ def test_each_question_is_asked_at_the_code_it_fits() -> None:
     # Conditional links that fit neither `with` stay out of the quiz.
     assert "mocking-and-patching" not in lines
     assert "exitstack-and-contextlib-tools" not in lines
+
+
+def test_a_card_answered_minutes_ago_waits_behind_new_ones(store):
+    first = build_quiz(SOURCE, store=store, count=20, now=NOW)
+    assert first[0].kind == "predict" and first[0].reason == "bug-risk"
+    store.record_answer(first[0].id, True, "good", now=NOW)
+    # Ten minutes from now it is still learning: the other bug risks come first.
+    again = build_quiz(SOURCE, store=store, count=20, now=NOW + timedelta(minutes=1))
+    bug_ids = [item.id for item in again if _is_bug(item.rule)]
+    assert bug_ids[-1] == first[0].id and bug_ids[0] != first[0].id
+    # Once due it leads again.
+    later = build_quiz(SOURCE, store=store, count=20, now=NOW + timedelta(days=3))
+    assert later[0].id == first[0].id

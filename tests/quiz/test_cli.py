@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import zipfile
@@ -60,7 +61,13 @@ def test_text_answers_show_verdicts_and_a_summary(capsys, data_dir, sample):
     status, out, _ = run(capsys, "quiz", str(sample), "--count", "2", "--answers", "a,b")
     assert status == 0
     assert "Question 1/2" in out and "Question 2/2" in out
-    assert out.count("Next review") == 2 and "pyiq explain" in out
+    # One per verdict, and one naming the next review after the summary.
+    assert out.count("Next review") == 3 and "pyiq explain" in out
+    # The full answer's command on a line of its own, never broken at 80 columns.
+    full = [line for line in out.splitlines() if line.startswith("Full answer: ")]
+    assert len(full) == 2 and all(
+        re.fullmatch(r"Full answer: pyiq explain [\w-]+", f) for f in full
+    )
     assert "Quiz over" in out and "Every answer is saved" in out
     assert len(reviews(data_dir)) == 2
 
@@ -76,6 +83,21 @@ def test_answers_piped_on_stdin(data_dir, sample):
     assert result.returncode == 0, result.stderr
     assert "Question 3/3" in result.stdout and "Quiz stopped" in result.stdout
     assert len(reviews(data_dir)) == 2
+
+
+def test_a_bad_piped_answer_stops_with_the_summary(data_dir, sample):
+    result = subprocess.run(
+        [sys.executable, "-m", "pyiq", "quiz", str(sample), "--count", "3"],
+        input="1\nx\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 2
+    assert result.stderr.endswith("pyiq quiz: answer 'x': pick 1-3 or a-c\n")
+    # The answer given before it is kept, and the summary says so.
+    assert "Quiz stopped: " in result.stdout and "Every answer is saved." in result.stdout
+    assert len(reviews(data_dir)) == 1
 
 
 @pytest.mark.parametrize(
@@ -121,7 +143,21 @@ def test_missing_path_and_empty_file(capsys, data_dir, tmp_path):
     plain = tmp_path / "plain.py"
     plain.write_text("x = 1\n")
     status, _, err = run(capsys, "quiz", str(plain))
-    assert status == 1 and "no question to ask" in err
+    assert (status, err) == (
+        1,
+        f"pyiq quiz: no question to ask about {plain}; `pyiq quiz` asks the bank's questions\n",
+    )
+    status, _, err = run(capsys, "quiz", str(plain), "--topic", "closures")
+    assert err == (
+        f"pyiq quiz: no question to ask about {plain} with --topic closures; "
+        "`pyiq quiz --topic closures` asks the bank's questions\n"
+    )
+    status, _, err = run(capsys, "quiz", "--level", "junior", "--tag", "metaclasses")
+    assert (status, err) == (
+        1,
+        "pyiq quiz: no question to ask about the bank with --level junior --tag metaclasses; "
+        "`pyiq questions` lists the bank (--level, --tag)\n",
+    )
 
 
 @pytest.mark.parametrize(
@@ -227,3 +263,124 @@ def test_export_anki_deck_of_bank_and_of_a_folder(capsys, sample, tmp_path):
     assert status == 0 and zipfile.is_zipfile(folder_deck)
     status, _, err = run(capsys, "export", "--anki", str(deck), "--topic", "nope")
     assert status == 2 and "unknown topic" in err
+
+
+def test_the_quiz_ends_saying_when_the_next_review_is(capsys, data_dir, sample):
+    _, out, _ = run(capsys, "quiz", str(sample), "--format", "json", "--count", "1")
+    item = json.loads(out)["items"][0]
+    wrong = (item["correct_index"] + 1) % len(item["choices"]) + 1
+    status, out, _ = run(capsys, "quiz", str(sample), "--count", "1", "--answers", str(wrong))
+    assert status == 0
+    # A wrong answer comes back in a minute (FSRS "again"), and the command that asks it.
+    assert out.rstrip().splitlines()[-1] == f"Next review in 1 minute: pyiq quiz {sample}"
+
+
+def test_the_quiz_counts_the_reviews_due_now(capsys, data_dir, sample):
+    from datetime import UTC, datetime, timedelta
+
+    with Store.open(data_dir=data_dir) as store:
+        for card in ("closures", "generators"):
+            store.record_answer(card, False, now=datetime.now(UTC) - timedelta(days=2))
+    status, out, _ = run(capsys, "quiz", "--topic", "closures", "--count", "1", "--answers", "-")
+    assert status == 0
+    assert out.rstrip().splitlines()[-1] == "2 reviews are due now: pyiq quiz"
+
+
+def test_stats_says_what_to_study_next(capsys, data_dir):
+    from datetime import UTC, datetime, timedelta
+
+    now = datetime.now(UTC)
+    with Store.open(data_dir=data_dir) as store:
+        store.record_answer("closures", False, now=now - timedelta(days=2))
+        store.record_answer("late-binding-closures", True, "good", now=now - timedelta(days=2))
+        store.record_answer("generators", True, "easy", now=now - timedelta(minutes=1))
+        # Predict-the-output cards are asked by a quiz on code, not by `pyiq quiz` alone.
+        store.record_answer("predict:is-literal", True, "again", now=now - timedelta(days=2))
+    status, out, _ = run(capsys, "stats")
+    assert status == 0
+    lines = out.splitlines()
+    assert "2 reviews are due now: pyiq quiz" in lines
+    # The weakest bank topic, with the command that drills it.
+    assert "Study next: closures (50% right of 2): pyiq quiz --topic closures" in lines
+
+
+def test_stats_names_the_next_review_when_none_is_due(capsys, data_dir):
+    from datetime import UTC, datetime
+
+    with Store.open(data_dir=data_dir) as store:
+        store.record_answer("generators", False, now=datetime.now(UTC))
+    _, out, _ = run(capsys, "stats")
+    lines = out.splitlines()
+    assert "Next review in 1 minute: pyiq quiz" in lines
+    assert "Study next: generators (0% right of 1): pyiq quiz --topic generators" in lines
+
+
+def test_code_in_choices_is_styled_not_shown_with_backticks():
+    from rich.console import Console
+
+    from pyiq.quiz.builder import build_quiz
+    from pyiq.quiz.terminal import render_choices
+
+    items = build_quiz(None, topic="security", count=100)
+    item = next(i for i in items if i.id == "subprocess-shell-injection")
+    console = Console(record=True, width=100, color_system="truecolor")
+    console.print(render_choices(item))
+    text = console.export_text(styles=False, clear=False)
+    assert "`" not in text
+    assert '["ls", "--", name], check=True)' in text
+    # The code keeps a style of its own, so it still stands out from the prose.
+    styled = console.export_text(styles=True)
+    assert 'subprocess.run(["ls", "--", name], check=True)\x1b' in styled
+
+
+def test_due_bank_questions_are_sent_to_the_review_quiz(capsys, data_dir, sample):
+    from datetime import UTC, datetime, timedelta
+
+    with Store.open(data_dir=data_dir) as store:
+        store.record_answer("closures", False, now=datetime.now(UTC) - timedelta(days=2))
+        store.record_answer("predict:is-literal", False, now=datetime.now(UTC) - timedelta(days=2))
+    status, out, _ = run(capsys, "quiz", str(sample), "--count", "1", "--answers", "-")
+    assert status == 0
+    # A quiz on code may never reach a due bank question; `pyiq quiz` asks due ones first.
+    assert out.rstrip().splitlines()[-2:] == [
+        "1 review is due now: pyiq quiz",
+        f"1 review is due now on your code: pyiq quiz {sample}",
+    ]
+
+
+def test_the_quiz_opens_with_how_many_questions_and_why(capsys, data_dir, sample):
+    from datetime import UTC, datetime, timedelta
+
+    _, out, _ = run(capsys, "quiz", str(sample), "--format", "json", "--count", "40")
+    items = json.loads(out)["items"]
+    concept = next(item for item in items if item["reason"] == "new")
+    with Store.open(data_dir=data_dir) as store:
+        store.record_answer(concept["id"], False, now=datetime.now(UTC) - timedelta(days=2))
+    bugs = sum(item["reason"] == "bug-risk" for item in items)
+    count = str(bugs + 2)
+    status, out, _ = run(capsys, "quiz", str(sample), "--count", count, "--answers", "-")
+    assert status == 0
+    assert out.splitlines()[0] == (
+        f"{count} questions ({bugs} on bug risks in your code, 1 due for review, 1 new)."
+    )
+
+
+def test_rating_keys_show_the_interval_each_would_give(store):
+    from datetime import UTC, datetime, timedelta
+
+    from pyiq.quiz.builder import build_quiz
+    from pyiq.quiz.terminal import rating_choices, short_interval
+
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+    item = build_quiz(None, topic="closures", count=1, now=now)[0]
+    # A new card: FSRS's learning steps, then days for "easy", as Anki's buttons show them.
+    assert rating_choices(store, item, now) == "1 again 1m · 2 hard 6m · 3 good 10m · 4 easy 8d"
+    store.record_answer(item.id, True, "good", now=now)
+    store.record_answer(item.id, True, "good", now=now + timedelta(minutes=10))
+    later = now + timedelta(days=3)
+    grown = rating_choices(store, item, later).split(" · ")
+    assert grown[0] == "1 again 10m" and grown[2].startswith("3 good ") and grown[2][-1] == "d"
+    assert [short_interval(now + delta, now) for delta in (
+        timedelta(seconds=5), timedelta(minutes=6), timedelta(hours=5),
+        timedelta(days=40), timedelta(days=500),
+    )] == ["<1m", "6m", "5h", "1mo", "1.4y"]  # fmt: skip

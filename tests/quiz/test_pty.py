@@ -107,10 +107,29 @@ def test_self_rating_after_a_right_answer(data_dir, sample):
     child = spawn(data_dir, sample, "--count", "1", "--rate")
     child.expect("Question 1/1")
     child.send(str(first.correct_index + 1))
-    child.expect("How sure were you")
+    child.expect(
+        r"How sure\? 1 again 1m · 2 hard \d+m · 3 good \d+m · 4 easy \d+d · Enter: by time"
+    )
     child.send("4")
     child.expect("Quiz over")
     child.expect(pexpect.EOF)
     child.close()
     stored = reviews(data_dir)
     assert stored[0].correct and stored[0].rated_by == "user" and stored[0].rating == 4
+
+
+def test_the_keys_are_named_and_a_wrong_key_is_explained(data_dir, sample):
+    child = spawn(data_dir, sample, "--count", "1")
+    child.expect(r"1 question \(1 on a bug risk in your code\)\.")
+    child.expect("Question 1/1")
+    child.expect(r"1-3 or ↑/↓ and Enter to answer · q: stop")  # three choices
+    child.send("x")
+    child.expect(r"'x' is not a choice\. 1-3 or ↑/↓ and Enter to answer · q: stop")
+    child.send("9")
+    child.expect(r"'9' is not a choice\.")
+    child.send("1")
+    child.expect("Quiz over")
+    child.expect("Next review in")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert len(reviews(data_dir)) == 1

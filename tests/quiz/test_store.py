@@ -223,6 +223,14 @@ def test_unwritable_data_dir_is_a_clear_error(tmp_path):
         Store.open(data_dir=blocker / "sub")
 
 
+def test_data_dir_that_is_a_file_says_so(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(StoreError) as raised:
+        Store.open(data_dir=blocker)
+    assert str(raised.value) == f"cannot keep progress in {blocker}: it is a file, not a folder"
+
+
 def test_store_path_given_directly(tmp_path):
     with Store.open(tmp_path / "elsewhere.db") as store:
         store.record_answer("closures", True, now=NOW)

@@ -46,7 +46,11 @@ def run(args: argparse.Namespace) -> int:
         text = question_markdown(bank.questions[wanted], bank)
     else:
         hint = suggestion_text(wanted, [*bank.questions, *rules])
-        print(f"pyiq explain: unknown question or rule id {wanted!r}{hint}", file=sys.stderr)
+        print(
+            f"pyiq explain: unknown question or rule id {wanted!r}{hint}; "
+            "`pyiq questions TEXT` searches the bank",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     show(text)
     return EXIT_OK

@@ -40,11 +40,24 @@ EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 
 
+class _CommandListFormatter(argparse.HelpFormatter):
+    """Leaves room for the longest command name in ``pyiq --help``.
+
+    argparse measures the command list before indenting it, so ``questions``
+    would get its help on a line of its own.
+    """
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog)
+        self._action_max_length = len("    questions")
+
+
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The command line; ``only`` registers that one command's module (see ``main``)."""
     parser = argparse.ArgumentParser(
         prog="pyiq",
         description="Python interview questions, where the code is.",
+        formatter_class=_CommandListFormatter,
     )
     parser.add_argument("--version", action="version", version=f"pyiq {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")

@@ -57,7 +57,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="the workspace the practice/ folder goes in (default: the current directory)",
     )
     parser.add_argument("--level", choices=("junior", "mid", "senior"), help="list only this level")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="json prints the list, the new file or the test verdicts for programs (text)",
+    )
     add_data_dir(parser)
     parser.set_defaults(func=run)
 
@@ -103,7 +108,11 @@ def run(args: argparse.Namespace) -> int:
     if exercise is None:
         close = [i for i in exercises if words[0] in i]
         hint = f" (did you mean {', '.join(close[:3])}?)" if close else ""
-        print(f"pyiq practice: unknown exercise {words[0]!r}{hint}", file=sys.stderr)
+        print(
+            f"pyiq practice: unknown exercise {_plain(words[0])!r}{hint}; "
+            "`pyiq practice` lists them",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     if args.hint:
         return _hint(exercise, args)
@@ -170,25 +179,37 @@ def _list(exercises: dict[str, Exercise], args: argparse.Namespace) -> int:
                 _safe(e.title),
             )
         )
-    # The id is what the user types next: never cut it. The title is the one column that
-    # may go: it is shown only where at least 20 columns are left for it, wrapped.
+    # The id is what the user types next: never cut it, nor the status. The title goes
+    # first (shown only where at least 20 columns are left for it, wrapped), then the
+    # runs; the topic is cut short last, with an ellipsis.
     widths = [
         max([len(header), *(len(row[i]) for row in rows)]) for i, header in enumerate(_HEADERS)
     ]
     fixed = sum(widths[:-1]) + 2 * len(_HEADERS) + 2
     with_title = console.width - fixed >= 20
+    shown = list(range(len(_HEADERS) - 1))
+    for header in ("runs", "level", "topic"):  # what a narrower terminal drops, in turn
+        # The runs go before the topic is cut; after that the topic may be cut to 8.
+        short = 8 if header != "runs" else widths[_HEADERS.index("topic")]
+        need = sum(min(widths[i], short) if _HEADERS[i] == "topic" else widths[i] for i in shown)
+        if with_title or need + 2 * len(shown) + 2 <= console.width:
+            break
+        shown.remove(_HEADERS.index(header))
     table = Table(title="pyiq practice", title_justify="left", box=box.SIMPLE_HEAD)
-    for i, header in enumerate(_HEADERS[:-1]):
+    for i in shown:
+        header = _HEADERS[i]
         table.add_column(
             header,
-            no_wrap=True,
-            min_width=widths[i],
+            no_wrap=header != "topic",  # the one column rich may narrow (one-word topics)
+            overflow="ellipsis",
+            min_width=None if header == "topic" else widths[i],
             justify="right" if header == "runs" else "left",
         )
     if with_title:
         table.add_column("title", overflow="fold")
+        shown.append(len(_HEADERS) - 1)
     for row in rows:
-        table.add_row(*(row if with_title else row[:-1]))
+        table.add_row(*(row[i] for i in shown))
     console.print(table)
     console.print("Start one with `pyiq practice ID`.")
     return EXIT_OK
@@ -279,7 +300,11 @@ def _solution(exercise: Exercise, args: argparse.Namespace) -> int:
     )
     from rich.syntax import Syntax
 
-    console.print(Syntax(ex.solution, "python", theme="ansi_dark"))
+    if not console.is_terminal:
+        # Piped or redirected: the code exactly as written, to copy, never cut at a width.
+        sys.stdout.write(ex.solution if ex.solution.endswith("\n") else ex.solution + "\n")
+        return EXIT_OK
+    console.print(Syntax(ex.solution, "python", theme="ansi_dark", word_wrap=True))
     return EXIT_OK
 
 
@@ -289,10 +314,12 @@ def _test(exercises: dict[str, Exercise], path: Path, args: argparse.Namespace) 
     from pyiq.practice.workspace import identify
 
     try:
+        if not path.exists():
+            raise OSError("no such file")
         if not path.is_file():
-            raise OSError(f"{path}: not a file")
+            raise OSError("not a file")
         if path.stat().st_size > 1024 * 1024:
-            raise OSError(f"{path}: larger than 1 MB, not a practice file")
+            raise OSError("larger than 1 MB, not a practice file")
         source = path.read_bytes()
     except OSError as exc:
         print(f"pyiq practice: cannot read {_plain(path)}: {exc}", file=sys.stderr)
@@ -324,7 +351,22 @@ def _test(exercises: dict[str, Exercise], path: Path, args: argparse.Namespace) 
     return EXIT_OK if result.ok else EXIT_FINDINGS
 
 
-def _plain(path: Path) -> str:
+def _hanging(console: Console, head: str, body: str) -> None:
+    """``head`` then ``body``, whose wrapped lines stay indented under its first word.
+
+    Both are rich markup already made safe by the caller.
+    """
+    from rich.text import Text
+
+    first = Text.from_markup(head)
+    indent = first.cell_len
+    lines = Text.from_markup(body).wrap(console, max(20, console.width - indent))
+    for index, line in enumerate(lines):
+        line.rstrip()
+        console.print(Text.assemble(first if index == 0 else " " * indent, line))
+
+
+def _plain(path: Path | str) -> str:
     return _CONTROL.sub("?", str(path))
 
 
@@ -339,22 +381,31 @@ def _print_result(
     if result.problem:
         where = f" (line {result.problem_line})" if result.problem_line else ""
         out(f"[red]✗[/] {_safe(result.problem)}{where}")
-    for test in result.tests:
+    unrun = [test for test in result.tests if test.status == "not-run"]
+    if result.problem and unrun and len(unrun) == len(result.tests):
+        # One reason for all (the file did not import): one line, not one per test.
+        reasons = {test.message for test in unrun}
+        why = f": {_safe(unrun[0].message)}" if len(reasons) == 1 and unrun[0].message else ""
+        out(f"[yellow]-[/] {len(unrun)} test{'s' if len(unrun) != 1 else ''} not run{why}")
+        tests = []
+    else:
+        tests = list(result.tests)
+    for test in tests:
         if test.status == PASSED:
             out(f"[green]✓[/] {_safe(test.name)}")
             continue
         mark = "[yellow]-[/]" if test.status == "not-run" else "[red]✗[/]"
         out(f"{mark} {_safe(test.name)}: {test.status}")
         if test.input:
-            out(f"    input:    {_safe(test.input)}")
+            _hanging(console, "    input:    ", _safe(test.input))
         if test.expected or test.actual:
-            out(f"    expected: {_safe(test.expected)}")
-            out(f"    actual:   {_safe(test.actual)}")
+            _hanging(console, "    expected: ", _safe(test.expected))
+            _hanging(console, "    actual:   ", _safe(test.actual))
         if test.message and not (test.expected or test.actual):
             line = f" (line {test.line})" if test.line else ""
-            out(f"    {_safe(test.message)}{line}")
+            _hanging(console, "    ", f"{_safe(test.message)}{line}")
         if test.stdout:
-            out(f"    printed:  {_safe(test.stdout.strip()[:200])}")
+            _hanging(console, "    printed:  ", _safe(test.stdout.strip()[:200]))
     passed, total = result.passed, result.total
     colour = "green" if result.ok else "red"
     took = result.duration_ms
@@ -367,10 +418,17 @@ def _print_result(
         out(f"Stuck? pyiq practice {ex.id} --hint")
         return
     if recorded is not None and recorded.reviewed and recorded.due is not None:
+        from pyiq.quiz.terminal import humanize
+
+        # As the quiz says it (and Anki): an interval, which a date of today would hide.
         out(
-            f"Solved. Rated {recorded.rating}; this exercise comes back for review on "
-            f"{recorded.due:%Y-%m-%d}."
+            f"Solved. Rated {recorded.rating}; this exercise comes back for review "
+            f"{humanize(recorded.due)}."
         )
+    elif recorded is not None and recorded.due is not None:
+        from pyiq.quiz.terminal import humanize
+
+        out(f"Solved before; its next review is {humanize(recorded.due)}.")
     out(f"Expected complexity: time {ex.time_complexity}, space {ex.space_complexity}.")
     try:
         used = constructs_used(path.read_bytes(), stub=ex.stub, related=ex.questions)
@@ -380,5 +438,5 @@ def _print_result(
     if asked:
         out("\nAn interviewer would now ask about what you used:")
         for u in asked:
-            out(f"  line {u.line}, {_safe(u.name)}: {_safe(u.question)}")
+            _hanging(console, f"  line {u.line}, {_safe(u.name)}: ", _safe(u.question))
         out(f"Quiz yourself: pyiq quiz {_safe(path)} --count {min(3, len(asked))}")

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pyiq.bank import LEVELS, BankError
 from pyiq.cli.bank_access import bank_message
@@ -24,6 +26,13 @@ from pyiq.lsp.quiz_length import (
     QUIZ_LENGTH_MIN,
     valid_quiz_length,
 )
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from pyiq.quiz.model import QuizItem
+    from pyiq.quiz.store import Store
+    from pyiq.quiz.terminal import ScriptedAnswer
 
 EXIT_NOTHING = 1
 
@@ -141,9 +150,8 @@ def run(args: argparse.Namespace) -> int:
 
     from pyiq.quiz.builder import QuizError, build_quiz
     from pyiq.quiz.mastery import DEFAULT_THRESHOLD
-    from pyiq.quiz.model import QuizItem
     from pyiq.quiz.store import Store
-    from pyiq.quiz.terminal import ScriptedAnswer, parse_answer, run_interactive, run_scripted
+    from pyiq.quiz.terminal import parse_answer, run_scripted
     from pyiq.report.text import safe
 
     paths = [Path(p) for p in args.paths]
@@ -177,8 +185,7 @@ def run(args: argparse.Namespace) -> int:
         for problem in skipped:
             print(f"warning: {safe(problem)}, skipped", file=sys.stderr)
         if not items:
-            where = ", ".join(args.paths) if args.paths else "the bank"
-            print(f"pyiq quiz: no question to ask about {where}", file=sys.stderr)
+            print(_nothing_to_ask(args), file=sys.stderr)
             return EXIT_NOTHING
 
         scripted = None
@@ -213,24 +220,61 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.write("\n")
             return EXIT_OK
 
-        console = Console(highlight=False)
-        if scripted is not None:
-            given = iter(scripted)
-            run_scripted(console, items, store, lambda _i, _item: next(given, None))
-        elif sys.stdin.isatty():
-            run_interactive(console, items, store, rate=args.rate)
-        else:
-            lines = iter(sys.stdin)
+        return _quiz_and_say_what_next(Console(highlight=False), items, store, scripted, args)
 
-            def from_stdin(_index: int, item: QuizItem) -> ScriptedAnswer | None:
-                for line in lines:
-                    if line.strip():
+
+def _nothing_to_ask(args: argparse.Namespace) -> str:
+    """Why the quiz is empty, and the command that would ask something."""
+    from pyiq.report.text import safe
+
+    chosen = [("--level", args.level), ("--topic", args.topic), ("--tag", args.tag)]
+    filters = " ".join(f"{flag} {shlex.quote(value)}" for flag, value in chosen if value)
+    where = ", ".join(args.paths) if args.paths else "the bank"
+    message = f"pyiq quiz: no question to ask about {where}" + (
+        f" with {filters}" if filters else ""
+    )
+    if args.paths:
+        message += f"; `{' '.join(['pyiq quiz', filters]).strip()}` asks the bank's questions"
+    elif filters:
+        message += "; `pyiq questions` lists the bank (--level, --tag)"
+    return safe(message)
+
+
+def _quiz_and_say_what_next(
+    console: Console,
+    items: list[QuizItem],
+    store: Store,
+    scripted: list[ScriptedAnswer] | None,
+    args: argparse.Namespace,
+) -> int:
+    """Asks the quiz in the terminal, then names the next review and the command for it."""
+    from pyiq.quiz.terminal import parse_answer, render_next, run_interactive, run_scripted
+    from pyiq.report.text import safe
+
+    if scripted is not None:
+        given = iter(scripted)
+        run_scripted(console, items, store, lambda _i, _item: next(given, None))
+    elif sys.stdin.isatty():
+        run_interactive(console, items, store, rate=args.rate)
+    else:
+        lines = iter(sys.stdin)
+        refused: list[str] = []
+
+        def from_stdin(_index: int, item: QuizItem) -> ScriptedAnswer | None:
+            for line in lines:
+                if line.strip():
+                    try:
                         return parse_answer(line, len(item.choices))
-                return None
+                    except ValueError as exc:  # stop here; the summary still comes
+                        refused.append(str(exc))
+                        return None
+            return None
 
-            try:
-                run_scripted(console, items, store, from_stdin)
-            except ValueError as exc:
-                print(f"pyiq quiz: {exc}", file=sys.stderr)
-                return EXIT_USAGE
+        run_scripted(console, items, store, from_stdin)
+        if refused:
+            print(f"pyiq quiz: {safe(refused[0])}", file=sys.stderr)
+            return EXIT_USAGE
+    code_command = shlex.join(["pyiq", "quiz", *args.paths]) if args.paths else None
+    for line in render_next(store, code_command):
+        console.print(line, soft_wrap=True)  # a command to copy: never broken by rich
     return EXIT_OK

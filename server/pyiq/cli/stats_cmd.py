@@ -15,6 +15,9 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.text import Text
+
+    from pyiq.quiz.stats import Stats
 
 from pyiq.cli.main import EXIT_OK, EXIT_USAGE
 from pyiq.cli.quiz_cmd import add_data_dir, add_mastery_threshold, open_store
@@ -25,7 +28,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "stats",
         help="show quiz progress per topic and level",
         description="Answered questions, accuracy, mastered cards, reviews due today and "
-        "streaks, per topic and level.",
+        "streaks, per topic and level; then what to study next: the reviews due (or when "
+        "the next one is) and your weakest topic, each with the command that quizzes it.",
     )
     parser.add_argument(
         "--format", choices=("text", "json"), default="text", help="output format (text)"
@@ -40,6 +44,7 @@ def run(args: argparse.Namespace) -> int:
     from pyiq.quiz.mastery import DEFAULT_THRESHOLD, mastered_concepts
     from pyiq.quiz.stats import compute
     from pyiq.quiz.store import Store
+    from pyiq.quiz.terminal import render_next
 
     store = open_store(args.data_dir)
     if not isinstance(store, Store):
@@ -48,6 +53,7 @@ def run(args: argparse.Namespace) -> int:
     with store:
         stats = compute(store, threshold=threshold)
         quieted = mastered_concepts(store, load_registry(), threshold)
+        following = render_next(store)
     from pyiq.practice.progress import summary
 
     practice = summary(args.data_dir)
@@ -88,8 +94,36 @@ def run(args: argparse.Namespace) -> int:
             f"{names}. The setting or command pyiq.showMastered shows them again.",
             markup=False,
         )
+    _print_next(console, following, stats)
     _print_practice(console, practice)
     return EXIT_OK
+
+
+def _print_next(console: Console, following: list[Text], stats: Stats) -> None:
+    """What to study next: the reviews due (or when the next one is) and the weakest topic."""
+    from pyiq.bank import BankError, load_bank
+
+    for line in following:
+        console.print(line, soft_wrap=True)
+    try:
+        topics = load_bank().topics
+    except BankError:
+        return
+    weak = [
+        group
+        for group in stats.groups
+        if group.accuracy is not None and group.accuracy < 1 and group.topic in topics
+    ]
+    if not weak:
+        return
+    worst = min(weak, key=lambda g: (g.accuracy, -g.answered, g.topic))
+    percent = round(100 * (worst.accuracy or 0))
+    console.print(
+        f"Study next: {worst.topic} ({percent}% right of {worst.answered}): "
+        f"pyiq quiz --topic {worst.topic}",
+        markup=False,
+        soft_wrap=True,
+    )
 
 
 def _print_practice(console: Console, practice: dict[str, int]) -> None:

@@ -2,9 +2,11 @@
 
 Order of relevance, as a person preparing for an interview would want it:
 
-1. bug risks found in the code (those not yet mastered first), each led by
-   its predict-the-output question built from the user's code;
-2. concepts the user has not mastered (never answered, or still learning);
+1. bug risks found in the code (new or due first, then those answered and
+   not yet due, mastered last), each led by its predict-the-output question
+   built from the user's code;
+2. concepts the user has not mastered (never answered or due first, then
+   those still learning but not yet due);
 3. concepts due for review;
 4. the rest (mastered, not due), so a quiz on a file is never empty.
 
@@ -261,11 +263,14 @@ def _rank(candidate: _Candidate, card: CardState | None, threshold: float, now: 
         reason = "learning"
     else:
         reason = "review"
+    # A card answered minutes ago and not yet due waits behind new and due ones of its
+    # tier, as in Anki: asking it again at once would test short-term memory only.
+    waiting = {"learning": 1, "review": 2}.get(reason, 0)
     if bug:
-        candidate.tier = (0, 1 if known and reason != "due" else 0)
+        candidate.tier = (0, waiting)
         candidate.reason = "bug-risk"
     elif not known:
-        candidate.tier = (1, 0)
+        candidate.tier = (1, waiting)
         candidate.reason = reason
     elif reason == "due":
         candidate.tier = (2, 0)

@@ -240,6 +240,11 @@ class Store:
         target = Path(path) if path is not None else store_path(data_dir)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
+        except FileExistsError:
+            # mkdir's "File exists" reads as if the folder were there: say what is.
+            raise StoreError(
+                f"cannot keep progress in {target.parent}: it is a file, not a folder"
+            ) from None
         except OSError as exc:
             raise StoreError(f"cannot create {target.parent}: {exc.strerror or exc}") from None
         notices: list[str] = []

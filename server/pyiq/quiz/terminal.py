@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import select
 import sys
 import time
@@ -26,6 +27,7 @@ from rich.syntax import Syntax
 from rich.table import Table
 from rich.text import Text
 
+from pyiq.quiz.cards import PREDICT_PREFIX
 from pyiq.quiz.model import QuizItem, Verdict
 from pyiq.quiz.scheduling import parse_rating, utc
 from pyiq.quiz.session import answer
@@ -65,7 +67,30 @@ class Summary:
         }
 
 
+_REASONS_COUNTED = {  # singular, plural
+    "bug-risk": ("on a bug risk in your code", "on bug risks in your code"),
+    "new": ("new", "new"),
+    "learning": ("still learning", "still learning"),
+    "due": ("due for review", "due for review"),
+    "review": ("already mastered", "already mastered"),
+}
+
+
 # -- rendering ---------------------------------------------------------------------
+
+
+def render_opening(items: Sequence[QuizItem]) -> Text:
+    """Before the first question, as Anki's overview: how many, and why they were chosen."""
+    counts: dict[str, int] = {}
+    for item in items:
+        counts[item.reason] = counts.get(item.reason, 0) + 1
+    total = len(items)
+    parts = [
+        f"{n} {_REASONS_COUNTED.get(reason, (reason, reason))[n != 1]}"
+        for reason, n in counts.items()
+    ]
+    why = f" ({', '.join(parts)})" if parts else ""
+    return Text(f"{total} question{'s' if total != 1 else ''}{why}.", style="bold")
 
 
 def render_question(item: QuizItem, number: int, total: int) -> RenderableType:
@@ -91,15 +116,50 @@ def render_question(item: QuizItem, number: int, total: int) -> RenderableType:
     return Group(*parts)
 
 
-def render_choices(item: QuizItem, selected: int | None = None) -> RenderableType:
-    lines = []
+_CODE_SPAN = re.compile(r"`([^`]+)`")
+
+
+def inline_code(text: str) -> Text:
+    """A choice's Markdown code spans as styled text: the backticks are markup, not content.
+
+    Choices are one line each, so they are not rendered as Markdown blocks; ``clean``
+    escapes control characters first.
+    """
+    result = Text()
+    position = 0
+    for match in _CODE_SPAN.finditer(text):
+        result.append(text[position : match.start()])
+        result.append(match.group(1), style="markdown.code")
+        position = match.end()
+    result.append(text[position:])
+    return result
+
+
+def render_choices(
+    item: QuizItem, selected: int | None = None, keys: str | None = None
+) -> RenderableType:
+    """The choices, the selected one marked; ``keys`` is a dim line under them while picking."""
+    lines: list[RenderableType] = []
     for index, choice in enumerate(item.choices):
         pointer = "▶" if index == selected else " "
-        line = Text.assemble(f"{pointer} ", (f"{index + 1}", "bold"), f". {clean(choice.text)}")
+        line = Text.assemble(
+            f"{pointer} ", (f"{index + 1}", "bold"), ". ", inline_code(clean(choice.text))
+        )
         if index == selected:
             line.stylize("reverse")
         lines.append(line)
+    if keys:
+        lines.append(Text(keys, style="dim"))
     return Group(*lines)
+
+
+def key_help(count: int, wrong: str | None = None) -> str:
+    """The keys that answer, shown under the choices; ``wrong``: the key just refused."""
+    keys = f"1-{count} or ↑/↓ and Enter to answer · q: stop"
+    if wrong is None:
+        return keys
+    shown = wrong if len(wrong) == 1 and wrong.isprintable() else wrong.encode().hex()
+    return f"{shown!r} is not a choice. {keys[0].upper()}{keys[1:]}"
 
 
 def render_verdict(verdict: Verdict, now: datetime | None = None) -> RenderableType:
@@ -112,16 +172,17 @@ def render_verdict(verdict: Verdict, now: datetime | None = None) -> RenderableT
         parts.append(
             Text.assemble(
                 ("✘ Not quite", "bold red"),
-                f" — the answer is {item.correct_index + 1}. {clean(item.correct.text)}",
+                f" — the answer is {item.correct_index + 1}. ",
+                inline_code(clean(item.correct.text)),
             )
         )
         if verdict.explanation:
             parts.append(Markdown(f"*Why {verdict.choice + 1} is tempting:* {verdict.explanation}"))
         parts.append(Markdown(f"*Why {item.correct_index + 1}:* {item.correct.explanation}"))
-    footer = f"Next review {humanize(verdict.next_due, now)} (rated {verdict.rating})."
+    parts.append(Text(f"Next review {humanize(verdict.next_due, now)} (rated {verdict.rating})."))
     if item.more:
-        footer += f" Full answer: `{item.more}`"
-    parts.append(Markdown(footer))
+        # A line of its own: at 80 columns the command would otherwise break in two.
+        parts.append(Text.assemble("Full answer: ", (clean(item.more), "markdown.code")))
     return Group(*parts)
 
 
@@ -144,6 +205,44 @@ def render_summary(summary: Summary, now: datetime | None = None) -> RenderableT
         mark = Text("✔", style="green") if verdict.correct else Text("✘", style="red")
         table.add_row(mark, verdict.item.id, humanize(verdict.next_due, now))
     return Group(head, table)
+
+
+REVIEW_COMMAND = "pyiq quiz"
+
+
+def render_next(
+    store: Store, code_command: str | None = None, now: datetime | None = None
+) -> list[Text]:
+    """What to do next, as Anki's deck screen says it: how many reviews are due, and when.
+
+    Each line names the command that asks those cards first: ``pyiq quiz`` for the bank's
+    questions (a review quiz asks due ones first), ``code_command`` (the quiz on code just
+    taken) for the predict-the-output cards only a quiz on code builds; without it those
+    are left out. Exercises are left out too: ``pyiq practice`` reviews them.
+    """
+    try:
+        everything = store.cards()
+    except StoreError:
+        return []
+    moment = utc(now)
+    bank = [c for key, c in everything.items() if not key.startswith(("practice:", PREDICT_PREFIX))]
+    code = [c for key, c in everything.items() if key.startswith(PREDICT_PREFIX)]
+    groups = [(bank, REVIEW_COMMAND, "")]
+    if code_command:
+        groups.append((code, clean(code_command, keep_breaks=False), " on your code"))
+    lines = []
+    for cards, command, where in groups:
+        due = sum(utc(card.due) <= moment for card in cards)
+        if due:
+            plural = "s are" if due != 1 else " is"
+            lines.append(Text(f"{due} review{plural} due now{where}: {command}"))
+    if lines:
+        return lines
+    waiting = [(utc(card.due), command) for cards, command, _ in groups for card in cards]
+    if not waiting:
+        return []
+    soonest, command = min(waiting)
+    return [Text(f"Next review {humanize(soonest, moment)}: {command}")]
 
 
 def humanize(when: datetime, now: datetime | None = None) -> str:
@@ -229,37 +328,81 @@ def pick(console: Console, item: QuizItem, fd: int) -> int:
     from rich.live import Live
 
     selected = 0
+    count = len(item.choices)
     with Live(
-        render_choices(item, selected), console=console, auto_refresh=False, transient=False
+        render_choices(item, selected, key_help(count)),
+        console=console,
+        auto_refresh=False,
+        transient=False,
     ) as live:
         while True:
-            key = read_key(fd)
-            direct = choice_from_key(key, len(item.choices))
+            try:
+                key = read_key(fd)
+            except KeyboardInterrupt:
+                live.update(render_choices(item, selected), refresh=True)  # drop the keys line
+                raise
+            direct = choice_from_key(key, count)
             if direct is not None:
                 live.update(render_choices(item, direct), refresh=True)
                 return direct
+            wrong = None
             if key in ("up", "k"):
-                selected = (selected - 1) % len(item.choices)
+                selected = (selected - 1) % count
             elif key in ("down", "j", "\t"):
-                selected = (selected + 1) % len(item.choices)
+                selected = (selected + 1) % count
             elif key == "enter":
+                live.update(render_choices(item, selected), refresh=True)
                 return selected
             elif key in ("q", "eof", "esc"):
+                live.update(render_choices(item, selected), refresh=True)
                 raise StopQuiz
-            live.update(render_choices(item, selected), refresh=True)
+            else:
+                wrong = key
+            live.update(render_choices(item, selected, key_help(count, wrong)), refresh=True)
 
 
-def ask_rating(console: Console, fd: int) -> str | None:
-    console.print(
-        Text("How sure were you? 1 again · 2 hard · 3 good · 4 easy · Enter: judge by time",
-             style="dim")
-    )  # fmt: skip
+RATINGS = ("again", "hard", "good", "easy")
+
+
+def rating_choices(store: Store, item: QuizItem, now: datetime | None = None) -> str:
+    """The rating keys with the interval each would give, as Anki's buttons show them."""
+    from fsrs import Rating
+
+    from pyiq.quiz.scheduling import new_card, review
+
+    moment = utc(now)
+    try:
+        card = store.card(item.id)
+    except StoreError:
+        card = None
+    card = card or new_card(item.id, moment)
+    shown = []
+    for number, name in enumerate(RATINGS, 1):
+        due = review(card, Rating(number), moment, correct=True).due
+        shown.append(f"{number} {name} {short_interval(due, moment)}")
+    return " · ".join(shown)
+
+
+def short_interval(when: datetime, now: datetime | None = None) -> str:
+    """``<1m``, ``10m``, ``3h``, ``8d``, ``4mo``, ``1.2y``: Anki's labels on its rating buttons."""
+    seconds = (utc(when) - utc(now)).total_seconds()
+    if seconds < 60:
+        return "<1m"
+    for unit, size in (("y", 365 * 86400), ("mo", 30 * 86400), ("d", 86400), ("h", 3600)):
+        if seconds >= size:
+            value = seconds / size
+            return f"{value:.1f}{unit}" if unit == "y" else f"{round(value)}{unit}"
+    return f"{round(seconds / 60)}m"
+
+
+def ask_rating(console: Console, fd: int, choices: str) -> str | None:
+    console.print(Text(f"How sure? {choices} · Enter: by time", style="dim"))
     while True:
         key = read_key(fd)
         if key == "enter":
             return None
         if key in ("1", "2", "3", "4"):
-            return {"1": "again", "2": "hard", "3": "good", "4": "easy"}[key]
+            return RATINGS[int(key) - 1]
         if key in ("q", "eof"):
             raise StopQuiz
 
@@ -287,6 +430,7 @@ def run_interactive(
     """Ask every item in the terminal; returns when done, on ``q`` or on Ctrl-C."""
     fd = sys.stdin.fileno() if fd is None else fd
     summary = Summary(len(items))
+    console.print(render_opening(items))
     try:
         with cbreak(fd):
             for number, item in enumerate(items, 1):
@@ -295,7 +439,11 @@ def run_interactive(
                 started = time.monotonic()
                 choice = pick(console, item, fd)
                 elapsed = time.monotonic() - started
-                rating = ask_rating(console, fd) if rate and choice == item.correct_index else None
+                rating = (
+                    ask_rating(console, fd, rating_choices(store, item))
+                    if rate and choice == item.correct_index
+                    else None
+                )
                 try:
                     verdict = answer(store, item, choice, elapsed, rating, source="cli")
                 except StoreError as exc:
@@ -350,6 +498,8 @@ def run_scripted(
 ) -> Summary:
     """Ask every item with answers from ``answers(index, item)`` (None ends the quiz)."""
     summary = Summary(len(items))
+    if show:
+        console.print(render_opening(items))
     try:
         for number, item in enumerate(items, 1):
             if show:
